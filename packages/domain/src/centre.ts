@@ -1,0 +1,16 @@
+import * as z from 'zod/mini';
+
+/** Centre ids are slugs (`tromso`, `ovre-eiker`): they become part of partition keys, so never `#`. */
+export const CentreId = z
+  .string()
+  .check(z.minLength(2), z.maxLength(40), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+export type CentreId = z.infer<typeof CentreId>;
+
+export const CentreInput = z.strictObject({
+  id: CentreId,
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)),
+  town: z.string().check(z.trim(), z.minLength(2), z.maxLength(60)),
+});
+export type CentreInput = z.infer<typeof CentreInput>;
+
+export type Centre = CentreInput & { createdAt: string };

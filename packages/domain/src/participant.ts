@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+import { IsoDate } from './period';
+
+export const genders = ['woman', 'man', 'other'] as const;
+export const Gender = z.enum(genders);
+export type Gender = z.infer<typeof Gender>;
+
+/** Who referred the participant: NAV, the municipal mental-health and substance team, Friomsorgen, others, or self. */
+export const referralSources = ['nav', 'municipal_team', 'probation', 'other_body', 'self'] as const;
+export const ReferralSource = z.enum(referralSources);
+export type ReferralSource = z.infer<typeof ReferralSource>;
+
+/** What a participant goes on to when the participation ends (*går videre til*). */
+export const outcomes = ['stable_life', 'treatment', 'other_nav_measure', 'other'] as const;
+export const Outcome = z.enum(outcomes);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const ParticipantId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+
+/**
+ * Only what the statistics and the daily follow-up need (data minimisation): a name staff know the
+ * person by, birth year (not date), gender, start, referral and, at the end, the outcome.
+ */
+const editable = {
+  displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  birthYear: z.int().check(z.gte(1900), z.lte(2100)),
+  gender: z.optional(Gender),
+  startDate: IsoDate,
+  referralSource: ReferralSource,
+};
+
+/** Participants are adults: 18 in the year they start at the latest. */
+const adultAtStart = z.refine<{ birthYear: number; startDate: string }>(
+  (p) => Number(p.startDate.slice(0, 4)) - p.birthYear >= 18,
+  { message: 'adult', path: ['birthYear'] },
+);
+
+export const ParticipantCreate = z.strictObject(editable).check(adultAtStart);
+export type ParticipantCreate = z.infer<typeof ParticipantCreate>;
+
+export const ParticipantUpdate = z
+  .strictObject({ ...editable, version: z.int().check(z.gte(1)) })
+  .check(adultAtStart);
+export type ParticipantUpdate = z.infer<typeof ParticipantUpdate>;
+
+export const ParticipationEnd = z.strictObject({
+  endDate: IsoDate,
+  outcome: Outcome,
+  version: z.int().check(z.gte(1)),
+});
+export type ParticipationEnd = z.infer<typeof ParticipationEnd>;
+
+export type Participant = Omit<ParticipantCreate, 'gender'> & {
+  id: string;
+  gender?: Gender;
+  endDate?: string;
+  outcome?: Outcome;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};

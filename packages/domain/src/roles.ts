@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+
+/** Every role a token can carry. The claim `role` must hold exactly one of these. */
+export const roles = ['staff', 'leader', 'volunteer', 'headoffice', 'network', 'admin'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * Who may call an API. A route names its audience and, for the centre audience, the roles allowed.
+ * Roles tied to one centre carry a `centre` claim; the others must not.
+ */
+export type Audience = 'centre' | 'headoffice' | 'network' | 'admin';
+
+export const centreRoles = ['staff', 'leader', 'volunteer'] as const satisfies readonly Role[];
+export type CentreRole = (typeof centreRoles)[number];
+
+export function isCentreRole(role: Role): role is CentreRole {
+  return (centreRoles as readonly Role[]).includes(role);
+}
+
+/** Roles that read participant data: the identity provider requires MFA for these. */
+export const participantDataRoles = ['staff', 'leader'] as const satisfies readonly Role[];
+
+/** The audience each non-centre role belongs to. */
+export const audienceOfRole: Record<Role, Audience> = {
+  staff: 'centre',
+  leader: 'centre',
+  volunteer: 'centre',
+  headoffice: 'headoffice',
+  network: 'network',
+  admin: 'admin',
+};

@@ -1,0 +1,26 @@
+import type { CentreId } from '@crux/domain/centre';
+import type { CentreRole } from '@crux/domain/roles';
+
+const issued = new WeakSet<object>();
+
+/**
+ * The only way to reach a centre's items. Created by the auth layer from a verified access token
+ * (`functions/src/http/auth.ts`) or, for the figures job, from the centre registry; repositories
+ * build every key from it and refuse a scope that was not issued here.
+ */
+export type TenantScope = {
+  readonly centre: CentreId;
+  readonly role: CentreRole | 'job';
+  readonly subject: string;
+};
+
+export function issueTenantScope(centre: CentreId, role: CentreRole | 'job', subject: string): TenantScope {
+  const scope = Object.freeze({ centre, role, subject });
+  issued.add(scope);
+  return scope;
+}
+
+/** Throws on a hand-made object: a scope must come from `issueTenantScope`. */
+export function assertIssued(scope: TenantScope): void {
+  if (!issued.has(scope)) throw new Error('TenantScope was not issued by the auth layer');
+}
