@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two cores: at most two test files at a time. Pure domain tests run as their own project without the
+ * database; everything else shares one DynamoDB Local started once per run (test/setup/global-dynamo.ts)
+ * and stays apart by using its own centre ids.
+ */
+const exclude = ['**/node_modules/**', '**/dist/**', 'cdk.out/**', '.local/**'];
+
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    exclude,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/domain/src/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts', 'packages/**/src/**/*.test.ts', 'functions/**/*.test.ts'],
+          exclude: [...exclude, 'packages/domain/**'],
+          globalSetup: ['test/setup/global-dynamo.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});
