@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'idempotency_key_missing'
   | 'idempotency_key_reused'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'internal';
 
 /** Errors are values: the API turns one into its HTTP answer, the web client shows `message`. */
 export type AppError = {

@@ -8,10 +8,11 @@ import type { TenantScope } from './tenant-scope';
  */
 export const OPEN_END = '9999-12-31';
 export const TOTAL = 'TOTAL';
+/** The one partition of the dirty index (GSI2). */
+export const DIRTY = 'DIRTY';
 
 export const centreKeys = {
   pk: (s: TenantScope) => `C#${s.centre}`,
-  profile: (s: TenantScope) => ({ PK: `C#${s.centre}`, SK: 'PROFILE' }),
   participant: (s: TenantScope, id: string) => ({ PK: `C#${s.centre}`, SK: `P#${id}` }),
   participantPrefix: 'P#',
   /** GSI1: participations ordered by end date (open ones last), so a period's active ones are one range. */
@@ -25,13 +26,22 @@ export const centreKeys = {
   /** `~` sorts after every id character, so the range includes the whole last day. */
   activityTo: (date: string) => `A#${date}#~`,
   idempotency: (s: TenantScope, key: string) => ({ PK: `C#${s.centre}`, SK: `IDEM#${key}` }),
-  /** A centre-month whose figures are stale. GSI1 lists every dirty marker of every centre in one query. */
-  dirty: (s: TenantScope, month: Month) => ({
+  /**
+   * A centre-month whose activity figures are stale. GSI2 (the dirty index) lists every stale marker of
+   * every centre in one query; the job deletes the marker when the month is recomputed.
+   */
+  dirtyMonth: (s: TenantScope, month: Month) => ({
     PK: `C#${s.centre}`,
     SK: `DIRTY#${month}`,
-    GSI1PK: 'DIRTY',
-    GSI1SK: `${s.centre}#${month}`,
+    GSI2PK: DIRTY,
+    GSI2SK: `${s.centre}#M#${month}`,
   }),
+  /**
+   * A participant is its own dirty marker: a change sets these attributes on the participant item, in the
+   * same single-item write. The job recomputes the months the participation spans now and the months it
+   * last counted it in (`countedFrom`/`countedThrough`, stored on the item by the job), then removes them.
+   */
+  dirtyParticipant: (s: TenantScope, id: string) => ({ GSI2PK: DIRTY, GSI2SK: `${s.centre}#P#${id}` }),
   /** The centre's own figures, written by the figures job, readable by the centre. */
   figuresPk: (s: TenantScope) => `C#${s.centre}#FIG`,
 };

@@ -10,10 +10,16 @@ export const table = {
   ttlAttribute: 'expiresAt',
   indexes: [
     {
-      /** Overloaded, sparse: open and recently ended participations by end date, and dirty centre-months. */
+      /** Participations by end date (open ones last): a period's active participants are one range. */
       name: 'GSI1',
       partitionKey: 'GSI1PK',
       sortKey: 'GSI1SK',
+    },
+    {
+      /** Sparse: only stale markers (centre-months, changed participants) carry these keys. */
+      name: 'GSI2',
+      partitionKey: 'GSI2PK',
+      sortKey: 'GSI2SK',
     },
   ],
 } as const;
