@@ -1,10 +1,16 @@
-import middy from '@middy/core';
-import { type RouteDef, routeKey, routes } from '@crux/api/routes';
+import { type RouteDef, type RouteKey, routeKey, routes } from '@crux/api/routes';
 import { forbidden, notFound, unauthorized } from '@crux/domain/errors';
 import type { Audience, CentreRole } from '@crux/domain/roles';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
+import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { idempotencyKeyMissing, internalError, notJson, payloadTooLarge, unsupportedMediaType } from './errors';
+import {
+  idempotencyKeyMissing,
+  internalError,
+  notJson,
+  payloadTooLarge,
+  unsupportedMediaType,
+} from './errors';
 import { logError } from './log';
 import { type Principal, principalFromClaims } from './principal';
 import { requestHash } from './request-hash';
@@ -35,10 +41,13 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
 function parseBody(event: Event): { ok: true; body: unknown } | { ok: false; response: ApiResponse } {
-  const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (raw && Buffer.byteLength(raw) > MAX_BODY_BYTES) return { ok: false, response: errorResponse(payloadTooLarge()) };
+  const raw =
+    event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (raw && Buffer.byteLength(raw) > MAX_BODY_BYTES)
+    return { ok: false, response: errorResponse(payloadTooLarge()) };
   const type = event.headers['content-type'] ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) return { ok: false, response: errorResponse(unsupportedMediaType()) };
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    return { ok: false, response: errorResponse(unsupportedMediaType()) };
   try {
     return { ok: true, body: JSON.parse(raw ?? '') };
   } catch {
@@ -51,9 +60,9 @@ function parseBody(event: Event): { ok: true; body: unknown } | { ok: false; res
  * check, the tenant bound from the token (never from the body; a centre in the path must be the caller's
  * own, or the answer is 404 so a foreign id is neither confirmed nor denied), then the body.
  */
-async function dispatch(audience: Audience, handlers: Record<string, RouteHandler<never>>, event: Event): Promise<ApiResponse> {
+async function dispatch(audience: Audience, handlers: RouteHandlers, event: Event): Promise<ApiResponse> {
   const route = routes.find((r) => r.fn === audience && routeKey(r) === event.routeKey);
-  const handler = handlers[event.routeKey];
+  const handler = handlers[event.routeKey as RouteKey];
   if (!route || !handler) return errorResponse(notFound());
 
   const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
@@ -92,12 +101,18 @@ async function dispatch(audience: Audience, handlers: Record<string, RouteHandle
   return run(scope ? { ...request, scope } : request);
 }
 
-export function createApiHandler(audience: Audience, handlers: Record<string, RouteHandler<never>>) {
+export type RouteHandlers = Partial<Record<RouteKey, RouteHandler<never>>>;
+
+export function createApiHandler(audience: Audience, handlers: RouteHandlers) {
   return middy<Event, ApiResponse>().handler(async (event) => {
     try {
       return await dispatch(audience, handlers, event);
     } catch (error) {
-      logError('unhandled', { audience, route: event.routeKey, requestId: event.requestContext?.requestId }, error);
+      logError(
+        'unhandled',
+        { audience, route: event.routeKey, requestId: event.requestContext?.requestId },
+        error,
+      );
       return errorResponse(internalError());
     }
   });

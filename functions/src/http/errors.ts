@@ -35,7 +35,10 @@ export const notJson = (): AppError =>
 
 export const unsupportedMediaType = (): AppError => ({
   code: 'unsupported_media_type',
-  message: { nb: 'Innholdet må sendes som application/json.', en: 'The body must be sent as application/json.' },
+  message: {
+    nb: 'Innholdet må sendes som application/json.',
+    en: 'The body must be sent as application/json.',
+  },
 });
 
 export const payloadTooLarge = (): AppError => ({
@@ -45,5 +48,8 @@ export const payloadTooLarge = (): AppError => ({
 
 export const internalError = (): AppError => ({
   code: 'internal',
-  message: { nb: 'Noe gikk galt hos oss. Prøv igjen om litt.', en: 'Something went wrong on our side. Please try again shortly.' },
+  message: {
+    nb: 'Noe gikk galt hos oss. Prøv igjen om litt.',
+    en: 'Something went wrong on our side. Please try again shortly.',
+  },
 });

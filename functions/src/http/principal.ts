@@ -18,7 +18,7 @@ type Claims = Record<string, string | number | boolean | string[] | undefined>;
  * consistent. Anything off is treated as no identity at all.
  */
 export function principalFromClaims(claims: Claims | undefined): Principal | undefined {
-  if (!claims || claims.token_use !== 'access') return undefined;
+  if (claims?.token_use !== 'access') return undefined;
   const subject = claims.sub;
   const role = Role.safeParse(claims.role);
   if (typeof subject !== 'string' || subject.length === 0 || !role.success) return undefined;

@@ -1,39 +1,91 @@
 import type * as z from 'zod/mini';
-import { type AppError, type FieldError, type Result, fail, ok } from './errors';
+import { type AppError, type FieldError, fail, ok, type Result } from './errors';
 import type { Text } from './text';
 
 type Issue = z.core.$ZodIssue;
 
 /** Custom rules raised with `z.refine(…, { message: rule })` and what they mean to a person. */
 const customRules: Record<string, Text> = {
-  adult: { nb: 'Deltakeren må være minst 18 år det året deltakelsen starter.', en: 'The participant must turn 18 by the year the participation starts.' },
-  range: { nb: 'Sluttdatoen kan ikke være før startdatoen.', en: 'The end date cannot be before the start date.' },
-  before_start: { nb: 'Sluttdatoen kan ikke være før startdatoen.', en: 'The end date cannot be before the start date.' },
+  adult: {
+    nb: 'Deltakeren må være minst 18 år det året deltakelsen starter.',
+    en: 'The participant must turn 18 by the year the participation starts.',
+  },
+  range: {
+    nb: 'Sluttdatoen kan ikke være før startdatoen.',
+    en: 'The end date cannot be before the start date.',
+  },
+  before_start: {
+    nb: 'Sluttdatoen kan ikke være før startdatoen.',
+    en: 'The end date cannot be before the start date.',
+  },
   already_ended: { nb: 'Deltakelsen er allerede avsluttet.', en: 'The participation has already ended.' },
-  unknown_participant: { nb: 'Fant ingen deltaker med denne id-en ved senteret.', en: 'No participant with this id at the centre.' },
+  after_end: {
+    nb: 'Startdatoen kan ikke være etter sluttdatoen.',
+    en: 'The start date cannot be after the end date.',
+  },
+  future: { nb: 'Datoen kan ikke være frem i tid.', en: 'The date cannot be in the future.' },
+  cursor: {
+    nb: 'Ugyldig side-markør. Start fra første side.',
+    en: 'Invalid page cursor. Start from the first page.',
+  },
+  unknown_participant: {
+    nb: 'Fant ingen deltaker med denne id-en ved senteret.',
+    en: 'No participant with this id at the centre.',
+  },
 };
 
 function describe(issue: Issue): { rule: string; message: Text } {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return { rule: 'required', message: { nb: 'Feltet må fylles ut.', en: 'This field is required.' } };
-      return { rule: 'type', message: { nb: `Feil type: forventet ${issue.expected}.`, en: `Wrong type: expected ${issue.expected}.` } };
+      if (issue.input === undefined)
+        return { rule: 'required', message: { nb: 'Feltet må fylles ut.', en: 'This field is required.' } };
+      return {
+        rule: 'type',
+        message: {
+          nb: `Feil type: forventet ${issue.expected}.`,
+          en: `Wrong type: expected ${issue.expected}.`,
+        },
+      };
     case 'too_small':
       if (issue.origin === 'string')
-        return { rule: 'min_length', message: { nb: `Må ha minst ${issue.minimum} tegn.`, en: `Must be at least ${issue.minimum} characters.` } };
-      return { rule: 'min', message: { nb: `Må være minst ${issue.minimum}.`, en: `Must be at least ${issue.minimum}.` } };
+        return {
+          rule: 'min_length',
+          message: {
+            nb: `Må ha minst ${issue.minimum} tegn.`,
+            en: `Must be at least ${issue.minimum} characters.`,
+          },
+        };
+      return {
+        rule: 'min',
+        message: { nb: `Må være minst ${issue.minimum}.`, en: `Must be at least ${issue.minimum}.` },
+      };
     case 'too_big':
       if (issue.origin === 'string')
-        return { rule: 'max_length', message: { nb: `Kan ha høyst ${issue.maximum} tegn.`, en: `Must be at most ${issue.maximum} characters.` } };
-      return { rule: 'max', message: { nb: `Kan være høyst ${issue.maximum}.`, en: `Must be at most ${issue.maximum}.` } };
+        return {
+          rule: 'max_length',
+          message: {
+            nb: `Kan ha høyst ${issue.maximum} tegn.`,
+            en: `Must be at most ${issue.maximum} characters.`,
+          },
+        };
+      return {
+        rule: 'max',
+        message: { nb: `Kan være høyst ${issue.maximum}.`, en: `Must be at most ${issue.maximum}.` },
+      };
     case 'invalid_format':
       if (issue.format === 'date')
-        return { rule: 'date', message: { nb: 'Må være en gyldig dato (ÅÅÅÅ-MM-DD).', en: 'Must be a valid date (YYYY-MM-DD).' } };
+        return {
+          rule: 'date',
+          message: { nb: 'Må være en gyldig dato (ÅÅÅÅ-MM-DD).', en: 'Must be a valid date (YYYY-MM-DD).' },
+        };
       return { rule: 'format', message: { nb: 'Har ikke riktig format.', en: 'Has the wrong format.' } };
     case 'invalid_value':
       return {
         rule: 'one_of',
-        message: { nb: `Må være en av: ${issue.values.join(', ')}.`, en: `Must be one of: ${issue.values.join(', ')}.` },
+        message: {
+          nb: `Må være en av: ${issue.values.join(', ')}.`,
+          en: `Must be one of: ${issue.values.join(', ')}.`,
+        },
       };
     case 'unrecognized_keys':
       return { rule: 'unknown_field', message: { nb: 'Ukjent felt.', en: 'Unknown field.' } };

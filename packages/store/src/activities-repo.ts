@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActivityCreate, ActivityEntry, ActivityRange } from '@crux/domain/activity';
 import { monthOf } from '@crux/domain/period';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -61,7 +61,10 @@ export function activitiesRepo(doc: DynamoDBDocumentClient, table: string, scope
     },
 
     /** Entries dated from `from` to `to`, both included, in date order. */
-    async list(range: ActivityRange, options: { limit: number; cursor?: string | undefined }): Promise<Page<ActivityEntry> | 'bad_cursor'> {
+    async list(
+      range: ActivityRange,
+      options: { limit: number; cursor?: string | undefined },
+    ): Promise<Page<ActivityEntry> | 'bad_cursor'> {
       const pk = centreKeys.pk(scope);
       const startSk = options.cursor ? decodeCursor(options.cursor, 'A#') : undefined;
       if (options.cursor && !startSk) return 'bad_cursor';

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Centre, CentreInput } from '@crux/domain/centre';
 import { registryKeys } from './keys';
@@ -11,7 +11,12 @@ export type CentreOutcome =
   | { kind: 'exists'; centre: Centre };
 
 function toCentre(item: Record<string, unknown>): Centre {
-  return { id: String(item.id), name: String(item.name), town: String(item.town), createdAt: String(item.createdAt) };
+  return {
+    id: String(item.id),
+    name: String(item.name),
+    town: String(item.town),
+    createdAt: String(item.createdAt),
+  };
 }
 
 /**
@@ -21,7 +26,12 @@ function toCentre(item: Record<string, unknown>): Centre {
 export function centresRepo(doc: DynamoDBDocumentClient, table: string) {
   return {
     /** Idempotent through the item: the request's key and hash are stored with the centre. */
-    async create(input: CentreInput, now: string, idempotencyKey: string, requestHash: string): Promise<CentreOutcome> {
+    async create(
+      input: CentreInput,
+      now: string,
+      idempotencyKey: string,
+      requestHash: string,
+    ): Promise<CentreOutcome> {
       const request = `${idempotencyKey}:${requestHash}`;
       const centre: Centre = { ...input, createdAt: now };
       try {
@@ -37,8 +47,13 @@ export function centresRepo(doc: DynamoDBDocumentClient, table: string) {
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException) || !error.Item) throw error;
         const stored = unmarshall(error.Item);
-        if (typeof stored.createRequest === 'string' && stored.createRequest.startsWith(`${idempotencyKey}:`)) {
-          return stored.createRequest === request ? { kind: 'replayed', centre: toCentre(stored) } : { kind: 'key_reused' };
+        if (
+          typeof stored.createRequest === 'string' &&
+          stored.createRequest.startsWith(`${idempotencyKey}:`)
+        ) {
+          return stored.createRequest === request
+            ? { kind: 'replayed', centre: toCentre(stored) }
+            : { kind: 'key_reused' };
         }
         return { kind: 'exists', centre: toCentre(stored) };
       }

@@ -44,6 +44,8 @@ export const centreKeys = {
   dirtyParticipant: (s: TenantScope, id: string) => ({ GSI2PK: DIRTY, GSI2SK: `${s.centre}#P#${id}` }),
   /** The centre's own figures, written by the figures job, readable by the centre. */
   figuresPk: (s: TenantScope) => `C#${s.centre}#FIG`,
+  figuresYear: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}#FIG`, SK: `Y#${year}` }),
+  figuresMonth: (s: TenantScope, month: Month) => ({ PK: `C#${s.centre}#FIG`, SK: `M#${month}` }),
 };
 
 /** Centres registry, written by the admin API. */
@@ -57,12 +59,15 @@ export const headOfficeKeys = {
   pk: (year: number) => `HQ#${year}`,
   year: (year: number, centre: string) => ({ PK: `HQ#${year}`, SK: `Y#${centre}` }),
   month: (year: number, month: Month, centre: string) => ({ PK: `HQ#${year}`, SK: `M#${month}#${centre}` }),
+  yearPrefix: 'Y#',
+  monthPrefix: 'M#',
 };
 
 /** Experience-network figures: written already suppressed; nothing else lives under `NET#`. */
 export const networkKeys = {
   pk: (year: number) => `NET#${year}`,
   year: (year: number, centre: string) => ({ PK: `NET#${year}`, SK: `Y#${centre}` }),
+  yearPrefix: 'Y#',
 };
 
 export const jobKeys = {

@@ -1,7 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Participant, ParticipantCreate, ParticipantUpdate, ParticipationEnd } from '@crux/domain/participant';
+import type {
+  Participant,
+  ParticipantCreate,
+  ParticipantUpdate,
+  ParticipationEnd,
+} from '@crux/domain/participant';
 import { decodeCursor, encodeCursor } from './cursor';
 import { centreKeys } from './keys';
 import { assertIssued, type TenantScope } from './tenant-scope';
@@ -9,7 +14,16 @@ import { type IdempotencyRecord, transact } from './transact';
 
 /** Keys and bookkeeping: never part of the participant as the API shows it. */
 const internal = new Set([
-  'PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'searchName', 'countedFrom', 'countedThrough', 'endRequest',
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'searchName',
+  'countedFrom',
+  'countedThrough',
+  'endRequest',
 ]);
 
 function toParticipant(item: Record<string, unknown>): Participant {
@@ -52,11 +66,25 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
    */
   async function change(
     id: string,
-    update: { set: Record<string, unknown>; remove?: string[]; condition: string; values: Record<string, unknown> },
-  ): Promise<{ ok: true; item: Record<string, unknown> } | { ok: false; current: Record<string, unknown> | undefined }> {
+    update: {
+      set: Record<string, unknown>;
+      remove?: string[];
+      condition: string;
+      values: Record<string, unknown>;
+    },
+  ): Promise<
+    { ok: true; item: Record<string, unknown> } | { ok: false; current: Record<string, unknown> | undefined }
+  > {
     const set = { ...update.set, ...centreKeys.dirtyParticipant(scope, id) };
-    const names = Object.fromEntries(Object.keys(set).concat(update.remove ?? []).map((k) => [`#${k}`, k]));
-    const values = { ...update.values, ...Object.fromEntries(Object.entries(set).map(([k, v]) => [`:${k}`, v])) };
+    const names = Object.fromEntries(
+      Object.keys(set)
+        .concat(update.remove ?? [])
+        .map((k) => [`#${k}`, k]),
+    );
+    const values = {
+      ...update.values,
+      ...Object.fromEntries(Object.entries(set).map(([k, v]) => [`:${k}`, v])),
+    };
     const assignments = Object.keys(set).map((k) => `#${k} = :${k}`);
     const removals = (update.remove ?? []).map((k) => `#${k}`);
     try {
@@ -106,14 +134,18 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
     },
 
     async get(id: string): Promise<Participant | undefined> {
-      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: centreKeys.participant(scope, id) }));
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: table, Key: centreKeys.participant(scope, id) }),
+      );
       return Item ? toParticipant(Item) : undefined;
     },
 
     /** A page in id order; `query` keeps those whose name contains it (accent-insensitive). */
-    async list(options: { limit: number; cursor?: string | undefined; query?: string | undefined }): Promise<
-      Page<Participant> | 'bad_cursor'
-    > {
+    async list(options: {
+      limit: number;
+      cursor?: string | undefined;
+      query?: string | undefined;
+    }): Promise<Page<Participant> | 'bad_cursor'> {
       const startSk = options.cursor ? decodeCursor(options.cursor, centreKeys.participantPrefix) : undefined;
       if (options.cursor && !startSk) return 'bad_cursor';
       const pk = centreKeys.pk(scope);
@@ -142,7 +174,13 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
     async update(id: string, input: ParticipantUpdate, now: string): Promise<ChangeOutcome> {
       const { version, gender, ...fields } = input;
       const result = await change(id, {
-        set: { ...fields, ...(gender ? { gender } : {}), searchName: searchable(fields.displayName), updatedAt: now, version: version + 1 },
+        set: {
+          ...fields,
+          ...(gender ? { gender } : {}),
+          searchName: searchable(fields.displayName),
+          updatedAt: now,
+          version: version + 1,
+        },
         remove: gender ? [] : ['gender'],
         // An ended participation keeps its end date: a new start after it is refused, not stored.
         condition: 'version = :expected AND (attribute_not_exists(endDate) OR endDate >= :start)',
@@ -151,14 +189,22 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       if (result.ok) return { kind: 'written', participant: toParticipant(result.item) };
       if (!result.current) return { kind: 'not_found' };
       const current = toParticipant(result.current);
-      return current.version !== version ? { kind: 'stale', current } : { kind: 'ends_before_start', current };
+      return current.version !== version
+        ? { kind: 'stale', current }
+        : { kind: 'ends_before_start', current };
     },
 
     /**
      * Ends an open participation. Idempotent through the item itself: the request's key and hash are
      * stored with the end, so a retry finds them and answers as the first call did.
      */
-    async end(id: string, input: ParticipationEnd, now: string, idempotencyKey: string, requestHash: string): Promise<ChangeOutcome> {
+    async end(
+      id: string,
+      input: ParticipationEnd,
+      now: string,
+      idempotencyKey: string,
+      requestHash: string,
+    ): Promise<ChangeOutcome> {
       const request = `${idempotencyKey}:${requestHash}`;
       const result = await change(id, {
         set: {
@@ -177,7 +223,9 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       const stored = result.current;
       const current = toParticipant(stored);
       if (typeof stored.endRequest === 'string' && stored.endRequest.startsWith(`${idempotencyKey}:`)) {
-        return stored.endRequest === request ? { kind: 'replayed', participant: current } : { kind: 'key_reused' };
+        return stored.endRequest === request
+          ? { kind: 'replayed', participant: current }
+          : { kind: 'key_reused' };
       }
       if (current.version !== input.version) return { kind: 'stale', current };
       if (current.endDate) return { kind: 'already_ended', current };

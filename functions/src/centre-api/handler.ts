@@ -1,0 +1,20 @@
+import { createApiHandler } from '../http/api-handler';
+import { listActivities, recordActivity } from './activities';
+import {
+  createParticipant,
+  endParticipation,
+  getParticipant,
+  listParticipants,
+  updateParticipant,
+} from './participants';
+
+/** The centre audience's one function: staff and leaders work on their own centre's records. */
+export const handler = createApiHandler('centre', {
+  'GET /api/centres/{centreId}/participants': listParticipants,
+  'POST /api/centres/{centreId}/participants': createParticipant,
+  'GET /api/centres/{centreId}/participants/{participantId}': getParticipant,
+  'PUT /api/centres/{centreId}/participants/{participantId}': updateParticipant,
+  'POST /api/centres/{centreId}/participants/{participantId}/end': endParticipation,
+  'GET /api/centres/{centreId}/activities': listActivities,
+  'POST /api/centres/{centreId}/activities': recordActivity,
+});
