@@ -34,14 +34,12 @@ function malformed(valid: Valid, integers: readonly string[], required: readonly
     fc
       .oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.jsonValue(), { maxLength: 3 }))
       .map((body) => ({ body, field: '(body)' })),
-    fc
-      .constantFrom(...keys)
-      .chain((key) =>
-        (integers.includes(key) ? notInteger : notString).map((value) => ({
-          body: { ...valid, [key]: value },
-          field: key,
-        })),
-      ),
+    fc.constantFrom(...keys).chain((key) =>
+      (integers.includes(key) ? notInteger : notString).map((value) => ({
+        body: { ...valid, [key]: value },
+        field: key,
+      })),
+    ),
     fc.constantFrom(...required).map((key) => {
       const { [key]: _dropped, ...rest } = valid;
       return { body: rest, field: key };
