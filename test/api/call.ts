@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { httpApiEvent } from '@crux/api/event';
 import { matchRoute } from '@crux/api/match';
 import type { Role } from '@crux/domain/roles';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -71,39 +72,15 @@ export async function call(c: Call): Promise<Answer> {
   if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
   if (c.method === 'POST' && c.idempotencyKey !== null)
     headers['idempotency-key'] = c.idempotencyKey ?? randomUUID();
-  const query = c.query ?? {};
-  const event = {
-    version: '2.0',
-    routeKey: match.routeKey,
-    rawPath: c.path,
-    rawQueryString: new URLSearchParams(query).toString(),
+  const event = httpApiEvent({
+    method: c.method,
+    path: c.path,
+    query: c.query,
     headers,
-    queryStringParameters: Object.keys(query).length ? query : undefined,
-    pathParameters: match.pathParameters,
     body,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      domainName: '127.0.0.1',
-      domainPrefix: '127',
-      requestId: randomUUID(),
-      routeKey: match.routeKey,
-      stage: '$default',
-      time: new Date().toISOString(),
-      timeEpoch: Date.now(),
-      http: {
-        method: c.method,
-        path: c.path,
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'vitest',
-      },
-      authorizer: c.claims
-        ? { principalId: '', integrationLatency: 0, jwt: { claims: c.claims, scopes: [] } }
-        : undefined,
-    },
-  } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+    claims: c.claims,
+  });
+  if (!event) throw new Error(`no route for ${c.method} ${c.path}`);
   const result = await handler(event, {});
   return { status: result.statusCode ?? 200, body: result.body ? JSON.parse(result.body) : undefined };
 }
