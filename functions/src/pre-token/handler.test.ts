@@ -1,0 +1,86 @@
+import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { handler, refusal, tenantClaims } from './handler';
+
+/** A V2_0 event as Cognito sends it on sign-in, with the user's attributes. */
+function event(userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent {
+  return {
+    version: '2',
+    triggerSource: 'TokenGeneration_HostedAuth',
+    region: 'eu-north-1',
+    userPoolId: 'eu-north-1_example',
+    userName: 'a7f1c2d4-0000-4000-8000-000000000001',
+    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'webclient' },
+    request: {
+      userAttributes: {
+        sub: 'a7f1c2d4-0000-4000-8000-000000000001',
+        email: 'kari@example.no',
+        ...userAttributes,
+      },
+      groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] },
+      scopes: ['openid', 'email', 'profile'],
+    },
+    response: { claimsAndScopeOverrideDetails: {} },
+  } as PreTokenGenerationV2TriggerEvent;
+}
+
+describe('pre-token trigger', () => {
+  it('puts a centre role and its centre into the access token, and nothing into the ID token', async () => {
+    const result = await handler(event({ 'custom:role': 'staff', 'custom:centre': 'ovre-eiker' }));
+    expect(result.response.claimsAndScopeOverrideDetails).toEqual({
+      accessTokenGeneration: { claimsToAddOrOverride: { role: 'staff', centre: 'ovre-eiker' } },
+    });
+  });
+
+  it.each(['staff', 'leader', 'volunteer'])('requires a valid centre for the centre role %s', (role) => {
+    expect(tenantClaims({ 'custom:role': role, 'custom:centre': 'tromso' })).toEqual({
+      role,
+      centre: 'tromso',
+    });
+    expect(() => tenantClaims({ 'custom:role': role })).toThrow(refusal.centre);
+    for (const centre of [
+      '',
+      'T',
+      'Tromso',
+      'ovre#eiker',
+      'ovre*',
+      'C#tromso',
+      '-tromso',
+      'tromso-',
+      'ovre--eiker',
+    ]) {
+      expect(() => tenantClaims({ 'custom:role': role, 'custom:centre': centre }), centre).toThrow(
+        refusal.centre,
+      );
+    }
+  });
+
+  it.each(['headoffice', 'network', 'admin'])(
+    'gives %s no centre claim, even if the account has one',
+    (role) => {
+      expect(tenantClaims({ 'custom:role': role })).toEqual({ role });
+      expect(tenantClaims({ 'custom:role': role, 'custom:centre': 'tromso' })).toEqual({ role });
+    },
+  );
+
+  it('refuses to issue a token without a valid role', async () => {
+    for (const role of [undefined, '', 'Staff', 'superuser', 'staff ', 'participant']) {
+      const attributes: Record<string, string> = role === undefined ? {} : { 'custom:role': role };
+      await expect(
+        handler(event({ ...attributes, 'custom:centre': 'tromso' })),
+        String(role),
+      ).rejects.toThrow(refusal.role);
+    }
+  });
+
+  it('tells the person in Norwegian first, then English, without echoing any attribute', () => {
+    for (const text of Object.values(refusal)) {
+      const [nb, en] = text.split(' / ');
+      expect(nb).toMatch(/Kontoen/);
+      expect(en).toMatch(/The account/);
+    }
+    expect(() => tenantClaims({ 'custom:role': 'root' })).toThrow(
+      expect.objectContaining({ message: refusal.role }),
+    );
+  });
+});

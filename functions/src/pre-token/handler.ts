@@ -1,0 +1,46 @@
+import { CentreId } from '@crux/domain/centre';
+import { isCentreRole, Role } from '@crux/domain/roles';
+import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+
+/** The claims the API and the web client read from the access token. */
+export type TenantClaims = { role: Role; centre?: CentreId };
+
+/**
+ * Cognito shows this text on the sign-in page when the trigger refuses; it names no attribute value, so
+ * a stranger learns nothing about the account.
+ */
+export const refusal = {
+  role: 'Kontoen har ingen gyldig rolle. Kontakt lederen ved senteret. / The account has no valid role. Contact your centre leader.',
+  centre:
+    'Kontoen er ikke knyttet til et gyldig senter. Kontakt lederen ved senteret. / The account is not linked to a valid centre. Contact your centre leader.',
+} as const;
+
+/**
+ * From the user's attributes to the access token's claims. Throws rather than issue a token without a
+ * valid role, or a centre role without a valid centre: a failed sign-in is safe, a token the API has to
+ * guess about is not. Roles above the centres carry no centre claim at all.
+ */
+export function tenantClaims(attributes: Readonly<Record<string, string>>): TenantClaims {
+  const role = Role.safeParse(attributes['custom:role']);
+  if (!role.success) throw new Error(refusal.role);
+  if (!isCentreRole(role.data)) return { role: role.data };
+  const centre = CentreId.safeParse(attributes['custom:centre']);
+  if (!centre.success) throw new Error(refusal.centre);
+  return { role: role.data, centre: centre.data };
+}
+
+/**
+ * Cognito pre-token-generation trigger (event version V2_0): custom attributes never reach the access
+ * token by themselves, so this copies `role` and `centre` there. It runs on every sign-in and refresh,
+ * so a changed role takes effect at the next refresh.
+ */
+export const handler = async (
+  event: PreTokenGenerationV2TriggerEvent,
+): Promise<PreTokenGenerationV2TriggerEvent> => {
+  event.response = {
+    claimsAndScopeOverrideDetails: {
+      accessTokenGeneration: { claimsToAddOrOverride: tenantClaims(event.request.userAttributes) },
+    },
+  };
+  return event;
+};
