@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type RouteDef, routeKey, routes } from '@crux/api/routes';
+import type { Audience } from '@crux/domain/roles';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyResultV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { BodyTooLarge, readBody, sendJson } from './http';
+import { type Authorized, createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer';
+
+export type ApiHandler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => Promise<APIGatewayProxyResultV2>;
+
+export type EmulatorOptions = JwtAuthorizerConfig & {
+  /** Where each audience's function comes from; by default its module in `functions/src`. */
+  loadHandler?: (fn: Audience) => Promise<ApiHandler>;
+  /** Bytes; larger bodies get 413 before any function runs. */
+  bodyLimit?: number;
+  /** Lambda's timeout for the functions, for `getRemainingTimeInMillis`. */
+  timeoutMs?: number;
+};
+
+type CompiledRoute = { route: RouteDef; pattern: RegExp; names: string[] };
+
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+function compile(route: RouteDef): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(param[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { route, pattern: new RegExp(`^${source}$`), names };
+}
+
+/**
+ * Handler modules are imported on first use, after the runtime has set TABLE_NAME and
+ * DYNAMODB_ENDPOINT, because a function builds its DynamoDB client when its module loads.
+ */
+export async function importFunctionHandler(fn: Audience): Promise<ApiHandler> {
+  const path = `@crux/functions/${fn}-api/handler`;
+  let mod: { handler?: unknown };
+  try {
+    mod = (await import(path)) as { handler?: unknown };
+  } catch (e) {
+    throw new Error(`cannot load functions/src/${fn}-api/handler.ts: ${e instanceof Error ? e.message : e}`);
+  }
+  if (typeof mod.handler !== 'function')
+    throw new Error(`functions/src/${fn}-api/handler.ts exports no handler`);
+  return mod.handler as ApiHandler;
+}
+
+/**
+ * Does locally what API Gateway's HTTP API does in AWS: match the route table, run the JWT authorizer,
+ * build a payload-2.0 event and invoke the audience's function, then write its answer. The answers API
+ * Gateway itself gives (401, 404, 413, 500) have its exact bodies.
+ */
+export function createApiEmulator(options: EmulatorOptions) {
+  const compiled = routes.map(compile);
+  const authorize = createJwtAuthorizer(options);
+  const loadHandler = options.loadHandler ?? importFunctionHandler;
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const handlers = new Map<Audience, Promise<ApiHandler>>();
+
+  function match(method: string, path: string) {
+    for (const c of compiled) {
+      if (c.route.method !== method) continue;
+      const m = c.pattern.exec(path);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      c.names.forEach((name, i) => {
+        const raw = m[i + 1] ?? '';
+        params[name] = safeDecode(raw);
+      });
+      return { route: c.route, params };
+    }
+    return undefined;
+  }
+
+  function handlerFor(fn: Audience): Promise<ApiHandler> {
+    let loading = handlers.get(fn);
+    if (!loading) {
+      loading = loadHandler(fn);
+      // A failed import is retried on the next request: the module may be fixed while the runtime runs.
+      loading.catch(() => handlers.delete(fn));
+      handlers.set(fn, loading);
+    }
+    return loading;
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = req.method ?? 'GET';
+    const found = match(method, url.pathname);
+    if (!found) return sendJson(res, 404, { message: 'Not Found' });
+
+    const authorized = await authorize(req.headers.authorization);
+    if (!authorized) return sendJson(res, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+
+    let body: Buffer;
+    try {
+      body = await readBody(req, bodyLimit);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return sendJson(res, 413, { message: 'Request Entity Too Large' });
+      throw e;
+    }
+
+    const event = buildEvent(req, url, found.route, found.params, body, authorized);
+    const started = Date.now();
+    let result: APIGatewayProxyResultV2;
+    try {
+      const handler = await handlerFor(found.route.fn);
+      result = await handler(
+        event,
+        lambdaContext(found.route.fn, event.requestContext.requestId, started + timeoutMs),
+      );
+    } catch (e) {
+      console.error(
+        `[api] ${event.routeKey} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
+      return sendJson(res, 500, { message: 'Internal Server Error' });
+    }
+    writeResult(res, result);
+  };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function buildEvent(
+  req: IncomingMessage,
+  url: URL,
+  route: RouteDef,
+  pathParameters: Record<string, string>,
+  body: Buffer,
+  authorized: Authorized,
+): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name === 'cookie') continue;
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const cookies = req.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
+  const now = new Date();
+  const requestId = randomUUID();
+  const key = routeKey(route);
+  return {
+    version: '2.0',
+    routeKey: key,
+    rawPath: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    ...(cookies?.length ? { cookies } : {}),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: { claims: authorized.claims, scopes: authorized.scopes },
+      },
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
+      http: {
+        method: route.method,
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId,
+      routeKey: key,
+      stage: '$default',
+      time: apiGatewayTime(now),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length ? { body: body.toString('utf8') } : {}),
+    isBase64Encoded: false,
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `22/Nov/2026:20:01:02 +0000`, the format of `requestContext.time`. */
+function apiGatewayTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+function lambdaContext(fn: Audience, requestId: string, deadline: number): Context {
+  const functionName = `crux-local-${fn}-api`;
+  const unsupported = () => {
+    throw new Error('callback-style completion is not supported: return a promise');
+  };
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:eu-north-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: unsupported,
+    fail: unsupported,
+    succeed: unsupported,
+  };
+}
+
+/**
+ * A structured result is written as given; anything else is what API Gateway makes of a bare value:
+ * 200 with the value as JSON.
+ */
+function writeResult(res: ServerResponse, result: APIGatewayProxyResultV2): void {
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    sendJson(res, 200, result);
+    return;
+  }
+  const structured = result as APIGatewayProxyStructuredResultV2;
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(structured.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
+  if (structured.cookies?.length) headers['set-cookie'] = structured.cookies;
+  const body =
+    structured.body === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(structured.body, structured.isBase64Encoded ? 'base64' : 'utf8');
+  if (body.length && !headers['content-type']) headers['content-type'] = 'application/json';
+  headers['content-length'] = String(body.length);
+  res.writeHead(structured.statusCode ?? 200, headers);
+  res.end(body);
+}

@@ -1,0 +1,227 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTable } from '@crux/store/create-table';
+import { createApiEmulator } from './api-emulator';
+import { seedDemoData } from './demo-data';
+import { demoUsers, loadOrCreateDemoPassword } from './demo-users';
+import { localCredentials, localRegion, type RunningDynamo, startDynamo } from './dynamodb';
+import { sendJson } from './http';
+import { createIdentityProvider } from './idp/provider';
+import { loadOrCreateSigningKey, type SigningKey } from './idp/signing-key';
+import type { IdpUser } from './idp/users';
+import { sharedPasswordDirectory } from './idp/users';
+import { createFiguresJobRunner, type JobRun } from './jobs';
+import { portTaken } from './ports';
+import { createStaticSite } from './static-site';
+import { webSecurityHeaders } from './web-headers';
+
+export type RuntimeOptions = {
+  /** 0 or undefined: a free port. */
+  port?: number;
+  /** Loopback only: the runtime holds personal data, even when it is demo data. */
+  host?: '127.0.0.1';
+  /** Absolute folder for the database, the signing key and the demo password; default `.local/`. */
+  dataDir?: string;
+  /** Keep nothing on disk: for tests. */
+  inMemory?: boolean;
+  /** Create the demo centres, users' data and figures on first start; default true. */
+  seedDemo?: boolean;
+  /** How often the figures job runs; default every 10 minutes. */
+  jobIntervalMs?: number;
+  /** The web client's build; default `packages/web/dist`. */
+  webDist?: string;
+  accessTokenTtlSeconds?: number;
+  /** A signing key made by the caller, so tests can sign tokens the authorizer must judge. */
+  signingKey?: SigningKey;
+};
+
+export type Runtime = {
+  url: string;
+  issuer: string;
+  clientId: string;
+  redirectUri: string;
+  stop(): Promise<void>;
+  runFiguresJob(): Promise<JobRun>;
+  demoUsers: readonly IdpUser[];
+  demoPassword: string;
+  /** What seeding did on this start: created the demo data, or found it there. */
+  seeded: 'created' | 'existing' | 'off';
+};
+
+export const CLIENT_ID = 'crux-web-local';
+export const TABLE_NAME = 'crux';
+const HOST = '127.0.0.1';
+const DEFAULT_JOB_INTERVAL_MS = 10 * 60 * 1000;
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const defaultDataDir = join(repoRoot, '.local');
+const defaultWebDist = join(repoRoot, 'packages', 'web', 'dist');
+
+/**
+ * The whole platform on one machine: DynamoDB Local, the identity provider, the API as API Gateway
+ * would run it, the figures job on a timer and the web client, on one loopback port.
+ */
+export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const dataDir = options.inMemory ? undefined : (options.dataDir ?? defaultDataDir);
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step().catch(() => undefined);
+  };
+
+  // Listen first: a taken port is the commonest failure and should cost no database start.
+  let route: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> = async (_req, res) =>
+    sendJson(res, 503, { message: 'Starting' }, { 'retry-after': '2' });
+  const server = createServer((req, res) => dispatch(req, res));
+  const port = await listen(server, options.port ?? 0);
+  cleanups.push(() => closeServer(server));
+  const url = `http://${HOST}:${port}`;
+  const canonicalHost = `${HOST}:${port}`;
+
+  function dispatch(req: IncomingMessage, res: ServerResponse) {
+    // Any other Host is a DNS-rebinding attempt or `localhost`: send browsers to the one origin that
+    // the identity provider and the CSP know, and refuse the rest.
+    if (req.headers.host !== canonicalHost) {
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        res.writeHead(308, { location: `${url}${req.url ?? '/'}` });
+        return void res.end();
+      }
+      return sendJson(res, 421, { message: 'Misdirected Request' });
+    }
+    const parsed = new URL(req.url ?? '/', url);
+    route(req, res, parsed).catch((e: unknown) => {
+      console.error(
+        `[runtime] ${req.method} ${parsed.pathname} failed: ${e instanceof Error ? e.message : e}`,
+      );
+      if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
+      else res.destroy();
+    });
+  }
+
+  try {
+    const dynamo: RunningDynamo = await startDynamo(
+      dataDir === undefined ? {} : { dataDir: join(dataDir, 'dynamodb') },
+    );
+    cleanups.push(() => dynamo.stop());
+    const admin = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    try {
+      await ensureTable(admin, TABLE_NAME);
+    } finally {
+      admin.destroy();
+    }
+
+    // The functions read these when their modules load, so they are set before any is imported.
+    process.env.TABLE_NAME = TABLE_NAME;
+    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+    process.env.AWS_REGION = localRegion;
+    process.env.AWS_ACCESS_KEY_ID = localCredentials.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = localCredentials.secretAccessKey;
+    process.env.AWS_LAMBDA_FUNCTION_NAME ??= 'crux-local';
+
+    const issuer = `${url}/idp`;
+    const redirectUri = `${url}/auth/callback`;
+    const key = options.signingKey ?? (await loadOrCreateSigningKey(dataDir));
+    const demoPassword = await loadOrCreateDemoPassword(dataDir);
+    const idp = createIdentityProvider({
+      issuer,
+      key,
+      users: sharedPasswordDirectory(demoUsers, demoPassword),
+      clients: [{ clientId: CLIENT_ID, redirectUris: [redirectUri], postLogoutRedirectUris: [`${url}/`] }],
+      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+    });
+    const api = createApiEmulator({ issuer, audience: [CLIENT_ID], jwks: idp.jwks });
+    const headers = webSecurityHeaders(url);
+    const site = createStaticSite(options.webDist ?? defaultWebDist, headers);
+    const jobs = createFiguresJobRunner();
+    const config = { authority: issuer, clientId: CLIENT_ID, apiBase: '/api' };
+
+    route = async (req, res, parsed) => {
+      const path = parsed.pathname;
+      if (path === '/idp' || path.startsWith('/idp/')) return idp.handle(req, res, parsed);
+      if (path.startsWith('/api/')) return api(req, res, parsed);
+      if (path === '/_local/jobs/figures') return jobEndpoint(req, res);
+      if (path === '/config.json') return sendJson(res, 200, config, headers);
+      return site(req, res, parsed);
+    };
+
+    async function jobEndpoint(req: IncomingMessage, res: ServerResponse) {
+      if (req.method !== 'POST') return sendJson(res, 405, { message: 'Use POST' }, { allow: 'POST' });
+      // JSON only: a page on another origin cannot send that without a preflight, which gets no CORS answer.
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        return sendJson(res, 415, { message: 'Send Content-Type: application/json' });
+      }
+      try {
+        sendJson(res, 200, await jobs.run('on-demand'));
+      } catch (e) {
+        sendJson(res, 500, {
+          message: `The figures job failed: ${e instanceof Error ? e.message : String(e)}`,
+        });
+      }
+    }
+
+    const client = { baseUrl: url, clientId: CLIENT_ID, redirectUri };
+    let seeded: Runtime['seeded'] = 'off';
+    if (options.seedDemo !== false) {
+      seeded = (await seedDemoData(client, demoPassword)).created ? 'created' : 'existing';
+      // A failing job leaves the figures stale but the platform usable: report it and carry on.
+      await jobs
+        .run('start')
+        .catch((e: unknown) =>
+          console.error(`[jobs] figures job failed: ${e instanceof Error ? e.message : e}`),
+        );
+    }
+    const timer = setInterval(() => {
+      jobs
+        .run('timer')
+        .catch((e: unknown) =>
+          console.error(`[jobs] figures job failed: ${e instanceof Error ? e.message : e}`),
+        );
+    }, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS);
+    timer.unref();
+    cleanups.push(async () => {
+      clearInterval(timer);
+      await jobs.idle();
+    });
+
+    return {
+      url,
+      issuer,
+      clientId: CLIENT_ID,
+      redirectUri,
+      stop: cleanup,
+      runFiguresJob: () => jobs.run('on-demand'),
+      demoUsers,
+      demoPassword,
+      seeded,
+    };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      reject(
+        e.code === 'EADDRINUSE' || e.code === 'EACCES'
+          ? portTaken(port, 'the local runtime', 'or start on another port, e.g. `PORT=3001 npm start`')
+          : e,
+      );
+    });
+    server.listen({ port, host: HOST }, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
