@@ -5,14 +5,15 @@ import {
   type BatchWriteCommandInput,
   DeleteCommand,
   type DynamoDBDocumentClient,
-  QueryCommand,
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Figures, NetworkFigures } from '@crux/domain/figure-set';
+import type { Figures } from '@crux/domain/figure-set';
 import type { ActivityCount, ParticipationSpan } from '@crux/domain/figures';
 import type { IsoDate, Month } from '@crux/domain/period';
-import { centreKeys, DIRTY, headOfficeKeys, jobKeys, networkKeys } from './keys';
+import { type StoredYear, toFigures } from './figure-items';
+import { centreKeys, DIRTY, headOfficeKeys, jobKeys } from './keys';
+import { queryAll } from './query-all';
 import { table as tableDef } from './table';
 import { assertIssued, type TenantScope } from './tenant-scope';
 
@@ -38,13 +39,6 @@ export type Participation = ParticipationSpan & {
   /** The months the job last counted it in; absent before the first run that saw it. */
   countedFrom?: Month | undefined;
   countedThrough?: CountedThrough | undefined;
-};
-
-export type StoredYear = {
-  centre: string;
-  name: string | undefined;
-  figures: Figures;
-  previous: Figures | null;
 };
 
 /** A head-office partition as stored: every centre's year item and month figures, `TOTAL` included. */
@@ -82,35 +76,17 @@ function toParticipation(item: Record<string, unknown>): Participation {
   };
 }
 
-function toFigures(value: unknown): Figures {
-  const v = (value ?? {}) as Partial<Record<keyof Figures, unknown>>;
-  return {
-    participants: Number(v.participants ?? 0),
-    newParticipants: Number(v.newParticipants ?? 0),
-    visits: Number(v.visits ?? 0),
-    contactPoints: Number(v.contactPoints ?? 0),
-  };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function figuresRepo(doc: DynamoDBDocumentClient, table: string) {
-  async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(new QueryCommand({ ...input, TableName: table, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
+  const query = (input: Omit<QueryCommandInput, 'TableName'>) =>
+    queryAll(doc, { ...input, TableName: table });
 
   return {
     /** Every stale centre-month and changed participant of every centre: one query on the dirty index. */
     async dirtyMarkers(): Promise<DirtyMarker[]> {
       if (!dirtyIndex) throw new Error('table definition has no dirty index');
-      const items = await queryAll({
+      const items = await query({
         IndexName: dirtyIndex.name,
         KeyConditionExpression: '#pk = :dirty',
         ExpressionAttributeNames: { '#pk': dirtyIndex.partitionKey, '#sk': dirtyIndex.sortKey },
@@ -159,7 +135,7 @@ export function figuresRepo(doc: DynamoDBDocumentClient, table: string) {
     async participationsActive(scope: TenantScope, from: IsoDate, to: IsoDate): Promise<Participation[]> {
       assertIssued(scope);
       if (!byEnd) throw new Error('table definition has no by-end index');
-      const items = await queryAll({
+      const items = await query({
         IndexName: byEnd.name,
         KeyConditionExpression: '#pk = :pk AND #sk >= :from',
         FilterExpression: 'startDate <= :to',
@@ -173,7 +149,7 @@ export function figuresRepo(doc: DynamoDBDocumentClient, table: string) {
     /** Activity entries dated from `from` to `to`, both included, read strongly consistent. */
     async activities(scope: TenantScope, from: IsoDate, to: IsoDate): Promise<ActivityCount[]> {
       assertIssued(scope);
-      const items = await queryAll({
+      const items = await query({
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
         ExpressionAttributeNames: { '#date': 'date', '#count': 'count' },
         ExpressionAttributeValues: {
@@ -193,7 +169,7 @@ export function figuresRepo(doc: DynamoDBDocumentClient, table: string) {
 
     /** A year's head-office partition in one query: every centre and the totals, years and (optionally) months. */
     async headOfficeYear(year: number, withMonths: boolean): Promise<StoredHeadOfficeYear> {
-      const items = await queryAll({
+      const items = await query({
         KeyConditionExpression: withMonths ? 'PK = :pk' : 'PK = :pk AND begins_with(SK, :y)',
         ExpressionAttributeValues: {
           ':pk': headOfficeKeys.pk(year),
@@ -258,49 +234,48 @@ export function figuresRepo(doc: DynamoDBDocumentClient, table: string) {
     },
 
     /**
-     * Takes a participant off the dirty index and records the months it is now counted in, only if it is
-     * still the version the figures were computed from. If it changed meanwhile it stays dirty, and the
-     * counted range is widened to cover both what was recorded and what was just counted, so the next
-     * run recomputes every month that may count it.
+     * Takes a participant off the dirty index and records the months it is now counted in, if it is still
+     * the version the figures were computed from. If it changed meanwhile it stays dirty, but the counted
+     * months are recorded all the same: the run recomputed every month an older version was counted in
+     * and counted this version in exactly these, so the next run recomputes them and the new version's.
      */
     async clearParticipantMarker(
       scope: TenantScope,
       p: Participation,
       counted: { from: Month; through: CountedThrough },
-      widened: { from: Month; through: CountedThrough },
     ): Promise<boolean> {
       assertIssued(scope);
       if (!dirtyIndex) throw new Error('table definition has no dirty index');
-      const Key = centreKeys.participant(scope, p.id);
-      const names = { '#gpk': dirtyIndex.partitionKey, '#gsk': dirtyIndex.sortKey };
+      const update = {
+        TableName: table,
+        Key: centreKeys.participant(scope, p.id),
+        ExpressionAttributeValues: { ':from': counted.from, ':through': counted.through },
+      };
       try {
         await doc.send(
           new UpdateCommand({
-            TableName: table,
-            Key,
+            ...update,
             UpdateExpression: 'SET countedFrom = :from, countedThrough = :through REMOVE #gpk, #gsk',
             ConditionExpression: 'version = :version',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: {
-              ':from': counted.from,
-              ':through': counted.through,
-              ':version': p.version,
-            },
+            ExpressionAttributeNames: { '#gpk': dirtyIndex.partitionKey, '#gsk': dirtyIndex.sortKey },
+            ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':version': p.version },
           }),
         );
         return true;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key,
-          UpdateExpression: 'SET countedFrom = :from, countedThrough = :through',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':from': widened.from, ':through': widened.through },
-        }),
-      );
+      try {
+        await doc.send(
+          new UpdateCommand({
+            ...update,
+            UpdateExpression: 'SET countedFrom = :from, countedThrough = :through',
+            ConditionExpression: 'attribute_exists(PK)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
       return false;
     },
 
@@ -349,44 +324,3 @@ export function figuresRepo(doc: DynamoDBDocumentClient, table: string) {
 }
 
 export type FiguresRepo = ReturnType<typeof figuresRepo>;
-
-/** Items the job writes. Every figure item carries `computedAt`, the run's time. */
-export const figureItems = {
-  centreMonth: (scope: TenantScope, month: Month, figures: Figures, computedAt: string) => {
-    assertIssued(scope);
-    return { ...centreKeys.figuresMonth(scope, month), month, figures, computedAt };
-  },
-  centreYear: (scope: TenantScope, year: number, figures: Figures, computedAt: string) => {
-    assertIssued(scope);
-    return { ...centreKeys.figuresYear(scope, year), year, figures, computedAt };
-  },
-  headOfficeYear: (year: number, row: StoredYear, computedAt: string) => ({
-    ...headOfficeKeys.year(year, row.centre),
-    centre: row.centre,
-    ...(row.name !== undefined ? { name: row.name } : {}),
-    figures: row.figures,
-    previous: row.previous,
-    computedAt,
-  }),
-  headOfficeMonth: (year: number, month: Month, centre: string, figures: Figures, computedAt: string) => ({
-    ...headOfficeKeys.month(year, month, centre),
-    centre,
-    month,
-    figures,
-    computedAt,
-  }),
-  /** Already suppressed: nothing under `NET#` ever holds a number the network may not see. */
-  networkYear: (
-    year: number,
-    centre: string,
-    name: string | undefined,
-    figures: NetworkFigures,
-    computedAt: string,
-  ) => ({
-    ...networkKeys.year(year, centre),
-    centre,
-    ...(name !== undefined ? { name } : {}),
-    figures,
-    computedAt,
-  }),
-};

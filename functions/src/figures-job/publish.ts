@@ -1,0 +1,62 @@
+import { type Figures, figureKeys } from '@crux/domain/figure-set';
+import { sumFigures } from '@crux/domain/figures';
+import type { Month } from '@crux/domain/period';
+import type { StoredYear } from '@crux/store/figure-items';
+import { TOTAL } from '@crux/store/keys';
+
+function sameFigures(a: Figures | null, b: Figures | null): boolean {
+  if (a === null || b === null) return a === b;
+  return figureKeys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * A year's head-office rows after a run: the stored rows, the recomputed centres' new figures, every
+ * row's `previous` set from the year before (so a change to year Y reaches Y+1's rows), and the
+ * foundation total as the sum over centres. `changed` is what differs from what is stored (recomputed
+ * rows always count as changed, so `computedAt` says when they were last counted).
+ */
+export function headOfficeYearRows(
+  stored: ReadonlyMap<string, StoredYear>,
+  before: ReadonlyMap<string, StoredYear>,
+  fresh: ReadonlyMap<string, { name: string; figures: Figures }>,
+): { rows: Map<string, StoredYear>; changed: StoredYear[] } {
+  const rows = new Map<string, StoredYear>();
+  const changed: StoredYear[] = [];
+  for (const [centre, row] of stored) if (centre !== TOTAL) rows.set(centre, { ...row });
+  for (const [centre, f] of fresh)
+    rows.set(centre, { centre, name: f.name, figures: f.figures, previous: null });
+  for (const row of rows.values()) {
+    const previous = before.get(row.centre)?.figures ?? null;
+    const differs = fresh.has(row.centre) || !sameFigures(stored.get(row.centre)?.previous ?? null, previous);
+    row.previous = previous;
+    if (differs) changed.push(row);
+  }
+  if (rows.size === 0) return { rows, changed };
+  const total: StoredYear = {
+    centre: TOTAL,
+    name: undefined,
+    figures: sumFigures([...rows.values()].map((r) => r.figures)),
+    previous: before.get(TOTAL)?.figures ?? null,
+  };
+  const was = stored.get(TOTAL);
+  if (!was || !sameFigures(was.figures, total.figures) || !sameFigures(was.previous, total.previous)) {
+    changed.push(total);
+  }
+  rows.set(TOTAL, total);
+  return { rows, changed };
+}
+
+/** The foundation total of each recomputed month: stored centres' figures, replaced where recomputed. */
+export function monthTotals(
+  stored: ReadonlyMap<Month, ReadonlyMap<string, Figures>>,
+  fresh: ReadonlyMap<Month, ReadonlyMap<string, Figures>>,
+): Map<Month, Figures> {
+  const out = new Map<Month, Figures>();
+  for (const [month, freshByCentre] of fresh) {
+    const byCentre = new Map(stored.get(month) ?? []);
+    byCentre.delete(TOTAL);
+    for (const [centre, figures] of freshByCentre) byCentre.set(centre, figures);
+    out.set(month, sumFigures([...byCentre.values()]));
+  }
+  return out;
+}

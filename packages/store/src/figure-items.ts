@@ -1,0 +1,97 @@
+import { type Figures, figureKeys, type NetworkCell, type NetworkFigures } from '@crux/domain/figure-set';
+import type { Month } from '@crux/domain/period';
+import { SMALL_MAX } from '@crux/domain/suppression';
+import { centreKeys, headOfficeKeys, networkKeys } from './keys';
+import { assertIssued, type TenantScope } from './tenant-scope';
+
+/**
+ * The figure items: written by the figures job, read by the centre, head-office and network APIs.
+ * Every item carries `computedAt`, the time of the run that wrote it.
+ */
+
+/** A head-office year row: a centre's (or `TOTAL`'s) figures beside the year before's. */
+export type StoredYear = {
+  centre: string;
+  name: string | undefined;
+  figures: Figures;
+  previous: Figures | null;
+};
+
+export const figureItems = {
+  centreMonth: (scope: TenantScope, month: Month, figures: Figures, computedAt: string) => {
+    assertIssued(scope);
+    return { ...centreKeys.figuresMonth(scope, month), month, figures, computedAt };
+  },
+  centreYear: (scope: TenantScope, year: number, figures: Figures, computedAt: string) => {
+    assertIssued(scope);
+    return { ...centreKeys.figuresYear(scope, year), year, figures, computedAt };
+  },
+  headOfficeYear: (year: number, row: StoredYear, computedAt: string) => ({
+    ...headOfficeKeys.year(year, row.centre),
+    centre: row.centre,
+    ...(row.name !== undefined ? { name: row.name } : {}),
+    figures: row.figures,
+    previous: row.previous,
+    computedAt,
+  }),
+  headOfficeMonth: (year: number, month: Month, centre: string, figures: Figures, computedAt: string) => ({
+    ...headOfficeKeys.month(year, month, centre),
+    centre,
+    month,
+    figures,
+    computedAt,
+  }),
+  /** Already suppressed: nothing under `NET#` ever holds a number the network may not see. */
+  networkYear: (
+    year: number,
+    centre: string,
+    name: string | undefined,
+    figures: NetworkFigures,
+    computedAt: string,
+  ) => ({
+    ...networkKeys.year(year, centre),
+    centre,
+    ...(name !== undefined ? { name } : {}),
+    figures,
+    computedAt,
+  }),
+};
+
+export function toFigures(value: unknown): Figures {
+  const v = (value ?? {}) as Partial<Record<keyof Figures, unknown>>;
+  return {
+    participants: Number(v.participants ?? 0),
+    newParticipants: Number(v.newParticipants ?? 0),
+    visits: Number(v.visits ?? 0),
+    contactPoints: Number(v.contactPoints ?? 0),
+  };
+}
+
+function toNetworkCell(value: unknown): NetworkCell {
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= 0 &&
+    (value === 0 || value > SMALL_MAX)
+  ) {
+    return value;
+  }
+  const reason = (value as { suppressed?: unknown } | null)?.suppressed;
+  if (reason === 'small' || reason === 'secondary') return { suppressed: reason };
+  // Fail closed: a network item is never shown with a cell that is not a safe count or a suppression.
+  throw new Error('network figures item holds a value that may not be shown');
+}
+
+export function toNetworkFigures(value: unknown): NetworkFigures {
+  const v = (value ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(figureKeys.map((k) => [k, toNetworkCell(v[k])])) as NetworkFigures;
+}
+
+/** The latest `computedAt` of the items, or null when there are none. */
+export function latestComputedAt(items: readonly Record<string, unknown>[]): string | null {
+  let latest: string | null = null;
+  for (const i of items) {
+    if (typeof i.computedAt === 'string' && (latest === null || i.computedAt > latest)) latest = i.computedAt;
+  }
+  return latest;
+}
