@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type RouteDef, routeKey, routes } from '@crux/api/routes';
+import { httpApiEvent } from '@crux/api/event';
+import { matchRoute, type RouteMatch } from '@crux/api/match';
 import type { Audience } from '@crux/domain/roles';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -9,7 +9,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { BodyTooLarge, readBody, sendJson } from './http';
-import { type Authorized, createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer';
+import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer';
 
 export type ApiHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -25,23 +25,7 @@ export type EmulatorOptions = JwtAuthorizerConfig & {
   timeoutMs?: number;
 };
 
-type CompiledRoute = { route: RouteDef; pattern: RegExp; names: string[] };
-
 const DEFAULT_BODY_LIMIT = 64 * 1024;
-
-function compile(route: RouteDef): CompiledRoute {
-  const names: string[] = [];
-  const source = route.path
-    .split('/')
-    .map((segment) => {
-      const param = /^\{(\w+)\}$/.exec(segment);
-      if (!param?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(param[1]);
-      return '([^/]+)';
-    })
-    .join('/');
-  return { route, pattern: new RegExp(`^${source}$`), names };
-}
 
 /**
  * Handler modules are imported on first use, after the runtime has set TABLE_NAME and
@@ -66,27 +50,11 @@ export async function importFunctionHandler(fn: Audience): Promise<ApiHandler> {
  * Gateway itself gives (401, 404, 413, 500) have its exact bodies.
  */
 export function createApiEmulator(options: EmulatorOptions) {
-  const compiled = routes.map(compile);
   const authorize = createJwtAuthorizer(options);
   const loadHandler = options.loadHandler ?? importFunctionHandler;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const handlers = new Map<Audience, Promise<ApiHandler>>();
-
-  function match(method: string, path: string) {
-    for (const c of compiled) {
-      if (c.route.method !== method) continue;
-      const m = c.pattern.exec(path);
-      if (!m) continue;
-      const params: Record<string, string> = {};
-      c.names.forEach((name, i) => {
-        const raw = m[i + 1] ?? '';
-        params[name] = safeDecode(raw);
-      });
-      return { route: c.route, params };
-    }
-    return undefined;
-  }
 
   function handlerFor(fn: Audience): Promise<ApiHandler> {
     let loading = handlers.get(fn);
@@ -101,7 +69,13 @@ export function createApiEmulator(options: EmulatorOptions) {
 
   return async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
-    const found = match(method, url.pathname);
+    let found: RouteMatch | undefined;
+    try {
+      found = matchRoute(method, url.pathname);
+    } catch {
+      // A path parameter with broken percent-encoding names nothing that exists.
+      return sendJson(res, 400, { message: 'Bad Request' });
+    }
     if (!found) return sendJson(res, 404, { message: 'Not Found' });
 
     const authorized = await authorize(req.headers.authorization);
@@ -115,7 +89,22 @@ export function createApiEmulator(options: EmulatorOptions) {
       throw e;
     }
 
-    const event = buildEvent(req, url, found.route, found.params, body, authorized);
+    const event = httpApiEvent({
+      method,
+      path: url.pathname,
+      query: queryOf(url),
+      headers: headersOf(req),
+      body: body.length ? body.toString('utf8') : undefined,
+      claims: authorized.claims,
+      scopes: authorized.scopes,
+      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+    });
+    if (!event) return sendJson(res, 404, { message: 'Not Found' });
+    const cookies = req.headers.cookie
+      ?.split(';')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    if (cookies?.length) event.cookies = cookies;
     const started = Date.now();
     let result: APIGatewayProxyResultV2;
     try {
@@ -134,80 +123,22 @@ export function createApiEmulator(options: EmulatorOptions) {
   };
 }
 
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function buildEvent(
-  req: IncomingMessage,
-  url: URL,
-  route: RouteDef,
-  pathParameters: Record<string, string>,
-  body: Buffer,
-  authorized: Authorized,
-): APIGatewayProxyEventV2WithJWTAuthorizer {
+/** Lower-case names, repeated headers joined by commas; the cookie header travels as `cookies` instead. */
+function headersOf(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name === 'cookie') continue;
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
-  const cookies = req.headers.cookie
-    ?.split(';')
-    .map((c) => c.trim())
-    .filter(Boolean);
+  return headers;
+}
+
+/** A parameter given twice arrives once, its values joined by commas, as API Gateway passes it. */
+function queryOf(url: URL): Record<string, string> {
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;
-  const now = new Date();
-  const requestId = randomUUID();
-  const key = routeKey(route);
-  return {
-    version: '2.0',
-    routeKey: key,
-    rawPath: url.pathname,
-    rawQueryString: url.search.replace(/^\?/, ''),
-    ...(cookies?.length ? { cookies } : {}),
-    headers,
-    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
-    ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      authorizer: {
-        principalId: '',
-        integrationLatency: 0,
-        jwt: { claims: authorized.claims, scopes: authorized.scopes },
-      },
-      domainName: headers.host ?? 'localhost',
-      domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
-      http: {
-        method: route.method,
-        path: url.pathname,
-        protocol: `HTTP/${req.httpVersion}`,
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-        userAgent: headers['user-agent'] ?? '',
-      },
-      requestId,
-      routeKey: key,
-      stage: '$default',
-      time: apiGatewayTime(now),
-      timeEpoch: now.getTime(),
-    },
-    ...(body.length ? { body: body.toString('utf8') } : {}),
-    isBase64Encoded: false,
-  };
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `22/Nov/2026:20:01:02 +0000`, the format of `requestContext.time`. */
-function apiGatewayTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  return query;
 }
 
 function lambdaContext(fn: Audience, requestId: string, deadline: number): Context {

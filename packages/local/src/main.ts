@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { startRuntime } from './runtime';
 import { isStartupError } from './startup-error';
 
@@ -14,9 +15,11 @@ function portFromEnv(): number {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // CRUX_DATA_DIR moves the data folder, e.g. to try a fresh start without losing `.local/`.
+  const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : undefined;
   let runtime: Awaited<ReturnType<typeof startRuntime>>;
   try {
-    runtime = await startRuntime({ port: portFromEnv() });
+    runtime = await startRuntime({ port: portFromEnv(), ...(dataDir ? { dataDir } : {}) });
   } catch (e) {
     if (isStartupError(e)) {
       console.error(`\nCannot start: ${e.message}\n`);
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
       '',
       ...users,
       '',
-      `  Demo data: ${runtime.seeded === 'created' ? 'created now' : 'kept from an earlier start'} (data folder .local/)`,
+      `  Demo data: ${runtime.seeded === 'created' ? 'created now' : 'kept from an earlier start'} (data folder ${dataDir ?? '.local/'})`,
       '  Figures job: runs every 10 minutes; run it now with `npm run job`',
       '  Stop with Ctrl+C.',
       '',
