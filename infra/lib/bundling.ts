@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * How every function is built and run, in one place: the CDK app uses it through NodejsFunction, and the
+ * benchmark bundles with `esbuildOptions` so the sizes and import times it reports are those we deploy.
+ */
+
+/** The repository root: NodejsFunction's project root and the base of every entry below. */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Entry points, relative to the repository root; each exports `handler`. */
+export const functionEntries = {
+  centre: 'functions/src/centre-api/handler.ts',
+  admin: 'functions/src/admin-api/handler.ts',
+  headoffice: 'functions/src/headoffice-api/handler.ts',
+  network: 'functions/src/network-api/handler.ts',
+  figuresJob: 'functions/src/figures-job/handler.ts',
+  preToken: 'functions/src/pre-token/handler.ts',
+} as const;
+export type FunctionName = keyof typeof functionEntries;
+
+export const runtime = lambda.Runtime.NODEJS_24_X;
+export const architecture = lambda.Architecture.ARM_64;
+export const esbuildTarget = 'node24';
+
+/**
+ * ESM bundles have no `require`; some dependencies (the X-Ray SDK behind the tracer) still call it for
+ * Node built-ins, so the bundle recreates it.
+ */
+export const esmBanner =
+  "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+
+/** NodejsFunction bundling: the local esbuild (never Docker), ESM, minified, the AWS SDK bundled in. */
+export const bundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: esbuildTarget,
+  minify: true,
+  sourceMap: false,
+  charset: Charset.UTF8,
+  mainFields: ['module', 'main'],
+  banner: esmBanner,
+  // Bundled rather than taken from the runtime: a pinned SDK version, and tree shaking keeps it small.
+  bundleAwsSDK: true,
+  externalModules: [],
+  forceDockerBundling: false,
+};
+
+/** The same build for esbuild's own API (`esbuild.build({ ...esbuildOptions, entryPoints, outfile })`). */
+export const esbuildOptions: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: esbuildTarget,
+  minify: true,
+  sourcemap: false,
+  charset: 'utf8',
+  mainFields: ['module', 'main'],
+  banner: { js: esmBanner },
+  external: [],
+};

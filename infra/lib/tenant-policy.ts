@@ -1,0 +1,157 @@
+/**
+ * Which items of the table each principal may reach, as plain IAM JSON so the tests can compare it whole.
+ * DynamoDB Local does not enforce IAM; these documents are the layer that holds in AWS even if the code
+ * above them has a bug.
+ */
+
+export type Statement = {
+  Sid: string;
+  Effect: 'Allow';
+  Action: string[];
+  Resource: string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+};
+export type PolicyJson = { Version: '2012-10-17'; Statement: Statement[] };
+
+/** The session tag the centre API sets from the verified access token when it assumes the tenant role. */
+export const tenantTagKey = 'centre';
+
+const tagVariable = `\${aws:PrincipalTag/${tenantTagKey}}`;
+
+/**
+ * `C#<centre>` and `C#<centre>#…`, nothing else: the delimiter in the second pattern is why `ovre` never
+ * reaches `ovre-eiker`. STS refuses `*`, `?` and `#` in tag values, so the tag cannot widen the pattern.
+ */
+export const tenantLeadingKeys = [`C#${tagVariable}`, `C#${tagVariable}#*`];
+
+/** What a centre's staff do to their own items. No Scan: a Scan has no leading key to check. */
+export const tenantActions = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+];
+
+/** The table and each named index: listing them avoids an `index/*` wildcard. */
+export function tableResources(tableArn: string, indexNames: readonly string[]): string[] {
+  return [tableArn, ...indexNames.map((name) => `${tableArn}/index/${name}`)];
+}
+
+/**
+ * Allow `actions` only on items whose partition key matches `leadingKeys`. The `Null` guard matters:
+ * without it, a request that carries no leading key at all would pass `ForAllValues` vacuously.
+ */
+export function leadingKeysStatement(
+  sid: string,
+  actions: readonly string[],
+  resources: readonly string[],
+  leadingKeys: readonly string[],
+): Statement {
+  return {
+    Sid: sid,
+    Effect: 'Allow',
+    Action: [...actions],
+    Resource: [...resources],
+    Condition: {
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] },
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    },
+  };
+}
+
+const policy = (...statements: Statement[]): PolicyJson => ({ Version: '2012-10-17', Statement: statements });
+
+/** The tenant role's only permission: its own centre's items, on the table and its indexes. */
+export function tenantPolicy(tableArn: string, indexNames: readonly string[]): PolicyJson {
+  return policy(
+    leadingKeysStatement(
+      'OwnCentreItemsOnly',
+      tenantActions,
+      tableResources(tableArn, indexNames),
+      tenantLeadingKeys,
+    ),
+  );
+}
+
+/**
+ * Conditions on the tenant role's trust: the caller must tag the session with `centre`, and with nothing
+ * else, so the tag the policy reads is always the one the centre API set from the token.
+ */
+export const tenantTrustConditions = {
+  Null: { [`aws:RequestTag/${tenantTagKey}`]: 'false' },
+  'ForAllValues:StringEquals': { 'aws:TagKeys': [tenantTagKey] },
+};
+
+/** Head office reads the `HQ#<year>` partitions only: figures, never a participant record. */
+export function headOfficePolicy(tableArn: string): PolicyJson {
+  return policy(
+    leadingKeysStatement(
+      'HeadOfficeFiguresOnly',
+      ['dynamodb:GetItem', 'dynamodb:Query'],
+      [tableArn],
+      ['HQ#*'],
+    ),
+  );
+}
+
+/** The experience network reads `NET#<year>`, where only already-suppressed figures are written. */
+export function networkPolicy(tableArn: string): PolicyJson {
+  return policy(
+    leadingKeysStatement('NetworkFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], [tableArn], ['NET#*']),
+  );
+}
+
+/** The platform admin manages the centre registry and never reaches a centre's own items. */
+export function adminPolicy(tableArn: string): PolicyJson {
+  return policy(
+    leadingKeysStatement(
+      'CentreRegistryOnly',
+      ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+      [tableArn],
+      ['CENTRES'],
+    ),
+  );
+}
+
+/**
+ * The figures job reads every centre's records and writes every audience's figures: it is the one
+ * principal that crosses centres, so it has no leading-key condition, and still no Scan.
+ */
+export function figuresJobPolicy(tableArn: string, indexNames: readonly string[]): PolicyJson {
+  return policy({
+    Sid: 'FiguresJobTableAccess',
+    Effect: 'Allow',
+    Action: [
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ],
+    Resource: tableResources(tableArn, indexNames),
+  });
+}
+
+export type KeyUse = 'read' | 'readWrite';
+
+/**
+ * Use of the table's KMS key, only through DynamoDB in this region: the role cannot decrypt anything
+ * with the key directly. Readers need Decrypt; writers also Encrypt and GenerateDataKey.
+ */
+export function tableKeyStatement(keyArn: string, region: string, use: KeyUse): Statement {
+  const read = ['kms:Decrypt', 'kms:DescribeKey'];
+  const write = ['kms:Encrypt', 'kms:GenerateDataKey'];
+  return {
+    Sid: 'TableKeyViaDynamoDb',
+    Effect: 'Allow',
+    Action: use === 'read' ? read : [...read, ...write],
+    Resource: [keyArn],
+    Condition: { StringEquals: { 'kms:ViaService': `dynamodb.${region}.amazonaws.com` } },
+  };
+}

@@ -1,0 +1,183 @@
+import {
+  adminPolicy,
+  figuresJobPolicy,
+  headOfficePolicy,
+  networkPolicy,
+  tableKeyStatement,
+  tenantLeadingKeys,
+  tenantPolicy,
+  tenantTrustConditions,
+} from '@crux/infra/tenant-policy';
+import { centreKeys, headOfficeKeys, networkKeys, registryKeys } from '@crux/store/keys';
+import { issueTenantScope } from '@crux/store/tenant-scope';
+import { describe, expect, it } from 'vitest';
+
+const tableArn = 'arn:aws:dynamodb:eu-north-1:111122223333:table/crux';
+/** The IAM policy variable, spelled out: IAM replaces it with the session's `centre` tag. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JavaScript template
+const centreTag = '${aws:PrincipalTag/centre}';
+const keyArn = 'arn:aws:kms:eu-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+describe('the tenant role policy (exact JSON)', () => {
+  it('allows only the centre item actions, on the table and each named index, under its own leading keys', () => {
+    expect(tenantPolicy(tableArn, ['GSI1', 'GSI2'])).toStrictEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'OwnCentreItemsOnly',
+          Effect: 'Allow',
+          Action: [
+            'dynamodb:BatchGetItem',
+            'dynamodb:ConditionCheckItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: [
+            'arn:aws:dynamodb:eu-north-1:111122223333:table/crux',
+            'arn:aws:dynamodb:eu-north-1:111122223333:table/crux/index/GSI1',
+            'arn:aws:dynamodb:eu-north-1:111122223333:table/crux/index/GSI2',
+          ],
+          Condition: {
+            'ForAllValues:StringLike': {
+              'dynamodb:LeadingKeys': [`C#${centreTag}`, `C#${centreTag}#*`],
+            },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
+        },
+      ],
+    });
+  });
+
+  it('is trusted only with a `centre` session tag and no other tag', () => {
+    expect(tenantTrustConditions).toStrictEqual({
+      Null: { 'aws:RequestTag/centre': 'false' },
+      'ForAllValues:StringEquals': { 'aws:TagKeys': ['centre'] },
+    });
+  });
+});
+
+/**
+ * IAM's StringLike: `*` is any run of characters, `?` one character, after the policy variable is
+ * replaced by the session's tag. Enough to show the patterns admit exactly the keys the store builds.
+ */
+function stringLike(pattern: string, value: string, centre: string): boolean {
+  const resolved = pattern.replaceAll(centreTag, centre);
+  const regex = resolved
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`).test(value);
+}
+const admitted = (tag: string, key: string) => tenantLeadingKeys.some((p) => stringLike(p, key, tag));
+
+describe('the leading-key patterns against the keys the store builds', () => {
+  const ovre = issueTenantScope('ovre', 'staff', 'u1');
+  const ovreEiker = issueTenantScope('ovre-eiker', 'staff', 'u2');
+
+  it("admit every partition of the caller's own centre", () => {
+    for (const key of [centreKeys.pk(ovre), centreKeys.participationPk(ovre), centreKeys.figuresPk(ovre)]) {
+      expect(admitted('ovre', key), key).toBe(true);
+    }
+  });
+
+  it('never admit a centre whose id merely starts with the same letters', () => {
+    for (const key of [
+      centreKeys.pk(ovreEiker),
+      centreKeys.participationPk(ovreEiker),
+      centreKeys.figuresPk(ovreEiker),
+    ]) {
+      expect(admitted('ovre', key), key).toBe(false);
+    }
+    expect(admitted('ovre-eiker', centreKeys.pk(ovre))).toBe(false);
+  });
+
+  it('never admit the registry, head-office or network partitions', () => {
+    for (const key of [registryKeys.pk, headOfficeKeys.pk(2024), networkKeys.pk(2024)]) {
+      expect(admitted('ovre', key), key).toBe(false);
+    }
+  });
+});
+
+describe('the other audiences (exact JSON)', () => {
+  const statement = (sid: string, actions: string[], leadingKeys: string[]) => ({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: sid,
+        Effect: 'Allow',
+        Action: actions,
+        Resource: [tableArn],
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys },
+          Null: { 'dynamodb:LeadingKeys': 'false' },
+        },
+      },
+    ],
+  });
+
+  it('head office reads HQ# partitions only', () => {
+    expect(headOfficePolicy(tableArn)).toStrictEqual(
+      statement('HeadOfficeFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['HQ#*']),
+    );
+  });
+
+  it('the experience network reads NET# partitions only', () => {
+    expect(networkPolicy(tableArn)).toStrictEqual(
+      statement('NetworkFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['NET#*']),
+    );
+  });
+
+  it('the admin reaches exactly the CENTRES partition', () => {
+    expect(adminPolicy(tableArn)).toStrictEqual(
+      statement(
+        'CentreRegistryOnly',
+        ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+        ['CENTRES'],
+      ),
+    );
+  });
+
+  it('the figures job reads and writes the table and its indexes, but cannot Scan', () => {
+    expect(figuresJobPolicy(tableArn, ['GSI1'])).toStrictEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'FiguresJobTableAccess',
+          Effect: 'Allow',
+          Action: [
+            'dynamodb:BatchGetItem',
+            'dynamodb:BatchWriteItem',
+            'dynamodb:ConditionCheckItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: [tableArn, `${tableArn}/index/GSI1`],
+        },
+      ],
+    });
+  });
+
+  it('the table key is usable only through DynamoDB, and readers cannot encrypt', () => {
+    const viaDynamo = { StringEquals: { 'kms:ViaService': 'dynamodb.eu-north-1.amazonaws.com' } };
+    expect(tableKeyStatement(keyArn, 'eu-north-1', 'read')).toStrictEqual({
+      Sid: 'TableKeyViaDynamoDb',
+      Effect: 'Allow',
+      Action: ['kms:Decrypt', 'kms:DescribeKey'],
+      Resource: [keyArn],
+      Condition: viaDynamo,
+    });
+    expect(tableKeyStatement(keyArn, 'eu-north-1', 'readWrite')).toStrictEqual({
+      Sid: 'TableKeyViaDynamoDb',
+      Effect: 'Allow',
+      Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+      Resource: [keyArn],
+      Condition: viaDynamo,
+    });
+  });
+});
