@@ -1,0 +1,165 @@
+import { type RouteDef, routes } from '@crux/api/routes';
+import { Duration, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { AppFunction, logRetention } from './lambda';
+import {
+  adminPolicy,
+  headOfficePolicy,
+  type KeyUse,
+  networkPolicy,
+  tableKeyStatement,
+  tenantPolicy,
+  tenantTrustConditions,
+} from './tenant-policy';
+
+export type ApiProps = {
+  table: dynamodb.ITable;
+  tableKey: kms.IKey;
+  indexNames: readonly string[];
+  /** The user pool's issuer URL and the web client's id: the JWT authorizer accepts nothing else. */
+  issuerUrl: string;
+  clientId: string;
+  logsKey: kms.IKey;
+};
+
+/** One function per audience, named as the route table's `fn`. */
+export type Audience = RouteDef['fn'];
+
+const descriptions: Record<Audience, string> = {
+  centre: "Centre API: one centre's records, through per-request credentials scoped to that centre",
+  admin: 'Admin API: the centre registry',
+  headoffice: 'Head-office API: figures of every centre, never a record',
+  network: 'Experience-network API: already-suppressed figures',
+};
+
+const methods: Record<RouteDef['method'], apigw.HttpMethod> = {
+  GET: apigw.HttpMethod.GET,
+  POST: apigw.HttpMethod.POST,
+  PUT: apigw.HttpMethod.PUT,
+};
+
+/**
+ * The HTTP API, one function per audience, and each audience's least privilege. The centre function's
+ * own role cannot touch the table at all: for each request it assumes the tenant role with a `centre`
+ * session tag taken from the verified token, and the tenant role's policy admits only that centre's keys.
+ */
+export class Api extends Construct {
+  readonly httpApi: apigw.HttpApi;
+  readonly functions: Record<Audience, AppFunction>;
+  readonly tenantRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { table, tableKey, indexNames, logsKey } = props;
+    const region = Stack.of(this).region;
+    const environment = { TABLE_NAME: table.tableName };
+    const make = (audience: Audience, policy?: ReturnType<typeof adminPolicy>) =>
+      new AppFunction(this, `${audience[0]?.toUpperCase()}${audience.slice(1)}Function`, {
+        name: audience,
+        description: descriptions[audience],
+        environment,
+        logsKey,
+        ...(policy ? { policy } : {}),
+      });
+
+    const centre = make('centre');
+    this.tenantRole = new iam.Role(this, 'TenantRole', {
+      description: "Assumed per request by the centre API, tagged with the caller's centre",
+      assumedBy: new iam.ArnPrincipal(centre.role.roleArn)
+        .withSessionTags()
+        .withConditions(tenantTrustConditions),
+      maxSessionDuration: Duration.hours(1),
+      inlinePolicies: {
+        OwnCentreItems: iam.PolicyDocument.fromJson(tenantPolicy(table.tableArn, indexNames)),
+      },
+    });
+    centre.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'AssumeTenantRoleWithCentreTag',
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [this.tenantRole.roleArn],
+      }),
+    );
+    centre.fn.addEnvironment('TENANT_ROLE_ARN', this.tenantRole.roleArn);
+
+    this.functions = {
+      centre,
+      admin: make('admin', adminPolicy(table.tableArn)),
+      headoffice: make('headoffice', headOfficePolicy(table.tableArn)),
+      network: make('network', networkPolicy(table.tableArn)),
+    };
+
+    const keyUse = (role: iam.IRole, use: KeyUse) =>
+      role.addToPrincipalPolicy(
+        iam.PolicyStatement.fromJson(tableKeyStatement(tableKey.keyArn, region, use)),
+      );
+    keyUse(this.tenantRole, 'readWrite');
+    keyUse(this.functions.admin.role, 'readWrite');
+    keyUse(this.functions.headoffice.role, 'read');
+    keyUse(this.functions.network.role, 'read');
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logRetention,
+      encryptionKey: logsKey,
+    });
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'CRUX platform API',
+      createDefaultStage: false,
+    });
+    new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            authorizerError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    // Cognito access tokens carry `client_id` (not `aud`), which the authorizer matches against the
+    // audience. Requiring the `openid` scope on every route turns away ID tokens, which have no scope.
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuerUrl, {
+      jwtAudience: [props.clientId],
+    });
+    const integrations = Object.fromEntries(
+      Object.entries(this.functions).map(([audience, f]) => [
+        audience,
+        new HttpLambdaIntegration(audience, f.fn),
+      ]),
+    ) as Record<Audience, HttpLambdaIntegration>;
+    for (const route of routes as readonly RouteDef[]) {
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [methods[route.method]],
+        integration: integrations[route.fn],
+        authorizer,
+        authorizationScopes: ['openid'],
+      });
+    }
+  }
+
+  /** The host CloudFront forwards `/api/*` to. */
+  get originDomain(): string {
+    return `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
+  }
+}

@@ -1,0 +1,142 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { AppFunction } from './lambda';
+
+export type IdentityProps = {
+  /** Prefix of the managed-login domain (`<prefix>.auth.<region>.amazoncognito.com`); unique per region. */
+  domainPrefix: string;
+  logsKey: kms.IKey;
+};
+
+/** The custom attributes the pre-token trigger turns into `centre` and `role` claims. */
+export const tenantAttributes = { centre: 'centre', role: 'role' } as const;
+
+/**
+ * Who may sign in, and what their access token says. Accounts are made by a centre leader or the
+ * platform admin (no self sign-up); every account needs TOTP, since most roles read participant data
+ * and a per-role rule would be one more thing to get wrong. Users cannot write their own `centre` or
+ * `role`: the web client may write nothing but their name.
+ */
+export class Identity extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly domain: cognito.UserPoolDomain;
+  readonly preToken: AppFunction;
+
+  constructor(scope: Construct, id: string, props: IdentityProps) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        passwordHistorySize: 5,
+        tempPasswordValidity: Duration.days(3),
+      },
+      standardAttributes: {
+        email: { required: true, mutable: true },
+        fullname: { required: false, mutable: true },
+      },
+      customAttributes: {
+        [tenantAttributes.centre]: new cognito.StringAttribute({ minLen: 2, maxLen: 40, mutable: true }),
+        [tenantAttributes.role]: new cognito.StringAttribute({ minLen: 4, maxLen: 20, mutable: true }),
+      },
+      // Plus: access-token customisation (the trigger below) and threat protection against credential stuffing.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      userInvitation: {
+        emailSubject: 'Din konto i CRUX oppfølgingssenter / Your CRUX account',
+        emailBody:
+          'Hei! Du har fått en konto. Brukernavn: {username}, midlertidig passord: {####}. ' +
+          'Du må velge nytt passord og sette opp tofaktor-innlogging første gang du logger inn.\n\n' +
+          'Hello! An account has been made for you. Username: {username}, temporary password: {####}. ' +
+          'You will choose a new password and set up two-factor sign-in the first time you sign in.',
+      },
+      userVerification: {
+        emailSubject: 'Kode fra CRUX / Your CRUX code',
+        emailBody: 'Koden din er {####}. / Your code is {####}.',
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.domain = this.userPool.addDomain('ManagedLogin', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+    });
+
+    this.preToken = new AppFunction(this, 'PreToken', {
+      name: 'preToken',
+      description: 'Puts the user centre and role into the access token',
+      logsKey: props.logsKey,
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+    });
+    this.userPool.addTrigger(
+      cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      this.preToken.fn,
+      cognito.LambdaVersion.V2_0,
+    );
+  }
+
+  /** The issuer of the pool's tokens: the web client's OIDC authority and the API's JWT issuer. */
+  get issuerUrl(): string {
+    return this.userPool.userPoolProviderUrl;
+  }
+
+  /** Where the managed login lives (the CSP must let the web client talk to it). */
+  get loginBaseUrl(): string {
+    return this.domain.baseUrl();
+  }
+
+  /** Cognito's sign-out endpoint: its discovery document names none, so the web client is told. */
+  get logoutUrl(): string {
+    return `${this.loginBaseUrl}/logout`;
+  }
+
+  /** The public OIDC endpoints (discovery, JWKS) on the Cognito IdP host. */
+  get idpBaseUrl(): string {
+    return `https://cognito-idp.${Stack.of(this).region}.amazonaws.com`;
+  }
+
+  /**
+   * The web client: authorization code with PKCE, no secret (a browser cannot keep one), redirects only
+   * to the site itself. Added after the site exists because its URLs come from the CloudFront domain.
+   */
+  addWebClient(siteUrl: string): cognito.UserPoolClient {
+    // The web client's redirect paths (packages/web/src/auth/oidc.ts): its callback route and its home page.
+    const callbackUrl = `${siteUrl}/auth/callback`;
+    const homeUrl = `${siteUrl}/`;
+    return this.userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [callbackUrl],
+        logoutUrls: [homeUrl],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      // Short access tokens: a role or centre change (and a disabled account) takes effect within 15 minutes.
+      accessTokenValidity: Duration.minutes(15),
+      idTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.hours(10),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(tenantAttributes.centre, tenantAttributes.role),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+  }
+}

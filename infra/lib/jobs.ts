@@ -1,0 +1,83 @@
+import { type CfnResource, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { AppFunction } from './lambda';
+import { figuresJobPolicy, tableKeyStatement } from './tenant-policy';
+
+export type JobsProps = {
+  table: dynamodb.ITable;
+  tableKey: kms.IKey;
+  indexNames: readonly string[];
+  logsKey: kms.IKey;
+};
+
+/**
+ * The nightly figures roll-up. The job is idempotent, so the scheduler may retry it; a run that still
+ * fails lands in a dead-letter queue, which the monitoring alarms on, instead of vanishing.
+ */
+export class Jobs extends Construct {
+  readonly figures: AppFunction;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly schedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: JobsProps) {
+    super(scope, id);
+    this.figures = new AppFunction(this, 'FiguresJob', {
+      name: 'figuresJob',
+      description: 'Rolls dirty centre-months up into centre, head-office and network figures',
+      environment: { TABLE_NAME: props.table.tableName },
+      logsKey: props.logsKey,
+      policy: figuresJobPolicy(props.table.tableArn, props.indexNames),
+      timeout: Duration.minutes(10),
+    });
+    this.figures.role.addToPrincipalPolicy(
+      iam.PolicyStatement.fromJson(
+        tableKeyStatement(props.tableKey.keyArn, Stack.of(this).region, 'readWrite'),
+      ),
+    );
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the nightly schedule (EventBridge Scheduler, not SQS redrive).',
+    });
+
+    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'Lets the nightly schedule invoke the figures job and dead-letter a failed run',
+    });
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.figures.fn.node.defaultChild as CfnResource)}.Arn>:*]`,
+      reason:
+        'lambda:InvokeFunction on the figures job and its versions and aliases (grantInvoke adds `:*`); no other function.',
+    });
+
+    this.schedule = new scheduler.Schedule(this, 'Nightly', {
+      description: 'Nightly figures roll-up, after the centres close',
+      schedule: scheduler.ScheduleExpression.cron({
+        minute: '30',
+        hour: '2',
+        timeZone: TimeZone.of('Europe/Oslo'),
+      }),
+      target: new LambdaInvoke(this.figures.fn, {
+        role: schedulerRole,
+        input: scheduler.ScheduleTargetInput.fromObject({ source: 'schedule' }),
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+        deadLetterQueue: this.deadLetterQueue,
+      }),
+    });
+  }
+}

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import { Api } from './api';
+import { repoRoot } from './bundling';
+import { Data } from './data';
+import { Identity } from './identity';
+import { Jobs } from './jobs';
+import { Monitoring } from './monitoring';
+import { Web } from './web';
+
+export type CruxStackProps = StackProps & {
+  /** The web client's build output; defaults to `packages/web/dist`. */
+  webDistDir?: string;
+  /** Managed-login domain prefix; defaults to `crux-<account id>`, unique per account and region. */
+  authDomainPrefix?: string;
+  alarmEmail?: string;
+};
+
+/**
+ * The whole platform in one stack: the data, who may sign in, the API per audience, the web client,
+ * the nightly job and the alarms. Built in the order the references need: the web client's Cognito
+ * app client needs the CloudFront domain, and the API's authorizer needs that client.
+ */
+export class CruxStack extends Stack {
+  readonly data: Data;
+  readonly identity: Identity;
+  readonly web: Web;
+  readonly api: Api;
+  readonly jobs: Jobs;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: CruxStackProps = {}) {
+    super(scope, id, props);
+    const logsKey = this.logsKey();
+
+    this.data = new Data(this, 'Data');
+    this.identity = new Identity(this, 'Identity', {
+      domainPrefix: props.authDomainPrefix ?? `crux-${Aws.ACCOUNT_ID}`,
+      logsKey,
+    });
+    this.web = new Web(this, 'Web', {
+      distDir: props.webDistDir ?? join(repoRoot, 'packages/web/dist'),
+      loginBaseUrl: this.identity.loginBaseUrl,
+      idpBaseUrl: this.identity.idpBaseUrl,
+      logsKey,
+    });
+    const webClient = this.identity.addWebClient(this.web.url);
+
+    this.api = new Api(this, 'Api', {
+      table: this.data.table,
+      tableKey: this.data.key,
+      indexNames: this.data.indexNames,
+      issuerUrl: this.identity.issuerUrl,
+      clientId: webClient.userPoolClientId,
+      logsKey,
+    });
+    this.web.routeApi(this.api.originDomain);
+    this.web.deploy({
+      authority: this.identity.issuerUrl,
+      clientId: webClient.userPoolClientId,
+      // Same origin: the route table's paths already start with /api, which CloudFront sends to the API.
+      apiBase: '',
+      logoutUrl: this.identity.logoutUrl,
+    });
+
+    this.jobs = new Jobs(this, 'Jobs', {
+      table: this.data.table,
+      tableKey: this.data.key,
+      indexNames: this.data.indexNames,
+      logsKey,
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions: {
+        ...Object.fromEntries(Object.entries(this.api.functions).map(([name, f]) => [name, f.fn])),
+        preToken: this.identity.preToken.fn,
+        figuresJob: this.jobs.figures.fn,
+      },
+      deadLetterQueue: this.jobs.deadLetterQueue,
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: this.web.url });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+  }
+
+  /** Encrypts every log group: logs of a platform about vulnerable people are personal data too. */
+  private logsKey(): kms.Key {
+    const key = new kms.Key(this, 'LogsKey', {
+      description: 'Encrypts the CRUX platform log groups',
+      enableKeyRotation: true,
+      rotationPeriod: Duration.days(365),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchLogsOfThisAccount',
+        principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: [
+          'kms:Decrypt',
+          'kms:Encrypt',
+          'kms:GenerateDataKey',
+          'kms:ReEncryptFrom',
+          'kms:ReEncryptTo',
+          'kms:DescribeKey',
+        ],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*`,
+          },
+        },
+      }),
+    );
+    return key;
+  }
+}
