@@ -1,0 +1,475 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { routes } from '@crux/api/routes';
+import { tenantPolicy, tenantTrustConditions } from '@crux/infra/tenant-policy';
+import { table as definition } from '@crux/store/table';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  actionsOf,
+  type PolicyStatementJson,
+  refId,
+  resourcesOf,
+  statementsOfRole,
+  synthStack,
+} from './synth';
+
+let template: Template;
+beforeAll(() => {
+  template = synthStack().template;
+});
+
+const single = (type: string) => {
+  const all = Object.entries(resourcesOf(template, type));
+  expect(all, type).toHaveLength(1);
+  return all[0] as [string, (typeof all)[number][1]];
+};
+
+/** Our functions (the BucketDeployment handler is CDK's, in Python), keyed by logical id. */
+const appFunctions = () =>
+  Object.entries(resourcesOf(template, 'AWS::Lambda::Function')).filter(([, f]) =>
+    (f.Properties.Runtime as string).startsWith('nodejs'),
+  );
+const functionWithEnv = (name: string) => {
+  const found = appFunctions().filter(([, f]) =>
+    Object.hasOwn((f.Properties.Environment as { Variables: object }).Variables, name),
+  );
+  expect(found).toHaveLength(1);
+  return found[0] as (typeof found)[number];
+};
+const functionByService = (service: string) => {
+  const found = appFunctions().find(
+    ([, f]) =>
+      (f.Properties.Environment as { Variables: Record<string, unknown> }).Variables
+        .POWERTOOLS_SERVICE_NAME === service,
+  );
+  if (!found) throw new Error(`No function ${service}`);
+  return found;
+};
+const tableId = () => single('AWS::DynamoDB::Table')[0];
+
+describe('data', () => {
+  it('builds the table from the shared definition: on demand, PITR, deletion protection, KMS, retained', () => {
+    const [, table] = single('AWS::DynamoDB::Table');
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      DeletionProtectionEnabled: true,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: expect.anything() },
+      TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: true },
+      KeySchema: [
+        { AttributeName: definition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: definition.sortKey, KeyType: 'RANGE' },
+      ],
+    });
+    const indexes = table.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: unknown }[];
+    expect(indexes.map((i) => i.IndexName)).toEqual(definition.indexes.map((i) => i.name));
+    const keyId = refId((table.Properties.SSESpecification as { KMSMasterKeyId: unknown }).KMSMasterKeyId);
+    expect(resourcesOf(template, 'AWS::KMS::Key')[keyId]).toMatchObject({
+      DeletionPolicy: 'Retain',
+      Properties: { EnableKeyRotation: true },
+    });
+  });
+});
+
+describe('least privilege per audience', () => {
+  const dynamoStatements = (roleId: string) =>
+    statementsOfRole(template, roleId).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+  const roleOf = (fn: ReturnType<typeof functionByService>) => refId(fn[1].Properties.Role);
+  const tenantRoleId = () =>
+    refId(
+      (
+        functionWithEnv('TENANT_ROLE_ARN')[1].Properties.Environment as {
+          Variables: { TENANT_ROLE_ARN: unknown };
+        }
+      ).Variables.TENANT_ROLE_ARN,
+    );
+
+  it('the centre function has no DynamoDB statement at all, only AssumeRole+TagSession on the tenant role', () => {
+    const [, centre] = functionWithEnv('TENANT_ROLE_ARN');
+    const roleId = refId(centre.Properties.Role);
+    expect(dynamoStatements(roleId)).toEqual([]);
+    const sts = statementsOfRole(template, roleId).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('sts:')),
+    );
+    expect(sts).toEqual([
+      {
+        Sid: 'AssumeTenantRoleWithCentreTag',
+        Effect: 'Allow',
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Resource: { 'Fn::GetAtt': [tenantRoleId(), 'Arn'] },
+      },
+    ]);
+  });
+
+  it('the tenant role has exactly the scoped policy, on the table and every index, and trusts only the centre function', () => {
+    const roleId = tenantRoleId();
+    const tableArn = { 'Fn::GetAtt': [tableId(), 'Arn'] } as unknown as string;
+    const expected = tenantPolicy(
+      tableArn,
+      definition.indexes.map((i) => i.name),
+    ).Statement.map((s) => ({
+      ...s,
+      Resource: s.Resource.map((r, i) =>
+        i === 0 ? r : { 'Fn::Join': ['', [tableArn, `/index/${definition.indexes[i - 1]?.name}`]] },
+      ),
+    }));
+    expect(dynamoStatements(roleId)).toEqual(expected);
+    const others = statementsOfRole(template, roleId).filter(
+      (s) => !actionsOf(s).some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(others.flatMap(actionsOf).sort()).toEqual([
+      'kms:Decrypt',
+      'kms:DescribeKey',
+      'kms:Encrypt',
+      'kms:GenerateDataKey',
+    ]);
+
+    const role = resourcesOf(template, 'AWS::IAM::Role')[roleId];
+    const centreRoleId = refId(functionWithEnv('TENANT_ROLE_ARN')[1].Properties.Role);
+    expect(role?.Properties.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: { 'Fn::GetAtt': [centreRoleId, 'Arn'] } },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Condition: tenantTrustConditions,
+        },
+      ],
+    });
+  });
+
+  it.each([
+    ['headoffice', ['dynamodb:GetItem', 'dynamodb:Query'], ['HQ#*']],
+    ['network', ['dynamodb:GetItem', 'dynamodb:Query'], ['NET#*']],
+    [
+      'admin',
+      ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+      ['CENTRES'],
+    ],
+  ])('the %s function reaches only its own partitions', (service, actions, leadingKeys) => {
+    const statements = dynamoStatements(roleOf(functionByService(service)));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({
+      Action: actions,
+      // The table only, no index (CDK writes a single resource without the array).
+      Resource: { 'Fn::GetAtt': [tableId(), 'Arn'] },
+      Condition: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys },
+        Null: { 'dynamodb:LeadingKeys': 'false' },
+      },
+    });
+  });
+
+  it('no statement anywhere allows Scan or a DynamoDB wildcard, and no role carries an AWS managed policy', () => {
+    const all: PolicyStatementJson[] = [
+      ...Object.values(resourcesOf(template, 'AWS::IAM::Policy')).flatMap(
+        (p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement,
+      ),
+      ...Object.values(resourcesOf(template, 'AWS::IAM::Role')).flatMap((r) =>
+        ((r.Properties.Policies ?? []) as { PolicyDocument: { Statement: PolicyStatementJson[] } }[]).flatMap(
+          (p) => p.PolicyDocument.Statement,
+        ),
+      ),
+    ];
+    const dynamoActions = all.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
+    expect(dynamoActions.length).toBeGreaterThan(0);
+    expect(dynamoActions.filter((a) => a.includes('*') || a === 'dynamodb:Scan')).toEqual([]);
+    for (const role of Object.values(resourcesOf(template, 'AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('every role that uses the table key may use it only through DynamoDB', () => {
+    const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+    expect(kms).toHaveLength(5);
+    for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
+  });
+});
+
+describe('functions', () => {
+  it('are Node.js 24 on arm64, ESM bundles, traced, with the table name', () => {
+    const fns = appFunctions();
+    expect(
+      fns
+        .map(
+          ([, f]) =>
+            (f.Properties.Environment as { Variables: Record<string, unknown> }).Variables
+              .POWERTOOLS_SERVICE_NAME,
+        )
+        .sort(),
+    ).toEqual(['admin', 'centre', 'figuresJob', 'headoffice', 'network', 'preToken']);
+    for (const [id, f] of fns) {
+      expect(f.Properties, id).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
+      });
+    }
+    for (const service of ['admin', 'centre', 'figuresJob', 'headoffice', 'network']) {
+      const vars = (
+        functionByService(service)[1].Properties.Environment as { Variables: Record<string, unknown> }
+      ).Variables;
+      expect(vars.TABLE_NAME, service).toEqual({ Ref: tableId() });
+    }
+  });
+
+  it('log to their own encrypted log groups, kept three months', () => {
+    for (const [id, f] of appFunctions()) {
+      const logGroupId = refId((f.Properties.LoggingConfig as { LogGroup: unknown }).LogGroup);
+      expect(resourcesOf(template, 'AWS::Logs::LogGroup')[logGroupId]?.Properties, id).toMatchObject({
+        RetentionInDays: 90,
+        KmsKeyId: expect.anything(),
+      });
+    }
+  });
+});
+
+describe('API', () => {
+  it('creates every route of the route table, each behind the JWT authorizer, to its audience function', () => {
+    const [authorizerId] = single('AWS::ApiGatewayV2::Authorizer');
+    const integrations = resourcesOf(template, 'AWS::ApiGatewayV2::Integration');
+    const created = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
+    expect(created.map((r) => r.Properties.RouteKey).sort()).toEqual(
+      routes.map((r) => `${r.method} ${r.path}`).sort(),
+    );
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      const found = created.find((r) => r.Properties.RouteKey === key);
+      if (!found) throw new Error(`Route ${key} is missing`);
+      expect(found.Properties, key).toMatchObject({
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerId },
+        AuthorizationScopes: ['openid'],
+      });
+      const target = (found.Properties.Target as { 'Fn::Join': [string, [string, unknown]] })[
+        'Fn::Join'
+      ][1][1];
+      const integration = integrations[refId(target)];
+      expect(refId(integration?.Properties.IntegrationUri), key).toBe(functionByService(route.fn)[0]);
+    }
+  });
+
+  it('accepts only tokens of this user pool issued to the web client', () => {
+    const [, authorizer] = single('AWS::ApiGatewayV2::Authorizer');
+    const [poolId] = single('AWS::Cognito::UserPool');
+    const [clientId] = single('AWS::Cognito::UserPoolClient');
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: { 'Fn::GetAtt': [poolId, 'ProviderURL'] }, Audience: [{ Ref: clientId }] },
+    });
+  });
+
+  it('logs access and throttles on its one stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') },
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+});
+
+describe('identity', () => {
+  it('requires TOTP for everyone, a strong password, no self sign-up, and the Plus plan', () => {
+    const [, pool] = single('AWS::Cognito::UserPool');
+    const [preTokenId] = functionByService('preToken');
+    expect(pool.Properties).toMatchObject({
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UserPoolTier: 'PLUS',
+      DeletionProtection: 'ACTIVE',
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 14,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+      LambdaConfig: {
+        PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [preTokenId, 'Arn'] }, LambdaVersion: 'V2_0' },
+      },
+    });
+    expect(pool.DeletionPolicy).toBe('Retain');
+    const schema = pool.Properties.Schema as { Name: string; Mutable?: boolean }[];
+    expect(schema.filter((a) => ['centre', 'role'].includes(a.Name)).map((a) => a.Name)).toEqual([
+      'centre',
+      'role',
+    ]);
+  });
+
+  it('gives the web client code flow without a secret, redirects to the site, and no write on centre or role', () => {
+    const [distributionId] = single('AWS::CloudFront::Distribution');
+    const [, client] = single('AWS::Cognito::UserPoolClient');
+    const site = (path: string) => ({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, path]],
+    });
+    expect(client.Properties).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [site('/auth/callback')],
+      LogoutURLs: [site('/')],
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      WriteAttributes: ['name'],
+    });
+    expect(client.Properties.ReadAttributes).toEqual(
+      expect.arrayContaining(['custom:centre', 'custom:role']),
+    );
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: Match.anyValue() });
+  });
+});
+
+describe('web', () => {
+  it('serves the private bucket through origin access control only', () => {
+    const [oacId] = single('AWS::CloudFront::OriginAccessControl');
+    const [, distribution] = single('AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig as Record<string, unknown>;
+    const origins = config.Origins as { OriginAccessControlId?: unknown; S3OriginConfig?: unknown }[];
+    const s3Origin = origins.find((o) => o.S3OriginConfig);
+    expect(refId(s3Origin?.OriginAccessControlId)).toBe(oacId);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.anyValue(),
+      LoggingConfiguration: Match.anyValue(),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+        ]),
+      },
+    });
+  });
+
+  it('sends a strict CSP, HSTS, nosniff, frame denial and no referrer on every behaviour', () => {
+    const [policyId, policy] = single('AWS::CloudFront::ResponseHeadersPolicy');
+    const headers = (
+      policy.Properties.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, unknown> }
+    ).SecurityHeadersConfig;
+    const csp = JSON.stringify(headers.ContentSecurityPolicy);
+    for (const part of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "connect-src 'self' https://",
+      '.amazoncognito.com https://cognito-idp.',
+      "form-action 'self' https://",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+    ]) {
+      expect(csp).toContain(part);
+    }
+    expect(csp).not.toContain('unsafe-inline');
+    expect(headers).toMatchObject({
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+    });
+    const [, distribution] = single('AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig as {
+      DefaultCacheBehavior: Record<string, unknown>;
+      CacheBehaviors: Record<string, unknown>[];
+    };
+    for (const behaviour of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    }
+  });
+
+  it('rewrites client-side routes on the site only, so the API keeps its own 403 and 404', () => {
+    const [, distribution] = single('AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig as Record<string, unknown>;
+    expect(config.CustomErrorResponses).toBeUndefined();
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: expect.anything() }],
+    });
+    const api = (config.CacheBehaviors as Record<string, unknown>[]).find((b) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      AllowedMethods: expect.arrayContaining(['POST', 'PUT']),
+      // Managed CachingDisabled and AllViewerExceptHostHeader.
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+      ViewerProtocolPolicy: 'https-only',
+    });
+    expect(api?.FunctionAssociations).toBeUndefined();
+  });
+
+  it('refuses to synthesise without a web client build, and says what to run', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'crux-no-dist-'));
+    expect(() => synthStack({ webDistDir: empty })).toThrow(/web client is not built.*npm run build:web/);
+  });
+});
+
+describe('jobs and monitoring', () => {
+  it('runs the figures job nightly in Oslo time, with retries and an encrypted, SSL-only dead-letter queue', () => {
+    const [queueId, queue] = single('AWS::SQS::Queue');
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    const [figuresId] = functionByService('figuresJob');
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: Match.stringLikeRegexp('^cron\\('),
+      ScheduleExpressionTimezone: 'Europe/Oslo',
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [figuresId, 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+      },
+    });
+  });
+
+  it("alarms on every function's errors and throttles and on the dead-letter queue, to an encrypted topic", () => {
+    const [topicId, topic] = single('AWS::SNS::Topic');
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    const watched = (metric: string) =>
+      alarms
+        .filter((a) => a.Properties.MetricName === metric && a.Properties.Namespace === 'AWS/Lambda')
+        .map((a) => refId((a.Properties.Dimensions as { Value: unknown }[])[0]?.Value))
+        .sort();
+    const functionIds = appFunctions()
+      .map(([id]) => id)
+      .sort();
+    expect(watched('Errors')).toEqual(functionIds);
+    expect(watched('Throttles')).toEqual(functionIds);
+    const [queueId] = single('AWS::SQS::Queue');
+    const dlq = alarms.find((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlq?.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
