@@ -6,8 +6,9 @@ import { isStartupError } from './startup-error';
 function portFromEnv(): number {
   const raw = process.env.PORT ?? '3000';
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(`PORT must be a whole number from 1 to 65535, not "${raw}". Example: PORT=3001 npm start`);
+  // 0 asks the system for any free port, which the start message then names.
+  if (raw.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a whole number from 0 to 65535, not "${raw}". Example: PORT=3001 npm start`);
     process.exit(1);
   }
   return port;

@@ -1,0 +1,173 @@
+import { demoUser } from '@crux/local/demo-users';
+import { loadOrCreateSigningKey } from '@crux/local/idp/signing-key';
+import { issueTokens } from '@crux/local/idp/tokens';
+import { base64url, decodeJwt, decodeProtectedHeader } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRuntime, type TestRuntime } from './harness';
+
+/**
+ * Tokens against the real runtime: the emulator's authorizer must refuse what API Gateway's refuses,
+ * with API Gateway's own answer, and an ID token (which the authorizer lets through, as in AWS) must
+ * be refused by the function itself.
+ */
+let t: TestRuntime;
+const path = '/api/centres/ovre-eiker/participants';
+const unauthorized = { message: 'Unauthorized' };
+const now = () => Math.floor(Date.now() / 1000);
+
+beforeAll(async () => {
+  t = await startTestRuntime({ seedDemo: false });
+  // The centre must exist for the positive control; the admin creates it through the API.
+  const created = await t.call('POST', '/api/admin/centres', {
+    token: await t.token('admin'),
+    body: { id: 'ovre-eiker', name: 'CRUX Øvre Eiker', town: 'Hokksund' },
+  });
+  expect(created.status).toBe(201);
+});
+afterAll(async () => {
+  await t?.runtime.stop();
+});
+
+/** A token signed with the runtime's own key, so only the claim under test is wrong. */
+async function forged(over: { issuer?: string; clientId?: string; now?: number; ttl?: number } = {}) {
+  const tokens = await issueTokens({
+    key: t.key,
+    issuer: over.issuer ?? t.runtime.issuer,
+    user: demoUser('ansatt.ovre-eiker'),
+    clientId: over.clientId ?? t.runtime.clientId,
+    scope: 'openid',
+    authTime: now(),
+    ttlSeconds: over.ttl ?? 600,
+    now: over.now ?? now(),
+  });
+  return tokens;
+}
+
+describe('the API refuses tokens API Gateway would refuse', () => {
+  it('accepts a good access token from the sign-in flow (the control)', async () => {
+    const answer = await t.call('GET', path, { token: await t.token('ansatt.ovre-eiker') });
+    expect(answer.status).toBe(200);
+  });
+
+  it('accepts a forged-with-the-real-key token whose claims are all right (so the refusals below test one claim each)', async () => {
+    const answer = await t.call('GET', path, { token: (await forged()).accessToken });
+    expect(answer.status).toBe(200);
+  });
+
+  it('refuses a request without a token', async () => {
+    const answer = await t.call('GET', path);
+    expect(answer).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('refuses alg none', async () => {
+    const real = decodeJwt(await t.token('ansatt.ovre-eiker'));
+    const header = base64url.encode(JSON.stringify({ alg: 'none', kid: t.key.kid }));
+    const token = `${header}.${base64url.encode(JSON.stringify(real))}.`;
+    expect(await t.call('GET', path, { token })).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('refuses an HS256 token keyed with the public modulus, the classic key-confusion attack', async () => {
+    const { SignJWT } = await import('jose');
+    const secret = new TextEncoder().encode(String(t.key.publicJwk.n));
+    const token = await new SignJWT(decodeJwt(await t.token('ansatt.ovre-eiker')))
+      .setProtectedHeader({ alg: 'HS256', kid: t.key.kid })
+      .sign(secret);
+    expect(await t.call('GET', path, { token })).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('refuses an expired token', async () => {
+    const { accessToken } = await forged({ now: now() - 3600, ttl: 600 });
+    expect(await t.call('GET', path, { token: accessToken })).toMatchObject({
+      status: 401,
+      body: unauthorized,
+    });
+  });
+
+  it('refuses a foreign issuer, signed with our key or with its own', async () => {
+    const ours = await forged({ issuer: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_other' });
+    expect(await t.call('GET', path, { token: ours.accessToken })).toMatchObject({
+      status: 401,
+      body: unauthorized,
+    });
+    const foreignKey = await loadOrCreateSigningKey(undefined);
+    const theirs = await issueTokens({
+      key: foreignKey,
+      issuer: 'https://idp.example/other',
+      user: demoUser('ansatt.ovre-eiker'),
+      clientId: t.runtime.clientId,
+      scope: 'openid',
+      authTime: now(),
+      ttlSeconds: 600,
+    });
+    expect(await t.call('GET', path, { token: theirs.accessToken })).toMatchObject({
+      status: 401,
+      body: unauthorized,
+    });
+  });
+
+  it('refuses a token for another app client', async () => {
+    const { accessToken, idToken } = await forged({ clientId: 'another-app-client' });
+    expect(await t.call('GET', path, { token: accessToken })).toMatchObject({
+      status: 401,
+      body: unauthorized,
+    });
+    expect(await t.call('GET', path, { token: idToken })).toMatchObject({ status: 401, body: unauthorized });
+  });
+
+  it('refuses a tampered signature and a tampered payload', async () => {
+    const [h, p, s] = (await t.token('ansatt.ovre-eiker')).split('.') as [string, string, string];
+    const flipped = `${s.slice(0, 10)}${s[10] === 'A' ? 'B' : 'A'}${s.slice(11)}`;
+    expect(await t.call('GET', path, { token: `${h}.${p}.${flipped}` })).toMatchObject({ status: 401 });
+    const claims = decodeJwt(`${h}.${p}.${s}`);
+    const promoted = base64url.encode(JSON.stringify({ ...claims, role: 'leader' }));
+    expect(await t.call('GET', path, { token: `${h}.${promoted}.${s}` })).toMatchObject({
+      status: 401,
+      body: unauthorized,
+    });
+  });
+
+  it('lets an ID token past the authorizer, and the function refuses it by token_use', async () => {
+    const { idToken } = await t.signIn('ansatt.ovre-eiker');
+    const answer = await t.call('GET', path, { token: idToken });
+    expect(answer.status).toBe(401);
+    // Not the authorizer's body: the function ran and said no.
+    expect(answer.body).not.toEqual(unauthorized);
+    expect(answer.body).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+});
+
+describe('the tokens the identity provider issues', () => {
+  it('are RS256 with a kid from the JWKS, and shaped like Cognito access and ID tokens', async () => {
+    const tokens = await t.signIn('ansatt.ovre-eiker');
+    const jwks = (await (await fetch(`${t.runtime.issuer}/jwks.json`)).json()) as { keys: { kid: string }[] };
+    const header = decodeProtectedHeader(tokens.accessToken);
+    expect(header.alg).toBe('RS256');
+    expect(jwks.keys.map((k) => k.kid)).toContain(header.kid);
+
+    const access = decodeJwt(tokens.accessToken);
+    expect(access).toMatchObject({
+      iss: t.runtime.issuer,
+      sub: demoUser('ansatt.ovre-eiker').sub,
+      client_id: t.runtime.clientId,
+      token_use: 'access',
+      scope: 'openid',
+      username: 'ansatt.ovre-eiker',
+      role: 'staff',
+      centre: 'ovre-eiker',
+    });
+    expect(access.aud).toBeUndefined();
+    expect(typeof access.jti).toBe('string');
+    expect((access.exp as number) - (access.iat as number)).toBe(3600);
+
+    const id = decodeJwt(tokens.idToken);
+    expect(id).toMatchObject({ iss: t.runtime.issuer, aud: t.runtime.clientId, token_use: 'id' });
+  });
+
+  it('carry no centre for roles above the centres', async () => {
+    for (const username of ['hovedkontor', 'erfaringsnettverket', 'admin']) {
+      const access = decodeJwt(await t.token(username));
+      expect(access.role).toBe(demoUser(username).role);
+      expect(access).not.toHaveProperty('centre');
+    }
+  });
+});
