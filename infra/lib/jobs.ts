@@ -73,7 +73,6 @@ export class Jobs extends Construct {
       }),
       target: new LambdaInvoke(this.figures.fn, {
         role: schedulerRole,
-        input: scheduler.ScheduleTargetInput.fromObject({ source: 'schedule' }),
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),
         deadLetterQueue: this.deadLetterQueue,
