@@ -15,6 +15,7 @@ import {
   headOfficePolicy,
   type KeyUse,
   networkPolicy,
+  type PolicyJson,
   tableKeyStatement,
   tenantPolicy,
   tenantTrustConditions,
@@ -61,7 +62,7 @@ export class Api extends Construct {
     const { table, tableKey, indexNames, logsKey } = props;
     const region = Stack.of(this).region;
     const environment = { TABLE_NAME: table.tableName };
-    const make = (audience: Audience, policy?: ReturnType<typeof adminPolicy>) =>
+    const make = (audience: Audience, policy?: PolicyJson) =>
       new AppFunction(this, `${audience[0]?.toUpperCase()}${audience.slice(1)}Function`, {
         name: audience,
         description: descriptions[audience],

@@ -184,6 +184,18 @@ describe('least privilege per audience', () => {
     }
   });
 
+  it('grants on every resource (`*`) only what has no resource-level permissions, as acknowledged for nag', () => {
+    const wildcard = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
+      .filter((s) => s.Resource === '*');
+    expect([...new Set(wildcard.flatMap(actionsOf))].sort()).toEqual([
+      'cloudfront:CreateInvalidation',
+      'cloudfront:GetInvalidation',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+  });
+
   it('every role that uses the table key may use it only through DynamoDB', () => {
     const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
