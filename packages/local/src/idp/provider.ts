@@ -116,7 +116,8 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
       'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`,
       'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // Not no-referrer: with it browsers send `Origin: null` on the form's POST, and the origin check needs the real one.
+      'referrer-policy': 'same-origin',
       ...extra,
     });
     res.end(html);
