@@ -1,4 +1,4 @@
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, tableName } from '@crux/store/client';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -16,7 +16,6 @@ export function documentClient(): DynamoDBDocumentClient {
 export { tableName };
 
 const tenantClients = new Map<string, DynamoDBDocumentClient>();
-let sts: STSClient | undefined;
 
 /**
  * The centre API's client for one centre. In AWS the function's own role has no DynamoDB access at all:
@@ -28,32 +27,22 @@ let sts: STSClient | undefined;
 export function clientFor(scope: TenantScope): DynamoDBDocumentClient {
   const roleArn = process.env.TENANT_ROLE_ARN;
   if (!roleArn) return documentClient();
-  const cached = tenantClients.get(scope.centre);
-  if (cached) return cached;
-  sts ??= new STSClient({});
-  const stsClient = sts;
-  const client = createDocumentClient({
-    endpoint,
-    // The SDK calls this again when the credentials are about to expire.
-    credentials: async () => {
-      const { Credentials } = await stsClient.send(
-        new AssumeRoleCommand({
+  let client = tenantClients.get(scope.centre);
+  if (!client) {
+    client = createDocumentClient({
+      endpoint,
+      // Refreshed by the SDK before they expire; the STS client behind it is the one the SDK's own
+      // credential chain already bundles, so per-tenant credentials cost the bundle next to nothing.
+      credentials: fromTemporaryCredentials({
+        params: {
           RoleArn: roleArn,
           RoleSessionName: `centre-${scope.centre}`.slice(0, 64),
           Tags: [{ Key: 'centre', Value: scope.centre }],
           DurationSeconds: 900,
-        }),
-      );
-      if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey)
-        throw new Error('AssumeRole returned no credentials');
-      return {
-        accessKeyId: Credentials.AccessKeyId,
-        secretAccessKey: Credentials.SecretAccessKey,
-        sessionToken: Credentials.SessionToken,
-        expiration: Credentials.Expiration,
-      };
-    },
-  });
-  tenantClients.set(scope.centre, client);
+        },
+      }),
+    });
+    tenantClients.set(scope.centre, client);
+  }
   return client;
 }
