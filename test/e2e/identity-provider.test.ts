@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { authorizeWithPassword, exchangeCode, newPkce } from '@crux/local/idp/sign-in-flow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from './harness';
@@ -260,5 +261,43 @@ describe('session, refresh and logout', () => {
     );
     expect(answer.status).toBe(400);
     expect(answer.headers.get('location')).toBeNull();
+  });
+});
+
+describe('the runtime’s one origin', () => {
+  function withHost(
+    method: string,
+    path: string,
+    host: string,
+  ): Promise<{ status: number; location?: string }> {
+    const { port } = new URL(t.runtime.url);
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, method, path, headers: { host } }, (res) => {
+        res.resume();
+        resolve({
+          status: res.statusCode ?? 0,
+          ...(res.headers.location ? { location: res.headers.location } : {}),
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('sends a browser on another host name to the canonical origin, and refuses writes there (DNS rebinding)', async () => {
+    const port = new URL(t.runtime.url).port;
+    expect(await withHost('GET', '/idp/jwks.json', `localhost:${port}`)).toEqual({
+      status: 308,
+      location: `${t.runtime.url}/idp/jwks.json`,
+    });
+    expect((await withHost('POST', '/_local/jobs/figures', `evil.example:${port}`)).status).toBe(421);
+  });
+
+  it('runs the job on demand only for a JSON POST, which another site cannot send without a preflight', async () => {
+    const job = `${t.runtime.url}/_local/jobs/figures`;
+    expect((await fetch(job)).status).toBe(405);
+    expect(
+      (await fetch(job, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })).status,
+    ).toBe(415);
   });
 });

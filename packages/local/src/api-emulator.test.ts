@@ -1,0 +1,164 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Audience } from '@crux/domain/roles';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiHandler, createApiEmulator } from './api-emulator';
+
+/**
+ * The emulator with a function that records what it was given: the event must be the payload-2.0
+ * event API Gateway builds, and the answer must go back as the function shaped it.
+ */
+const issuer = 'http://127.0.0.1/idp';
+const clientId = 'crux-web-local';
+const seen: { fn: Audience; event: APIGatewayProxyEventV2WithJWTAuthorizer; context: Context }[] = [];
+let server: Server;
+let base: string;
+let token: string;
+let reply: Awaited<ReturnType<ApiHandler>> = { statusCode: 200, body: '{}' };
+
+beforeAll(async () => {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'k', alg: 'RS256' };
+  token = await new SignJWT({
+    client_id: clientId,
+    token_use: 'access',
+    scope: 'openid',
+    role: 'staff',
+    centre: 'tromso',
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: 'k' })
+    .setIssuer(issuer)
+    .setSubject('user-1')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
+  const handle = createApiEmulator({
+    issuer,
+    audience: [clientId],
+    jwks: { keys: [jwk] },
+    bodyLimit: 1024,
+    loadHandler: async (fn) => async (event, context) => {
+      seen.push({ fn, event, context });
+      if (event.rawPath.endsWith('/boom')) throw new Error('the function crashed');
+      return reply;
+    },
+  });
+  server = createServer((req, res) => void handle(req, res, new URL(req.url ?? '/', 'http://127.0.0.1')));
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1' }, resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+const auth = () => ({ authorization: `Bearer ${token}` });
+
+describe('the API emulator', () => {
+  it('builds the payload-2.0 event API Gateway would, for the route’s function', async () => {
+    seen.length = 0;
+    const answer = await fetch(
+      `${base}/api/centres/tromso/activities?from=2025-01-01&to=2025-01-31&x=1&x=2`,
+      {
+        method: 'POST',
+        headers: {
+          ...auth(),
+          'Content-Type': 'application/json',
+          'Idempotency-Key': 'abcdefgh12',
+          cookie: 'a=1; b=2',
+        },
+        body: '{"kind":"visit"}',
+      },
+    );
+    expect(answer.status).toBe(200);
+    const [{ fn, event, context }] = seen as [(typeof seen)[number]];
+    expect(fn).toBe('centre');
+    expect(event).toMatchObject({
+      version: '2.0',
+      routeKey: 'POST /api/centres/{centreId}/activities',
+      rawPath: '/api/centres/tromso/activities',
+      pathParameters: { centreId: 'tromso' },
+      queryStringParameters: { from: '2025-01-01', to: '2025-01-31', x: '1,2' },
+      body: '{"kind":"visit"}',
+      isBase64Encoded: false,
+      cookies: ['a=1', 'b=2'],
+    });
+    expect(event.headers).toMatchObject({
+      'content-type': 'application/json',
+      'idempotency-key': 'abcdefgh12',
+    });
+    expect(event.headers.cookie).toBeUndefined();
+    expect(event.requestContext.http).toMatchObject({
+      method: 'POST',
+      path: '/api/centres/tromso/activities',
+      sourceIp: '127.0.0.1',
+    });
+    const { claims, scopes } = event.requestContext.authorizer.jwt;
+    expect(claims).toMatchObject({
+      sub: 'user-1',
+      role: 'staff',
+      centre: 'tromso',
+      token_use: 'access',
+      iss: issuer,
+    });
+    expect(Object.values(claims).every((v) => typeof v === 'string')).toBe(true);
+    expect(scopes).toEqual(['openid']);
+    expect(context.getRemainingTimeInMillis()).toBeGreaterThan(0);
+  });
+
+  it('sends the function’s answer back as it shaped it', async () => {
+    reply = {
+      statusCode: 409,
+      headers: { 'X-Thing': 'yes', 'content-type': 'application/json' },
+      body: '{"error":1}',
+    };
+    const answer = await fetch(`${base}/api/admin/centres`, { headers: auth() });
+    expect(answer.status).toBe(409);
+    expect(answer.headers.get('x-thing')).toBe('yes');
+    expect(await answer.json()).toEqual({ error: 1 });
+    reply = { statusCode: 200, body: '{}' };
+  });
+
+  it('answers an unknown route 404 before looking at the token, like API Gateway', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/nothing'],
+      ['DELETE', '/api/admin/centres'],
+      ['GET', '/api/centres/tromso/participants/'],
+    ] as const) {
+      const answer = await fetch(`${base}${path}`, { method });
+      expect(answer.status, `${method} ${path}`).toBe(404);
+      expect(await answer.json()).toEqual({ message: 'Not Found' });
+    }
+  });
+
+  it('answers 401 without invoking the function when the token is missing or bad', async () => {
+    seen.length = 0;
+    for (const headers of [{}, { authorization: 'Bearer nonsense' }, { authorization: `Basic ${token}` }]) {
+      const answer = await fetch(`${base}/api/admin/centres`, { headers });
+      expect(answer.status).toBe(401);
+      expect(await answer.json()).toEqual({ message: 'Unauthorized' });
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a body over the limit with 413, without invoking the function', async () => {
+    seen.length = 0;
+    const answer = await fetch(`${base}/api/admin/centres`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: JSON.stringify({ pad: 'x'.repeat(2000) }),
+    });
+    expect(answer.status).toBe(413);
+    expect(seen).toEqual([]);
+  });
+
+  it('turns a crashing function into 500 Internal Server Error', async () => {
+    const answer = await fetch(`${base}/api/centres/tromso/participants/boom`, { headers: auth() });
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toEqual({ message: 'Internal Server Error' });
+  });
+
+  it('answers a path parameter with broken percent-encoding with 400', async () => {
+    const answer = await fetch(`${base}/api/centres/%E0%A4%A/participants`, { headers: auth() });
+    expect(answer.status).toBe(400);
+  });
+});

@@ -1,0 +1,22 @@
+import { contentSecurityPolicy } from '@crux/infra/web';
+import { describe, expect, it } from 'vitest';
+import { localContentSecurityPolicy, webSecurityHeaders } from './web-headers';
+
+describe('the local web headers', () => {
+  it('are the CloudFront CSP but for what plain HTTP on loopback cannot have', () => {
+    const origin = 'http://127.0.0.1:3000';
+    const aws = contentSecurityPolicy(origin, origin)
+      .split('; ')
+      .filter((d) => d !== 'upgrade-insecure-requests');
+    expect(localContentSecurityPolicy(origin, origin).split('; ')).toEqual(aws);
+  });
+
+  it('forbid framing and sniffing and send no referrer, as CloudFront does', () => {
+    expect(webSecurityHeaders('http://127.0.0.1:3000')).toMatchObject({
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    });
+  });
+});
