@@ -132,7 +132,12 @@ describe('the API emulator', () => {
 
   it('answers 401 without invoking the function when the token is missing or bad', async () => {
     seen.length = 0;
-    for (const headers of [{}, { authorization: 'Bearer nonsense' }, { authorization: `Basic ${token}` }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer nonsense' },
+      { authorization: `Basic ${token}` },
+    ];
+    for (const headers of attempts) {
       const answer = await fetch(`${base}/api/admin/centres`, { headers });
       expect(answer.status).toBe(401);
       expect(await answer.json()).toEqual({ message: 'Unauthorized' });
