@@ -1,0 +1,87 @@
+import { IDEMPOTENCY_HEADER } from '@crux/api/routes';
+import type { AppError } from '@crux/domain/errors';
+import { isExpired, type Session } from '../auth/session';
+import type { RuntimeConfig } from '../config';
+
+/**
+ * Every call the client makes to the API. Failures are values, split the way the user needs them:
+ * the network (keep the form, offer to try again), an expired session (sign in again, drafts kept),
+ * or an answer from the API (show its message and field errors).
+ */
+export type ApiFailure =
+  | { kind: 'network' }
+  | { kind: 'expired' }
+  /** `error` is null when the answer was not the API's error shape (a proxy's 502, say). */
+  | { kind: 'http'; status: number; error: AppError | null };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+
+type Options = {
+  body?: unknown;
+  idempotencyKey?: string;
+  query?: Record<string, string | number | undefined>;
+};
+
+export type Api = {
+  get: <T>(path: string, query?: Options['query']) => Promise<ApiResult<T>>;
+  post: <T>(path: string, body: unknown, idempotencyKey: string) => Promise<ApiResult<T>>;
+  put: <T>(path: string, body: unknown) => Promise<ApiResult<T>>;
+};
+
+function isAppError(value: unknown): value is AppError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as Partial<AppError>;
+  return typeof code === 'string' && typeof message?.nb === 'string' && typeof message.en === 'string';
+}
+
+export function createApi(
+  config: RuntimeConfig,
+  getSession: () => Session | null,
+  onExpired: () => void,
+): Api {
+  async function request<T>(method: string, path: string, options: Options = {}): Promise<ApiResult<T>> {
+    const session = getSession();
+    if (!session || isExpired(session)) {
+      onExpired();
+      return { ok: false, failure: { kind: 'expired' } };
+    }
+    const url = new URL(`${config.apiBase}${path}`, location.origin);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { authorization: `Bearer ${session.accessToken}` };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.idempotencyKey) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      });
+    } catch {
+      return { ok: false, failure: { kind: 'network' } };
+    }
+    if (response.status === 401) {
+      onExpired();
+      return { ok: false, failure: { kind: 'expired' } };
+    }
+    let payload: unknown;
+    try {
+      payload = response.status === 204 ? undefined : await response.json();
+    } catch {
+      if (response.ok) return { ok: false, failure: { kind: 'network' } };
+      payload = undefined;
+    }
+    if (response.ok) return { ok: true, value: payload as T };
+    const error = (payload as { error?: unknown } | undefined)?.error;
+    return {
+      ok: false,
+      failure: { kind: 'http', status: response.status, error: isAppError(error) ? error : null },
+    };
+  }
+  return {
+    get: (path, query) => request('GET', path, { query }),
+    post: (path, body, idempotencyKey) => request('POST', path, { body, idempotencyKey }),
+    put: (path, body) => request('PUT', path, { body }),
+  };
+}

@@ -1,0 +1,140 @@
+import { lazy, type ReactNode, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { createApi } from './api/client';
+import { AppContext, type AppContextValue } from './app-context';
+import { beginSignIn, signOut } from './auth/oidc';
+import { isExpired, loadSession, type Session } from './auth/session';
+import type { RuntimeConfig } from './config';
+import { clearAllDrafts } from './forms/drafts';
+import { useI18n } from './i18n/i18n';
+import { CallbackPage } from './pages/callback';
+import { HomePage } from './pages/home';
+import { NotFoundPage } from './pages/not-found';
+import { SignInPage } from './pages/sign-in';
+import { mayOpen } from './routing/access';
+import { matchPath, type PageRoute } from './routing/paths';
+import { useRouter } from './routing/router';
+import { Layout } from './ui/layout';
+import { Alert, Progress } from './ui/status';
+
+// Each role's pages load on demand, so the sign-in page and the first page stay light.
+const TodayPage = lazy(() => import('./pages/today').then((m) => ({ default: m.TodayPage })));
+const ParticipantsPage = lazy(() =>
+  import('./pages/participants').then((m) => ({ default: m.ParticipantsPage })),
+);
+const ParticipantNewPage = lazy(() =>
+  import('./pages/participant-new').then((m) => ({ default: m.ParticipantNewPage })),
+);
+const ParticipantPage = lazy(() =>
+  import('./pages/participant').then((m) => ({ default: m.ParticipantPage })),
+);
+const HeadOfficePage = lazy(() => import('./pages/head-office').then((m) => ({ default: m.HeadOfficePage })));
+const NetworkPage = lazy(() => import('./pages/network').then((m) => ({ default: m.NetworkPage })));
+
+function Page({ route }: { route: PageRoute }): ReactNode {
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'today':
+      return <TodayPage centre={route.centre} />;
+    case 'participants':
+      return <ParticipantsPage centre={route.centre} />;
+    case 'participantNew':
+      return <ParticipantNewPage centre={route.centre} />;
+    case 'participant':
+      return <ParticipantPage centre={route.centre} id={route.id} />;
+    case 'headOffice':
+      return <HeadOfficePage />;
+    case 'network':
+      return <NetworkPage />;
+    case 'callback':
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+export function App({ config }: { config: RuntimeConfig | null }) {
+  const { t } = useI18n();
+  if (!config) {
+    return (
+      <Layout>
+        <h1>{t.appName}</h1>
+        <Alert>{t.signIn.configFailed}</Alert>
+      </Layout>
+    );
+  }
+  return <ConfiguredApp config={config} />;
+}
+
+function ConfiguredApp({ config }: { config: RuntimeConfig }) {
+  const { t, language } = useI18n();
+  const { pathname, search, navigate } = useRouter();
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [reauthenticating, setReauthenticating] = useState(false);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const languageRef = useRef(language);
+  languageRef.current = language;
+
+  // Drafts are already in sessionStorage; going to the provider and back restores the page and the form.
+  const reauthenticate = useCallback(() => {
+    setReauthenticating(true);
+    beginSignIn(config, languageRef.current, location.pathname + location.search).catch(() =>
+      setReauthenticating(false),
+    );
+  }, [config]);
+
+  const onSignedIn = useCallback(
+    (next: Session, returnTo: string) => {
+      setSession(next);
+      navigate(returnTo, { replace: true });
+    },
+    [navigate],
+  );
+
+  const context = useMemo<AppContextValue | null>(() => {
+    if (!session) return null;
+    return {
+      config,
+      claims: session.claims,
+      api: createApi(config, () => sessionRef.current, reauthenticate),
+      signOut: () => {
+        clearAllDrafts();
+        setSession(null);
+        signOut(config, session);
+      },
+    };
+  }, [config, session, reauthenticate]);
+
+  const route = matchPath(pathname);
+  if (route.page === 'callback') {
+    return (
+      <Layout>
+        <CallbackPage config={config} onSignedIn={onSignedIn} />
+      </Layout>
+    );
+  }
+  if (reauthenticating) {
+    return (
+      <Layout>
+        <h1>{t.signIn.title}</h1>
+        <Progress label={t.signIn.redirecting} />
+      </Layout>
+    );
+  }
+  if (!session || !context || isExpired(session)) {
+    return (
+      <Layout>
+        <SignInPage config={config} expired={session !== null} returnTo={pathname + search} />
+      </Layout>
+    );
+  }
+  return (
+    <AppContext value={context}>
+      <Layout claims={session.claims} onSignOut={context.signOut}>
+        <Suspense fallback={<Progress label={t.loading} />}>
+          {mayOpen(session.claims, route) ? <Page route={route} /> : <NotFoundPage />}
+        </Suspense>
+      </Layout>
+    </AppContext>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Participant } from '@crux/domain/participant';
+import type { Text } from '@crux/domain/text';
+import { type FormEvent, useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { en } from '../i18n/messages-en';
+import { nb } from '../i18n/messages-nb';
+import { ErrorSummary } from '../ui/error-summary';
+import { RadioGroup } from '../ui/fields';
+import type { FormErrors } from './form-errors';
+import { displayValue, fieldLabel } from './participant-display';
+import { type EditableField, editableFields, type ParticipantValues, valuesOf } from './participant-values';
+
+type Choice = 'mine' | 'theirs';
+
+type Props = {
+  /** What the user had when they started editing, what they want now, and what is stored now. */
+  base: ParticipantValues;
+  mine: ParticipantValues;
+  current: Participant;
+  onResolve: (values: ParticipantValues, version: number) => void;
+  onDiscard: () => void;
+  saving: boolean;
+};
+
+const mustChoose: Text = { nb: nb.conflict.choose, en: en.conflict.choose };
+
+/** Fields where what the user wants and what is stored differ. */
+export function differingFields(mine: ParticipantValues, current: Participant): EditableField[] {
+  const theirs = valuesOf(current);
+  return editableFields.filter((f) => mine[f].trim() !== theirs[f].trim());
+}
+
+/**
+ * A 409 on save: every differing field is shown side by side. Where only one side changed a field, that
+ * side is preselected; where both did, the user must choose. Nothing is written until they say so.
+ */
+export function ConflictResolver({ base, mine, current, onResolve, onDiscard, saving }: Props) {
+  const { t, language } = useI18n();
+  const theirs = valuesOf(current);
+  const fields = differingFields(mine, current);
+  const [choices, setChoices] = useState<Partial<Record<EditableField, Choice>>>(() => {
+    const initial: Partial<Record<EditableField, Choice>> = {};
+    for (const f of fields) {
+      if (mine[f] === base[f]) initial[f] = 'theirs';
+      else if (theirs[f] === base[f]) initial[f] = 'mine';
+    }
+    return initial;
+  });
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const ids = Object.fromEntries(fields.map((f) => [f, `conflict-${f}`]));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const missing = fields.filter((f) => !choices[f]);
+    if (missing.length > 0) {
+      setErrors(Object.fromEntries(missing.map((f) => [f, mustChoose])));
+      setAttempt((a) => a + 1);
+      return;
+    }
+    const merged = { ...mine };
+    for (const f of fields) if (choices[f] === 'theirs') Object.assign(merged, { [f]: theirs[f] });
+    onResolve(merged, current.version);
+  };
+
+  return (
+    <form className="conflict stack" onSubmit={onSubmit} noValidate aria-labelledby="conflict-title">
+      <h2 id="conflict-title">{t.conflict.title}</h2>
+      <p>{t.conflict.intro}</p>
+      <ErrorSummary errors={errors} fieldIds={ids} attempt={attempt} />
+      {fields.map((f) => (
+        <RadioGroup
+          key={f}
+          id={`conflict-${f}`}
+          label={fieldLabel(f, t)}
+          value={choices[f] ?? ''}
+          error={errors[f]}
+          onChange={(choice) => {
+            setChoices((c) => ({ ...c, [f]: choice as Choice }));
+            setErrors(({ [f]: _, ...rest }) => rest);
+          }}
+          options={[
+            { value: 'mine', label: t.conflict.keepMine(displayValue(f, mine, t, language)) },
+            { value: 'theirs', label: t.conflict.keepTheirs(displayValue(f, theirs, t, language)) },
+          ]}
+        />
+      ))}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {t.conflict.apply}
+        </button>
+        <button type="button" className="secondary" onClick={onDiscard}>
+          {t.conflict.discard}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+import { type Participant, ParticipantUpdate } from '@crux/domain/participant';
+import type { FormEvent } from 'react';
+import { useApp } from '../app-context';
+import { useI18n } from '../i18n/i18n';
+import { ErrorSummary } from '../ui/error-summary';
+import { Progress } from '../ui/status';
+import { ConflictResolver, differingFields } from './conflict-resolver';
+import { useDraft } from './drafts';
+import { NetworkRetry } from './network-retry';
+import { ParticipantFields, participantFieldIds } from './participant-fields';
+import { checkParticipant, type ParticipantValues, valuesOf } from './participant-values';
+import { useSubmitState } from './submit-state';
+
+/**
+ * `base` and `version` are what the user started from: the API refuses a save against an older version
+ * (409), and the three-way comparison with `base` tells whose change each differing field is.
+ */
+type EditDraft = {
+  editing: boolean;
+  base: ParticipantValues;
+  version: number;
+  values: ParticipantValues;
+  conflict: Participant | null;
+};
+
+const PREFIX = 'edit-participant';
+
+type Props = { centre: string; participant: Participant; onSaved: () => void };
+
+export function EditParticipant({ centre, participant, onSaved }: Props) {
+  const { t } = useI18n();
+  const { api, claims } = useApp();
+  const fresh = (): EditDraft => ({
+    editing: false,
+    base: valuesOf(participant),
+    version: participant.version,
+    values: valuesOf(participant),
+    conflict: null,
+  });
+  const [draft, update, clear] = useDraft<EditDraft>(
+    `${claims.sub}:${centre}:participant:${participant.id}`,
+    fresh,
+  );
+  const submit = useSubmitState();
+  const path = `/api/centres/${centre}/participants/${participant.id}`;
+
+  const put = async (values: ParticipantValues, version: number) => {
+    const checked = checkParticipant(ParticipantUpdate, values, { version });
+    if (!checked.ok) {
+      update((d) => ({ ...d, conflict: null }));
+      return submit.invalid(checked.errors);
+    }
+    submit.start();
+    const result = await api.put<Participant>(path, checked.body);
+    if (result.ok) {
+      submit.succeed();
+      clear();
+      onSaved();
+      return;
+    }
+    const { failure } = result;
+    if (failure.kind === 'http' && failure.status === 409 && failure.error?.current) {
+      const current = failure.error.current as Participant;
+      // A retry of a save whose answer was lost meets its own change: nothing is left to choose.
+      if (differingFields(values, current).length === 0) {
+        submit.succeed();
+        clear();
+        onSaved();
+        return;
+      }
+      submit.succeed();
+      update((d) => ({ ...d, values, version, conflict: current }));
+      return;
+    }
+    submit.fail(failure);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    put(draft.values, draft.version);
+  };
+
+  if (!draft.editing) {
+    return (
+      <p>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => update(() => ({ ...fresh(), editing: true }))}
+        >
+          {t.participant.edit}
+        </button>
+      </p>
+    );
+  }
+  const { state } = submit;
+  if (draft.conflict) {
+    const current = draft.conflict;
+    return (
+      <ConflictResolver
+        base={draft.base}
+        mine={draft.values}
+        current={current}
+        saving={state.saving}
+        onDiscard={() => {
+          clear();
+          onSaved();
+        }}
+        onResolve={(values, version) => {
+          update((d) => ({ ...d, base: valuesOf(current), version, values, conflict: null }));
+          put(values, version);
+        }}
+      />
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack edit" aria-labelledby="edit-title">
+      <h2 id="edit-title">{t.participant.editTitle}</h2>
+      <ErrorSummary
+        errors={state.errors}
+        fieldIds={participantFieldIds(PREFIX)}
+        attempt={state.attempt}
+        extra={state.formError}
+      />
+      <ParticipantFields
+        prefix={PREFIX}
+        values={draft.values}
+        errors={state.errors}
+        onChange={(change) => update((d) => ({ ...d, values: { ...d.values, ...change } }))}
+      />
+      <NetworkRetry visible={state.networkFailed} onRetry={() => put(draft.values, draft.version)} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={state.saving}>
+          {t.save}
+        </button>
+        <button type="button" className="link-button" onClick={clear}>
+          {t.cancel}
+        </button>
+        {state.saving ? <Progress label={t.saving} /> : null}
+      </div>
+    </form>
+  );
+}

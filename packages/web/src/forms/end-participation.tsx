@@ -1,0 +1,103 @@
+import { type Outcome, outcomes, type Participant, ParticipationEnd } from '@crux/domain/participant';
+import { todayInOslo } from '@crux/domain/period';
+import { parse } from '@crux/domain/validation';
+import { type FormEvent, useState } from 'react';
+import { useApp } from '../app-context';
+import { useI18n } from '../i18n/i18n';
+import { ErrorSummary } from '../ui/error-summary';
+import { RadioGroup, TextField } from '../ui/fields';
+import { Alert, Progress } from '../ui/status';
+import { useDraft } from './drafts';
+import { toFormErrors } from './form-errors';
+import { NetworkRetry } from './network-retry';
+import { useSubmitState } from './submit-state';
+
+type EndDraft = { endDate: string; outcome: Outcome | ''; key: string };
+
+const ids = { endDate: 'end-date', outcome: 'end-outcome' };
+
+type Props = { centre: string; participant: Participant; onEnded: () => void; onConflict: () => void };
+
+export function EndParticipation({ centre, participant, onEnded, onConflict }: Props) {
+  const { t } = useI18n();
+  const { api, claims } = useApp();
+  const [draft, update, clear] = useDraft<EndDraft>(
+    `${claims.sub}:${centre}:participant-end:${participant.id}`,
+    () => ({
+      endDate: todayInOslo(),
+      outcome: '',
+      key: crypto.randomUUID(),
+    }),
+  );
+  const submit = useSubmitState();
+  const [conflicted, setConflicted] = useState(false);
+
+  const save = async () => {
+    setConflicted(false);
+    const body = {
+      endDate: draft.endDate,
+      version: participant.version,
+      ...(draft.outcome ? { outcome: draft.outcome } : {}),
+    };
+    const checked = parse(ParticipationEnd, body);
+    if (!checked.ok) return submit.invalid(toFormErrors(checked.error.fields));
+    submit.start();
+    const result = await api.post(
+      `/api/centres/${centre}/participants/${participant.id}/end`,
+      checked.value,
+      draft.key,
+    );
+    if (result.ok) {
+      submit.succeed();
+      clear();
+      onEnded();
+      return;
+    }
+    const { failure } = result;
+    // A 4xx wrote nothing, so the next attempt may carry a new key; after a lost answer it must not.
+    if (failure.kind === 'http' && failure.status < 500) update((d) => ({ ...d, key: crypto.randomUUID() }));
+    if (failure.kind === 'http' && failure.status === 409 && failure.error?.code === 'conflict') {
+      submit.succeed();
+      setConflicted(true);
+      onConflict();
+      return;
+    }
+    submit.fail(failure);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save();
+  };
+  const { state } = submit;
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack end" aria-labelledby="end-title">
+      <h2 id="end-title">{t.participant.endTitle}</h2>
+      {conflicted ? <Alert>{t.participant.endConflict}</Alert> : null}
+      <ErrorSummary errors={state.errors} fieldIds={ids} attempt={state.attempt} extra={state.formError} />
+      <TextField
+        id={ids.endDate}
+        label={t.participant.endDate}
+        type="date"
+        value={draft.endDate}
+        error={state.errors.endDate}
+        onChange={(endDate) => update((d) => ({ ...d, endDate }))}
+      />
+      <RadioGroup
+        id={ids.outcome}
+        label={t.participant.outcome}
+        value={draft.outcome}
+        error={state.errors.outcome}
+        onChange={(outcome) => update((d) => ({ ...d, outcome: outcome as Outcome }))}
+        options={outcomes.map((o) => ({ value: o, label: t.participant.outcomes[o] }))}
+      />
+      <NetworkRetry visible={state.networkFailed} onRetry={save} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={state.saving}>
+          {t.participant.endButton}
+        </button>
+        {state.saving ? <Progress label={t.saving} /> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import type { FieldError } from '@crux/domain/errors';
+import {
+  type Gender,
+  genders,
+  type Participant,
+  type ReferralSource,
+  referralSources,
+} from '@crux/domain/participant';
+import { parse } from '@crux/domain/validation';
+import type * as z from 'zod/mini';
+import { en } from '../i18n/messages-en';
+import { nb } from '../i18n/messages-nb';
+import { type FormErrors, toFormErrors } from './form-errors';
+
+/** What the participant form holds: text as typed, so a half-typed year survives a reload. */
+export type ParticipantValues = {
+  displayName: string;
+  birthYear: string;
+  gender: Gender | '';
+  startDate: string;
+  referralSource: ReferralSource | '';
+};
+
+export const editableFields = ['displayName', 'birthYear', 'gender', 'startDate', 'referralSource'] as const;
+export type EditableField = (typeof editableFields)[number];
+
+export const emptyValues = (startDate: string): ParticipantValues => ({
+  displayName: '',
+  birthYear: '',
+  gender: '',
+  startDate,
+  referralSource: '',
+});
+
+export function valuesOf(p: Participant): ParticipantValues {
+  return {
+    displayName: p.displayName,
+    birthYear: String(p.birthYear),
+    gender: p.gender ?? '',
+    startDate: p.startDate,
+    referralSource: p.referralSource,
+  };
+}
+
+const isGender = (v: string): v is Gender => (genders as readonly string[]).includes(v);
+const isReferral = (v: string): v is ReferralSource => (referralSources as readonly string[]).includes(v);
+
+/**
+ * The request body, with empty choices left out so the schema reports them as required (or, for gender,
+ * as not stated). A birth year that is not digits gets its own plain message instead of "wrong type".
+ */
+export function toBody(values: ParticipantValues): { body: Record<string, unknown>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const year = values.birthYear.trim();
+  const body: Record<string, unknown> = { displayName: values.displayName, startDate: values.startDate };
+  if (year !== '') {
+    if (/^\d{4}$/.test(year)) body.birthYear = Number(year);
+    else {
+      errors.push({
+        field: 'birthYear',
+        rule: 'format',
+        message: { nb: nb.participant.birthYearFormat, en: en.participant.birthYearFormat },
+      });
+    }
+  }
+  if (isGender(values.gender)) body.gender = values.gender;
+  if (isReferral(values.referralSource)) body.referralSource = values.referralSource;
+  return { body, errors };
+}
+
+/** The client's own check with the API's schema, so most mistakes are caught before a round trip. */
+export function checkParticipant<S extends z.ZodMiniType>(
+  schema: S,
+  values: ParticipantValues,
+  extra: Record<string, unknown> = {},
+): { ok: true; body: z.infer<S> } | { ok: false; errors: FormErrors } {
+  const { body, errors } = toBody(values);
+  const result = parse(schema, { ...body, ...extra });
+  const all = [...errors, ...(result.ok ? [] : (result.error.fields ?? []))];
+  if (result.ok && all.length === 0) return { ok: true, body: result.value };
+  return { ok: false, errors: toFormErrors(all) };
+}

@@ -1,0 +1,28 @@
+export const languages = ['nb', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const STORAGE_KEY = 'crux.language';
+
+function isLanguage(value: unknown): value is Language {
+  return (languages as readonly unknown[]).includes(value);
+}
+
+/** Bokmål unless the user chose English earlier on this device. */
+export function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : 'nb';
+  } catch {
+    return 'nb';
+  }
+}
+
+/** Screen readers pick their voice from `<html lang>`, so it must follow every switch. */
+export function applyLanguage(language: Language): void {
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // A browser that refuses storage still gets the language for this visit.
+  }
+}

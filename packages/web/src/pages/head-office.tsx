@@ -1,0 +1,162 @@
+import {
+  type FigureKey,
+  figureKeys,
+  type HeadOfficeMonths,
+  type HeadOfficeYear,
+} from '@crux/domain/figure-set';
+import { useResource } from '../api/use-resource';
+import { useApp } from '../app-context';
+import { formatMonth, formatNumber, formatTimestamp, withPrevious } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { FailureView } from '../ui/failure';
+import { usePageTitle } from '../ui/page-title';
+import { ScrollRegion } from '../ui/scroll-region';
+import { Progress } from '../ui/status';
+import { ChartLegend, type Series, VisitsChart } from '../ui/visits-chart';
+import { currentYear, useYear, YearPicker } from '../ui/year-picker';
+
+/** The foundation's row in the months answer (see HeadOfficeMonths). */
+const TOTAL = 'TOTAL';
+
+/** Every month of a past year; this year up to the current month, so the future is not drawn as zeros. */
+function monthsOf(year: number): string[] {
+  const last = year < currentYear() ? 12 : new Date().getMonth() + 1;
+  return Array.from({ length: last }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+export function HeadOfficePage() {
+  const { t, language } = useI18n();
+  const { api } = useApp();
+  usePageTitle(t.headOffice.title);
+  const year = useYear();
+  const [figures, reloadFigures] = useResource(`year:${year}`, () =>
+    api.get<HeadOfficeYear>(`/api/headoffice/figures/${year}`),
+  );
+  const [months, reloadMonths] = useResource(`months:${year}`, () =>
+    api.get<HeadOfficeMonths>(`/api/headoffice/figures/${year}/months`),
+  );
+
+  const names = new Map(figures.state === 'ok' ? figures.value.centres.map((c) => [c.centre, c.name]) : []);
+  const monthList = monthsOf(year);
+  const series: Series[] = [];
+  if (months.state === 'ok') {
+    const centres = [...new Set(months.value.months.map((m) => m.centre))].filter((c) => c !== TOTAL).sort();
+    for (const centre of [...centres, TOTAL]) {
+      const byMonth = new Map(
+        months.value.months.filter((m) => m.centre === centre).map((m) => [m.month, m.figures]),
+      );
+      series.push({
+        key: centre,
+        name: centre === TOTAL ? t.figures.total : (names.get(centre) ?? centre),
+        values: monthList.map((m) => byMonth.get(m)?.visits ?? 0),
+      });
+    }
+  }
+  const chartSeries = series.filter((s) => s.key !== TOTAL);
+  const cell = (
+    key: FigureKey,
+    figures: Record<FigureKey, number>,
+    previous: Record<FigureKey, number> | null,
+  ) => withPrevious(figures[key], previous ? previous[key] : null);
+
+  return (
+    <section className="stack">
+      <h1>{t.headOffice.title}</h1>
+      <YearPicker year={year} />
+      <p>{t.headOffice.intro(year, year - 1)}</p>
+      {figures.state === 'loading' ? <Progress label={t.loading} /> : null}
+      {figures.state === 'failed' ? <FailureView failure={figures.failure} retry={reloadFigures} /> : null}
+      {figures.state === 'ok' ? (
+        <>
+          <p className="hint">
+            {figures.value.computedAt
+              ? t.figures.computedAt(formatTimestamp(figures.value.computedAt, language))
+              : t.figures.notComputed}
+          </p>
+          <ScrollRegion labelledBy="year-table-caption">
+            <table className="figures">
+              <caption id="year-table-caption">
+                {t.headOffice.title} {year} ({year - 1})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.figures.centre}</th>
+                  {figureKeys.map((k) => (
+                    <th scope="col" className="num" key={k}>
+                      {t.figures.keys[k]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {figures.value.centres.map((c) => (
+                  <tr key={c.centre}>
+                    <th scope="row">{c.name}</th>
+                    {figureKeys.map((k) => (
+                      <td className="num" key={k}>
+                        {cell(k, c.figures, c.previous)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t.figures.total}</th>
+                  {figureKeys.map((k) => (
+                    <td className="num" key={k}>
+                      {cell(k, figures.value.total.figures, figures.value.total.previous)}
+                    </td>
+                  ))}
+                </tr>
+              </tfoot>
+            </table>
+          </ScrollRegion>
+        </>
+      ) : null}
+
+      <h2>{t.headOffice.chartTitle(year)}</h2>
+      {months.state === 'loading' ? <Progress label={t.loading} /> : null}
+      {months.state === 'failed' ? <FailureView failure={months.failure} retry={reloadMonths} /> : null}
+      {months.state === 'ok' ? (
+        <>
+          <p className="hint">{t.headOffice.chartDescription}</p>
+          <VisitsChart
+            title={t.headOffice.chartTitle(year)}
+            description={t.headOffice.chartDescription}
+            months={monthList}
+            series={chartSeries}
+          />
+          <ChartLegend series={chartSeries} />
+          <h2 id="months-table-title">{t.headOffice.tableTitle(year)}</h2>
+          <ScrollRegion labelledBy="months-table-title">
+            <table className="figures">
+              <thead>
+                <tr>
+                  <th scope="col">{t.headOffice.month}</th>
+                  {series.map((s) => (
+                    <th scope="col" className="num" key={s.key}>
+                      {s.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {monthList.map((m, i) => (
+                  <tr key={m}>
+                    <th scope="row">{formatMonth(m, language)}</th>
+                    {series.map((s) => (
+                      <td className="num" key={s.key}>
+                        {formatNumber(s.values[i] ?? 0)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </>
+      ) : null}
+    </section>
+  );
+}

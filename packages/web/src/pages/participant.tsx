@@ -1,0 +1,86 @@
+import type { Participant } from '@crux/domain/participant';
+import { useState } from 'react';
+import { useResource } from '../api/use-resource';
+import { useApp } from '../app-context';
+import { EditParticipant } from '../forms/edit-participant';
+import { EndParticipation } from '../forms/end-participation';
+import { displayValue } from '../forms/participant-display';
+import { editableFields, valuesOf } from '../forms/participant-values';
+import { formatDate } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { paths } from '../routing/paths';
+import { Link, useRouter } from '../routing/router';
+import { FailureView } from '../ui/failure';
+import { usePageTitle } from '../ui/page-title';
+import { Progress, Success } from '../ui/status';
+import { NotFoundPage } from './not-found';
+
+export function ParticipantPage({ centre, id }: { centre: string; id: string }) {
+  const { t, language } = useI18n();
+  const { api } = useApp();
+  const { search } = useRouter();
+  const [resource, reload] = useResource(`${centre}:${id}`, () =>
+    api.get<Participant>(`/api/centres/${centre}/participants/${id}`),
+  );
+  const [notice, setNotice] = useState<'created' | 'updated' | 'ended' | null>(
+    new URLSearchParams(search).has('ny') ? 'created' : null,
+  );
+  const participant = resource.state === 'ok' ? resource.value : null;
+  usePageTitle(participant?.displayName ?? t.participants.title);
+
+  if (resource.state === 'failed' && resource.failure.kind === 'http' && resource.failure.status === 404) {
+    return <NotFoundPage />;
+  }
+  const values = participant ? valuesOf(participant) : null;
+  return (
+    <section className="stack">
+      <p>
+        <Link href={paths.participants(centre)}>← {t.participants.title}</Link>
+      </p>
+      <h1>{participant?.displayName ?? t.participants.title}</h1>
+      {resource.state === 'loading' ? <Progress label={t.loading} /> : null}
+      {resource.state === 'failed' ? <FailureView failure={resource.failure} retry={reload} /> : null}
+      {notice ? <Success>{t.participant[notice]}</Success> : null}
+      {participant && values ? (
+        <>
+          <h2>{t.participant.details}</h2>
+          <dl className="details">
+            {editableFields.map((f) => (
+              <div key={f}>
+                <dt>{t.participant[f]}</dt>
+                <dd>{displayValue(f, values, t, language)}</dd>
+              </div>
+            ))}
+          </dl>
+          {participant.endDate && participant.outcome ? (
+            <p className="notice">
+              {t.participant.endedAt(
+                formatDate(participant.endDate, language),
+                t.participant.outcomes[participant.outcome],
+              )}
+            </p>
+          ) : null}
+          <EditParticipant
+            centre={centre}
+            participant={participant}
+            onSaved={() => {
+              setNotice('updated');
+              reload();
+            }}
+          />
+          {participant.endDate ? null : (
+            <EndParticipation
+              centre={centre}
+              participant={participant}
+              onEnded={() => {
+                setNotice('ended');
+                reload();
+              }}
+              onConflict={reload}
+            />
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/** Every page of the app and the URL it lives at. URLs carry the centre, so a link names what it shows. */
+export type PageRoute =
+  | { page: 'home' }
+  | { page: 'callback' }
+  | { page: 'today'; centre: string }
+  | { page: 'participants'; centre: string }
+  | { page: 'participantNew'; centre: string }
+  | { page: 'participant'; centre: string; id: string }
+  | { page: 'headOffice' }
+  | { page: 'network' }
+  | { page: 'notFound' };
+
+export const paths = {
+  home: () => '/',
+  today: (centre: string) => `/senter/${centre}/i-dag`,
+  participants: (centre: string) => `/senter/${centre}/deltakere`,
+  participantNew: (centre: string) => `/senter/${centre}/deltakere/ny`,
+  participant: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}`,
+  headOffice: () => '/hovedkontor',
+  network: () => '/erfaringsnettverket',
+};
+
+const segment = /^[a-z0-9-]+$/;
+
+export function matchPath(pathname: string): PageRoute {
+  const parts = pathname.replace(/\/+$/, '').split('/').slice(1).map(decodeURIComponent);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === '')) return { page: 'home' };
+  const [first, centre, section, id, ...rest] = parts;
+  if (parts.length === 2 && first === 'auth' && centre === 'callback') return { page: 'callback' };
+  if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
+  if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
+  if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
+  if (section === 'i-dag' && id === undefined) return { page: 'today', centre };
+  if (section !== 'deltakere') return { page: 'notFound' };
+  if (id === undefined) return { page: 'participants', centre };
+  if (id === 'ny') return { page: 'participantNew', centre };
+  return segment.test(id) ? { page: 'participant', centre, id } : { page: 'notFound' };
+}
