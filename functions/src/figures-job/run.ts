@@ -257,7 +257,7 @@ export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<Fi
     years: [],
     markers: { read: 0, cleared: 0, kept: 0, unknownCentre: 0 },
     itemsWritten: 0,
-    requests: { total: 0, byCommand: {} },
+    requests: { total: 0, byCommand: {}, itemsRead: 0 },
     durationMs: 0,
   };
   const finish = () => {

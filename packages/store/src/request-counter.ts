@@ -1,8 +1,22 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-/** How many requests went over the wire, in all and per operation (`QueryCommand`, `BatchWriteItemCommand`…). */
-export type RequestCounts = { total: number; byCommand: Record<string, number> };
+/**
+ * How many requests went over the wire, in all and per operation (`QueryCommand`, `BatchWriteItemCommand`…),
+ * and how many items the reads went through (a query's `ScannedCount`, including what a filter dropped):
+ * a read that grows with history shows there even while it still fits in one request.
+ */
+export type RequestCounts = { total: number; byCommand: Record<string, number>; itemsRead: number };
+
+function itemsReadBy(output: unknown): number {
+  const o = (output ?? {}) as { ScannedCount?: unknown; Item?: unknown; Responses?: unknown };
+  if (typeof o.ScannedCount === 'number') return o.ScannedCount;
+  if (o.Item) return 1;
+  if (o.Responses && typeof o.Responses === 'object' && !Array.isArray(o.Responses)) {
+    return Object.values(o.Responses as Record<string, unknown[]>).reduce((n, items) => n + items.length, 0);
+  }
+  return 0;
+}
 
 export type RequestCounter = {
   /** A copy of the counts so far. */
@@ -24,20 +38,24 @@ export function countRequests(client: DynamoDBDocumentClient | DynamoDBClient): 
   // Each counter has its own name, so the job's own counter and a benchmark's can count side by side.
   const name = `cruxRequestCounter${++counters}`;
   let total = 0;
+  let itemsRead = 0;
   let byCommand: Record<string, number> = {};
   client.middlewareStack.add(
     (next, context) => async (args) => {
       total += 1;
       const command = context.commandName ?? 'unknown';
       byCommand[command] = (byCommand[command] ?? 0) + 1;
-      return next(args);
+      const result = await next(args);
+      itemsRead += itemsReadBy((result as { output?: unknown }).output);
+      return result;
     },
     { step: 'finalizeRequest', priority: 'low', name },
   );
   return {
-    counts: () => ({ total, byCommand: { ...byCommand } }),
+    counts: () => ({ total, byCommand: { ...byCommand }, itemsRead }),
     reset: () => {
       total = 0;
+      itemsRead = 0;
       byCommand = {};
     },
     detach: () => {

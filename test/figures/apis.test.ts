@@ -1,0 +1,242 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { httpApiEvent } from '@crux/api/event';
+import type { Figures, HeadOfficeMonths, HeadOfficeYear, NetworkYear } from '@crux/domain/figure-set';
+import { figureItems } from '@crux/store/figure-items';
+import { figuresRepo } from '@crux/store/figures-repo';
+import { TOTAL } from '@crux/store/keys';
+import { countRequests } from '@crux/store/request-counter';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyTestEnv } from '../setup/dynamo';
+import { figuresTable, seeder } from './seed';
+
+type Handler = (
+  e: APIGatewayProxyEventV2WithJWTAuthorizer,
+  c: unknown,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+// biome-ignore lint/suspicious/noExplicitAny: answers are read field by field and each one asserted
+type Answer = { status: number; body: any };
+
+const claims = (role: string) => ({ sub: `${role}-user`, token_use: 'access', role });
+
+let ctx: Awaited<ReturnType<typeof figuresTable>>;
+let headOffice: Handler;
+let network: Handler;
+/**
+ * The functions' own client. Every functions module is loaded after the environment is set: the client
+ * module reads DYNAMODB_ENDPOINT when it is imported.
+ */
+let functionsClient: () => DynamoDBDocumentClient;
+
+/** Calls the real handler with the event API Gateway builds after its JWT authorizer accepted the token. */
+async function get(path: string, role: string, query: Record<string, string> = {}): Promise<Answer> {
+  const event = httpApiEvent({ method: 'GET', path, query, claims: claims(role) });
+  if (!event) throw new Error(`no route for ${path}`);
+  const handler = path.startsWith('/api/network/') ? network : headOffice;
+  const result = await handler(event, {});
+  return { status: result.statusCode ?? 200, body: result.body ? JSON.parse(result.body) : undefined };
+}
+
+/** The requests one call makes, counted on the functions' own client. */
+async function requestsOf(
+  call: () => Promise<Answer>,
+): Promise<{ answer: Answer; queries: number; total: number }> {
+  const counter = countRequests(functionsClient());
+  try {
+    const answer = await call();
+    const { total, byCommand } = counter.counts();
+    return { answer, queries: byCommand.QueryCommand ?? 0, total };
+  } finally {
+    counter.detach();
+  }
+}
+
+beforeAll(async () => {
+  ctx = await figuresTable();
+  applyTestEnv();
+  // This file's own table: the handlers read TABLE_NAME on every call.
+  process.env.TABLE_NAME = ctx.table;
+  functionsClient = (await import('@crux/functions/runtime/dynamo')).documentClient;
+  headOffice = (await import('@crux/functions/headoffice-api/handler')).handler as Handler;
+  network = (await import('@crux/functions/network-api/handler')).handler as Handler;
+
+  const seed = seeder(ctx.doc, ctx.table);
+  await seed.centre('api-huset', 'CRUX Huset');
+  await seed.centre('api-eiker', 'CRUX Øvre Eiker');
+  for (let i = 0; i < 7; i++) await seed.participant('api-huset', `h${i}`, `2024-0${(i % 9) + 1}-10`);
+  for (let i = 0; i < 6; i++) await seed.participant('api-eiker', `e${i}`, `2025-0${(i % 3) + 1}-02`);
+  await seed.activity('api-huset', '2025-02-03', 'visit', 40);
+  await seed.activity('api-eiker', '2025-01-20', 'contact_point', 3);
+  await seed.activity('api-eiker', '2024-12-20', 'visit', 8);
+  const { runFiguresJob } = await import('@crux/functions/figures-job/handler');
+  await runFiguresJob({ client: ctx.doc, tableName: ctx.table, now: new Date('2025-03-10T09:00:00Z') });
+}, 60_000);
+
+describe('GET /api/headoffice/figures/{year}', () => {
+  it('answers every centre beside the year before, and the totals, in one query', async () => {
+    const { answer, queries, total } = await requestsOf(() =>
+      get('/api/headoffice/figures/2025', 'headoffice'),
+    );
+    expect(answer.status).toBe(200);
+    expect({ queries, total }).toEqual({ queries: 1, total: 1 });
+    const body = answer.body as HeadOfficeYear;
+    const byCentre = Object.fromEntries(body.centres.map((c) => [c.centre, c]));
+    expect(byCentre['api-huset']).toEqual({
+      centre: 'api-huset',
+      name: 'CRUX Huset',
+      figures: { participants: 7, newParticipants: 0, visits: 40, contactPoints: 0 },
+      previous: { participants: 7, newParticipants: 7, visits: 0, contactPoints: 0 },
+    });
+    expect(byCentre['api-eiker']).toEqual({
+      centre: 'api-eiker',
+      name: 'CRUX Øvre Eiker',
+      figures: { participants: 6, newParticipants: 6, visits: 0, contactPoints: 3 },
+      previous: { participants: 0, newParticipants: 0, visits: 8, contactPoints: 0 },
+    });
+    expect(body.total).toEqual({
+      figures: { participants: 13, newParticipants: 6, visits: 40, contactPoints: 3 },
+      previous: { participants: 7, newParticipants: 7, visits: 8, contactPoints: 0 },
+    });
+    expect(body.computedAt).toBe('2025-03-10T09:00:00.000Z');
+  });
+
+  it('answers months, with total rows, in one query', async () => {
+    const { answer, queries } = await requestsOf(() =>
+      get('/api/headoffice/figures/2025/months', 'headoffice'),
+    );
+    expect(answer.status).toBe(200);
+    expect(queries).toBe(1);
+    const body = answer.body as HeadOfficeMonths;
+    const row = (month: string, centre: string) =>
+      body.months.find((m) => m.month === month && m.centre === centre);
+    expect(row('2025-01', TOTAL)?.figures).toEqual({
+      participants: 9,
+      newParticipants: 2,
+      visits: 0,
+      contactPoints: 3,
+    });
+    expect(row('2025-02', 'api-huset')?.figures.visits).toBe(40);
+  });
+
+  it('a year with nothing computed is empty, not an error', async () => {
+    const answer = await get('/api/headoffice/figures/2001', 'headoffice');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ year: 2001, centres: [], computedAt: null });
+  });
+
+  it('2, 20 and 200 centres: one query each, for the year and for its months', async () => {
+    const repo = figuresRepo(ctx.doc, ctx.table);
+    const f: Figures = { participants: 45, newParticipants: 22, visits: 3643, contactPoints: 4300 };
+    for (const [year, n] of [
+      [2091, 2],
+      [2092, 20],
+      [2093, 200],
+    ] as const) {
+      const items: Record<string, unknown>[] = [];
+      for (let i = 0; i < n; i++) {
+        const centre = `c${String(i).padStart(3, '0')}`;
+        items.push(figureItems.headOfficeYear(year, { centre, name: centre, figures: f, previous: f }, 'x'));
+        for (let m = 1; m <= 12; m++) {
+          items.push(
+            figureItems.headOfficeMonth(year, `${year}-${String(m).padStart(2, '0')}`, centre, f, 'x'),
+          );
+        }
+      }
+      await repo.putAll(items);
+      const yearCall = await requestsOf(() => get(`/api/headoffice/figures/${year}`, 'headoffice'));
+      expect(yearCall.answer.body.centres).toHaveLength(n);
+      expect({ n, total: yearCall.total }).toEqual({ n, total: 1 });
+      const monthsCall = await requestsOf(() => get(`/api/headoffice/figures/${year}/months`, 'headoffice'));
+      expect(monthsCall.answer.body.months).toHaveLength(n * 12);
+      expect({ n, total: monthsCall.total }).toEqual({ n, total: 1 });
+    }
+  }, 60_000);
+});
+
+describe('GET /api/network/figures/{year}', () => {
+  it('answers the suppressed year from NET# alone, in one query', async () => {
+    const { answer, total } = await requestsOf(() => get('/api/network/figures/2025', 'network'));
+    expect(answer.status).toBe(200);
+    expect(total).toBe(1);
+    const body = answer.body as NetworkYear;
+    const byCentre = Object.fromEntries(body.centres.map((c) => [c.centre, c.figures]));
+    // 7 and 6 people are shown; Eiker's 3 contact points and the total 3 are small, and protect each
+    // other: Huset's 0 can stay.
+    expect(byCentre['api-huset']).toEqual({
+      participants: 7,
+      newParticipants: 0,
+      visits: 40,
+      contactPoints: 0,
+    });
+    expect(byCentre['api-eiker']).toEqual({
+      participants: 6,
+      newParticipants: 6,
+      visits: 0,
+      contactPoints: { suppressed: 'small' },
+    });
+    expect(body.total.figures).toEqual({
+      participants: 13,
+      newParticipants: 6,
+      visits: 40,
+      contactPoints: { suppressed: 'small' },
+    });
+    expect(JSON.stringify(body)).not.toContain('previous');
+  });
+
+  it('fails closed: a NET item holding a small number is never shown', async () => {
+    const raw = { participants: 3, newParticipants: 0, visits: 10, contactPoints: 10 };
+    await figuresRepo(ctx.doc, ctx.table).putAll([
+      { ...figureItems.networkYear(2094, 'leaky', 'Leaky', raw, 'x') },
+    ]);
+    const answer = await get('/api/network/figures/2094', 'network');
+    expect(answer.status).toBe(500);
+    expect(JSON.stringify(answer.body)).not.toContain('"participants":3');
+  });
+});
+
+describe('the year in the path', () => {
+  const bad = ['abc', '1999', '2101', '20255', '２０２５', '2025.0'];
+  for (const path of [
+    '/api/headoffice/figures/{y}',
+    '/api/headoffice/figures/{y}/months',
+    '/api/network/figures/{y}',
+  ]) {
+    it(`${path}: anything but a year from 2000 to 2100 is a 400 naming the field, in Norwegian and English`, async () => {
+      for (const y of bad) {
+        const role = path.startsWith('/api/network/') ? 'network' : 'headoffice';
+        const answer = await get(path.replace('{y}', encodeURIComponent(y)), role);
+        expect({ y, status: answer.status }).toEqual({ y, status: 400 });
+        expect(answer.body.error.fields).toEqual([
+          {
+            field: 'year',
+            rule: 'year',
+            message: {
+              nb: 'Må være et årstall med fire sifre, fra 2000 til 2100.',
+              en: 'Must be a four-digit year from 2000 to 2100.',
+            },
+          },
+        ]);
+      }
+    });
+  }
+
+  it('a query parameter the route does not take is refused by name', async () => {
+    const answer = await get('/api/headoffice/figures/2025', 'headoffice', { centre: 'api-huset' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields).toMatchObject([{ field: 'centre', rule: 'unknown_field' }]);
+  });
+});
+
+describe('who may read', () => {
+  it('the head office reads HQ figures and the network reads NET figures; no one else, either way', async () => {
+    expect((await get('/api/headoffice/figures/2025', 'headoffice')).status).toBe(200);
+    expect((await get('/api/network/figures/2025', 'network')).status).toBe(200);
+    for (const role of ['network', 'admin']) {
+      expect((await get('/api/headoffice/figures/2025', role)).status).toBe(403);
+      expect((await get('/api/headoffice/figures/2025/months', role)).status).toBe(403);
+    }
+    for (const role of ['headoffice', 'admin']) {
+      expect((await get('/api/network/figures/2025', role)).status).toBe(403);
+    }
+  });
+});
