@@ -6,6 +6,7 @@ import {
   computeFigures,
   monthPeriod,
   yearFigures,
+  yearPeriod,
   zeroFigures,
 } from '@crux/domain/figures';
 import { firstDayOf, lastDayOf, type Month, monthOf, todayInOslo, yearOf } from '@crux/domain/period';
@@ -127,8 +128,9 @@ async function plan(run: Run, throughMonth: Month | undefined) {
 async function recomputeMonths(run: Run, w: CentreWork): Promise<void> {
   const months = [...w.months].sort();
   const years = yearsOf(months);
-  const from = `${years[0]}-01-01`;
-  const to = `${years.at(-1)}-12-31`;
+  // Whole years: a year's distinct people are counted from everyone active in it.
+  const from = yearPeriod(years[0] ?? 0).first;
+  const to = yearPeriod(years.at(-1) ?? 0).last;
   w.participations = mergeById(await run.repo.participationsActive(w.scope, from, to), w.changed);
   const entries: ActivityCount[] = [];
   for (const [first, last] of contiguousRuns(months)) {

@@ -48,7 +48,7 @@ export type StoredHeadOfficeYear = {
   months: Map<Month, Map<string, Figures>>;
 };
 
-export type JobState = { throughMonth?: Month | undefined; leaseUntil?: string | undefined };
+export type JobState = { throughMonth?: Month | undefined };
 
 const BATCH_WRITE_MAX = 25;
 const BATCH_GET_MAX = 100;
