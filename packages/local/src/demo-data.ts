@@ -8,10 +8,10 @@ import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
 /**
  * Demo data for Øvre Eiker and Tromsø, written through the HTTP API with tokens from the local identity
  * provider, exactly as people would: the admin creates the centres, each centre's staff register its
- * participants and its week's visits and contact points. Shaped on Øvre Eiker's 2024 figures
- * (DOMAIN.md) scaled down about five times: some 45 participants become 9–14, 3 643 visits a year
- * become some 700. Deterministic, so two fresh starts give the same figures, and every write carries
- * an Idempotency-Key, so a start that was cut off halfway can simply run again.
+ * participants, visits and contact points. Shaped on Øvre Eiker's 2024 figures (DOMAIN.md) scaled
+ * down about five times: some 45 participants become 10–14, 3 643 visits a year some 700, summed every
+ * other week to keep a fresh start to a few seconds. Deterministic, so two fresh starts give the same
+ * figures, and every write carries an Idempotency-Key, so a start cut off halfway can simply run again.
  */
 
 type Profile = {
@@ -19,9 +19,9 @@ type Profile = {
   staff: string;
   seed: number;
   participants: number;
-  /** Visits a week, and contact points a fortnight, before the random spread. */
-  visitsPerWeek: number;
-  contactsPerFortnight: number;
+  /** Visits a fortnight, and contact points a month (four weeks), before the random spread. */
+  visitsPerFortnight: number;
+  contactsPerMonth: number;
 };
 
 const profiles: Profile[] = [
@@ -30,16 +30,16 @@ const profiles: Profile[] = [
     staff: 'ansatt.ovre-eiker',
     seed: 2024,
     participants: 14,
-    visitsPerWeek: 14,
-    contactsPerFortnight: 32,
+    visitsPerFortnight: 28,
+    contactsPerMonth: 66,
   },
   {
     centre: demoCentres[1],
     staff: 'ansatt.tromso',
     seed: 2001,
     participants: 10,
-    visitsPerWeek: 10,
-    contactsPerFortnight: 22,
+    visitsPerFortnight: 20,
+    contactsPerMonth: 46,
   },
 ];
 
@@ -164,14 +164,15 @@ function planActivities(profile: Profile, today: string): { key: string; body: A
     const short = kind === 'visit' ? 'v' : 'c';
     out.push({ key: `demo-${profile.centre.id}-${short}-${date}`, body: { date, kind, count } });
   };
-  // Registered on the Friday of each week, from the first week of the previous year up to today.
-  let week = 0;
-  for (let friday = `${year - 1}-01-05`; friday <= today; friday = addDays(friday, 7), week++) {
-    const summer = friday.slice(5, 7) === '07';
+  // Summed up every other week from early in the previous year up to today: few requests, so a fresh
+  // start stays quick, and every month still has its figures.
+  let fortnight = 0;
+  for (let date = `${year - 1}-01-09`; date <= today; date = addDays(date, 14), fortnight++) {
+    const summer = date.slice(5, 7) === '07';
     const spread = 0.7 + rnd() * 0.6;
-    add(friday, 'visit', Math.max(1, Math.round(profile.visitsPerWeek * spread * (summer ? 0.5 : 1))));
-    if (week % 2 === 1)
-      add(friday, 'contact_point', Math.max(1, Math.round(profile.contactsPerFortnight * spread)));
+    add(date, 'visit', Math.max(1, Math.round(profile.visitsPerFortnight * spread * (summer ? 0.5 : 1))));
+    if (fortnight % 2 === 1)
+      add(date, 'contact_point', Math.max(1, Math.round(profile.contactsPerMonth * spread)));
   }
   return out;
 }
