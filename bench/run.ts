@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { localCredentials, localRegion, startDynamo } from '@crux/local/dynamodb';
+import { ensureTable } from '@crux/store/create-table';
+import { repoRoot } from '../infra/lib/bundling';
+import { benchApi } from './api';
+import { benchBundle } from './bundle';
+import { benchHeadOfficeScale, benchJobIncremental } from './figures';
+import type { Figure } from './measure';
+import { progress } from './measure';
+import { renderTable } from './report';
+import { benchWebSize } from './web';
+
+/**
+ * `npm run bench`: every figure the issues name, measured in one run on this machine, written to
+ * bench/results.json and bench/RESULTS.md (the table the README links to).
+ */
+const TABLE = 'crux-bench';
+const tmp = join(repoRoot, 'bench/tmp');
+
+async function main(): Promise<void> {
+  mkdirSync(tmp, { recursive: true });
+  const figures: Figure[] = [];
+  figures.push(...(await benchBundle(tmp)));
+
+  progress('starting DynamoDB Local (in memory)');
+  const dynamo = await startDynamo();
+  try {
+    const client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    await ensureTable(client, TABLE);
+    client.destroy();
+    Object.assign(process.env, {
+      TABLE_NAME: TABLE,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: localRegion,
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    });
+    figures.push(...(await benchApi(2024)));
+    figures.push(await benchHeadOfficeScale());
+    figures.push(await benchJobIncremental());
+  } finally {
+    await dynamo.stop();
+  }
+  figures.push(...benchWebSize());
+  const lighthouse = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'bench/lighthouse-main.ts')],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  figures.push(...(JSON.parse(lighthouse) as Figure[]));
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: {
+      cpus: availableParallelism(),
+      cpu: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    figures,
+  };
+  writeFileSync(join(repoRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(repoRoot, 'bench/RESULTS.md'), renderTable(results));
+  const failed = figures.filter((f) => !f.pass);
+  progress(
+    `wrote bench/results.json and bench/RESULTS.md: ${figures.length - failed.length} of ${figures.length} figures reach their target`,
+  );
+  for (const f of failed) progress(`  not reached: ${f.label}: ${f.value} ${f.unit} (target ${f.target})`);
+}
+
+await main();
