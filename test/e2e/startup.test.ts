@@ -4,11 +4,14 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { HeadOfficeYear } from '@crux/domain/figure-set';
+import { todayInOslo } from '@crux/domain/period';
 import { parseJavaMajor, startDynamo } from '@crux/local/dynamodb';
+import { issueTokens } from '@crux/local/idp/tokens';
 import { freePort } from '@crux/local/ports';
 import { startRuntime } from '@crux/local/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from './harness';
+import { startTestRuntime, type TestRuntime } from './harness';
 
 /**
  * What a person sees when the runtime cannot start: one clear paragraph and exit code 1, never a
@@ -122,7 +125,15 @@ describe('Java', () => {
   });
 });
 
-describe('npm start settings and npm run job', () => {
+describe('npm start settings, npm run job and the job timer', () => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await startTestRuntime({ seedDemo: false, jobIntervalMs: 300 });
+  });
+  afterAll(async () => {
+    await t?.runtime.stop();
+  });
+
   it('a PORT that is not a port: exit 1', async () => {
     const result = await run('main.ts', { PORT: 'eighty' });
     expect(result.code).toBe(1);
@@ -137,18 +148,52 @@ describe('npm start settings and npm run job', () => {
   });
 
   it('npm run job against a running runtime: runs the figures job and prints what it did', async () => {
-    const t = await startTestRuntime({ seedDemo: false });
-    try {
-      const result = await run('job-cli.ts', { CRUX_URL: t.runtime.url });
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-      expect(JSON.parse(result.stdout)).toMatchObject({
-        job: 'figures',
-        trigger: 'on-demand',
-        result: { status: 'done' },
-      });
-    } finally {
-      await t.runtime.stop();
-    }
+    const result = await run('job-cli.ts', { CRUX_URL: t.runtime.url });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      job: 'figures',
+      trigger: 'on-demand',
+      result: { status: 'done' },
+    });
+  });
+
+  it('the job timer publishes a new visit without anyone asking', async () => {
+    const admin = await t.token('admin');
+    const centre = { id: 'timer-test', name: 'Tidtakerhuset', town: 'Drammen' };
+    expect((await t.call('POST', '/api/admin/centres', { token: admin, body: centre })).status).toBe(201);
+    const year = Number(todayInOslo().slice(0, 4));
+    const staffToken = await issueTokens({
+      key: t.key,
+      issuer: t.runtime.issuer,
+      user: {
+        username: 'ansatt.timer',
+        sub: 'timer-staff',
+        role: 'staff',
+        centre: 'timer-test',
+        name: 'Timer',
+      },
+      clientId: t.runtime.clientId,
+      scope: 'openid',
+      authTime: Math.floor(Date.now() / 1000),
+      ttlSeconds: 300,
+    });
+    const visit = { date: todayInOslo(), kind: 'visit', count: 6 };
+    const posted = await t.call('POST', '/api/centres/timer-test/activities', {
+      token: staffToken.accessToken,
+      body: visit,
+    });
+    expect(posted.status).toBe(201);
+    const headOffice = await t.token('hovedkontor');
+    await expect
+      .poll(
+        async () => {
+          const answer = await t.call('GET', `/api/headoffice/figures/${year}`, { token: headOffice });
+          const row = (answer.body as HeadOfficeYear).centres.find((c) => c.centre === 'timer-test');
+          return row?.figures.visits;
+        },
+        { timeout: 10_000, interval: 200 },
+      )
+      .toBe(6);
   });
 });

@@ -41,7 +41,9 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<RunningD
   process.once('exit', killOnExit);
 
   const endpoint = `http://127.0.0.1:${port}`;
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     process.removeListener('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
@@ -58,6 +60,15 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<RunningD
     await stop();
     throw e;
   }
+  // Every request would fail from here on: say why once, where the person running it will look.
+  void exited.then((code) => {
+    if (!stopping) {
+      console.error(
+        `DynamoDB Local stopped unexpectedly (exit ${code ?? child.signalCode}); the API will fail until a restart. ` +
+          `Its last output was: ${lastLines(output.text())}`,
+      );
+    }
+  });
   return { endpoint, stop };
 }
 

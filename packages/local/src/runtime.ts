@@ -56,6 +56,8 @@ export const TABLE_NAME = 'crux';
 const HOST = '127.0.0.1';
 const DEFAULT_JOB_INTERVAL_MS = 10 * 60 * 1000;
 
+let functionsBoundTo: string | undefined;
+
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const defaultDataDir = join(repoRoot, '.local');
 const defaultWebDist = join(repoRoot, 'packages', 'web', 'dist');
@@ -116,7 +118,15 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       admin.destroy();
     }
 
-    // The functions read these when their modules load, so they are set before any is imported.
+    // The functions read these when their modules load, so they are set before any is imported; once
+    // loaded, they keep their first database client, so a second runtime here would write to the first's.
+    if (functionsBoundTo !== undefined) {
+      throw new Error(
+        'One runtime per process: the functions already hold the database client of an earlier one. ' +
+          'Start each runtime in its own process (vitest runs each test file in its own).',
+      );
+    }
+    functionsBoundTo = dynamo.endpoint;
     process.env.TABLE_NAME = TABLE_NAME;
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
     process.env.AWS_REGION = localRegion;
