@@ -8,7 +8,7 @@ import { ErrorSummary } from '../ui/error-summary';
 import { RadioGroup, TextField } from '../ui/fields';
 import { Alert, Progress } from '../ui/status';
 import { useDraft } from './drafts';
-import { toFormErrors } from './form-errors';
+import { required, toFormErrors } from './form-errors';
 import { NetworkRetry } from './network-retry';
 import { useSubmitState } from './submit-state';
 
@@ -39,8 +39,14 @@ export function EndParticipation({ centre, participant, onEnded, onConflict }: P
       version: participant.version,
       ...(draft.outcome ? { outcome: draft.outcome } : {}),
     };
+    const plain = [
+      ...(draft.endDate ? [] : [required('endDate')]),
+      ...(draft.outcome ? [] : [required('outcome', true)]),
+    ];
     const checked = parse(ParticipationEnd, body);
-    if (!checked.ok) return submit.invalid(toFormErrors(checked.error.fields));
+    if (!checked.ok || plain.length > 0) {
+      return submit.invalid(toFormErrors([...plain, ...(checked.ok ? [] : (checked.error.fields ?? []))]));
+    }
     submit.start();
     const result = await api.post(
       `/api/centres/${centre}/participants/${participant.id}/end`,

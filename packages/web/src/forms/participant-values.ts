@@ -10,7 +10,7 @@ import { parse } from '@crux/domain/validation';
 import type * as z from 'zod/mini';
 import { en } from '../i18n/messages-en';
 import { nb } from '../i18n/messages-nb';
-import { type FormErrors, toFormErrors } from './form-errors';
+import { type FormErrors, required, toFormErrors } from './form-errors';
 
 /** What the participant form holds: text as typed, so a half-typed year survives a reload. */
 export type ParticipantValues = {
@@ -46,25 +46,28 @@ const isGender = (v: string): v is Gender => (genders as readonly string[]).incl
 const isReferral = (v: string): v is ReferralSource => (referralSources as readonly string[]).includes(v);
 
 /**
- * The request body, with empty choices left out so the schema reports them as required (or, for gender,
- * as not stated). A birth year that is not digits gets its own plain message instead of "wrong type".
+ * The request body, with empty fields left out, and the plain messages a person needs for them: "fill
+ * this in" or "choose one" rather than the schema's "at least 1 character" or its list of codes.
  */
 export function toBody(values: ParticipantValues): { body: Record<string, unknown>; errors: FieldError[] } {
   const errors: FieldError[] = [];
+  const body: Record<string, unknown> = {};
+  if (values.displayName.trim() === '') errors.push(required('displayName'));
+  else body.displayName = values.displayName;
   const year = values.birthYear.trim();
-  const body: Record<string, unknown> = { displayName: values.displayName, startDate: values.startDate };
-  if (year !== '') {
-    if (/^\d{4}$/.test(year)) body.birthYear = Number(year);
-    else {
-      errors.push({
-        field: 'birthYear',
-        rule: 'format',
-        message: { nb: nb.participant.birthYearFormat, en: en.participant.birthYearFormat },
-      });
-    }
-  }
+  if (year === '') errors.push(required('birthYear'));
+  else if (/^\d{4}$/.test(year)) body.birthYear = Number(year);
+  else
+    errors.push({
+      field: 'birthYear',
+      rule: 'format',
+      message: { nb: nb.participant.birthYearFormat, en: en.participant.birthYearFormat },
+    });
   if (isGender(values.gender)) body.gender = values.gender;
+  if (values.startDate === '') errors.push(required('startDate'));
+  else body.startDate = values.startDate;
   if (isReferral(values.referralSource)) body.referralSource = values.referralSource;
+  else errors.push(required('referralSource', true));
   return { body, errors };
 }
 

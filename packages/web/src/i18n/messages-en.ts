@@ -14,6 +14,8 @@ export const en: Messages = {
     'Could not reach the service. What you filled in has been kept. Check your connection and try again.',
   unexpectedError:
     'Something went wrong on our side. What you filled in has been kept. Try again in a moment.',
+  required: 'This field is required.',
+  chooseRequired: 'Choose an option.',
   errorSummaryTitle: 'Fix the following before saving:',
   language: {
     switchTo: 'Norsk',

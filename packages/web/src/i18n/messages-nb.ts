@@ -16,6 +16,8 @@ export const nb = {
   networkError:
     'Fikk ikke kontakt med tjenesten. Det du har fylt inn er tatt vare på. Sjekk nettet og prøv igjen.',
   unexpectedError: 'Noe gikk galt hos oss. Det du har fylt inn er tatt vare på. Prøv igjen om litt.',
+  required: 'Feltet må fylles ut.',
+  chooseRequired: 'Velg et alternativ.',
   errorSummaryTitle: 'Rett opp dette før du lagrer:',
   language: {
     switchTo: 'English',
