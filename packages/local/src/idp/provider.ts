@@ -255,17 +255,13 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
     if (!username) errors.push({ field: 'username', message: t.usernameRequired });
     if (!password) errors.push({ field: 'password', message: t.passwordRequired });
     let status = 400;
-    if (!errors.length) {
-      const failed = failures.get(username) ?? 0;
-      const user = failed >= MAX_FAILURES ? undefined : users.authenticate(username, password);
-      if (failed >= MAX_FAILURES) {
-        status = 429;
-        errors.push({ field: 'username', message: t.throttled });
-      } else if (!user) {
-        status = 401;
-        failures.set(username, failed + 1);
-        errors.push({ field: 'password', message: t.wrongCredentials });
-      } else {
+    const failed = failures.get(username) ?? 0;
+    if (!errors.length && failed >= MAX_FAILURES) {
+      status = 429;
+      errors.push({ field: 'username', message: t.throttled });
+    } else if (!errors.length) {
+      const user = users.authenticate(username, password);
+      if (user) {
         failures.delete(username);
         interactions.delete(interaction);
         const sessionId = newId();
@@ -274,6 +270,9 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
         res.setHeader('set-cookie', sessionCookie(sessionId, SESSION_TTL_MS / 1000));
         return redirectWithCode(res, request, sessionId, session);
       }
+      status = 401;
+      failures.set(username, failed + 1);
+      errors.push({ field: 'password', message: t.wrongCredentials });
     }
     sendHtml(res, status, (nonce) =>
       signInPage({
