@@ -16,6 +16,14 @@ export type HttpRequest = {
   sourceIp?: string;
 };
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `22/Nov/2026:20:00:00 +0000`, the format API Gateway writes in `requestContext.time`. */
+function requestTime(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}
+
 /**
  * The event API Gateway's HTTP API (payload 2.0) hands a function for a request on one of our routes, after
  * its JWT authorizer accepted the token. The local emulator, the tests and the benchmark all build it here,
@@ -44,7 +52,7 @@ export function httpApiEvent(request: HttpRequest): APIGatewayProxyEventV2WithJW
       requestId: randomUUID(),
       routeKey: match.routeKey,
       stage: '$default',
-      time: now.toISOString(),
+      time: requestTime(now),
       timeEpoch: now.getTime(),
       http: {
         method: request.method,

@@ -75,4 +75,22 @@ describe('the static site', () => {
     const base = await serve(join(root, 'dist'));
     expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(405);
   });
+
+  it('compresses text as CloudFront does, and serves a rebuilt shell fresh', async () => {
+    const base = await serve(join(root, 'dist'));
+    const br = await fetch(`${base}/assets/app-abc123.js`, { headers: { 'accept-encoding': 'br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('accept-encoding');
+    expect(await br.text()).toBe('console.log(1)');
+    const gzip = await fetch(`${base}/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzip.text()).toBe('<!doctype html><title>shell</title>');
+    const plain = await fetch(`${base}/`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeFile(join(root, 'dist', 'index.html'), '<!doctype html><title>rebuilt</title>');
+    const rebuilt = await fetch(`${base}/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(await rebuilt.text()).toBe('<!doctype html><title>rebuilt</title>');
+  });
 });

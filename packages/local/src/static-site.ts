@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,6 +34,25 @@ const missingBuildPage = `<!doctype html>
 </body>
 </html>`;
 
+/** Types CloudFront compresses (its `compress: true` covers these): text, never images or fonts. */
+const compressible = /^(text\/|application\/(json|manifest\+json)|image\/svg\+xml)/;
+
+type Encoding = 'br' | 'gzip';
+
+/** The encoding CloudFront would pick for this request: Brotli when the browser takes it, else gzip. */
+function encodingFor(req: IncomingMessage): Encoding | undefined {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepted)) return 'br';
+  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  return undefined;
+}
+
+function compress(content: Buffer, encoding: Encoding): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+    : gzipSync(content, { level: 9 });
+}
+
 /**
  * Serves the web client's build as S3 + CloudFront do: files as they are, and the app shell for any
  * extension-less path (client-side routes), the same rewrite as the CloudFront function.
@@ -40,16 +60,28 @@ const missingBuildPage = `<!doctype html>
 export function createStaticSite(distDir: string, headers: Record<string, string>) {
   const root = normalize(distDir);
 
-  async function fileAt(relative: string): Promise<{ path: string; size: number } | undefined> {
+  async function fileAt(relative: string): Promise<{ path: string; size: number; modified: number } | undefined> {
     const path = normalize(join(root, relative));
     // A path that climbs out of the build folder is never served.
     if (path !== root && !path.startsWith(root + sep)) return undefined;
     try {
       const info = await stat(path);
-      return info.isFile() ? { path, size: info.size } : undefined;
+      return info.isFile() ? { path, size: info.size, modified: info.mtimeMs } : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  // Each file is compressed once per encoding and version (a rebuild rewrites index.html in place).
+  const compressed = new Map<string, Buffer>();
+  async function compressedFile(file: { path: string; modified: number }, encoding: Encoding): Promise<Buffer> {
+    const key = `${encoding}:${file.modified}:${file.path}`;
+    let body = compressed.get(key);
+    if (!body) {
+      body = compress(await readFile(file.path), encoding);
+      compressed.set(key, body);
+    }
+    return body;
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -82,6 +114,19 @@ export function createStaticSite(distDir: string, headers: Record<string, string
     const type = contentTypes[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
     // Vite's hashed assets never change under one name; the shell must be fetched fresh each time.
     const cache = pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const encoding = compressible.test(type) ? encodingFor(req) : undefined;
+    if (encoding) {
+      const body = await compressedFile(file, encoding);
+      res.writeHead(200, {
+        'content-type': type,
+        'content-encoding': encoding,
+        'content-length': String(body.length),
+        vary: 'accept-encoding',
+        'cache-control': cache,
+        ...headers,
+      });
+      return void res.end(req.method === 'HEAD' ? undefined : body);
+    }
     res.writeHead(200, {
       'content-type': type,
       'content-length': String(file.size),
