@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import type { Claims } from '../auth/claims';
+import { homeOf, mayOpen } from './access';
+import { matchPath } from './paths';
+
+const person = (role: Claims['role'], centre?: string): Claims => ({
+  sub: 's',
+  name: 'n',
+  exp: 0,
+  role,
+  ...(centre ? { centre } : {}),
+});
+
+const open = (claims: Claims, path: string) => mayOpen(claims, matchPath(path));
+
+describe('what each role may open', () => {
+  test('URLs name the page and the centre', () => {
+    expect(matchPath('/senter/ovre-eiker/i-dag')).toEqual({ page: 'today', centre: 'ovre-eiker' });
+    expect(matchPath('/senter/tromso/deltakere/')).toEqual({ page: 'participants', centre: 'tromso' });
+    expect(matchPath('/senter/tromso/deltakere/ny')).toEqual({ page: 'participantNew', centre: 'tromso' });
+    expect(matchPath('/hovedkontor')).toEqual({ page: 'headOffice' });
+    expect(matchPath('/senter/Tromso/i-dag')).toEqual({ page: 'notFound' });
+    expect(matchPath('/senter/tromso/i-dag/extra')).toEqual({ page: 'notFound' });
+    expect(matchPath('/senter/tromso%23x/i-dag')).toEqual({ page: 'notFound' });
+  });
+
+  test('centre staff and leaders open their own centre only', () => {
+    for (const role of ['staff', 'leader'] as const) {
+      expect(open(person(role, 'tromso'), '/senter/tromso/i-dag')).toBe(true);
+      expect(open(person(role, 'tromso'), '/senter/ovre-eiker/i-dag')).toBe(false);
+      expect(open(person(role, 'tromso'), '/senter/ovre-eiker/deltakere/ny')).toBe(false);
+      expect(open(person(role, 'tromso'), '/hovedkontor')).toBe(false);
+      expect(open(person(role, 'tromso'), '/erfaringsnettverket')).toBe(false);
+    }
+    // `ovre` must never reach `ovre-eiker`.
+    expect(open(person('staff', 'ovre'), '/senter/ovre-eiker/i-dag')).toBe(false);
+  });
+
+  test('volunteers, the head office, the network and admins get only their own pages', () => {
+    expect(open(person('volunteer', 'tromso'), '/senter/tromso/i-dag')).toBe(false);
+    expect(open(person('volunteer', 'tromso'), '/senter/tromso/deltakere')).toBe(false);
+    expect(open(person('headoffice'), '/hovedkontor')).toBe(true);
+    expect(open(person('headoffice'), '/erfaringsnettverket')).toBe(false);
+    expect(open(person('headoffice'), '/senter/tromso/i-dag')).toBe(false);
+    expect(open(person('network'), '/erfaringsnettverket')).toBe(true);
+    expect(open(person('network'), '/hovedkontor')).toBe(false);
+    expect(open(person('admin'), '/hovedkontor')).toBe(false);
+    expect(open(person('admin'), '/senter/tromso/i-dag')).toBe(false);
+  });
+
+  test('each role lands on its first page, or on none', () => {
+    expect(homeOf(person('staff', 'tromso'))).toBe('/senter/tromso/i-dag');
+    expect(homeOf(person('headoffice'))).toBe('/hovedkontor');
+    expect(homeOf(person('network'))).toBe('/erfaringsnettverket');
+    expect(homeOf(person('volunteer', 'tromso'))).toBeNull();
+    expect(homeOf(person('admin'))).toBeNull();
+  });
+});

@@ -1,0 +1,162 @@
+import type { Participant } from '@crux/domain/participant';
+import type { Runtime } from '@crux/local/runtime';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiFromPage, completeProviderSignIn } from './support/app';
+import { type AxeFinding, axeViolations } from './support/axe';
+import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { pageOverflowsSideways } from './support/pages';
+import { startTestRuntime } from './support/runtime';
+import { screenshot } from './support/screenshots';
+
+/**
+ * Every page of the web client, in bokmål and in English, at desktop width and at 360 px: axe finds
+ * no WCAG 2.1 A/AA violation, and the page itself never scrolls sideways. Pages are reached the way
+ * a user reaches them (menus, buttons, a failed save for the error states).
+ */
+type Language = 'nb' | 'en';
+type Visit = { name: string; reach: (page: Page) => Promise<void> };
+
+const words = {
+  nb: { signIn: 'Logg inn', save: 'Lagre', edit: 'Endre opplysninger', add: 'Legg til deltaker' },
+  en: { signIn: 'Sign in', save: 'Save', edit: 'Edit details', add: 'Add participant' },
+} as const;
+
+let runtime: Runtime;
+let browser: Browser;
+/** What one test found: axe violations, and pages that scrolled sideways at 360 px. */
+type Report = { findings: AxeFinding[]; overflowing: string[] };
+const newReport = (): Report => ({ findings: [], overflowing: [] });
+
+async function check(report: Report, page: Page, label: string, shot?: string): Promise<void> {
+  const { findings, overflowing } = report;
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.locator('.progress').waitFor({ state: 'detached' });
+  findings.push(...(await axeViolations(page, `${label} @1280`)));
+  if (shot) await screenshot(page, shot);
+  await page.setViewportSize({ width: 360, height: 740 });
+  findings.push(...(await axeViolations(page, `${label} @360`)));
+  if (await pageOverflowsSideways(page)) overflowing.push(label);
+  if (shot) await screenshot(page, `${shot}-360`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** A fresh browser profile per user (the provider's session cookie is per profile), in the chosen language. */
+async function openAs(language: Language, username: string | null): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await page.goto(runtime.url);
+  if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: words[language].signIn }).waitFor();
+  if (username) {
+    await page.getByRole('button', { name: words[language].signIn }).click();
+    await completeProviderSignIn(page, runtime, username);
+  }
+  return page;
+}
+
+async function visitAll(report: Report, page: Page, language: Language, visits: Visit[]): Promise<void> {
+  for (const visit of visits) {
+    await visit.reach(page);
+    await check(report, page, `${visit.name} (${language})`, language === 'nb' ? visit.name : undefined);
+  }
+}
+
+function staffVisits(language: Language): Visit[] {
+  const w = words[language];
+  return [
+    { name: 'i-dag', reach: async (p) => void (await p.waitForURL(/\/i-dag$/)) },
+    {
+      name: 'i-dag-feil',
+      reach: async (p) => {
+        await p.getByRole('button', { name: w.save }).click();
+        await p.locator('.error-summary').waitFor();
+      },
+    },
+    {
+      name: 'deltakere',
+      reach: async (p) => void (await p.goto(`${runtime.url}/senter/ovre-eiker/deltakere`)),
+    },
+    {
+      name: 'ny-deltaker-feil',
+      reach: async (p) => {
+        await p.getByRole('link', { name: w.add }).click();
+        await p.getByRole('button', { name: w.save }).click();
+        await p.locator('.error-summary').waitFor();
+      },
+    },
+    {
+      name: 'deltaker-endre',
+      reach: async (p) => {
+        const list = await apiFromPage<{ items: Participant[] }>(
+          p,
+          'GET',
+          '/api/centres/ovre-eiker/participants',
+        );
+        const open = list.body.items.find((item) => !item.endDate);
+        if (!open) throw new Error('the demo data has no open participation');
+        await p.goto(`${runtime.url}/senter/ovre-eiker/deltakere/${open.id}`);
+        await p.getByRole('button', { name: w.edit }).click();
+      },
+    },
+    {
+      name: 'deltaker-konflikt',
+      reach: async (p) => {
+        const id = p.url().split('/').pop() ?? '';
+        const path = `/api/centres/ovre-eiker/participants/${id}`;
+        const { body: current } = await apiFromPage<Participant>(p, 'GET', path);
+        const { id: _, version, createdAt, updatedAt, endDate, outcome, ...fields } = current;
+        await apiFromPage(p, 'PUT', path, { ...fields, birthYear: current.birthYear - 1, version });
+        await p.locator('input[name="edit-participant-birthYear"]').fill(String(current.birthYear + 1));
+        await p.getByRole('button', { name: w.save }).click();
+        await p.locator('form.conflict').waitFor();
+      },
+    },
+    { name: 'ikke-funnet', reach: async (p) => void (await p.goto(`${runtime.url}/senter/tromso/i-dag`)) },
+  ];
+}
+
+describe.skipIf(skipBrowser)('accessibility of every page, in both languages', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+    runtime = await startTestRuntime();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.stop();
+  });
+
+  for (const language of ['nb', 'en'] as const) {
+    test(`${language}: sign-in and failed sign-in pages`, async () => {
+      const report = newReport();
+      const page = await openAs(language, null);
+      await check(report, page, `logg-inn (${language})`, language === 'nb' ? 'logg-inn' : undefined);
+      await page.goto(`${runtime.url}/auth/callback?code=stale&state=forged`);
+      await check(report, page, `innlogging-feilet (${language})`);
+      expect(report).toEqual(newReport());
+    }, 120_000);
+
+    test(`${language}: centre staff pages`, async () => {
+      const report = newReport();
+      await visitAll(report, await openAs(language, 'ansatt.ovre-eiker'), language, staffVisits(language));
+      expect(report).toEqual(newReport());
+    }, 180_000);
+
+    test(`${language}: head office, experience network, and a role without pages`, async () => {
+      const report = newReport();
+      await visitAll(report, await openAs(language, 'hovedkontor'), language, [
+        { name: 'hovedkontor', reach: async (p) => void (await p.getByRole('table').first().waitFor()) },
+      ]);
+      await visitAll(report, await openAs(language, 'erfaringsnettverket'), language, [
+        { name: 'erfaringsnettverket', reach: async (p) => void (await p.getByRole('table').waitFor()) },
+      ]);
+      await visitAll(report, await openAs(language, 'frivillig.tromso'), language, [
+        {
+          name: 'velkommen',
+          reach: async (p) => void (await p.getByRole('heading', { level: 1 }).waitFor()),
+        },
+      ]);
+      expect(report).toEqual(newReport());
+    }, 180_000);
+  }
+});
