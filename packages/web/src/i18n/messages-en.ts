@@ -9,7 +9,6 @@ export const en: Messages = {
   tryAgain: 'Try again',
   cancel: 'Cancel',
   save: 'Save',
-  back: 'Back',
   networkError:
     'Could not reach the service. What you filled in has been kept. Check your connection and try again.',
   unexpectedError:
@@ -20,7 +19,6 @@ export const en: Messages = {
   language: {
     switchTo: 'Norsk',
     switchToLang: 'nb',
-    label: 'Language',
   },
   roles: {
     staff: 'Staff',
@@ -133,9 +131,6 @@ export const en: Messages = {
     title: 'Someone else has changed this participant',
     intro:
       'While you were typing, someone else saved changes. Choose which value applies for each field that differs. Nothing has been overwritten.',
-    field: 'Field',
-    mine: 'Your value',
-    theirs: 'Saved now',
     keepMine: (value) => `Keep mine: ${value}`,
     keepTheirs: (value) => `Use saved: ${value}`,
     choose: 'Choose which value applies.',
@@ -164,7 +159,6 @@ export const en: Messages = {
     chartDescription: 'Line chart. The same numbers are in the table below.',
     tableTitle: (year) => `Visits per month in ${year} (table)`,
     month: 'Month',
-    tableScroll: 'The table can be scrolled sideways.',
   },
   network: {
     title: 'Figures for the experience network',

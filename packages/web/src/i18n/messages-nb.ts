@@ -12,7 +12,6 @@ export const nb = {
   tryAgain: 'Prøv igjen',
   cancel: 'Avbryt',
   save: 'Lagre',
-  back: 'Tilbake',
   networkError:
     'Fikk ikke kontakt med tjenesten. Det du har fylt inn er tatt vare på. Sjekk nettet og prøv igjen.',
   unexpectedError: 'Noe gikk galt hos oss. Det du har fylt inn er tatt vare på. Prøv igjen om litt.',
@@ -22,7 +21,6 @@ export const nb = {
   language: {
     switchTo: 'English',
     switchToLang: 'en',
-    label: 'Språk',
   },
   roles: {
     staff: 'Ansatt',
@@ -136,9 +134,6 @@ export const nb = {
     title: 'Noen andre har endret deltakeren',
     intro:
       'Mens du skrev, lagret noen andre endringer. Velg hvilken verdi som skal gjelde for hvert felt som er ulikt. Ingenting er overskrevet.',
-    field: 'Felt',
-    mine: 'Din verdi',
-    theirs: 'Lagret nå',
     keepMine: (value: string) => `Behold min: ${value}`,
     keepTheirs: (value: string) => `Bruk lagret: ${value}`,
     choose: 'Velg hvilken verdi som skal gjelde.',
@@ -167,7 +162,6 @@ export const nb = {
     chartDescription: 'Linjediagram. De samme tallene står i tabellen under.',
     tableTitle: (year: number) => `Besøk per måned i ${year} (tabell)`,
     month: 'Måned',
-    tableScroll: 'Tabellen kan rulles sidelengs.',
   },
   network: {
     title: 'Tall for Erfaringsnettverket',
