@@ -63,7 +63,7 @@ describe('discovery', () => {
       id_token_signing_alg_values_supported: ['RS256'],
     });
     const config = await (await fetch(`${t.runtime.url}/config.json`)).json();
-    expect(config).toEqual({ authority: t.runtime.issuer, clientId: t.runtime.clientId, apiBase: '/api' });
+    expect(config).toEqual({ authority: t.runtime.issuer, clientId: t.runtime.clientId, apiBase: '' });
   });
 });
 

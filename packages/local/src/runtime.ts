@@ -149,7 +149,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const headers = webSecurityHeaders(url);
     const site = createStaticSite(options.webDist ?? defaultWebDist, headers);
     const jobs = createFiguresJobRunner();
-    const config = { authority: issuer, clientId: CLIENT_ID, apiBase: '/api' };
+    // The same shape CDK deploys: the API on this origin, under the route table's `/api/…` paths.
+    const config = { authority: issuer, clientId: CLIENT_ID, apiBase: '' };
 
     route = async (req, res, parsed) => {
       const path = parsed.pathname;

@@ -93,4 +93,10 @@ describe('the static site', () => {
     const rebuilt = await fetch(`${base}/`, { headers: { 'accept-encoding': 'gzip' } });
     expect(await rebuilt.text()).toBe('<!doctype html><title>rebuilt</title>');
   });
+
+  it('finds the build when its folder is given with a trailing slash', async () => {
+    const base = await serve(`${join(root, 'dist')}/`);
+    expect((await fetch(`${base}/assets/app-abc123.js`)).status).toBe(200);
+    expect((await fetch(`${base}/../secret.txt`)).status).not.toBe(200);
+  });
 });

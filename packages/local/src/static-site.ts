@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
@@ -58,9 +58,12 @@ function compress(content: Buffer, encoding: Encoding): Buffer {
  * extension-less path (client-side routes), the same rewrite as the CloudFront function.
  */
 export function createStaticSite(distDir: string, headers: Record<string, string>) {
-  const root = normalize(distDir);
+  // resolve, not normalize: a trailing slash would otherwise end up in every containment check.
+  const root = resolve(distDir);
 
-  async function fileAt(relative: string): Promise<{ path: string; size: number; modified: number } | undefined> {
+  async function fileAt(
+    relative: string,
+  ): Promise<{ path: string; size: number; modified: number } | undefined> {
     const path = normalize(join(root, relative));
     // A path that climbs out of the build folder is never served.
     if (path !== root && !path.startsWith(root + sep)) return undefined;
@@ -74,7 +77,10 @@ export function createStaticSite(distDir: string, headers: Record<string, string
 
   // Each file is compressed once per encoding and version (a rebuild rewrites index.html in place).
   const compressed = new Map<string, Buffer>();
-  async function compressedFile(file: { path: string; modified: number }, encoding: Encoding): Promise<Buffer> {
+  async function compressedFile(
+    file: { path: string; modified: number },
+    encoding: Encoding,
+  ): Promise<Buffer> {
     const key = `${encoding}:${file.modified}:${file.path}`;
     let body = compressed.get(key);
     if (!body) {

@@ -4,13 +4,11 @@ import { parseConfig } from './config';
 const base = { authority: 'https://idp.example/pool/', clientId: 'abc' };
 
 describe('parseConfig', () => {
-  test('both spellings of the API location give paths that keep their /api prefix', () => {
+  test('the API location is this origin or another origin, never a path', () => {
     expect(parseConfig({ ...base, apiBase: '' })?.apiBase).toBe('');
-    expect(parseConfig({ ...base, apiBase: '/api' })?.apiBase).toBe('');
-    expect(parseConfig({ ...base, apiBase: 'https://api.example/api/' })?.apiBase).toBe(
-      'https://api.example',
-    );
-    expect(parseConfig({ ...base, apiBase: 'https://api.example' })?.apiBase).toBe('https://api.example');
+    expect(parseConfig({ ...base, apiBase: 'https://api.example/' })?.apiBase).toBe('https://api.example');
+    expect(parseConfig({ ...base, apiBase: '/api' })).toBeNull();
+    expect(parseConfig({ ...base, apiBase: 'https://api.example/api' })).toBeNull();
   });
 
   test('trims the authority and keeps an optional Cognito logout URL', () => {

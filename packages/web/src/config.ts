@@ -5,7 +5,7 @@
 export type RuntimeConfig = {
   authority: string;
   clientId: string;
-  /** What the route table's paths (`/api/…`) are appended to: '' for this origin, or another origin. */
+  /** The origin the route table's paths (`/api/…`) are appended to: '' for this origin. */
   apiBase: string;
   logoutUrl?: string;
 };
@@ -20,29 +20,20 @@ function isHttpUrl(value: unknown): value is string {
   }
 }
 
-/**
- * `apiBase` arrives in two spellings: the origin the route table's paths hang from ('' in AWS, where
- * CloudFront sends `/api/*` to the API) or the `/api` folder itself ('/api' from the local runtime).
- * Both name the same place, so a trailing `/api` is dropped once here and every path keeps its prefix.
- */
-function apiOrigin(apiBase: string): string {
-  return apiBase.replace(/\/+$/, '').replace(/\/api$/, '');
-}
-
-const isPathOrHttpUrl = (value: string) =>
-  value === '' || (value.startsWith('/') && !value.startsWith('//')) || isHttpUrl(value);
+/** '' (this origin: CloudFront, or the local runtime, sends `/api/*` to the API) or another origin. */
+const isApiOrigin = (value: string) => value === '' || (isHttpUrl(value) && new URL(value).pathname === '/');
 
 /** Checked by hand rather than with zod: this runs on the first page, where every kilobyte counts. */
 export function parseConfig(raw: unknown): RuntimeConfig | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const { authority, clientId, apiBase, logoutUrl } = raw as Record<string, unknown>;
   if (!isHttpUrl(authority) || typeof clientId !== 'string' || clientId === '') return null;
-  if (typeof apiBase !== 'string' || !isPathOrHttpUrl(apiBase)) return null;
+  if (typeof apiBase !== 'string' || !isApiOrigin(apiBase)) return null;
   if (logoutUrl !== undefined && !isHttpUrl(logoutUrl)) return null;
   return {
     authority: authority.replace(/\/+$/, ''),
     clientId,
-    apiBase: apiOrigin(apiBase),
+    apiBase: apiBase.replace(/\/+$/, ''),
     ...(logoutUrl === undefined ? {} : { logoutUrl }),
   };
 }
