@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { IsoDate } from './period';
 import { ParticipantId } from './participant';
+import { IsoDate } from './period';
 
 /**
  * Kinds of registered activity. The foundation will extend this list (home visits, prison visits…);
