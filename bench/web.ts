@@ -5,6 +5,7 @@ import { startRuntime } from '@crux/local/runtime';
 import { navigation } from 'lighthouse';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { repoRoot } from '../infra/lib/bundling';
+import { CHROMIUM, chromiumArgs } from '../test/browser/support/browser';
 import { type Figure, progress } from './measure';
 
 const dist = join(repoRoot, 'packages/web/dist');
@@ -61,18 +62,7 @@ async function signIn(page: Page, url: string, username: string, password: strin
 export async function benchLighthouse(): Promise<Figure[]> {
   progress('starting the embedded runtime for Lighthouse');
   const runtime = await startRuntime({ port: 0, inMemory: true, seedDemo: true, webDist: dist });
-  const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: chromiumArgs });
   const pages = [
     { id: 'sign-in', label: 'sign-in page', user: undefined, path: '/' },
     { id: 'today', label: 'I dag (staff)', user: 'ansatt.ovre-eiker', path: '/senter/ovre-eiker/i-dag' },

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentSecurityPolicy } from '@crux/api/web-security';
 import { type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -37,22 +38,6 @@ const spaRewrite = `function handler(event) {
   if (last.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
-
-export function contentSecurityPolicy(loginBaseUrl: string, idpBaseUrl: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${loginBaseUrl} ${idpBaseUrl}`,
-    `form-action 'self' ${loginBaseUrl}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
-}
 
 /**
  * The web client on S3 behind CloudFront. The bucket is private and read only by this distribution
@@ -106,7 +91,7 @@ export class Web extends Construct {
       comment: 'CRUX: CSP, HSTS and related headers on every answer',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(props.loginBaseUrl, props.idpBaseUrl),
+          contentSecurityPolicy: contentSecurityPolicy(props.loginBaseUrl, props.idpBaseUrl, { https: true }),
           override: true,
         },
         strictTransportSecurity: {

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { newPkce } from '@crux/local/idp/sign-in-flow';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromiumArgs, skipBrowser } from '../browser/support/browser';
 import { startTestRuntime, type TestRuntime } from './harness';
 
 /**
@@ -10,8 +10,7 @@ import { startTestRuntime, type TestRuntime } from './harness';
  * on a desktop, in both languages, with and without errors; the error summary takes focus; and a
  * person can sign in with the keyboard alone and lands back at the app with a code.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const skip = !existsSync(CHROMIUM) && process.env.CRUX_REQUIRE_BROWSER !== '1';
+const skip = skipBrowser;
 
 let t: TestRuntime;
 let browser: Browser;
@@ -19,16 +18,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (skip) return;
   t = await startTestRuntime({ seedDemo: false });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
 });
 afterAll(async () => {
   await browser?.close();

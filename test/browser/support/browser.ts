@@ -3,6 +3,17 @@ import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** Headless, and nothing that reaches out to the network by itself (only loopback is reachable here). */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /**
  * Debian's Chromium, never a downloaded one. Without it the browser tests skip with a message, unless
  * CRUX_REQUIRE_BROWSER=1 (CI), where a missing browser must fail the run instead.
@@ -24,18 +35,7 @@ export async function launchChromium(): Promise<Browser> {
       `CRUX_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: install it with apt-get install -y chromium`,
     );
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
 }
 
 /** A fresh profile per user: no cookie or storage of one person leaks into another's session. */

@@ -1,0 +1,25 @@
+/**
+ * The web client's Content-Security-Policy, one definition for CloudFront's response-headers policy
+ * (infra/lib/web.ts) and the local runtime (packages/local/src/web-headers.ts): scripts, styles and
+ * fonts from the site itself only; tokens go to the site and the sign-in service only.
+ * `https: false` is plain HTTP on loopback, where there is nothing to upgrade requests to.
+ */
+export function contentSecurityPolicy(
+  loginBaseUrl: string,
+  idpBaseUrl: string,
+  options: { https: boolean },
+): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${loginBaseUrl} ${idpBaseUrl}`,
+    `form-action 'self' ${loginBaseUrl}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    ...(options.https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
