@@ -1,7 +1,9 @@
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { table } from '@crux/store/table';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { testStore, testTableName, uniqueCentreId } from './dynamo';
 
 describe('the shared test database', () => {
@@ -29,5 +31,28 @@ describe('the shared test database', () => {
     await store.send(new PutCommand({ TableName: testTableName(), Item: { ...key, name: 'Prøvesenter' } }));
     const got = await store.send(new GetCommand({ TableName: testTableName(), Key: key }));
     expect(got.Item).toEqual({ ...key, name: 'Prøvesenter' });
+  });
+
+  it('listens on loopback only: the other addresses of this machine are refused', async () => {
+    const port = Number(new URL(inject('dynamoEndpoint')).port);
+    const reach = (host: string) =>
+      new Promise<'open' | 'refused'>((resolve) => {
+        const socket = connect({ host, port, timeout: 2_000 });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('open');
+        });
+        socket.once('error', () => resolve('refused'));
+        socket.once('timeout', () => {
+          socket.destroy();
+          resolve('refused');
+        });
+      });
+    expect(await reach('127.0.0.1')).toBe('open');
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal && a.family === 'IPv4')
+      .map((a) => a?.address as string);
+    for (const address of others) expect(await reach(address), address).toBe('refused');
   });
 });

