@@ -157,17 +157,77 @@ describe('suppressTable, properties', () => {
     );
   });
 
-  it('hides a cell only when it is small, or as the second of its column', () => {
+  it('hides nothing more in a column without a small cell', () => {
     fc.assert(
       fc.property(tableArb, (rows) => {
         const t = suppressTable(rows);
         for (const key of figureKeys) {
           const cells = [...t.centres.map((c) => c.figures[key]), t.total[key]];
-          const secondary = cells.filter((c) => typeof c !== 'number' && c.suppressed === 'secondary').length;
           const small = cells.filter((c) => typeof c !== 'number' && c.suppressed === 'small').length;
-          expect(secondary).toBe(small === 1 ? 1 : 0);
+          if (small === 0) expect(cells.every((c) => typeof c === 'number')).toBe(true);
         }
       }),
     );
+  });
+
+  /**
+   * A reader's own attempt, by brute force over every value each hidden cell could have: "under 5" is
+   * 1-4, "hidden to protect another" is 0 or 5 and up (to a bound above the real total, so the reader
+   * has at least the room they really have). No hidden cell may have just one value that fits, unless
+   * every cell of the column is hidden and the labels alone pin it (nothing more can be hidden then).
+   */
+  it('leaves no hidden cell that a reader could work out from the total, the visible cells and the labels', () => {
+    const small = fc.array(fc.record({ participants: fc.integer({ min: 0, max: 9 }) }), {
+      minLength: 1,
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(small, (values) => {
+        const rows = values.map((v, i) => ({ centre: `c${i}`, figures: f(v.participants) }));
+        const t = suppressTable(rows);
+        const cells = [...t.centres.map((c) => c.figures.participants), t.total.participants];
+        const truth = [
+          ...rows.map((r) => r.figures.participants),
+          sumFigures(rows.map((r) => r.figures)).participants,
+        ];
+        if (cells.every((c) => typeof c !== 'number')) return;
+        const bound = (truth[truth.length - 1] as number) + 8;
+        const options = cells.map((c) => {
+          if (typeof c === 'number') return [c];
+          const all = Array.from({ length: bound + 1 }, (_, v) => v);
+          return c.suppressed === 'small'
+            ? all.filter((v) => v >= 1 && v <= 4)
+            : all.filter((v) => v === 0 || v >= 5);
+        });
+        const fitting = cells.map(() => new Set<number>());
+        const walk = (i: number, chosen: number[]): void => {
+          if (i === cells.length) {
+            const total = chosen[chosen.length - 1] as number;
+            if (chosen.slice(0, -1).reduce((a, b) => a + b, 0) !== total) return;
+            chosen.forEach((v, j) => fitting[j]?.add(v));
+            return;
+          }
+          for (const v of options[i] ?? []) walk(i + 1, [...chosen, v]);
+        };
+        walk(0, []);
+        cells.forEach((c, i) => {
+          if (typeof c !== 'number')
+            expect(fitting[i]?.size, `cell ${i} of ${JSON.stringify(truth)}`).toBeGreaterThan(1);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hides one more centre when two small cells would add up to a unique pair', () => {
+    const t = suppressTable([
+      { centre: 'a', figures: f(1) },
+      { centre: 'b', figures: f(1) },
+      { centre: 'c', figures: f(30) },
+    ]);
+    expect(column(t, 'participants')).toEqual({
+      centres: { a: { suppressed: 'small' }, b: { suppressed: 'small' }, c: { suppressed: 'secondary' } },
+      total: 32,
+    });
   });
 });
