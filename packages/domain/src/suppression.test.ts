@@ -204,7 +204,7 @@ describe('suppressTable, properties', () => {
           if (i === cells.length) {
             const total = chosen[chosen.length - 1] as number;
             if (chosen.slice(0, -1).reduce((a, b) => a + b, 0) !== total) return;
-            chosen.forEach((v, j) => fitting[j]?.add(v));
+            for (const [j, v] of chosen.entries()) fitting[j]?.add(v);
             return;
           }
           for (const v of options[i] ?? []) walk(i + 1, [...chosen, v]);

@@ -1,14 +1,10 @@
-import {
-  type FigureKey,
-  figureKeys,
-  type HeadOfficeMonths,
-  type HeadOfficeYear,
-} from '@crux/domain/figure-set';
+import type { FigureKey, HeadOfficeMonths, HeadOfficeYear } from '@crux/domain/figure-set';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { formatMonth, formatNumber, formatTimestamp, withPrevious } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { FailureView } from '../ui/failure';
+import { FiguresTable } from '../ui/figures-table';
 import { usePageTitle } from '../ui/page-title';
 import { ScrollRegion } from '../ui/scroll-region';
 import { Progress } from '../ui/status';
@@ -73,45 +69,13 @@ export function HeadOfficePage() {
               ? t.figures.computedAt(formatTimestamp(figures.value.computedAt, language))
               : t.figures.notComputed}
           </p>
-          <ScrollRegion labelledBy="year-table-caption">
-            <table className="figures">
-              <caption id="year-table-caption">
-                {t.headOffice.title} {year} ({year - 1})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.figures.centre}</th>
-                  {figureKeys.map((k) => (
-                    <th scope="col" className="num" key={k}>
-                      {t.figures.keys[k]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {figures.value.centres.map((c) => (
-                  <tr key={c.centre}>
-                    <th scope="row">{c.name}</th>
-                    {figureKeys.map((k) => (
-                      <td className="num" key={k}>
-                        {cell(k, c.figures, c.previous)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t.figures.total}</th>
-                  {figureKeys.map((k) => (
-                    <td className="num" key={k}>
-                      {cell(k, figures.value.total.figures, figures.value.total.previous)}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
+          <FiguresTable
+            id="year-table-caption"
+            caption={`${t.headOffice.title} ${year} (${year - 1})`}
+            rows={figures.value.centres.map((c) => ({ key: c.centre, name: c.name, data: c }))}
+            total={figures.value.total}
+            cell={(k, row) => cell(k, row.figures, row.previous)}
+          />
         </>
       ) : null}
 

@@ -1,12 +1,12 @@
-import { figureKeys, type NetworkCell, type NetworkYear } from '@crux/domain/figure-set';
+import type { NetworkCell, NetworkYear } from '@crux/domain/figure-set';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { formatNumber, formatTimestamp } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages-nb';
 import { FailureView } from '../ui/failure';
+import { FiguresTable } from '../ui/figures-table';
 import { usePageTitle } from '../ui/page-title';
-import { ScrollRegion } from '../ui/scroll-region';
 import { Progress } from '../ui/status';
 import { useYear, YearPicker } from '../ui/year-picker';
 
@@ -42,45 +42,13 @@ export function NetworkPage() {
               ? t.figures.computedAt(formatTimestamp(figures.value.computedAt, language))
               : t.figures.notComputed}
           </p>
-          <ScrollRegion labelledBy="network-caption">
-            <table className="figures">
-              <caption id="network-caption">
-                {t.network.title} {year}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.figures.centre}</th>
-                  {figureKeys.map((k) => (
-                    <th scope="col" className="num" key={k}>
-                      {t.figures.keys[k]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {figures.value.centres.map((c) => (
-                  <tr key={c.centre}>
-                    <th scope="row">{c.name}</th>
-                    {figureKeys.map((k) => (
-                      <td className="num" key={k}>
-                        <Cell cell={c.figures[k]} t={t} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t.figures.total}</th>
-                  {figureKeys.map((k) => (
-                    <td className="num" key={k}>
-                      <Cell cell={figures.value.total.figures[k]} t={t} />
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
+          <FiguresTable
+            id="network-caption"
+            caption={`${t.network.title} ${year}`}
+            rows={figures.value.centres.map((c) => ({ key: c.centre, name: c.name, data: c.figures }))}
+            total={figures.value.total.figures}
+            cell={(k, row) => <Cell cell={row[k]} t={t} />}
+          />
           <h2>{t.network.legendTitle}</h2>
           <ul className="explanations">
             <li>{t.network.smallExplained}</li>
