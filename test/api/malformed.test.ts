@@ -63,6 +63,7 @@ type WriteRoute = {
 };
 
 const staff = (centre: string) => claimsFor('staff', centre);
+const malformedCentreId = uniqueCentreId('malformed');
 
 const writeRoutes: WriteRoute[] = [
   {
@@ -109,11 +110,12 @@ const writeRoutes: WriteRoute[] = [
     name: 'create centre',
     method: 'POST',
     path: async () => '/api/admin/centres',
-    valid: { id: 'malformed-test-centre', name: 'CRUX Test', town: 'Testby' },
+    valid: { id: malformedCentreId, name: 'CRUX Test', town: 'Testby' },
     integers: [],
     required: ['id', 'name', 'town'],
     claims: () => claimsFor('admin'),
-    target: async () => partition('CENTRES'),
+    // The registry is shared with tests running alongside; only this id could be written by these bodies.
+    target: async () => (await partition('CENTRES')).filter((item) => item.SK === malformedCentreId),
   },
 ];
 
