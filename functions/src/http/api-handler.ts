@@ -1,4 +1,4 @@
-import { type RouteDef, type RouteKey, routeKey, routes } from '@crux/api/routes';
+import { IDEMPOTENCY_HEADER, type RouteDef, type RouteKey, routeKey, routes } from '@crux/api/routes';
 import { forbidden, notFound, unauthorized } from '@crux/domain/errors';
 import type { Audience, CentreRole } from '@crux/domain/roles';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
@@ -77,7 +77,7 @@ async function dispatch(audience: Audience, handlers: RouteHandlers, event: Even
   }
 
   let body: unknown;
-  const idempotencyKey = event.headers['idempotency-key'];
+  const idempotencyKey = event.headers[IDEMPOTENCY_HEADER];
   if (route.write) {
     if (route.method === 'POST' && !(idempotencyKey && IDEMPOTENCY_KEY.test(idempotencyKey))) {
       return errorResponse(idempotencyKeyMissing());

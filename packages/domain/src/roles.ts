@@ -17,16 +17,3 @@ export type CentreRole = (typeof centreRoles)[number];
 export function isCentreRole(role: Role): role is CentreRole {
   return (centreRoles as readonly Role[]).includes(role);
 }
-
-/** Roles that read participant data: the identity provider requires MFA for these. */
-export const participantDataRoles = ['staff', 'leader'] as const satisfies readonly Role[];
-
-/** The audience each non-centre role belongs to. */
-export const audienceOfRole: Record<Role, Audience> = {
-  staff: 'centre',
-  leader: 'centre',
-  volunteer: 'centre',
-  headoffice: 'headoffice',
-  network: 'network',
-  admin: 'admin',
-};

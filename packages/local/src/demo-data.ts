@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_HEADER } from '@crux/api/routes';
 import type { ActivityCreate, ActivityKind } from '@crux/domain/activity';
 import type { CentreInput } from '@crux/domain/centre';
 import type { Gender, Outcome, ParticipantCreate, ReferralSource } from '@crux/domain/participant';
@@ -95,7 +96,7 @@ function apiAs(baseUrl: string, accessToken: string): Api {
       headers: {
         authorization: `Bearer ${accessToken}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(key ? { 'idempotency-key': key } : {}),
+        ...(key ? { [IDEMPOTENCY_HEADER]: key } : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
