@@ -1,0 +1,36 @@
+/**
+ * What a reader who knows DOMAIN.md's counting rules knows about a centre's figures, written once beside
+ * each figure's definition, so a figure added to the catalogue brings its relations with it. The figure
+ * engine states them; the disclosure audit turns them, with every published cell, into linear constraints.
+ *
+ * Relations hold within one centre (or the foundation total) and one period unless they say otherwise.
+ * Two hold for every figure without being written: the centres sum to the total, and a `sum` figure's
+ * months sum to its year (a `distinct` figure's months are each at most its year).
+ */
+
+/** A figure's stable id, e.g. `participants`, `participants.new`, `kind.visit`, `order.community_sentence.hours`. */
+export type FigureId = string;
+
+/** How a figure combines over the months of a year: sums add up; distinct counts of people do not. */
+export type Aggregation = 'sum' | 'distinct';
+
+/** What a published cell is, for disclosure control. */
+export type DisclosureClass =
+  /** A count of people or events: 1–4 is shown as "under 5", 0 is shown. */
+  | { kind: 'count' }
+  /** A sum tied to a count of persons (hours): hidden whenever that count is hidden. */
+  | { kind: 'tiedSum'; persons: FigureId }
+  /** A share or a mean over a count of people: hidden ("under 5 people") when that count is under 5. */
+  | { kind: 'ratio'; base: FigureId }
+  /** An amount tied to no persons (kroner of a grant): never small-suppressed, only hidden to protect others. */
+  | { kind: 'amount' };
+
+export type Relation =
+  /** smaller ≤ larger: new ≤ participants; persons with a measure or an order ≤ participants. */
+  | { kind: 'atMost'; smaller: FigureId; larger: FigureId }
+  /** active(Y) − started(Y) ≤ active(Y−1): everyone active in Y who did not start in Y was active in Y−1. */
+  | { kind: 'carriedOver'; active: FigureId; started: FigureId }
+  /** sum ≥ 0, and zero exactly when the persons count is zero (hours served by persons with hours). */
+  | { kind: 'tiedTo'; sum: FigureId; persons: FigureId }
+  /** The parts add up to the whole: women + men + other = participants. */
+  | { kind: 'partsOf'; whole: FigureId; parts: readonly FigureId[] };
