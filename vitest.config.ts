@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two cores: at most two test files at a time. Pure domain tests run as their own project without the
- * database; everything else shares one DynamoDB Local started once per run (test/setup/global-dynamo.ts)
- * and stays apart by using its own centre ids.
+ * Two cores: at most two test files at a time. Pure tests (the domain, the web client's logic) run as
+ * their own project without the database; everything else shares one DynamoDB Local started once per
+ * run (test/setup/global-dynamo.ts) and stays apart by using its own centre ids.
  */
 const exclude = ['**/node_modules/**', '**/dist/**', 'cdk.out/**', '.local/**'];
+const pure = ['packages/domain/src/**/*.test.ts', 'packages/web/src/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -17,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/domain/src/**/*.test.ts'],
+          include: pure,
         },
       },
       {
@@ -25,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts', 'packages/**/src/**/*.test.ts', 'functions/**/*.test.ts'],
-          exclude: [...exclude, 'packages/domain/**'],
+          exclude: [...exclude, ...pure],
           globalSetup: ['test/setup/global-dynamo.ts'],
           testTimeout: 30_000,
           hookTimeout: 90_000,

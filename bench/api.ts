@@ -1,46 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { httpApiEvent } from '@crux/api/event';
+import type { Audience } from '@crux/api/audiences';
+import type { Role } from '@crux/domain/roles';
+import { type DirectCall, directCaller } from '@crux/local/direct-call';
 import { probe } from './dynamo-probe';
 import type { Figure } from './measure';
 import { median, progress, round } from './measure';
 
-type Handler = (event: unknown, context: unknown) => Promise<{ statusCode?: number; body?: string }>;
-type Step = { method: string; path: string; query?: Record<string, string>; body?: unknown };
-type Scenario = {
-  route: string;
-  fn: 'centre' | 'admin' | 'headoffice' | 'network';
-  claims: Record<string, string>;
-  next: () => Promise<Step>;
-};
+type Step = Omit<DirectCall, 'claims' | 'token'>;
+type Scenario = { route: string; audience: Audience; role: Role; next: () => Promise<Step> };
 
 const WARMUP = 10;
 const RUNS = 60;
 
-const claims = (role: string, centre?: string) => ({
-  sub: `bench-${role}`,
-  token_use: 'access',
-  client_id: 'bench',
-  role,
-  ...(centre ? { centre } : {}),
-});
+const caller = directCaller();
+const tokens = new Map<string, string>();
 
-async function send(handler: Handler, claimsOf: Record<string, string>, step: Step) {
-  const body = step.body === undefined ? undefined : JSON.stringify(step.body);
-  const headers: Record<string, string> = body ? { 'content-type': 'application/json' } : {};
-  if (step.method === 'POST') headers['idempotency-key'] = randomUUID();
-  const event = httpApiEvent({
-    method: step.method,
-    path: step.path,
-    query: step.query,
-    headers,
-    body,
-    claims: claimsOf,
-  });
-  if (!event) throw new Error(`no route for ${step.method} ${step.path}`);
-  const answer = await handler(event, {});
-  if ((answer.statusCode ?? 500) >= 300)
-    throw new Error(`${step.method} ${step.path}: ${answer.statusCode} ${answer.body}`);
-  return JSON.parse(answer.body ?? 'null');
+/** One token per caller, signed before the timing starts: its verification is part of what is timed. */
+async function tokenOf(role: Role, centre?: string): Promise<string> {
+  const id = `${role}:${centre ?? ''}`;
+  let token = tokens.get(id);
+  if (!token) {
+    token = await (await caller.ready()).accessToken({
+      sub: `bench-${role}`,
+      role,
+      ...(centre ? { centre } : {}),
+    });
+    tokens.set(id, token);
+  }
+  return token;
+}
+
+async function send(token: string, step: Step) {
+  const answer = await caller.call({ ...step, claims: undefined, token });
+  if (answer.status >= 300)
+    throw new Error(`${step.method} ${step.path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
 }
 
 /**
@@ -48,16 +42,11 @@ async function send(handler: Handler, claimsOf: Record<string, string>, step: St
  * DynamoDB requests took (median of RUNS calls after WARMUP).
  */
 export async function benchApi(year: number): Promise<Figure[]> {
+  await caller.ready();
   const { documentClient } = await import('@crux/functions/runtime/dynamo');
-  const handlers = {
-    centre: (await import('@crux/functions/centre-api/handler')).handler as unknown as Handler,
-    admin: (await import('@crux/functions/admin-api/handler')).handler as unknown as Handler,
-    headoffice: (await import('@crux/functions/headoffice-api/handler')).handler as unknown as Handler,
-    network: (await import('@crux/functions/network-api/handler')).handler as unknown as Handler,
-  };
   const p = probe(documentClient());
   const centre = `bench-${randomUUID().slice(0, 8)}`;
-  const staff = claims('staff', centre);
+  const staff = await tokenOf('staff', centre);
   const base = `/api/centres/${centre}`;
   const participant = (i: number) => ({
     displayName: `Deltaker ${i}`,
@@ -65,14 +54,16 @@ export async function benchApi(year: number): Promise<Figure[]> {
     startDate: `${year}-01-15`,
     referralSource: 'nav',
   });
-  const create = () =>
-    send(handlers.centre, staff, { method: 'POST', path: `${base}/participants`, body: participant(0) });
+  const create = () => send(staff, { method: 'POST', path: `${base}/participants`, body: participant(0) });
   for (let i = 0; i < 30; i++) await create();
   for (let i = 0; i < 40; i++) {
-    await send(handlers.centre, staff, {
+    await send(staff, {
       method: 'POST',
       path: `${base}/activities`,
-      body: { date: `${year}-02-${String((i % 28) + 1).padStart(2, '0')}`, kind: 'visit', count: 2 },
+      body: {
+        date: `${year}-02-${String((i % 28) + 1).padStart(2, '0')}`,
+        entries: [{ kind: 'visit', count: 2 }],
+      },
     });
   }
   const editable = await create();
@@ -81,26 +72,26 @@ export async function benchApi(year: number): Promise<Figure[]> {
   const scenarios: Scenario[] = [
     {
       route: 'GET participants',
-      fn: 'centre',
-      claims: staff,
+      audience: 'centre',
+      role: 'staff',
       next: async () => ({ method: 'GET', path: `${base}/participants`, query: { limit: '25' } }),
     },
     {
       route: 'POST participants',
-      fn: 'centre',
-      claims: staff,
+      audience: 'centre',
+      role: 'staff',
       next: async () => ({ method: 'POST', path: `${base}/participants`, body: participant(1) }),
     },
     {
       route: 'GET participant',
-      fn: 'centre',
-      claims: staff,
+      audience: 'centre',
+      role: 'staff',
       next: async () => ({ method: 'GET', path: `${base}/participants/${editable.id}` }),
     },
     {
       route: 'PUT participant',
-      fn: 'centre',
-      claims: staff,
+      audience: 'centre',
+      role: 'staff',
       next: async () => ({
         method: 'PUT',
         path: `${base}/participants/${editable.id}`,
@@ -109,8 +100,8 @@ export async function benchApi(year: number): Promise<Figure[]> {
     },
     {
       route: 'POST participant end',
-      fn: 'centre',
-      claims: staff,
+      audience: 'centre',
+      role: 'staff',
       next: async () => {
         const fresh = await create();
         return {
@@ -122,8 +113,8 @@ export async function benchApi(year: number): Promise<Figure[]> {
     },
     {
       route: 'GET activities',
-      fn: 'centre',
-      claims: staff,
+      audience: 'centre',
+      role: 'staff',
       next: async () => ({
         method: 'GET',
         path: `${base}/activities`,
@@ -132,24 +123,42 @@ export async function benchApi(year: number): Promise<Figure[]> {
     },
     {
       route: 'POST activities',
-      fn: 'centre',
-      claims: staff,
+      audience: 'centre',
+      role: 'staff',
       next: async () => ({
         method: 'POST',
         path: `${base}/activities`,
-        body: { date: `${year}-03-01`, kind: 'contact_point', count: 1 },
+        body: {
+          date: `${year}-03-01`,
+          entries: [
+            { kind: 'visit', count: 3 },
+            { kind: 'contact_point', count: 1 },
+          ],
+        },
       }),
     },
     {
+      route: 'GET centre figures',
+      audience: 'centre',
+      role: 'staff',
+      next: async () => ({ method: 'GET', path: `${base}/figures/${year}` }),
+    },
+    {
+      route: 'GET centre months',
+      audience: 'centre',
+      role: 'staff',
+      next: async () => ({ method: 'GET', path: `${base}/figures/${year}/months` }),
+    },
+    {
       route: 'GET admin centres',
-      fn: 'admin',
-      claims: claims('admin'),
+      audience: 'admin',
+      role: 'admin',
       next: async () => ({ method: 'GET', path: '/api/admin/centres' }),
     },
     {
       route: 'POST admin centres',
-      fn: 'admin',
-      claims: claims('admin'),
+      audience: 'admin',
+      role: 'admin',
       next: async () => ({
         method: 'POST',
         path: '/api/admin/centres',
@@ -158,20 +167,20 @@ export async function benchApi(year: number): Promise<Figure[]> {
     },
     {
       route: 'GET headoffice figures',
-      fn: 'headoffice',
-      claims: claims('headoffice'),
+      audience: 'headoffice',
+      role: 'headoffice',
       next: async () => ({ method: 'GET', path: `/api/headoffice/figures/${year}` }),
     },
     {
       route: 'GET headoffice months',
-      fn: 'headoffice',
-      claims: claims('headoffice'),
+      audience: 'headoffice',
+      role: 'headoffice',
       next: async () => ({ method: 'GET', path: `/api/headoffice/figures/${year}/months` }),
     },
     {
       route: 'GET network figures',
-      fn: 'network',
-      claims: claims('network'),
+      audience: 'network',
+      role: 'network',
       next: async () => ({ method: 'GET', path: `/api/network/figures/${year}` }),
     },
   ];
@@ -182,11 +191,12 @@ export async function benchApi(year: number): Promise<Figure[]> {
     const totals: number[] = [];
     const sends: number[] = [];
     const requests = new Set<number>();
+    const token = await tokenOf(s.role, s.audience === 'centre' ? centre : undefined);
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const step = await s.next();
       p.reset();
       const started = performance.now();
-      await send(handlers[s.fn], s.claims, step);
+      await send(token, step);
       const elapsed = performance.now() - started;
       if (i < WARMUP) continue;
       totals.push(elapsed);

@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { httpApiEvent } from '@crux/api/event';
+import { directCaller } from '@crux/local/direct-call';
 import { localCredentials, localRegion } from '@crux/local/dynamodb';
 import { activitiesRepo } from '@crux/store/activities-repo';
 import { centresRepo } from '@crux/store/centres-repo';
 import { ensureTable } from '@crux/store/create-table';
-import { centreKeys } from '@crux/store/keys';
 import { participantsRepo } from '@crux/store/participants-repo';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { probe } from './dynamo-probe';
@@ -30,21 +29,11 @@ async function seed() {
   const { documentClient } = await import('@crux/functions/runtime/dynamo');
   const doc = documentClient();
   const now = NOW.toISOString();
-  const idem = (scope: ReturnType<typeof issueTenantScope>) => (body: unknown) => ({
-    key: centreKeys.idempotency(scope, randomUUID()),
-    requestHash: 'bench',
-    status: 201,
-    body,
-  });
+  const idem = () => ({ subject: 'bench', key: randomUUID(), requestHash: 'bench' });
   return {
     doc,
     async centre(table: string, id: string) {
-      await centresRepo(doc, table).create(
-        { id, name: `CRUX ${id}`, town: 'Benchby' },
-        now,
-        randomUUID(),
-        'bench',
-      );
+      await centresRepo(doc, table).create({ id, name: `CRUX ${id}`, town: 'Benchby' }, now, idem());
     },
     async participant(table: string, centre: string, startDate: string, endDate?: string) {
       const scope = issueTenantScope(centre, 'staff', 'bench');
@@ -54,18 +43,17 @@ async function seed() {
         id,
         { displayName: 'Deltaker', birthYear: 1980, startDate, referralSource: 'nav' },
         now,
-        idem(scope),
+        idem(),
       );
-      if (endDate)
-        await repo.end(id, { endDate, outcome: 'stable_life', version: 1 }, now, randomUUID(), 'bench');
+      if (endDate) await repo.end(id, { endDate, outcome: 'stable_life', version: 1 }, now, idem());
     },
     async activity(table: string, centre: string, date: string) {
       const scope = issueTenantScope(centre, 'staff', 'bench');
       await activitiesRepo(doc, table, scope).record(
-        randomUUID(),
-        { date, kind: 'visit', count: 2 },
+        { date, entries: [{ kind: 'visit', count: 2 }] },
+        randomUUID,
         now,
-        idem(scope),
+        idem(),
       );
     },
   };
@@ -75,7 +63,8 @@ async function seed() {
 export async function benchHeadOfficeScale(): Promise<Figure> {
   const s = await seed();
   const { runFiguresJob } = await import('@crux/functions/figures-job/handler');
-  const { handler } = await import('@crux/functions/headoffice-api/handler');
+  const caller = directCaller();
+  await caller.ready();
   const p = probe(s.doc);
   const counts: Record<string, number> = {};
   for (const n of [2, 20, 200]) {
@@ -89,18 +78,17 @@ export async function benchHeadOfficeScale(): Promise<Figure> {
     }
     await runFiguresJob({ client: s.doc, tableName: table, now: NOW });
     process.env.TABLE_NAME = table;
-    const event = httpApiEvent({
+    const token = await (await caller.ready()).accessToken({ role: 'headoffice' });
+    p.reset();
+    const answer = await caller.call({
       method: 'GET',
       path: '/api/headoffice/figures/2025',
-      claims: { sub: 'bench', token_use: 'access', role: 'headoffice', client_id: 'bench' },
+      claims: undefined,
+      token,
     });
-    p.reset();
-    const answer = await (
-      handler as unknown as (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>
-    )(event, {});
-    const centres = (JSON.parse(answer.body) as { centres: unknown[] }).centres.length;
-    if (answer.statusCode !== 200 || centres !== n)
-      throw new Error(`head office answered ${answer.statusCode} with ${centres} centres`);
+    const centres = (answer.body as { centres: unknown[] }).centres.length;
+    if (answer.status !== 200 || centres !== n)
+      throw new Error(`head office answered ${answer.status} with ${centres} centres`);
     counts[`${n} centres`] = p.requests();
   }
   return {

@@ -34,11 +34,34 @@ describe('architecture', () => {
     ]);
   });
 
-  it('the domain knows nothing of AWS, HTTP or the store', () => {
+  it('the domain is pure: no AWS, no I/O, nothing from the store, the API or the functions', () => {
     for (const file of sources('packages/domain')) {
       expect(read(file), file).not.toMatch(
-        /from '(@aws-sdk|aws-lambda|@crux\/store|@crux\/functions|node:http)/,
+        /from '(@aws-sdk|aws-lambda|@crux\/(store|functions|api|local|web)|node:(http|https|fs|fs\/promises|net|child_process|dgram))/,
       );
+      expect(code(file), file).not.toMatch(/\b(fetch|XMLHttpRequest|WebSocket)\s*\(/);
+    }
+  });
+
+  it('functions import no store keys: repositories and the idempotency module build every key', () => {
+    for (const file of sources('functions')) {
+      expect(read(file), file).not.toMatch(/from '@crux\/store\/keys'/);
+    }
+  });
+
+  it('only packages/api defines the audiences: nothing else names their entries or lists them', () => {
+    const outside = [
+      ...sources('functions'),
+      ...sources('packages'),
+      ...sources('infra'),
+      ...sources('bench'),
+    ].filter((f) => !f.startsWith('packages/api/'));
+    for (const file of outside) {
+      expect(code(file), file).not.toMatch(
+        /['`]functions\/src\/(centre|admin|headoffice|network)-api\/handler/,
+      );
+      expect(code(file), file).not.toMatch(/@crux\/functions\/(centre|admin|headoffice|network)-api\//);
+      expect(code(file), file).not.toMatch(/type Audience\s*=/);
     }
   });
 

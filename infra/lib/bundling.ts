@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { audiences } from '@crux/api/audiences';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
@@ -11,12 +12,15 @@ import type { BuildOptions } from 'esbuild';
 /** The repository root: NodejsFunction's project root and the base of every entry below. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Entry points, relative to the repository root; each exports `handler`. */
+/**
+ * Entry points, relative to the repository root; each exports `handler`. The API's come from the
+ * audience table; the two functions that serve no audience are named here.
+ */
 export const functionEntries = {
-  centre: 'functions/src/centre-api/handler.ts',
-  admin: 'functions/src/admin-api/handler.ts',
-  headoffice: 'functions/src/headoffice-api/handler.ts',
-  network: 'functions/src/network-api/handler.ts',
+  centre: audiences.centre.entry,
+  admin: audiences.admin.entry,
+  headoffice: audiences.headoffice.entry,
+  network: audiences.network.entry,
   figuresJob: 'functions/src/figures-job/handler.ts',
   preToken: 'functions/src/pre-token/handler.ts',
 } as const;
@@ -27,8 +31,8 @@ export const architecture = lambda.Architecture.ARM_64;
 export const esbuildTarget = 'node24';
 
 /**
- * ESM bundles have no `require`; some dependencies (the X-Ray SDK behind the tracer) still call it for
- * Node built-ins, so the bundle recreates it.
+ * ESM bundles have no `require`; a CommonJS dependency that calls it for a Node built-in would fail
+ * without it, so the bundle recreates it.
  */
 export const esmBanner =
   "import { createRequire } from 'module';const require = createRequire(import.meta.url);";

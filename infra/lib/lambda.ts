@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -63,8 +63,10 @@ export class AppFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(10),
-      environment: { POWERTOOLS_SERVICE_NAME: props.name, ...props.environment },
+      environment: { ...props.environment },
     });
+    // Which of the platform's functions this is, for cost reports and for finding it in the console.
+    Tags.of(this.fn).add('crux:function', props.name);
 
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

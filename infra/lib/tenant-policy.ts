@@ -1,3 +1,5 @@
+import { audienceKeys, registryKeys } from '@crux/store/keys';
+
 /**
  * Which items of the table each principal may reach, as plain IAM JSON so the tests can compare it whole.
  * DynamoDB Local does not enforce IAM; these documents are the layer that holds in AWS even if the code
@@ -24,7 +26,7 @@ const tagVariable = `\${aws:PrincipalTag/${tenantTagKey}}`;
  */
 export const tenantLeadingKeys = [`C#${tagVariable}`, `C#${tagVariable}#*`];
 
-/** What a centre's staff do to their own items. No Scan: a Scan has no leading key to check. */
+/** Reading and changing items one by one and in transactions. No Scan: a Scan has no leading key to check. */
 export const tenantActions = [
   'dynamodb:BatchGetItem',
   'dynamodb:ConditionCheckItem',
@@ -104,14 +106,17 @@ export function networkPolicy(tableArn: string): PolicyJson {
   );
 }
 
-/** The platform admin manages the centre registry and never reaches a centre's own items. */
+/**
+ * The platform admin manages the centre registry, with its requests' remembered answers beside it, and
+ * never reaches a centre's own items.
+ */
 export function adminPolicy(tableArn: string): PolicyJson {
   return policy(
     leadingKeysStatement(
       'CentreRegistryOnly',
       ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
       [tableArn],
-      ['CENTRES'],
+      [registryKeys.pk, audienceKeys.idempotencyPk('admin')],
     ),
   );
 }
@@ -124,16 +129,7 @@ export function figuresJobPolicy(tableArn: string, indexNames: readonly string[]
   return policy({
     Sid: 'FiguresJobTableAccess',
     Effect: 'Allow',
-    Action: [
-      'dynamodb:BatchGetItem',
-      'dynamodb:BatchWriteItem',
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
-    ],
+    Action: [...tenantActions, 'dynamodb:BatchWriteItem'].sort(),
     Resource: tableResources(tableArn, indexNames),
   });
 }

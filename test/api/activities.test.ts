@@ -12,16 +12,16 @@ describe('activity register', () => {
     const centre = uniqueCentreId();
     const staff = claimsFor('staff', centre);
     const p = await createParticipant(centre);
-    const entries = [
+    const saves = [
       visitBody({ date: '2024-02-29', count: 1 }),
       visitBody({ date: '2024-03-01', count: 4, participantId: p.id }),
-      { date: '2024-03-31', kind: 'contact_point', count: 12 },
+      { date: '2024-03-31', entries: [{ kind: 'contact_point', count: 12 }] },
       visitBody({ date: '2024-04-01', count: 2 }),
     ];
-    for (const body of entries) {
+    for (const body of saves) {
       const answer = await call({ method: 'POST', path: base(centre), claims: staff, body });
       expect(answer.status).toBe(201);
-      expect(answer.body).toMatchObject(body);
+      expect(answer.body.items).toEqual([expect.objectContaining({ date: body.date, ...body.entries[0] })]);
     }
     const march = await call({
       method: 'GET',
@@ -33,6 +33,80 @@ describe('activity register', () => {
     expect(march.body.items.map((e: { date: string; count: number }) => [e.date, e.count])).toEqual([
       ['2024-03-01', 4],
       ['2024-03-31', 12],
+    ]);
+  });
+
+  it('one save carries every kind of the day: one entry each, in one request', async () => {
+    const centre = uniqueCentreId();
+    const staff = claimsFor('staff', centre);
+    const body = {
+      date: '2024-05-02',
+      entries: [
+        { kind: 'visit', count: 7 },
+        { kind: 'contact_point', count: 3 },
+      ],
+    };
+    const answer = await call({ method: 'POST', path: base(centre), claims: staff, body });
+    expect(answer.status).toBe(201);
+    expect(answer.body.items.map((e: { kind: string; count: number }) => [e.kind, e.count])).toEqual([
+      ['visit', 7],
+      ['contact_point', 3],
+    ]);
+    const day = await call({
+      method: 'GET',
+      path: base(centre),
+      claims: staff,
+      query: { from: '2024-05-02', to: '2024-05-02' },
+    });
+    expect(day.body.items).toHaveLength(2);
+  });
+
+  it('a page cursor outside a new range is a 400 naming the cursor, not a 500', async () => {
+    const centre = uniqueCentreId();
+    const staff = claimsFor('staff', centre);
+    for (const date of ['2025-02-03', '2025-03-04', '2025-04-05', '2025-07-08', '2025-09-10', '2025-11-12']) {
+      await call({ method: 'POST', path: base(centre), claims: staff, body: visitBody({ date }) });
+    }
+    const first = await call({
+      method: 'GET',
+      path: base(centre),
+      claims: staff,
+      query: { from: '2025-01-01', to: '2025-12-31', limit: '5' },
+    });
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    for (const query of [
+      { from: '2025-12-01', to: '2025-12-31' },
+      { from: '2025-01-01', to: '2025-01-31' },
+    ]) {
+      const stale = await call({
+        method: 'GET',
+        path: base(centre),
+        claims: staff,
+        query: { ...query, cursor: first.body.nextCursor },
+      });
+      expect(stale.status).toBe(400);
+      expect(stale.body.error.fields).toEqual([expect.objectContaining({ field: 'cursor', rule: 'cursor' })]);
+    }
+    const next = await call({
+      method: 'GET',
+      path: base(centre),
+      claims: staff,
+      query: { from: '2025-06-01', to: '2025-12-31', cursor: first.body.nextCursor },
+    });
+    expect(next.status).toBe(200);
+  });
+
+  it('lists at most a year at a time', async () => {
+    const centre = uniqueCentreId();
+    const answer = await call({
+      method: 'GET',
+      path: base(centre),
+      claims: claimsFor('staff', centre),
+      query: { from: '2024-01-01', to: '2025-01-01' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'to', rule: 'range_too_long' }),
     ]);
   });
 
@@ -95,7 +169,7 @@ describe('activity register', () => {
       });
       expect(answer.status).toBe(400);
       expect(answer.body.error.fields).toEqual([
-        expect.objectContaining({ field: 'participantId', rule: 'unknown_participant' }),
+        expect.objectContaining({ field: 'entries.0.participantId', rule: 'unknown_participant' }),
       ]);
     }
     expect(await centrePartition(centre)).toEqual(before);
@@ -111,7 +185,7 @@ describe('activity register', () => {
       body: visitBody({ date: '2099-01-01' }),
     });
     expect(future.status).toBe(400);
-    expect(future.body.error.fields[0]).toMatchObject({ field: 'date', rule: 'future' });
+    expect(future.body.error.fields[0]).toMatchObject({ field: 'date', rule: 'date_past' });
     const range = await call({
       method: 'GET',
       path: base(centre),
@@ -119,7 +193,7 @@ describe('activity register', () => {
       query: { from: '2024-03-02', to: '2024-03-01' },
     });
     expect(range.status).toBe(400);
-    expect(range.body.error.fields[0]).toMatchObject({ field: 'to', rule: 'range' });
+    expect(range.body.error.fields[0]).toMatchObject({ field: 'to', rule: 'before_start' });
     const missing = await call({ method: 'GET', path: base(centre), claims: staff });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['from', 'to']);
@@ -159,6 +233,32 @@ describe('admin: centres', () => {
     const staff = claimsFor('staff', id);
     const visit = await call({ method: 'POST', path: base(id), claims: staff, body: visitBody() });
     expect(visit.status).toBe(201);
+  });
+
+  it('an Idempotency-Key belongs to one request: the same key for another centre is refused', async () => {
+    const admin = claimsFor('admin');
+    const key = randomUUID();
+    const x = { id: uniqueCentreId('x'), name: 'CRUX X', town: 'X-by' };
+    const y = { id: uniqueCentreId('y'), name: 'CRUX Y', town: 'Y-by' };
+    const first = await call({
+      method: 'POST',
+      path: '/api/admin/centres',
+      claims: admin,
+      body: x,
+      idempotencyKey: key,
+    });
+    expect(first.status).toBe(201);
+    const second = await call({
+      method: 'POST',
+      path: '/api/admin/centres',
+      claims: admin,
+      body: y,
+      idempotencyKey: key,
+    });
+    expect(second.status).toBe(422);
+    expect(second.body.error.code).toBe('idempotency_key_reused');
+    const list = await call({ method: 'GET', path: '/api/admin/centres', claims: admin });
+    expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(y.id);
   });
 
   it('refuses an id that is not a slug, naming the field', async () => {

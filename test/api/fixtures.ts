@@ -9,11 +9,10 @@ export const participantBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export const visitBody = (over: Record<string, unknown> = {}) => ({
-  date: '2024-03-05',
-  kind: 'visit',
-  count: 3,
-  ...over,
+/** One save of *I dag* with visits only: `date` for the day, the rest for its one entry. */
+export const visitBody = ({ date = '2024-03-05', ...entry }: Record<string, unknown> = {}) => ({
+  date,
+  entries: [{ kind: 'visit', count: 3, ...entry }],
 });
 
 /** A centre's staff member creates a participant through the API, as a user would. */

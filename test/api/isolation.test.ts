@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Route, routes } from '@crux/api/routes';
+import { type Route, routes, takesBody } from '@crux/api/routes';
+import { unauthorized } from '@crux/domain/errors';
 import { type Role, roles } from '@crux/domain/roles';
+import { MINT_CLIENT_ID, MINT_ISSUER, tokenMinter } from '@crux/local/idp/access-tokens';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
-import { type Call, call, claimsFor } from './call';
+import { type Call, call, claimsFor, functionsReady } from './call';
 import { createParticipant, participantBody, visitBody } from './fixtures';
 import { centrePartition, partition } from './snapshot';
 
@@ -48,7 +50,7 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
   }
 }
 
-const isCentreRoute = (route: Route) => route.fn === 'centre';
+const isCentreRoute = (route: Route) => route.audience === 'centre';
 
 /** Someone the route is meant for, at the centre the request is aimed at. */
 function allowedClaims(route: Route, centre: string) {
@@ -84,7 +86,7 @@ const cases = routes.flatMap((route) =>
  * for the admin routes only the centre the request names is looked at.
  */
 async function snapshot(route: Route, centre: string, request: Omit<Call, 'claims'>) {
-  if (route.fn !== 'admin') return centrePartition(centre);
+  if (route.audience !== 'admin') return centrePartition(centre);
   const id = (request.body as { id: string }).id;
   return (await partition('CENTRES')).filter((item) => item.SK === id);
 }
@@ -106,40 +108,59 @@ describe('tenant isolation matrix', () => {
       return;
     }
 
-    const before = route.write ? await snapshot(route, own, request) : undefined;
+    const before = takesBody(route) ? await snapshot(route, own, request) : undefined;
     const refused = await call({ ...request, claims, idempotencyKey: randomUUID() });
     expect(refused.status).toBe(outcome);
     expect(refused.body.error.code).toBe(outcome === 403 ? 'forbidden' : 'not_found');
     expect(JSON.stringify(refused.body)).not.toMatch(/displayName|birthYear|participants"/);
-    if (route.write) expect(await snapshot(route, own, request)).toEqual(before);
+    if (takesBody(route)) expect(await snapshot(route, own, request)).toEqual(before);
 
     const allowed = await call({ ...request, claims: allowedClaims(route, own) });
     expect(allowed.status, JSON.stringify(allowed.body)).toBeLessThan(300);
   });
 });
 
-describe('tokens the authorizer lets through but the function must refuse', () => {
+describe('tokens the function must refuse, every one with the same 401', () => {
   const path = () => `/api/centres/${own}/participants`;
-  const bad: [string, Record<string, string>][] = [
-    ['an ID token', { ...claimsFor('staff', 'x'), token_use: 'id' }],
+  const staff = () => claimsFor('staff', own);
+  const bad: [string, () => Promise<Partial<Call>>][] = [
+    ['an ID token', async () => ({ claims: { ...staff(), token_use: 'id' } })],
+    ['no token_use', async () => ({ claims: { ...staff(), token_use: undefined } })],
+    ['another client', async () => ({ claims: { ...staff(), client_id: 'someone-else' } })],
+    ['no openid scope', async () => ({ claims: { ...staff(), scope: 'profile' } })],
+    ['an unknown role', async () => ({ claims: { ...staff(), role: 'superuser' } })],
+    ['a centre role without a centre', async () => ({ claims: claimsFor('staff') })],
+    ['a malformed centre', async () => ({ claims: { ...staff(), centre: 'C#x' } })],
+    ['a head-office token that names a centre', async () => ({ claims: claimsFor('headoffice', own) })],
+    ['an expired token', async () => ({ claims: { ...staff(), exp: Math.floor(Date.now() / 1000) - 60 } })],
+    ['a token of another issuer', async () => ({ claims: { ...staff(), iss: 'https://evil.example/idp' } })],
     [
-      'no token_use',
-      Object.fromEntries(Object.entries(claimsFor('staff', 'x')).filter(([k]) => k !== 'token_use')),
+      'a signature of another key',
+      async () => ({ token: await (await tokenMinter({ fresh: true })).accessToken(staff()) }),
     ],
-    ['an unknown role', { ...claimsFor('staff', 'x'), role: 'superuser' }],
-    ['a centre role without a centre', claimsFor('staff')],
-    ['a malformed centre', { ...claimsFor('staff', 'x'), centre: `C#${'x'}` }],
-    ['a head-office token that names a centre', claimsFor('headoffice', 'x')],
+    ['an unsigned token (alg none)', async () => ({ token: unsigned(staff()) })],
+    ['a tampered payload', async () => ({ token: await tampered() })],
+    ['no token at all', async () => ({ claims: undefined })],
   ];
-  it.each(bad)('refuses %s with 401', async (_name, claims) => {
-    const fixed = { ...claims, ...(claims.centre === 'x' ? { centre: own } : {}) };
-    const answer = await call({ method: 'GET', path: path(), claims: fixed });
+  it.each(bad)('refuses %s', async (_name, make) => {
+    const answer = await call({ method: 'GET', path: path(), claims: undefined, ...(await make()) });
     expect(answer.status).toBe(401);
-    const good = await call({ method: 'GET', path: path(), claims: claimsFor('staff', own) });
+    expect(answer.body).toEqual({ error: unauthorized() });
+    const good = await call({ method: 'GET', path: path(), claims: staff() });
     expect(good.status).toBe(200);
   });
 
-  it('refuses a request with no claims at all', async () => {
-    expect((await call({ method: 'GET', path: path(), claims: undefined })).status).toBe(401);
-  });
+  function unsigned(claims: Record<string, unknown>): string {
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    return `${part({ alg: 'none' })}.${part({ ...claims, token_use: 'access', client_id: MINT_CLIENT_ID, iss: MINT_ISSUER, scope: 'openid', exp })}.`;
+  }
+
+  /** A real token whose payload is then edited: the role becomes leader, the signature stays. */
+  async function tampered(): Promise<string> {
+    const token = await (await functionsReady()).accessToken(staff());
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    return `${header}.${Buffer.from(JSON.stringify({ ...claims, role: 'leader' })).toString('base64url')}.${signature}`;
+  }
 });

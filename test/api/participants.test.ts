@@ -22,7 +22,7 @@ describe('participants', () => {
     expect(created.body).not.toHaveProperty('PK');
 
     const read = await call({ method: 'GET', path: `${base(centre)}/${created.body.id}`, claims: staff });
-    expect(read).toEqual({ status: 200, body: created.body });
+    expect({ status: read.status, body: read.body }).toEqual({ status: 200, body: created.body });
 
     for (let i = 0; i < 4; i++) await createParticipant(centre, { displayName: `Person ${i}` });
     const seen = new Set<string>();
@@ -187,6 +187,44 @@ describe('participants', () => {
     });
     expect(reused.status).toBe(422);
     expect((await call({ method: 'GET', path: base(centre), claims })).body.items).toHaveLength(1);
+  });
+
+  it('an Idempotency-Key belongs to one request: the same key on another participant is refused', async () => {
+    const centre = uniqueCentreId();
+    const staff = claimsFor('staff', centre);
+    const a = await createParticipant(centre);
+    const b = await createParticipant(centre);
+    const key = randomUUID();
+    const body = { endDate: '2024-09-30', outcome: 'treatment', version: 1 };
+    const endA = await call({
+      method: 'POST',
+      path: `${base(centre)}/${a.id}/end`,
+      claims: staff,
+      body,
+      idempotencyKey: key,
+    });
+    expect(endA.status).toBe(200);
+    const before = await centrePartition(centre);
+    const endB = await call({
+      method: 'POST',
+      path: `${base(centre)}/${b.id}/end`,
+      claims: staff,
+      body,
+      idempotencyKey: key,
+    });
+    expect(endB.status).toBe(422);
+    expect(endB.body.error.code).toBe('idempotency_key_reused');
+    expect(await centrePartition(centre)).toEqual(before);
+    // The same key on another route altogether is refused too.
+    const create = await call({
+      method: 'POST',
+      path: base(centre),
+      claims: staff,
+      body: participantBody(),
+      idempotencyKey: key,
+    });
+    expect(create.status).toBe(422);
+    expect(await centrePartition(centre)).toEqual(before);
   });
 
   it('refuses a POST without an Idempotency-Key', async () => {

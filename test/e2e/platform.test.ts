@@ -38,7 +38,7 @@ describe('a visit at Øvre Eiker, from the register to the head office and the n
     expect(baseline).toBeGreaterThan(0);
 
     const staff = await t.token('ansatt.ovre-eiker');
-    const visit = { date: today, kind: 'visit', count: 3 };
+    const visit = { date: today, entries: [{ kind: 'visit', count: 3 }] };
     const first = await t.call('POST', '/api/centres/ovre-eiker/activities', {
       token: staff,
       body: visit,
@@ -136,7 +136,7 @@ describe('Tromsø and Øvre Eiker stay apart', () => {
     {
       method: 'POST',
       path: '/api/centres/ovre-eiker/activities',
-      body: { date: today, kind: 'visit', count: 7 },
+      body: { date: today, entries: [{ kind: 'visit', count: 7 }] },
     },
   ];
 

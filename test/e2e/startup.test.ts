@@ -178,7 +178,7 @@ describe('npm start settings, npm run job and the job timer', () => {
       authTime: Math.floor(Date.now() / 1000),
       ttlSeconds: 300,
     });
-    const visit = { date: todayInOslo(), kind: 'visit', count: 6 };
+    const visit = { date: todayInOslo(), entries: [{ kind: 'visit', count: 6 }] };
     const posted = await t.call('POST', '/api/centres/timer-test/activities', {
       token: staffToken.accessToken,
       body: visit,

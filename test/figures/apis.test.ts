@@ -1,41 +1,29 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { httpApiEvent } from '@crux/api/event';
-import type { Figures, HeadOfficeMonths, HeadOfficeYear, NetworkYear } from '@crux/domain/figure-set';
+import {
+  type Figures,
+  type HeadOfficeMonths,
+  type HeadOfficeYear,
+  type NetworkYear,
+  TOTAL,
+} from '@crux/domain/figure-set';
+import type { Role } from '@crux/domain/roles';
+import { putAll } from '@crux/store/batch';
 import { figureItems } from '@crux/store/figure-items';
-import { figuresRepo } from '@crux/store/figures-repo';
-import { TOTAL } from '@crux/store/keys';
 import { countRequests } from '@crux/store/request-counter';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyTestEnv } from '../setup/dynamo';
+import { call, claimsFor, functionsReady } from '../api/call';
 import { figuresTable, seeder } from './seed';
 
-type Handler = (
-  e: APIGatewayProxyEventV2WithJWTAuthorizer,
-  c: unknown,
-) => Promise<APIGatewayProxyStructuredResultV2>;
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field and each one asserted
 type Answer = { status: number; body: any };
 
-const claims = (role: string) => ({ sub: `${role}-user`, token_use: 'access', role });
-
 let ctx: Awaited<ReturnType<typeof figuresTable>>;
-let headOffice: Handler;
-let network: Handler;
-/**
- * The functions' own client. Every functions module is loaded after the environment is set: the client
- * module reads DYNAMODB_ENDPOINT when it is imported.
- */
+/** The functions' own client, loaded after the environment is set. */
 let functionsClient: () => DynamoDBDocumentClient;
 
-/** Calls the real handler with the event API Gateway builds after its JWT authorizer accepted the token. */
-async function get(path: string, role: string, query: Record<string, string> = {}): Promise<Answer> {
-  const event = httpApiEvent({ method: 'GET', path, query, claims: claims(role) });
-  if (!event) throw new Error(`no route for ${path}`);
-  const handler = path.startsWith('/api/network/') ? network : headOffice;
-  const result = await handler(event, {});
-  return { status: result.statusCode ?? 200, body: result.body ? JSON.parse(result.body) : undefined };
-}
+/** Calls the real handler with a signed access token of the role, as API Gateway would pass it on. */
+const get = (path: string, role: Role, query: Record<string, string> = {}): Promise<Answer> =>
+  call({ method: 'GET', path, query, claims: claimsFor(role) });
 
 /** The requests one call makes, counted on the functions' own client. */
 async function requestsOf(
@@ -53,12 +41,10 @@ async function requestsOf(
 
 beforeAll(async () => {
   ctx = await figuresTable();
-  applyTestEnv();
+  await functionsReady();
   // This file's own table: the handlers read TABLE_NAME on every call.
   process.env.TABLE_NAME = ctx.table;
   functionsClient = (await import('@crux/functions/runtime/dynamo')).documentClient;
-  headOffice = (await import('@crux/functions/headoffice-api/handler')).handler as Handler;
-  network = (await import('@crux/functions/network-api/handler')).handler as Handler;
 
   const seed = seeder(ctx.doc, ctx.table);
   await seed.centre('api-huset', 'CRUX Huset');
@@ -125,7 +111,6 @@ describe('GET /api/headoffice/figures/{year}', () => {
   });
 
   it('2, 20 and 200 centres: one query each, for the year and for its months', async () => {
-    const repo = figuresRepo(ctx.doc, ctx.table);
     const f: Figures = { participants: 45, newParticipants: 22, visits: 3643, contactPoints: 4300 };
     for (const [year, n] of [
       [2091, 2],
@@ -142,7 +127,7 @@ describe('GET /api/headoffice/figures/{year}', () => {
           );
         }
       }
-      await repo.putAll(items);
+      await putAll(ctx.doc, ctx.table, items);
       const yearCall = await requestsOf(() => get(`/api/headoffice/figures/${year}`, 'headoffice'));
       expect(yearCall.answer.body.centres).toHaveLength(n);
       expect({ n, total: yearCall.total }).toEqual({ n, total: 1 });
@@ -185,9 +170,7 @@ describe('GET /api/network/figures/{year}', () => {
 
   it('fails closed: a NET item holding a small number is never shown', async () => {
     const raw = { participants: 3, newParticipants: 0, visits: 10, contactPoints: 10 };
-    await figuresRepo(ctx.doc, ctx.table).putAll([
-      { ...figureItems.networkYear(2094, 'leaky', 'Leaky', raw, 'x') },
-    ]);
+    await putAll(ctx.doc, ctx.table, [figureItems.networkYear(2094, 'leaky', 'Leaky', raw, 'x')]);
     const answer = await get('/api/network/figures/2094', 'network');
     expect(answer.status).toBe(500);
     expect(JSON.stringify(answer.body)).not.toContain('"participants":3');
@@ -203,7 +186,7 @@ describe('the year in the path', () => {
   ]) {
     it(`${path}: anything but a year from 2000 to 2100 is a 400 naming the field, in Norwegian and English`, async () => {
       for (const y of bad) {
-        const role = path.startsWith('/api/network/') ? 'network' : 'headoffice';
+        const role: Role = path.startsWith('/api/network/') ? 'network' : 'headoffice';
         const answer = await get(path.replace('{y}', encodeURIComponent(y)), role);
         expect({ y, status: answer.status }).toEqual({ y, status: 400 });
         expect(answer.body.error.fields).toEqual([
@@ -231,11 +214,11 @@ describe('who may read', () => {
   it('the head office reads HQ figures and the network reads NET figures; no one else, either way', async () => {
     expect((await get('/api/headoffice/figures/2025', 'headoffice')).status).toBe(200);
     expect((await get('/api/network/figures/2025', 'network')).status).toBe(200);
-    for (const role of ['network', 'admin']) {
+    for (const role of ['network', 'admin'] as const) {
       expect((await get('/api/headoffice/figures/2025', role)).status).toBe(403);
       expect((await get('/api/headoffice/figures/2025/months', role)).status).toBe(403);
     }
-    for (const role of ['headoffice', 'admin']) {
+    for (const role of ['headoffice', 'admin'] as const) {
       expect((await get('/api/network/figures/2025', role)).status).toBe(403);
     }
   });

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { figureSnapshot, figuresTable, seeder, seedHistory } from './seed';
 
 const now = new Date('2025-03-15T12:00:00Z');
-/** Past the lease a crashed run leaves behind (it dies without freeing it). */
-const afterLease = new Date(now.getTime() + 16 * 60 * 1000);
+/** A minute on: past the lease a crashed run leaves behind (it dies without freeing or renewing it). */
+const afterLease = new Date(now.getTime() + 61 * 1000);
 const centres = ['crash-a', 'crash-b', 'crash-c'];
 const writeCommands = new Set([
   'PutItemCommand',

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { runFiguresJob } from '@crux/functions/figures-job/handler';
-import { markMonthDirty } from '@crux/store/dirty';
+import { markMonthDirty } from '@crux/store/dirty-markers';
 import { centreKeys, DIRTY, headOfficeKeys, networkKeys } from '@crux/store/keys';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -143,7 +143,7 @@ describe('figures job against hand-counted figures', () => {
     const before = await figureSnapshot(ctx.doc, ctx.table);
     const summary = await runFiguresJob({ client: ctx.doc, tableName: ctx.table, now });
     expect(summary.itemsWritten).toBe(0);
-    expect(summary.centreMonths).toBe(0);
+    expect(summary.centreYears).toBe(0);
     expect(await figureSnapshot(ctx.doc, ctx.table)).toEqual(before);
   });
 
@@ -152,8 +152,8 @@ describe('figures job against hand-counted figures', () => {
     await seed.end(A, ids.p1 ?? '', '2025-02-15');
     await seed.activity(B, '2025-03-10', 'visit', 6);
     const summary = await runFiguresJob({ client: ctx.doc, tableName: ctx.table, now });
-    // p1 was counted 2024-11..open: all those months are recomputed, and only those (+ B's March).
-    expect(summary.centreMonths).toBe(5 + 1);
+    // p1 was counted 2024-11..open: the years of those months are recounted, and only those (+ B's 2025).
+    expect(summary.centreYears).toBe(2 + 1);
     expect((await get(centreKeys.figuresMonth(scopeA, '2025-03')))?.figures).toEqual(fig(1, 0, 0, 4));
     expect((await get(centreKeys.figuresMonth(scopeA, '2025-02')))?.figures).toEqual(fig(2, 1, 2, 0));
     expect((await get(centreKeys.figuresYear(scopeA, 2025)))?.figures).toEqual(fig(3, 1, 5, 14));
@@ -198,7 +198,8 @@ describe('figures job against hand-counted figures', () => {
       await ctx.doc.send(new TransactWriteCommand({ TransactItems: [markMonthDirty(scope, ctx.table, m)] }));
     }
     const summary = await runFiguresJob({ client: ctx.doc, tableName: ctx.table, now });
-    expect(summary.centreMonths).toBe(marked.length);
+    // A's 2023, 2024 and 2025, B's 2025: each year counted whole.
+    expect(summary.centreYears).toBe(4);
     expect(await figureSnapshot(ctx.doc, ctx.table)).toEqual(before);
   });
 
@@ -235,10 +236,16 @@ describe('figures job over a month boundary', () => {
     expect(item.Item?.figures).toEqual(fig(1, 0, 0, 0));
   });
 
-  it('a second run while one holds the lease is skipped, not run twice', async () => {
+  it('a second run while one holds the lease is skipped, not run twice, and says who holds it until when', async () => {
     const ctx = await figuresTable();
     const options = { client: ctx.doc, tableName: ctx.table, now: new Date('2025-05-05T10:00:00Z') };
     const [a, b] = await Promise.all([runFiguresJob(options), runFiguresJob(options)]);
     expect([a.status, b.status].sort()).toEqual(['done', 'skipped_running']);
+    const [done, skipped] = a.status === 'done' ? [a, b] : [b, a];
+    expect(skipped.heldBy?.runId).toBe(done.runId);
+    // The lease is a minute from the holder's start, not a quarter of an hour.
+    const until = Date.parse(skipped.heldBy?.leaseUntil ?? '');
+    expect(until - Date.parse('2025-05-05T10:00:00Z')).toBeGreaterThanOrEqual(60_000);
+    expect(until - Date.parse('2025-05-05T10:00:00Z')).toBeLessThan(90_000);
   });
 });

@@ -46,7 +46,11 @@ export function idFor(label: string): string {
 
 const NOW = '2025-01-01T00:00:00.000Z';
 let keys = 0;
-const idempotencyKey = () => `seed-${++keys}-${randomBytes(4).toString('hex')}`;
+const idempotency = () => ({
+  subject: 'seed',
+  key: `seed-${++keys}-${randomBytes(4).toString('hex')}`,
+  requestHash: 'seed',
+});
 
 /**
  * Writes through the store's own repositories, the code the centre and admin APIs run, so the job is
@@ -73,12 +77,7 @@ export function seeder(doc: DynamoDBDocumentClient, table: string) {
         id,
         { displayName: label, birthYear, startDate, referralSource: 'nav' },
         NOW,
-        (p) => ({
-          key: centreKeys.idempotency(s, idempotencyKey()),
-          requestHash: 'seed',
-          status: 201,
-          body: p,
-        }),
+        idempotency(),
       );
       if (outcome.kind !== 'written') throw new Error(`seed participant: ${outcome.kind}`);
       versions.set(id, 1);
@@ -91,25 +90,18 @@ export function seeder(doc: DynamoDBDocumentClient, table: string) {
         id,
         { endDate, outcome, version },
         NOW,
-        idempotencyKey(),
-        'seed',
+        idempotency(),
       );
       if (result.kind !== 'written') throw new Error(`seed end: ${result.kind}`);
       versions.set(id, version + 1);
     },
 
     async activity(centre: string, date: string, kind: ActivityKind, count: number): Promise<void> {
-      const s = scope(centre);
-      const outcome = await activitiesRepo(doc, table, s).record(
-        idFor(`${centre}/${date}/${kind}/${++keys}`),
-        { date, kind, count },
+      const outcome = await activitiesRepo(doc, table, scope(centre)).record(
+        { date, entries: [{ kind, count }] },
+        () => idFor(`${centre}/${date}/${kind}/${++keys}`),
         NOW,
-        (e) => ({
-          key: centreKeys.idempotency(s, idempotencyKey()),
-          requestHash: 'seed',
-          status: 201,
-          body: e,
-        }),
+        idempotency(),
       );
       if (outcome.kind !== 'written') throw new Error(`seed activity: ${outcome.kind}`);
     },

@@ -12,6 +12,7 @@ type Code = { S3Key: string };
 type LambdaResource = { Type: string; Properties: { Runtime?: string; Code: Code } };
 
 describe('the app as `cdk synth` builds it: cdk-nag attached, every function bundled', () => {
+  // Bundles every function with esbuild: tens of seconds on two busy cores.
   it('synthesises with no unacknowledged AwsSolutions finding, error or warning', () => {
     const app = makeApp({ bundle: true });
     const nag = new AwsSolutionsChecks(app);
@@ -35,7 +36,7 @@ describe('the app as `cdk synth` builds it: cdk-nag attached, every function bun
       expect(statSync(bundle).size, bundle).toBeGreaterThan(0);
       expect(readFileSync(bundle, 'utf8').startsWith(esmBanner), bundle).toBe(true);
     }
-  });
+  }, 180_000);
 
   it('reports a resource that breaks the rules, so the check above cannot pass vacuously', () => {
     const app = makeApp();

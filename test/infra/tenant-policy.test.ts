@@ -130,12 +130,12 @@ describe('the other audiences (exact JSON)', () => {
     );
   });
 
-  it('the admin reaches exactly the CENTRES partition', () => {
+  it('the admin reaches exactly the CENTRES partition and its own remembered answers', () => {
     expect(adminPolicy(tableArn)).toStrictEqual(
       statement(
         'CentreRegistryOnly',
         ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
-        ['CENTRES'],
+        ['CENTRES', 'IDEM#admin'],
       ),
     );
   });

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localCredentials, localRegion, startDynamo } from '@crux/local/dynamodb';
 import { ensureTable } from '@crux/store/create-table';
+import { table } from '@crux/store/table';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -9,8 +10,6 @@ declare module 'vitest' {
     tableName: string;
   }
 }
-
-const TABLE_NAME = 'crux';
 
 /** One in-memory DynamoDB Local for the whole run, with the table built from the shared definition. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -21,7 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     credentials: localCredentials,
   });
   try {
-    await ensureTable(client, TABLE_NAME);
+    await ensureTable(client, table.defaultName);
   } catch (e) {
     await dynamo.stop();
     throw e;
@@ -29,6 +28,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     client.destroy();
   }
   project.provide('dynamoEndpoint', dynamo.endpoint);
-  project.provide('tableName', TABLE_NAME);
+  project.provide('tableName', table.defaultName);
   return () => dynamo.stop();
 }

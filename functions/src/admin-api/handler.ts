@@ -1,26 +1,19 @@
-import { CentreInput } from '@crux/domain/centre';
-import { parse } from '@crux/domain/validation';
 import { centresRepo } from '@crux/store/centres-repo';
-import { type ApiRequest, createApiHandler } from '../http/api-handler';
+import { createApiHandler } from '../http/api-handler';
 import { idempotencyKeyReused } from '../http/errors';
+import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { documentClient, tableName } from '../runtime/dynamo';
 
 const repo = () => centresRepo(documentClient(), tableName());
 
-async function createCentre(req: ApiRequest): Promise<ApiResponse> {
-  const input = parse(CentreInput, req.body);
-  if (!input.ok) return errorResponse(input.error);
-  const outcome = await repo().create(
-    input.value,
-    req.now,
-    `${req.principal.subject}#${req.idempotencyKey}`,
-    req.requestHash,
-  );
+async function createCentre(req: RequestOf<'POST /api/admin/centres'>): Promise<ApiResponse> {
+  const outcome = await repo().create(req.body, req.now, req.idempotency);
   switch (outcome.kind) {
     case 'written':
-    case 'replayed':
       return json(201, outcome.centre);
+    case 'replayed':
+      return json(outcome.status, outcome.body);
     case 'key_reused':
       return errorResponse(idempotencyKeyReused());
     case 'exists':

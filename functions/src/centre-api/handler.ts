@@ -1,5 +1,6 @@
 import { createApiHandler } from '../http/api-handler';
-import { listActivities, recordActivity } from './activities';
+import { listActivities, recordActivities } from './activities';
+import { centreMonths, centreYear } from './figures';
 import {
   createParticipant,
   endParticipation,
@@ -16,5 +17,7 @@ export const handler = createApiHandler('centre', {
   'PUT /api/centres/{centreId}/participants/{participantId}': updateParticipant,
   'POST /api/centres/{centreId}/participants/{participantId}/end': endParticipation,
   'GET /api/centres/{centreId}/activities': listActivities,
-  'POST /api/centres/{centreId}/activities': recordActivity,
+  'POST /api/centres/{centreId}/activities': recordActivities,
+  'GET /api/centres/{centreId}/figures/{year}': centreYear,
+  'GET /api/centres/{centreId}/figures/{year}/months': centreMonths,
 });

@@ -1,44 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Figures } from '@crux/domain/figure-set';
-import {
-  type ActivityCount,
-  computeFigures,
-  monthPeriod,
-  yearFigures,
-  yearPeriod,
-  zeroFigures,
-} from '@crux/domain/figures';
-import { firstDayOf, lastDayOf, type Month, monthOf, todayInOslo, yearOf } from '@crux/domain/period';
-import { suppressTable } from '@crux/domain/suppression';
+import { yearPeriod } from '@crux/domain/figures';
+import { type Month, monthOf, todayInOslo } from '@crux/domain/period';
+import { mergeById, type Participation, spanOf } from '@crux/domain/rollup/participation';
+import { addChangedParticipants, type CentreWork, planFromMarkers, yearsOf } from '@crux/domain/rollup/plan';
+import { type CentreYear, countCentreYear, publishYear } from '@crux/domain/rollup/publish';
+import type { StoredYear } from '@crux/domain/rollup/year-table';
+import { putAll } from '@crux/store/batch';
 import { centresRepo } from '@crux/store/centres-repo';
-import { figureItems, type StoredYear } from '@crux/store/figure-items';
-import { type FiguresRepo, figuresRepo, type Participation } from '@crux/store/figures-repo';
-import { TOTAL } from '@crux/store/keys';
+import { dirtyMarkersRepo } from '@crux/store/dirty-markers';
+import { figureItems } from '@crux/store/figure-items';
+import { headOfficeFiguresRepo } from '@crux/store/headoffice-figures-repo';
+import { jobLeaseRepo, type LeaseHolder } from '@crux/store/job-lease-repo';
+import { recordsRepo } from '@crux/store/records-repo';
 import { countRequests, type RequestCounts } from '@crux/store/request-counter';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
 import { documentClient, tableName } from '../runtime/dynamo';
-import { contiguousRuns, countedOf, monthsOfYear, monthsUpTo, rolloverMonths, spanOf, yearsOf } from './plan';
-import { headOfficeYearRows, monthTotals } from './publish';
+import { type Lease, leaseFor } from './lease';
 
 export type FiguresJobOptions = {
   /** Defaults to the function's client (DYNAMODB_ENDPOINT locally, none in AWS). */
   client?: DynamoDBDocumentClient;
   /** Defaults to TABLE_NAME. */
   tableName?: string;
-  /** The run's clock: which month is current in Oslo, the lease, and `computedAt`. */
+  /** The run's clock at its start: which month is current in Oslo, the lease, and `computedAt`. */
   now?: Date;
 };
 
 export type FiguresJobSummary = {
   runId: string;
   status: 'done' | 'skipped_running';
+  /** For a skipped run: the run that holds the lease, and until when unless it renews it. */
+  heldBy?: LeaseHolder;
   computedAt: string;
   currentMonth: Month;
   /** Centres whose figures were recomputed. */
   centres: number;
-  /** Centre-months recomputed from records. */
-  centreMonths: number;
+  /** Centre-years recounted from records. */
+  centreYears: number;
   /** Years whose head-office and network figures were rebuilt. */
   years: number[];
   markers: { read: number; cleared: number; kept: number; unknownCentre: number };
@@ -47,187 +46,104 @@ export type FiguresJobSummary = {
   durationMs: number;
 };
 
-/** Longer than a Lambda can run, so a lease left by a run that died has expired before the next one. */
-const LEASE_MS = 15 * 60 * 1000;
 const SUBJECT = 'figures-job';
 
-type CentreWork = {
-  centre: string;
-  name: string;
-  scope: TenantScope;
-  months: Set<Month>;
-  monthMarkers: { month: Month; seq: number }[];
-  participantIds: string[];
-  /** Changed participants, read strongly consistent in this run. */
-  changed: Participation[];
-  participations: Participation[];
-  monthFigures: Map<Month, Figures>;
-  yearFigures: Map<number, Figures>;
-};
+type Run = { doc: DynamoDBDocumentClient; table: string; current: Month; computedAt: string; lease: Lease };
+type Planned = CentreWork & { scope: TenantScope; changed: Participation[] };
 
-type Run = {
-  repo: FiguresRepo;
-  doc: DynamoDBDocumentClient;
-  table: string;
-  current: Month;
-  computedAt: string;
-};
-
-/** The index read may lag; where a changed participant was read consistently, that version wins. */
-function mergeById(fromIndex: Participation[], consistent: Participation[]): Participation[] {
-  const byId = new Map(fromIndex.map((p) => [p.id, p]));
-  for (const p of consistent) byId.set(p.id, p);
-  return [...byId.values()];
-}
-
-/** Which centre-months to recompute: marked months, changed participants' old and new spans, new months. */
-async function plan(run: Run, throughMonth: Month | undefined) {
-  const markers = await run.repo.dirtyMarkers();
+/** Which centres and years to recount: the markers, the changed participants, the months begun since. */
+async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJobSummary) {
+  const markers = await dirtyMarkersRepo(run.doc, run.table).all();
   const registry = await centresRepo(run.doc, run.table).list();
-  const rollover = rolloverMonths(throughMonth, run.current);
-  const work = new Map<string, CentreWork>();
-  for (const c of registry) {
-    work.set(c.id, {
-      centre: c.id,
-      name: c.name,
-      scope: issueTenantScope(c.id, 'job', SUBJECT),
-      months: new Set(rollover),
-      monthMarkers: [],
-      participantIds: [],
-      changed: [],
-      participations: [],
-      monthFigures: new Map(),
-      yearFigures: new Map(),
-    });
-  }
-  // A marker of a centre that is not in the registry is left alone: no scope is issued for it.
-  let unknownCentre = 0;
-  for (const marker of markers) {
-    const w = work.get(marker.centre);
-    if (!w) unknownCentre += 1;
-    else if (marker.kind === 'participant') w.participantIds.push(marker.id);
-    else {
-      w.monthMarkers.push({ month: marker.month, seq: marker.seq });
-      // A month that has not begun is counted when it does (rollover); its marker can go.
-      if (marker.month <= run.current) w.months.add(marker.month);
-    }
-  }
+  const { work, unknownCentre } = planFromMarkers(registry, markers, throughMonth, run.current);
+  summary.markers.read = markers.length;
+  summary.markers.unknownCentre = unknownCentre;
+  const planned: Planned[] = [];
   for (const w of work.values()) {
-    if (w.participantIds.length === 0) continue;
-    w.changed = await run.repo.participantsNow(w.scope, w.participantIds);
-    for (const p of w.changed) {
-      for (const m of monthsUpTo(spanOf(p), run.current)) w.months.add(m);
-      const counted = countedOf(p);
-      if (counted) for (const m of monthsUpTo(counted, run.current)) w.months.add(m);
-    }
+    const scope = issueTenantScope(w.centre, 'job', SUBJECT);
+    const changed = w.changedIds.length
+      ? await recordsRepo(run.doc, run.table, scope).participantsNow(w.changedIds)
+      : [];
+    addChangedParticipants(w, changed, run.current);
+    planned.push({ ...w, scope, changed });
   }
-  return { work: [...work.values()], markersRead: markers.length, unknownCentre };
+  return planned;
 }
 
-/** A centre's affected months from its records: the people active in the affected years, the entries of the months. */
-async function recomputeMonths(run: Run, w: CentreWork): Promise<void> {
-  const months = [...w.months].sort();
-  const years = yearsOf(months);
-  // Whole years: a year's distinct people are counted from everyone active in it.
-  const from = yearPeriod(years[0] ?? 0).first;
-  const to = yearPeriod(years.at(-1) ?? 0).last;
-  w.participations = mergeById(await run.repo.participationsActive(w.scope, from, to), w.changed);
-  const entries: ActivityCount[] = [];
-  for (const [first, last] of contiguousRuns(months)) {
-    entries.push(...(await run.repo.activities(w.scope, firstDayOf(first), lastDayOf(last))));
+/** A centre's affected years, each counted whole from the year's people and entries. */
+async function recount(run: Run, w: Planned): Promise<CentreYear[]> {
+  const records = recordsRepo(run.doc, run.table, w.scope);
+  const out: CentreYear[] = [];
+  for (const year of yearsOf(w.months)) {
+    const { first, last } = yearPeriod(year);
+    const people = mergeById(await records.participationsActive(first, last), w.changed);
+    const entries = await records.activities(first, last);
+    out.push(countCentreYear({ id: w.centre, name: w.name }, year, run.current, people, entries));
   }
-  for (const m of months) w.monthFigures.set(m, computeFigures(monthPeriod(m), w.participations, entries));
+  return out;
 }
 
 /**
- * One year's head-office and network items. Distinct counts come from the people; activity sums from
- * the months, recomputed where affected and as stored elsewhere (one query of the year's partition
- * gives every centre's months and years).
+ * The head-office and network items of every affected year and of the year after each (whose
+ * `previous` follows), in order, so a year's rows are ready when the next year takes `previous` from them.
  */
-async function publishYear(
-  run: Run,
-  year: number,
-  affected: CentreWork[],
-  before: Map<string, StoredYear>,
-  items: Record<string, unknown>[],
-): Promise<Map<string, StoredYear>> {
-  const stored = await run.repo.headOfficeYear(year, affected.length > 0);
-  const fresh = new Map<string, { name: string; figures: Figures }>();
-  const freshMonths = new Map<Month, Map<string, Figures>>();
-  for (const w of affected) {
-    const months = monthsOfYear(year).map(
-      (m) => w.monthFigures.get(m) ?? stored.months.get(m)?.get(w.centre) ?? zeroFigures(),
-    );
-    const figures = yearFigures(year, w.participations, months);
-    w.yearFigures.set(year, figures);
-    fresh.set(w.centre, { name: w.name, figures });
-    for (const [m, f] of w.monthFigures) {
-      if (yearOf(m) !== year) continue;
-      items.push(figureItems.headOfficeMonth(year, m, w.centre, f, run.computedAt));
-      const byCentre = freshMonths.get(m) ?? new Map<string, Figures>();
-      byCentre.set(w.centre, f);
-      freshMonths.set(m, byCentre);
+async function publish(run: Run, recounted: readonly CentreYear[]): Promise<Record<string, unknown>[]> {
+  const hq = headOfficeFiguresRepo(run.doc, run.table);
+  const items: Record<string, unknown>[] = [];
+  const tables = new Map<number, Map<string, StoredYear>>();
+  const years = new Set(recounted.flatMap((c) => [c.year, c.year + 1]));
+  for (const year of [...years].sort((a, b) => a - b)) {
+    const inYear = recounted.filter((c) => c.year === year);
+    const stored = await hq.stored(year, inYear.length > 0);
+    const before = tables.get(year - 1) ?? (await hq.stored(year - 1, false)).years;
+    const published = publishYear(stored, before, inYear);
+    tables.set(year, published.rows);
+    for (const row of published.changedRows)
+      items.push(figureItems.headOfficeYear(year, row, run.computedAt));
+    for (const m of published.monthRows) {
+      items.push(figureItems.headOfficeMonth(year, m.month, m.centre, m.figures, run.computedAt));
+    }
+    for (const n of published.networkRows) {
+      items.push(figureItems.networkYear(year, n.centre, n.name, n.figures, run.computedAt));
     }
   }
-  const { rows, changed } = headOfficeYearRows(stored.years, before, fresh);
-  for (const row of changed) items.push(figureItems.headOfficeYear(year, row, run.computedAt));
-  if (affected.length === 0) return rows;
-
-  for (const [m, total] of monthTotals(stored.months, freshMonths)) {
-    items.push(figureItems.headOfficeMonth(year, m, TOTAL, total, run.computedAt));
-  }
-  // Suppression of one cell can move to another centre's, so the whole year is rewritten.
-  const centres = [...rows.values()].filter((r) => r.centre !== TOTAL);
-  const network = suppressTable(centres.map((r) => ({ centre: r.centre, figures: r.figures })));
-  for (const row of network.centres) {
-    items.push(
-      figureItems.networkYear(year, row.centre, rows.get(row.centre)?.name, row.figures, run.computedAt),
-    );
-  }
-  items.push(figureItems.networkYear(year, TOTAL, undefined, network.total, run.computedAt));
-  return rows;
+  return items;
 }
 
 async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, summary: FiguresJobSummary) {
-  const { work, markersRead, unknownCentre } = await plan(run, throughMonth);
-  summary.markers.read = markersRead;
-  summary.markers.unknownCentre = unknownCentre;
-
+  const work = await plan(run, throughMonth, summary);
   const active = work.filter((w) => w.months.size > 0);
-  for (const w of active) await recomputeMonths(run, w);
+  const recounted: CentreYear[] = [];
+  for (const w of active) recounted.push(...(await recount(run, w)));
   summary.centres = active.length;
-  summary.centreMonths = active.reduce((n, w) => n + w.months.size, 0);
+  summary.centreYears = recounted.length;
+  summary.years = [...new Set(recounted.map((c) => c.year))].sort((a, b) => a - b);
 
-  const years = [...new Set(active.flatMap((w) => yearsOf([...w.months].sort())))].sort((a, b) => a - b);
-  summary.years = years;
-  // Each affected year and the year after it (whose `previous` follows), in order, so a year's rows are
-  // ready when the next year takes its `previous` from them.
-  const items: Record<string, unknown>[] = [];
-  const tables = new Map<number, Map<string, StoredYear>>();
-  for (const year of [...new Set(years.flatMap((y) => [y, y + 1]))].sort((a, b) => a - b)) {
-    const before = tables.get(year - 1) ?? (await run.repo.headOfficeYear(year - 1, false)).years;
-    const inYear = active.filter((w) => [...w.months].some((m) => yearOf(m) === year));
-    tables.set(year, await publishYear(run, year, inYear, before, items));
+  const items = await publish(run, recounted);
+  const scopes = new Map(active.map((w) => [w.centre, w.scope]));
+  for (const c of recounted) {
+    const scope = scopes.get(c.centre) as TenantScope;
+    for (const [m, f] of c.months) items.push(figureItems.centreMonth(scope, m, f, run.computedAt));
+    items.push(figureItems.centreYear(scope, c.year, c.figures, run.computedAt));
   }
-  for (const w of active) {
-    for (const [m, f] of w.monthFigures) items.push(figureItems.centreMonth(w.scope, m, f, run.computedAt));
-    for (const [y, f] of w.yearFigures) items.push(figureItems.centreYear(w.scope, y, f, run.computedAt));
-  }
-  await run.repo.putAll(items);
+  await run.lease.assertHeld();
+  await putAll(run.doc, run.table, items);
   summary.itemsWritten = items.length;
 
   // Only now, with every figure written: a crash before this point leaves the markers for the rerun.
+  await run.lease.assertHeld();
+  const markers = dirtyMarkersRepo(run.doc, run.table);
   for (const w of work) {
     for (const { month, seq } of w.monthMarkers) {
-      if (await run.repo.clearMonthMarker(w.scope, month, seq)) summary.markers.cleared += 1;
+      if (await markers.clearMonth(w.scope, month, seq)) summary.markers.cleared += 1;
       else summary.markers.kept += 1;
     }
     for (const p of w.changed) {
-      if (await run.repo.clearParticipantMarker(w.scope, p, spanOf(p))) summary.markers.cleared += 1;
+      if (await markers.clearParticipant(w.scope, p, spanOf(p))) summary.markers.cleared += 1;
       else summary.markers.kept += 1;
     }
   }
-  summary.markers.kept += unknownCentre;
+  summary.markers.kept += summary.markers.unknownCentre;
 }
 
 /**
@@ -239,23 +155,17 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
  */
 export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<FiguresJobSummary> {
   const doc = options.client ?? documentClient();
+  const table = options.tableName ?? tableName();
   const now = options.now ?? new Date();
   const started = performance.now();
   const counter = countRequests(doc);
-  const run: Run = {
-    repo: figuresRepo(doc, options.tableName ?? tableName()),
-    doc,
-    table: options.tableName ?? tableName(),
-    current: monthOf(todayInOslo(now)),
-    computedAt: now.toISOString(),
-  };
   const summary: FiguresJobSummary = {
     runId: randomUUID(),
     status: 'done',
-    computedAt: run.computedAt,
-    currentMonth: run.current,
+    computedAt: now.toISOString(),
+    currentMonth: monthOf(todayInOslo(now)),
     centres: 0,
-    centreMonths: 0,
+    centreYears: 0,
     years: [],
     markers: { read: 0, cleared: 0, kept: 0, unknownCentre: 0 },
     itemsWritten: 0,
@@ -267,26 +177,28 @@ export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<Fi
     summary.durationMs = Math.round(performance.now() - started);
     return summary;
   };
+  const { outcome, lease } = await leaseFor(doc, table, summary.runId, now);
   try {
-    const until = new Date(now.getTime() + LEASE_MS).toISOString();
-    const state = await run.repo.acquireLease(summary.runId, run.computedAt, until);
-    if (!state) {
+    if (outcome.kind === 'held') {
       summary.status = 'skipped_running';
+      summary.heldBy = outcome.holder;
       return finish();
     }
+    const run: Run = { doc, table, current: summary.currentMonth, computedAt: summary.computedAt, lease };
     try {
-      await recomputeAndPublish(run, state.throughMonth, summary);
+      await recomputeAndPublish(run, outcome.state.throughMonth, summary);
     } catch (error) {
       // Free the lease so a retry need not wait for it to expire; should this fail too, it expires.
-      await run.repo
-        .releaseLease(summary.runId, { runId: summary.runId, failedAt: run.computedAt })
+      await jobLeaseRepo(doc, table)
+        .release(summary.runId, { runId: summary.runId, failedAt: summary.computedAt })
         .catch(() => {});
       throw error;
     }
     // The stored summary counts the requests up to this last one.
-    await run.repo.releaseLease(summary.runId, { ...finish() }, run.current);
+    await jobLeaseRepo(doc, table).release(summary.runId, { ...finish() }, run.current);
     return finish();
   } finally {
+    lease.stop();
     counter.detach();
   }
 }

@@ -1,112 +1,99 @@
-import { IDEMPOTENCY_HEADER, type RouteDef, type RouteKey, routeKey, routes } from '@crux/api/routes';
+import type { Audience } from '@crux/api/audiences';
+import { audiences } from '@crux/api/audiences';
+import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
+import { schemasOf } from '@crux/api/route-schemas';
+import { type Route, routeByKey, takesBody } from '@crux/api/routes';
 import { forbidden, notFound, unauthorized } from '@crux/domain/errors';
-import type { Audience, CentreRole } from '@crux/domain/roles';
-import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
+import { NoQuery } from '@crux/domain/queries';
+import type { CentreRole } from '@crux/domain/roles';
+import { parse } from '@crux/domain/validation';
+import { issueTenantScope } from '@crux/store/tenant-scope';
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import {
-  idempotencyKeyMissing,
-  internalError,
-  notJson,
-  payloadTooLarge,
-  unsupportedMediaType,
-} from './errors';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { readJsonBody } from './body';
+import { idempotencyKeyMissing, internalError } from './errors';
 import { logError } from './log';
-import { type Principal, principalFromClaims } from './principal';
+import type { HandlersFor } from './request';
 import { requestHash } from './request-hash';
 import { type ApiResponse, errorResponse } from './response';
+import { authenticate } from './token';
 
-export type ApiRequest = {
-  route: RouteDef;
-  params: Record<string, string>;
-  query: Record<string, string>;
-  /** The parsed JSON body of a write; undefined for reads. */
-  body: unknown;
-  principal: Principal;
-  /** Present on every POST (required there). */
-  idempotencyKey: string | undefined;
-  /** Hash of method, path and body: tells a retry from another request under the same key. */
-  requestHash: string;
-  now: string;
-};
-
-/** A request on a centre's route, after the auth layer has bound it to the caller's own centre. */
-export type CentreRequest = ApiRequest & { scope: TenantScope };
-
-export type RouteHandler<R extends ApiRequest = ApiRequest> = (request: R) => Promise<ApiResponse>;
-
-const MAX_BODY_BYTES = 64 * 1024;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
-type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
-
-function parseBody(event: Event): { ok: true; body: unknown } | { ok: false; response: ApiResponse } {
-  const raw =
-    event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (raw && Buffer.byteLength(raw) > MAX_BODY_BYTES)
-    return { ok: false, response: errorResponse(payloadTooLarge()) };
-  const type = event.headers['content-type'] ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type))
-    return { ok: false, response: errorResponse(unsupportedMediaType()) };
-  try {
-    return { ok: true, body: JSON.parse(raw ?? '') };
-  } catch {
-    return { ok: false, response: errorResponse(notJson()) };
-  }
-}
+type AnyHandler = (request: unknown) => Promise<ApiResponse>;
 
 /**
- * The request pipeline every API function shares: identity from the verified token, the route's role
- * check, the tenant bound from the token (never from the body; a centre in the path must be the caller's
- * own, or the answer is 404 so a foreign id is neither confirmed nor denied), then the body.
+ * The request pipeline every API function shares, in the order a refusal must come: the route API
+ * Gateway matched; the caller from the verified token (401); the route's roles (403); for a centre
+ * audience the tenant, bound from the token and never from the body — a centre in the path must be the
+ * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied; the
+ * Idempotency-Key of a POST; then the body and the query, validated against the route's schemas. Only
+ * then does the handler run, with typed values.
  */
-async function dispatch(audience: Audience, handlers: RouteHandlers, event: Event): Promise<ApiResponse> {
-  const route = routes.find((r) => r.fn === audience && routeKey(r) === event.routeKey);
-  const handler = handlers[event.routeKey as RouteKey];
-  if (!route || !handler) return errorResponse(notFound());
+async function dispatch(
+  audience: Audience,
+  handlers: Record<string, AnyHandler>,
+  event: APIGatewayProxyEventV2,
+) {
+  const route: Route | undefined = routeByKey.get(event.routeKey);
+  const handler = handlers[event.routeKey];
+  if (!route || route.audience !== audience || !handler) return errorResponse(notFound());
 
-  const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+  const principal = await authenticate(event.headers.authorization);
   if (!principal) return errorResponse(unauthorized());
   if (!(route.roles as readonly string[]).includes(principal.role)) return errorResponse(forbidden());
 
-  const params = (event.pathParameters ?? {}) as Record<string, string>;
-  let scope: TenantScope | undefined;
-  if (audience === 'centre') {
-    if (!principal.centre || params.centreId !== principal.centre) return errorResponse(notFound());
-    scope = issueTenantScope(principal.centre, principal.role as CentreRole, principal.subject);
-  }
+  const params = event.pathParameters ?? {};
+  const scoped = audiences[audience].scoped;
+  if (scoped && (!principal.centre || params.centreId !== principal.centre)) return errorResponse(notFound());
 
+  const key = event.headers[IDEMPOTENCY_HEADER];
+  if (route.method === 'POST' && !(key && IDEMPOTENCY_KEY.test(key)))
+    return errorResponse(idempotencyKeyMissing());
+
+  const schemas = schemasOf(event.routeKey as never);
   let body: unknown;
-  const idempotencyKey = event.headers[IDEMPOTENCY_HEADER];
-  if (route.write) {
-    if (route.method === 'POST' && !(idempotencyKey && IDEMPOTENCY_KEY.test(idempotencyKey))) {
-      return errorResponse(idempotencyKeyMissing());
-    }
-    const parsed = parseBody(event);
-    if (!parsed.ok) return parsed.response;
-    body = parsed.body;
+  if (takesBody(route)) {
+    const json = readJsonBody(event);
+    if (!json.ok) return errorResponse(json.error);
+    const parsed = schemas.body ? parse(schemas.body, json.body) : { ok: true as const, value: json.body };
+    if (!parsed.ok) return errorResponse(parsed.error);
+    body = parsed.value;
   }
+  const query = parse(schemas.query ?? NoQuery, event.queryStringParameters ?? {});
+  if (!query.ok) return errorResponse(query.error);
 
-  const request: ApiRequest = {
+  return handler({
     route,
     params,
-    query: (event.queryStringParameters ?? {}) as Record<string, string>,
+    query: query.value,
     body,
     principal,
-    idempotencyKey,
-    requestHash: requestHash(route.method, event.rawPath, event.body),
+    idempotency:
+      route.method === 'POST' && key
+        ? {
+            subject: principal.subject,
+            key,
+            requestHash: requestHash(route.method, event.rawPath, event.body),
+          }
+        : undefined,
+    requestId: event.requestContext.requestId,
     now: new Date().toISOString(),
-  };
-  const run = handler as (r: ApiRequest | CentreRequest) => Promise<ApiResponse>;
-  return run(scope ? { ...request, scope } : request);
+    ...(scoped && principal.centre
+      ? { scope: issueTenantScope(principal.centre, principal.role as CentreRole, principal.subject) }
+      : {}),
+  });
 }
 
-export type RouteHandlers = Partial<Record<RouteKey, RouteHandler<never>>>;
-
-export function createApiHandler(audience: Audience, handlers: RouteHandlers) {
-  return middy<Event, ApiResponse>().handler(async (event) => {
+/**
+ * One audience's Lambda handler. `handlers` must hold exactly that audience's routes, each typed by its
+ * own request: a handler of another audience's route, or a missing one, does not compile.
+ */
+export function createApiHandler<A extends Audience>(audience: A, handlers: HandlersFor<A>) {
+  const byKey = handlers as unknown as Record<string, AnyHandler>;
+  return middy<APIGatewayProxyEventV2, ApiResponse>().handler(async (event) => {
     try {
-      return await dispatch(audience, handlers, event);
+      return await dispatch(audience, byKey, event);
     } catch (error) {
       logError(
         'unhandled',

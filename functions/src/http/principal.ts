@@ -9,16 +9,12 @@ export type Principal = {
   centre?: CentreId;
 };
 
-type Claims = Record<string, string | number | boolean | string[] | undefined>;
-
 /**
- * The authorizer (API Gateway's JWT authorizer, or the local emulator doing the same) has checked the
- * signature, issuer, audience and expiry. What it does not check is done here: that this is an ACCESS
- * token (an ID token has the same issuer and audience), and that role and centre are well-formed and
- * consistent. Anything off is treated as no identity at all.
+ * The claims of a verified access token (token.ts) as a caller: role and centre must be well-formed and
+ * consistent (a centre role has exactly one centre, the others none). Anything off is no identity at all.
  */
-export function principalFromClaims(claims: Claims | undefined): Principal | undefined {
-  if (claims?.token_use !== 'access') return undefined;
+export function principalFromClaims(claims: Record<string, unknown>): Principal | undefined {
+  if (claims.token_use !== 'access') return undefined;
   const subject = claims.sub;
   const role = Role.safeParse(claims.role);
   if (typeof subject !== 'string' || subject.length === 0 || !role.success) return undefined;

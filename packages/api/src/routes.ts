@@ -1,95 +1,78 @@
-import type { Audience, Role } from '@crux/domain/roles';
+import type { Audience, audiences } from './audiences';
 
 /**
  * Every route of the platform, in one table: the CDK API construct creates the HTTP API routes from it,
- * the local API emulator matches requests against it, and the isolation tests walk it.
- * `fn` names the Lambda function (one per audience) that serves the route.
+ * the local API emulator matches requests against it, the functions check roles by it, the web client
+ * decides which pages a role may open by it, and the isolation tests walk it. Plain data (no schemas),
+ * so the web client can read it without pulling zod into its first page; the request schemas of each
+ * route are in route-schemas.ts.
  */
-export type RouteDef = {
-  method: 'GET' | 'POST' | 'PUT';
+type RouteFor<A extends Audience> = {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  fn: Audience;
-  /** Roles allowed; every other role gets 403 (or 404 where the path names another centre). */
-  roles: readonly Role[];
-  /** Writes take an `Idempotency-Key` header (POST) and a JSON body. */
-  write: boolean;
+  audience: A;
+  /**
+   * Roles allowed, from the audience's own (anything else does not compile); every other role gets 403,
+   * or 404 where the path names another centre.
+   */
+  roles: readonly (typeof audiences)[A]['roles'][number][];
 };
+export type RouteDef = { [A in Audience]: RouteFor<A> }[Audience];
 
 const centreWorkers = ['staff', 'leader'] as const;
 
 export const routes = [
-  {
-    method: 'GET',
-    path: '/api/centres/{centreId}/participants',
-    fn: 'centre',
-    roles: centreWorkers,
-    write: false,
-  },
-  {
-    method: 'POST',
-    path: '/api/centres/{centreId}/participants',
-    fn: 'centre',
-    roles: centreWorkers,
-    write: true,
-  },
+  { method: 'GET', path: '/api/centres/{centreId}/participants', audience: 'centre', roles: centreWorkers },
+  { method: 'POST', path: '/api/centres/{centreId}/participants', audience: 'centre', roles: centreWorkers },
   {
     method: 'GET',
     path: '/api/centres/{centreId}/participants/{participantId}',
-    fn: 'centre',
+    audience: 'centre',
     roles: centreWorkers,
-    write: false,
   },
   {
     method: 'PUT',
     path: '/api/centres/{centreId}/participants/{participantId}',
-    fn: 'centre',
+    audience: 'centre',
     roles: centreWorkers,
-    write: true,
   },
   {
     method: 'POST',
     path: '/api/centres/{centreId}/participants/{participantId}/end',
-    fn: 'centre',
+    audience: 'centre',
     roles: centreWorkers,
-    write: true,
   },
+  { method: 'GET', path: '/api/centres/{centreId}/activities', audience: 'centre', roles: centreWorkers },
+  { method: 'POST', path: '/api/centres/{centreId}/activities', audience: 'centre', roles: centreWorkers },
+  { method: 'GET', path: '/api/centres/{centreId}/figures/{year}', audience: 'centre', roles: centreWorkers },
   {
     method: 'GET',
-    path: '/api/centres/{centreId}/activities',
-    fn: 'centre',
+    path: '/api/centres/{centreId}/figures/{year}/months',
+    audience: 'centre',
     roles: centreWorkers,
-    write: false,
   },
-  {
-    method: 'POST',
-    path: '/api/centres/{centreId}/activities',
-    fn: 'centre',
-    roles: centreWorkers,
-    write: true,
-  },
-  { method: 'GET', path: '/api/admin/centres', fn: 'admin', roles: ['admin'], write: false },
-  { method: 'POST', path: '/api/admin/centres', fn: 'admin', roles: ['admin'], write: true },
-  {
-    method: 'GET',
-    path: '/api/headoffice/figures/{year}',
-    fn: 'headoffice',
-    roles: ['headoffice'],
-    write: false,
-  },
+  { method: 'GET', path: '/api/admin/centres', audience: 'admin', roles: ['admin'] },
+  { method: 'POST', path: '/api/admin/centres', audience: 'admin', roles: ['admin'] },
+  { method: 'GET', path: '/api/headoffice/figures/{year}', audience: 'headoffice', roles: ['headoffice'] },
   {
     method: 'GET',
     path: '/api/headoffice/figures/{year}/months',
-    fn: 'headoffice',
+    audience: 'headoffice',
     roles: ['headoffice'],
-    write: false,
   },
-  { method: 'GET', path: '/api/network/figures/{year}', fn: 'network', roles: ['network'], write: false },
+  { method: 'GET', path: '/api/network/figures/{year}', audience: 'network', roles: ['network'] },
 ] as const satisfies readonly RouteDef[];
 
 export type Route = (typeof routes)[number];
 export type RouteKey = `${Route['method']} ${Route['path']}`;
+export type RoutesOf<A extends Audience> = Extract<Route, { audience: A }>;
+export type KeyOf<R extends Route> = `${R['method']} ${R['path']}`;
 
-export const routeKey = (r: RouteDef): string => `${r.method} ${r.path}`;
+export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): RouteKey =>
+  `${r.method} ${r.path}` as RouteKey;
 
-/** The header every POST must carry; a retry with the same key never writes twice. */
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** Every route by its key, as API Gateway names the route it matched (`event.routeKey`). */
+export const routeByKey: ReadonlyMap<string, Route> = new Map(routes.map((r) => [routeKey(r), r]));
+
+/** Writes take a JSON body; POSTs also an Idempotency-Key. */
+export const takesBody = (r: Pick<RouteDef, 'method'>): boolean => r.method === 'POST' || r.method === 'PUT';

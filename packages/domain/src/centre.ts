@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SingleLine } from './text-input';
 
 /** Centre ids are slugs (`tromso`, `ovre-eiker`): they become part of partition keys, so never `#`. */
 export const CentreId = z
@@ -8,8 +9,8 @@ export type CentreId = z.infer<typeof CentreId>;
 
 export const CentreInput = z.strictObject({
   id: CentreId,
-  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)),
-  town: z.string().check(z.trim(), z.minLength(2), z.maxLength(60)),
+  name: SingleLine(2, 100),
+  town: SingleLine(2, 60),
 });
 export type CentreInput = z.infer<typeof CentreInput>;
 

@@ -6,6 +6,9 @@ export const figureKeys = ['participants', 'newParticipants', 'visits', 'contact
 export type FigureKey = (typeof figureKeys)[number];
 export type Figures = Record<FigureKey, number>;
 
+/** The foundation's row among the centres' in every head-office and network table: the sum over centres. */
+export const TOTAL = 'TOTAL';
+
 /** Why a network cell is hidden: a count of 1–4 (`small`), or to protect a hidden cell (`secondary`). */
 export type Suppressed = { suppressed: 'small' | 'secondary' };
 export type NetworkCell = number | Suppressed;
@@ -31,4 +34,20 @@ export type NetworkYear = {
   centres: { centre: string; name: string; figures: NetworkFigures }[];
   total: { figures: NetworkFigures };
   computedAt: string | null;
+};
+
+/** GET /api/centres/{centre}/figures/{year}: the centre's own year beside the year before. */
+export type CentreFiguresYear = {
+  year: number;
+  /** Null until the figures job has counted the year. */
+  figures: Figures | null;
+  previous: Figures | null;
+  computedAt: string | null;
+};
+
+/** GET /api/centres/{centre}/figures/{year}/months: the centre's months of a year, in order. */
+export type CentreFiguresMonths = {
+  year: number;
+  /** `computedAt`: when the figures job last counted the month. */
+  months: { month: string; figures: Figures; computedAt: string | null }[];
 };

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { IsoDate } from './period';
+import { PastDate, PlannedDate } from './period';
+import { PageQuery } from './queries';
+import { SingleLine } from './text-input';
 
 export const genders = ['woman', 'man', 'other'] as const;
 export const Gender = z.enum(genders);
@@ -24,17 +26,26 @@ export const ParticipantId = z
  * person by, birth year (not date), gender, start, referral and, at the end, the outcome.
  */
 const editable = {
-  displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  displayName: SingleLine(1, 80),
   birthYear: z.int().check(z.gte(1900), z.lte(2100)),
   gender: z.optional(Gender),
-  startDate: IsoDate,
+  /** A participation may be agreed a little ahead of its first day. */
+  startDate: PlannedDate,
   referralSource: ReferralSource,
 };
 
-/** Participants are adults: 18 in the year they start at the latest. */
+/**
+ * Participants are adults: 18 in the year they start at the latest. Checked only once the start date
+ * itself is good, so a wrong date is reported on the date and not on the birth year.
+ */
 const adultAtStart = z.refine<{ birthYear: number; startDate: string }>(
   (p) => Number(p.startDate.slice(0, 4)) - p.birthYear >= 18,
-  { message: 'adult', path: ['birthYear'] },
+  {
+    message: 'adult',
+    path: ['birthYear'],
+    when: (payload) =>
+      !payload.issues.some((i) => !i.path?.length || i.path[0] === 'startDate' || i.path[0] === 'birthYear'),
+  },
 );
 
 export const ParticipantCreate = z.strictObject(editable).check(adultAtStart);
@@ -46,7 +57,7 @@ export const ParticipantUpdate = z
 export type ParticipantUpdate = z.infer<typeof ParticipantUpdate>;
 
 export const ParticipationEnd = z.strictObject({
-  endDate: IsoDate,
+  endDate: PastDate,
   outcome: Outcome,
   version: z.int().check(z.gte(1)),
 });
@@ -61,3 +72,17 @@ export type Participant = Omit<ParticipantCreate, 'gender'> & {
   createdAt: string;
   updatedAt: string;
 };
+
+/** The participants list: a page in id order, optionally only those whose name contains `q`. */
+export const ParticipantListQuery = z.strictObject({
+  ...PageQuery.shape,
+  q: z.optional(SingleLine(1, 80)),
+});
+export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;
+
+/**
+ * What ending a participation changed, as the end route answers it: the end is one transaction with its
+ * remembered answer, and a transaction does not hand back the whole item.
+ */
+export type ParticipationEnded = Pick<Participant, 'id' | 'version' | 'updatedAt'> &
+  Required<Pick<Participant, 'endDate' | 'outcome'>>;

@@ -4,6 +4,32 @@ import * as z from 'zod/mini';
 export const IsoDate = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/**
+ * The platform's one date window. Nothing a centre records lies before 2000 (the oldest centre, CRUX
+ * Huset, opened in 2001), nothing that has happened lies after today in Oslo, and what is planned (a
+ * participation that starts soon) lies at most `PLANNING_DAYS` ahead. A date outside is a slip of the
+ * finger, and a 400 that names the field and the window; it is never stored, where no figure would count it.
+ */
+export const PLATFORM_START: IsoDate = '2000-01-01';
+export const PLANNING_DAYS = 60;
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The last day a planned date may fall on, from today in Oslo. */
+export const planningHorizon = (now: Date = new Date()): IsoDate => addDays(todayInOslo(now), PLANNING_DAYS);
+
+/** A date of something that has happened: from 2000-01-01 to today in Oslo. */
+export const PastDate = IsoDate.check(
+  z.refine((d: string) => d >= PLATFORM_START && d <= todayInOslo(), { message: 'date_past' }),
+);
+
+/** A date of something planned or happened: from 2000-01-01 to `PLANNING_DAYS` days after today. */
+export const PlannedDate = IsoDate.check(
+  z.refine((d: string) => d >= PLATFORM_START && d <= planningHorizon(), { message: 'date_planned' }),
+);
+
 /** `YYYY-MM` */
 export type Month = string;
 

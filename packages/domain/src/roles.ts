@@ -5,12 +5,7 @@ export const roles = ['staff', 'leader', 'volunteer', 'headoffice', 'network', '
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
-/**
- * Who may call an API. A route names its audience and, for the centre audience, the roles allowed.
- * Roles tied to one centre carry a `centre` claim; the others must not.
- */
-export type Audience = 'centre' | 'headoffice' | 'network' | 'admin';
-
+/** Roles tied to one centre carry a `centre` claim; the others must not. */
 export const centreRoles = ['staff', 'leader', 'volunteer'] as const satisfies readonly Role[];
 export type CentreRole = (typeof centreRoles)[number];
 

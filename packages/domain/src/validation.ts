@@ -1,29 +1,47 @@
 import type * as z from 'zod/mini';
 import { type AppError, type FieldError, fail, ok, type Result } from './errors';
+import { PLATFORM_START, planningHorizon, todayInOslo } from './period';
 import type { Text } from './text';
 
 type Issue = z.core.$ZodIssue;
 
-/** Custom rules raised with `z.refine(…, { message: rule })` and what they mean to a person. */
-const customRules: Record<string, Text> = {
+/** `31.12.2026`: dates in messages as people in Norway write them, in both languages. */
+const shown = (iso: string) => iso.split('-').reverse().join('.');
+
+/**
+ * Custom rules raised with `z.refine(…, { message: rule })` and what they mean to a person. A window that
+ * moves with today is worded when the message is made.
+ */
+const customRules: Record<string, Text | (() => Text)> = {
+  date_past: () => ({
+    nb: `Datoen må være fra ${shown(PLATFORM_START)} til i dag (${shown(todayInOslo())}).`,
+    en: `The date must be from ${shown(PLATFORM_START)} to today (${shown(todayInOslo())}).`,
+  }),
+  date_planned: () => ({
+    nb: `Datoen må være fra ${shown(PLATFORM_START)} til ${shown(planningHorizon())}.`,
+    en: `The date must be from ${shown(PLATFORM_START)} to ${shown(planningHorizon())}.`,
+  }),
+  printable: {
+    nb: 'Bruk vanlig tekst: ikke kontrolltegn, retningstegn eller ødelagte tegn.',
+    en: 'Use plain text: no control characters, direction marks or broken characters.',
+  },
   adult: {
     nb: 'Deltakeren må være minst 18 år det året deltakelsen starter.',
     en: 'The participant must turn 18 by the year the participation starts.',
   },
-  range: {
-    nb: 'Sluttdatoen kan ikke være før startdatoen.',
-    en: 'The end date cannot be before the start date.',
-  },
   before_start: {
     nb: 'Sluttdatoen kan ikke være før startdatoen.',
     en: 'The end date cannot be before the start date.',
+  },
+  range_too_long: {
+    nb: 'Perioden kan være høyst ett år.',
+    en: 'The period can be at most one year.',
   },
   already_ended: { nb: 'Deltakelsen er allerede avsluttet.', en: 'The participation has already ended.' },
   after_end: {
     nb: 'Startdatoen kan ikke være etter sluttdatoen.',
     en: 'The start date cannot be after the end date.',
   },
-  future: { nb: 'Datoen kan ikke være frem i tid.', en: 'The date cannot be in the future.' },
   cursor: {
     nb: 'Ugyldig side-markør. Start fra første side.',
     en: 'Invalid page cursor. Start from the first page.',
@@ -33,6 +51,11 @@ const customRules: Record<string, Text> = {
     en: 'No participant with this id at the centre.',
   },
 };
+
+function ruleText(rule: string): Text | undefined {
+  const text = customRules[rule];
+  return typeof text === 'function' ? text() : text;
+}
 
 function describe(issue: Issue): { rule: string; message: Text } {
   switch (issue.code) {
@@ -90,7 +113,7 @@ function describe(issue: Issue): { rule: string; message: Text } {
     case 'unrecognized_keys':
       return { rule: 'unknown_field', message: { nb: 'Ukjent felt.', en: 'Unknown field.' } };
     case 'custom': {
-      const text = customRules[issue.message];
+      const text = ruleText(issue.message);
       if (text) return { rule: issue.message, message: text };
       return { rule: 'invalid', message: { nb: 'Ugyldig verdi.', en: 'Invalid value.' } };
     }
@@ -123,7 +146,7 @@ export function validationError(fields: FieldError[]): AppError {
 }
 
 export function fieldError(field: string, rule: string): AppError {
-  const text = customRules[rule] ?? { nb: 'Ugyldig verdi.', en: 'Invalid value.' };
+  const text = ruleText(rule) ?? { nb: 'Ugyldig verdi.', en: 'Invalid value.' };
   return validationError([{ field, rule, message: text }]);
 }
 

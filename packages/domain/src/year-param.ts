@@ -1,23 +1,13 @@
-import * as z from 'zod/mini';
 import { fail, ok, type Result } from './errors';
 import { Year } from './period';
-import { parse, validationError } from './validation';
-
-/** The figures routes take no query parameters: any one given is refused by name, not ignored. */
-const NoQuery = z.strictObject({});
+import { validationError } from './validation';
 
 /**
  * The `{year}` of a figures path (`/api/…/figures/{year}`): four digits, 2000–2100. Anything else is a
  * 400 that names the field and the rule.
  */
-export function parseFiguresYear(
-  params: Record<string, string>,
-  query: Record<string, string>,
-): Result<number> {
-  const q = parse(NoQuery, query);
-  if (!q.ok) return q;
-  const raw = params.year;
-  if (raw !== undefined && /^\d{4}$/.test(raw) && Year.safeParse(Number(raw)).success) return ok(Number(raw));
+export function parseFiguresYear(raw: string): Result<number> {
+  if (/^\d{4}$/.test(raw) && Year.safeParse(Number(raw)).success) return ok(Number(raw));
   return fail(
     validationError([
       {

@@ -1,22 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Audience, audiences } from '@crux/api/audiences';
 import { httpApiEvent } from '@crux/api/event';
-import { matchRoute, type RouteMatch } from '@crux/api/match';
-import type { Audience } from '@crux/domain/roles';
+import { MalformedPath, matchRoute, type RouteMatch } from '@crux/api/match';
 import type {
-  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyEventV2,
   APIGatewayProxyResultV2,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
 import { BodyTooLarge, readBody, sendJson } from './http';
-import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer';
 
 export type ApiHandler = (
-  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  event: APIGatewayProxyEventV2,
   context: Context,
 ) => Promise<APIGatewayProxyResultV2>;
 
-export type EmulatorOptions = JwtAuthorizerConfig & {
+export type EmulatorOptions = {
   /** Where each audience's function comes from; by default its module in `functions/src`. */
   loadHandler?: (fn: Audience) => Promise<ApiHandler>;
   /** Bytes; larger bodies get 413 before any function runs. */
@@ -32,25 +31,23 @@ const DEFAULT_BODY_LIMIT = 64 * 1024;
  * DYNAMODB_ENDPOINT, because a function builds its DynamoDB client when its module loads.
  */
 export async function importFunctionHandler(fn: Audience): Promise<ApiHandler> {
-  const path = `@crux/functions/${fn}-api/handler`;
+  const { module, entry } = audiences[fn];
   let mod: { handler?: unknown };
   try {
-    mod = (await import(path)) as { handler?: unknown };
+    mod = (await import(module)) as { handler?: unknown };
   } catch (e) {
-    throw new Error(`cannot load functions/src/${fn}-api/handler.ts: ${e instanceof Error ? e.message : e}`);
+    throw new Error(`cannot load ${entry}: ${e instanceof Error ? e.message : e}`);
   }
-  if (typeof mod.handler !== 'function')
-    throw new Error(`functions/src/${fn}-api/handler.ts exports no handler`);
+  if (typeof mod.handler !== 'function') throw new Error(`${entry} exports no handler`);
   return mod.handler as ApiHandler;
 }
 
 /**
- * Does locally what API Gateway's HTTP API does in AWS: match the route table, run the JWT authorizer,
- * build a payload-2.0 event and invoke the audience's function, then write its answer. The answers API
- * Gateway itself gives (401, 404, 413, 500) have its exact bodies.
+ * Does locally what API Gateway's HTTP API does in AWS: match the route table once, build a payload-2.0
+ * event from that match and invoke the audience's function, then write its answer. The function checks
+ * the bearer token itself, as it does in AWS.
  */
-export function createApiEmulator(options: EmulatorOptions) {
-  const authorize = createJwtAuthorizer(options);
+export function createApiEmulator(options: EmulatorOptions = {}) {
   const loadHandler = options.loadHandler ?? importFunctionHandler;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -72,14 +69,12 @@ export function createApiEmulator(options: EmulatorOptions) {
     let found: RouteMatch | undefined;
     try {
       found = matchRoute(method, url.pathname);
-    } catch {
+    } catch (e) {
       // A path parameter with broken percent-encoding names nothing that exists.
-      return sendJson(res, 400, { message: 'Bad Request' });
+      if (e instanceof MalformedPath) return sendJson(res, 400, { message: 'Bad Request' });
+      throw e;
     }
     if (!found) return sendJson(res, 404, { message: 'Not Found' });
-
-    const authorized = await authorize(req.headers.authorization);
-    if (!authorized) return sendJson(res, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
 
     let body: Buffer;
     try {
@@ -89,17 +84,14 @@ export function createApiEmulator(options: EmulatorOptions) {
       throw e;
     }
 
-    const event = httpApiEvent({
+    const event = httpApiEvent(found, {
       method,
       path: url.pathname,
       query: queryOf(url),
       headers: headersOf(req),
-      body: body.length ? body.toString('utf8') : undefined,
-      claims: authorized.claims,
-      scopes: authorized.scopes,
+      ...eventBody(body),
       sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
     });
-    if (!event) return sendJson(res, 404, { message: 'Not Found' });
     const cookies = req.headers.cookie
       ?.split(';')
       .map((c) => c.trim())
@@ -108,10 +100,10 @@ export function createApiEmulator(options: EmulatorOptions) {
     const started = Date.now();
     let result: APIGatewayProxyResultV2;
     try {
-      const handler = await handlerFor(found.route.fn);
+      const handler = await handlerFor(found.route.audience);
       result = await handler(
         event,
-        lambdaContext(found.route.fn, event.requestContext.requestId, started + timeoutMs),
+        lambdaContext(found.route.audience, event.requestContext.requestId, started + timeoutMs),
       );
     } catch (e) {
       console.error(
@@ -121,6 +113,20 @@ export function createApiEmulator(options: EmulatorOptions) {
     }
     writeResult(res, result);
   };
+}
+
+/**
+ * The body as API Gateway passes it: text when it is valid UTF-8, otherwise base64 with
+ * `isBase64Encoded`, so the function sees the bytes that came and can refuse them, rather than text
+ * whose broken bytes were already replaced by U+FFFD.
+ */
+function eventBody(body: Buffer): { body?: string; isBase64Encoded?: boolean } {
+  if (body.length === 0) return {};
+  try {
+    return { body: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
+  } catch {
+    return { body: body.toString('base64'), isBase64Encoded: true };
+  }
 }
 
 /** Lower-case names, repeated headers joined by commas; the cookie header travels as `cookies` instead. */

@@ -1,5 +1,5 @@
-import { IDEMPOTENCY_HEADER } from '@crux/api/routes';
-import type { ActivityCreate, ActivityKind } from '@crux/domain/activity';
+import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
+import type { ActivitiesCreate, ActivityItem } from '@crux/domain/activity';
 import type { CentreInput } from '@crux/domain/centre';
 import type { Gender, Outcome, ParticipantCreate, ReferralSource } from '@crux/domain/participant';
 import { todayInOslo } from '@crux/domain/period';
@@ -157,23 +157,28 @@ function planParticipants(profile: Profile, today: string): PlannedParticipant[]
   return planned;
 }
 
-function planActivities(profile: Profile, today: string): { key: string; body: ActivityCreate }[] {
+function planActivities(profile: Profile, today: string): { key: string; body: ActivitiesCreate }[] {
   const rnd = random(profile.seed + 1);
   const year = Number(today.slice(0, 4));
-  const out: { key: string; body: ActivityCreate }[] = [];
-  const add = (date: string, kind: ActivityKind, count: number) => {
-    const short = kind === 'visit' ? 'v' : 'c';
-    out.push({ key: `demo-${profile.centre.id}-${short}-${date}`, body: { date, kind, count } });
-  };
+  const out: { key: string; body: ActivitiesCreate }[] = [];
   // Summed up every other week from early in the previous year up to today: few requests, so a fresh
-  // start stays quick, and every month still has its figures.
+  // start stays quick, and every month still has its figures. One save a day, as *I dag* sends it.
   let fortnight = 0;
   for (let date = `${year - 1}-01-09`; date <= today; date = addDays(date, 14), fortnight++) {
     const summer = date.slice(5, 7) === '07';
     const spread = 0.7 + rnd() * 0.6;
-    add(date, 'visit', Math.max(1, Math.round(profile.visitsPerFortnight * spread * (summer ? 0.5 : 1))));
+    const entries: ActivityItem[] = [
+      {
+        kind: 'visit',
+        count: Math.max(1, Math.round(profile.visitsPerFortnight * spread * (summer ? 0.5 : 1))),
+      },
+    ];
     if (fortnight % 2 === 1)
-      add(date, 'contact_point', Math.max(1, Math.round(profile.contactsPerMonth * spread)));
+      entries.push({
+        kind: 'contact_point',
+        count: Math.max(1, Math.round(profile.contactsPerMonth * spread)),
+      });
+    out.push({ key: `demo-${profile.centre.id}-${date}`, body: { date, entries } });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '@crux/store/create-table';
+import { table } from '@crux/store/table';
 import { createApiEmulator } from './api-emulator';
 import { seedDemoData } from './demo-data';
 import { demoUsers, loadOrCreateDemoPassword } from './demo-users';
@@ -52,7 +53,6 @@ export type Runtime = {
 };
 
 export const CLIENT_ID = 'crux-web-local';
-export const TABLE_NAME = 'crux';
 const HOST = '127.0.0.1';
 const DEFAULT_JOB_INTERVAL_MS = 10 * 60 * 1000;
 
@@ -113,7 +113,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       credentials: localCredentials,
     });
     try {
-      await ensureTable(admin, TABLE_NAME);
+      await ensureTable(admin, table.defaultName);
     } finally {
       admin.destroy();
     }
@@ -127,7 +127,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       );
     }
     functionsBoundTo = dynamo.endpoint;
-    process.env.TABLE_NAME = TABLE_NAME;
+    process.env.TABLE_NAME = table.defaultName;
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
     process.env.AWS_REGION = localRegion;
     process.env.AWS_ACCESS_KEY_ID = localCredentials.accessKeyId;
@@ -145,7 +145,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       clients: [{ clientId: CLIENT_ID, redirectUris: [redirectUri], postLogoutRedirectUris: [`${url}/`] }],
       ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
     });
-    const api = createApiEmulator({ issuer, audience: [CLIENT_ID], jwks: idp.jwks });
+    // The functions verify tokens themselves, as in AWS; here they get the provider's keys directly.
+    process.env.TOKEN_ISSUER = issuer;
+    process.env.TOKEN_CLIENT_ID = CLIENT_ID;
+    process.env.TOKEN_JWKS = JSON.stringify(idp.jwks);
+    const api = createApiEmulator();
     const headers = webSecurityHeaders(url);
     const site = createStaticSite(options.webDist ?? defaultWebDist, headers);
     const jobs = createFiguresJobRunner();

@@ -1,14 +1,11 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Centre, CentreInput } from '@crux/domain/centre';
+import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { registryKeys } from './keys';
+import { queryPrefix } from './query-all';
+import { transact } from './transact';
 
-export type CentreOutcome =
-  | { kind: 'written'; centre: Centre }
-  | { kind: 'replayed'; centre: Centre }
-  | { kind: 'key_reused' }
-  | { kind: 'exists'; centre: Centre };
+export type CentreOutcome = { kind: 'written'; centre: Centre } | Replay | { kind: 'exists'; centre: Centre };
 
 function toCentre(item: Record<string, unknown>): Centre {
   return {
@@ -25,57 +22,30 @@ function toCentre(item: Record<string, unknown>): Centre {
  */
 export function centresRepo(doc: DynamoDBDocumentClient, table: string) {
   return {
-    /** Idempotent through the item: the request's key and hash are stored with the centre. */
-    async create(
-      input: CentreInput,
-      now: string,
-      idempotencyKey: string,
-      requestHash: string,
-    ): Promise<CentreOutcome> {
-      const request = `${idempotencyKey}:${requestHash}`;
+    async create(input: CentreInput, now: string, idem: Idempotency): Promise<CentreOutcome> {
       const centre: Centre = { ...input, createdAt: now };
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: { ...registryKeys.centre(input.id), ...centre, createRequest: request },
-            ConditionExpression: 'attribute_not_exists(PK)',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return { kind: 'written', centre };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException) || !error.Item) throw error;
-        const stored = unmarshall(error.Item);
-        if (
-          typeof stored.createRequest === 'string' &&
-          stored.createRequest.startsWith(`${idempotencyKey}:`)
-        ) {
-          return stored.createRequest === request
-            ? { kind: 'replayed', centre: toCentre(stored) }
-            : { kind: 'key_reused' };
-        }
-        return { kind: 'exists', centre: toCentre(stored) };
-      }
+      const outcome = await transact(
+        doc,
+        [
+          {
+            Put: {
+              TableName: table,
+              Item: { ...registryKeys.centre(input.id), ...centre },
+              ConditionExpression: 'attribute_not_exists(PK)',
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+        ],
+        rememberAnswer(table, 'admin', idem, { status: 201, body: centre }),
+      );
+      if (outcome.kind === 'written') return { kind: 'written', centre };
+      if (outcome.kind !== 'condition_failed') return outcome;
+      return { kind: 'exists', centre: toCentre(outcome.current ?? {}) };
     },
 
     /** Every centre; the registry is small (tens of centres), one query reads it. */
     async list(): Promise<Centre[]> {
-      const centres: Centre[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': registryKeys.pk },
-            ExclusiveStartKey: start,
-          }),
-        );
-        centres.push(...(page.Items ?? []).map(toCentre));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return centres;
+      return (await queryPrefix(doc, table, registryKeys.pk, '')).map(toCentre);
     },
   };
 }

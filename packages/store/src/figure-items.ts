@@ -1,21 +1,20 @@
-import { type Figures, figureKeys, type NetworkCell, type NetworkFigures } from '@crux/domain/figure-set';
+import {
+  type Figures,
+  figureKeys,
+  type NetworkCell,
+  type NetworkFigures,
+  TOTAL,
+} from '@crux/domain/figure-set';
 import type { Month } from '@crux/domain/period';
+import type { StoredHeadOfficeYear, StoredYear } from '@crux/domain/rollup/year-table';
 import { SMALL_MAX } from '@crux/domain/suppression';
 import { centreKeys, headOfficeKeys, networkKeys } from './keys';
 import { assertIssued, type TenantScope } from './tenant-scope';
 
 /**
  * The figure items: written by the figures job, read by the centre, head-office and network APIs.
- * Every item carries `computedAt`, the time of the run that wrote it.
+ * Every item carries `computedAt`, the time of the run that wrote it. Builders and readers side by side.
  */
-
-/** A head-office year row: a centre's (or `TOTAL`'s) figures beside the year before's. */
-export type StoredYear = {
-  centre: string;
-  name: string | undefined;
-  figures: Figures;
-  previous: Figures | null;
-};
 
 export const figureItems = {
   centreMonth: (scope: TenantScope, month: Month, figures: Figures, computedAt: string) => {
@@ -58,13 +57,8 @@ export const figureItems = {
 };
 
 export function toFigures(value: unknown): Figures {
-  const v = (value ?? {}) as Partial<Record<keyof Figures, unknown>>;
-  return {
-    participants: Number(v.participants ?? 0),
-    newParticipants: Number(v.newParticipants ?? 0),
-    visits: Number(v.visits ?? 0),
-    contactPoints: Number(v.contactPoints ?? 0),
-  };
+  const v = (value ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(figureKeys.map((k) => [k, Number(v[k] ?? 0)])) as Figures;
 }
 
 function toNetworkCell(value: unknown): NetworkCell {
@@ -94,4 +88,35 @@ export function latestComputedAt(items: readonly Record<string, unknown>[]): str
     if (typeof i.computedAt === 'string' && (latest === null || i.computedAt > latest)) latest = i.computedAt;
   }
   return latest;
+}
+
+/** A year table's items split into the centres' rows and the foundation total's. */
+export function splitTotal(items: readonly Record<string, unknown>[]) {
+  return {
+    centres: items.filter((i) => i.centre !== TOTAL),
+    total: items.find((i) => i.centre === TOTAL),
+  };
+}
+
+/** A head-office partition's items as the job reads them: every centre's year row and month figures. */
+export function toStoredHeadOfficeYear(items: readonly Record<string, unknown>[]): StoredHeadOfficeYear {
+  const out: StoredHeadOfficeYear = { years: new Map(), months: new Map() };
+  for (const item of items) {
+    const sk = String(item.SK);
+    const centre = String(item.centre);
+    if (sk.startsWith(headOfficeKeys.yearPrefix)) {
+      out.years.set(centre, {
+        centre,
+        name: typeof item.name === 'string' ? item.name : undefined,
+        figures: toFigures(item.figures),
+        previous: item.previous ? toFigures(item.previous) : null,
+      });
+    } else if (sk.startsWith(headOfficeKeys.monthPrefix)) {
+      const month = String(item.month);
+      const byCentre = out.months.get(month) ?? new Map<string, Figures>();
+      byCentre.set(centre, toFigures(item.figures));
+      out.months.set(month, byCentre);
+    }
+  }
+  return out;
 }

@@ -1,39 +1,30 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HeadOfficeMonths, HeadOfficeYear } from '@crux/domain/figure-set';
-import { zeroFigures } from '@crux/domain/figures';
-import { latestComputedAt, toFigures } from './figure-items';
-import { headOfficeKeys, TOTAL } from './keys';
-import { queryAll } from './query-all';
+import type { StoredHeadOfficeYear } from '@crux/domain/rollup/year-table';
+import { latestComputedAt, splitTotal, toFigures, toStoredHeadOfficeYear } from './figure-items';
+import { headOfficeKeys } from './keys';
+import { queryPrefix } from './query-all';
 
 /**
- * The head office's reads: only `HQ#<year>`, which the job writes with every centre and the totals in
+ * The head office's figures: only `HQ#<year>`, which the job writes with every centre and the totals in
  * one partition, so a year (or its months) is one Query however many centres there are. A partition
  * stays well under a query page (1 MB): 200 centres' months are about 2 400 small items.
  */
 export function headOfficeFiguresRepo(doc: DynamoDBDocumentClient, table: string) {
-  const query = (year: number, prefix: string) =>
-    queryAll(doc, {
-      TableName: table,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': headOfficeKeys.pk(year), ':prefix': prefix },
-    });
-
   return {
     async year(year: number): Promise<HeadOfficeYear> {
-      const items = await query(year, headOfficeKeys.yearPrefix);
-      const total = items.find((i) => i.centre === TOTAL);
+      const items = await queryPrefix(doc, table, headOfficeKeys.pk(year), headOfficeKeys.yearPrefix);
+      const { centres, total } = splitTotal(items);
       return {
         year,
-        centres: items
-          .filter((i) => i.centre !== TOTAL)
-          .map((i) => ({
-            centre: String(i.centre),
-            name: String(i.name ?? i.centre),
-            figures: toFigures(i.figures),
-            previous: i.previous ? toFigures(i.previous) : null,
-          })),
+        centres: centres.map((i) => ({
+          centre: String(i.centre),
+          name: String(i.name ?? i.centre),
+          figures: toFigures(i.figures),
+          previous: i.previous ? toFigures(i.previous) : null,
+        })),
         total: {
-          figures: total ? toFigures(total.figures) : zeroFigures(),
+          figures: toFigures(total?.figures),
           previous: total?.previous ? toFigures(total.previous) : null,
         },
         computedAt: latestComputedAt(items),
@@ -42,7 +33,7 @@ export function headOfficeFiguresRepo(doc: DynamoDBDocumentClient, table: string
 
     /** One row per centre and month, and `TOTAL` rows, in month order. */
     async months(year: number): Promise<HeadOfficeMonths> {
-      const items = await query(year, headOfficeKeys.monthPrefix);
+      const items = await queryPrefix(doc, table, headOfficeKeys.pk(year), headOfficeKeys.monthPrefix);
       return {
         year,
         months: items.map((i) => ({
@@ -51,6 +42,13 @@ export function headOfficeFiguresRepo(doc: DynamoDBDocumentClient, table: string
           figures: toFigures(i.figures),
         })),
       };
+    },
+
+    /** The figures job's read of a year as stored, strongly consistent: year rows, and months if asked. */
+    async stored(year: number, withMonths: boolean): Promise<StoredHeadOfficeYear> {
+      const prefix = withMonths ? '' : headOfficeKeys.yearPrefix;
+      const items = await queryPrefix(doc, table, headOfficeKeys.pk(year), prefix, { consistent: true });
+      return toStoredHeadOfficeYear(items);
     },
   };
 }

@@ -1,15 +1,21 @@
+import type { Audience } from '@crux/api/audiences';
 import type { Month } from '@crux/domain/period';
+import type { DirtyMarker } from '@crux/domain/rollup/markers';
 import type { TenantScope } from './tenant-scope';
 
 /**
  * Every key of the table is built here, and every centre key from a TenantScope: there is no function
  * that takes a raw partition key from a caller. A centre's items live under `C#<centre>` and
  * `C#<centre>#…`, which is exactly what the centre API's IAM policy allows (`dynamodb:LeadingKeys`).
+ * Where the job must read a key back (a dirty marker found in the index), its parser stands beside its
+ * builder, so the two cannot drift apart.
  */
 export const OPEN_END = '9999-12-31';
-export const TOTAL = 'TOTAL';
 /** The one partition of the dirty index (GSI2). */
 export const DIRTY = 'DIRTY';
+
+const MONTH_MARKER = 'M';
+const PARTICIPANT_MARKER = 'P';
 
 export const centreKeys = {
   pk: (s: TenantScope) => `C#${s.centre}`,
@@ -22,10 +28,15 @@ export const centreKeys = {
   }),
   participationPk: (s: TenantScope) => `C#${s.centre}#PART`,
   activity: (s: TenantScope, date: string, id: string) => ({ PK: `C#${s.centre}`, SK: `A#${date}#${id}` }),
+  activityPrefix: 'A#',
   activityFrom: (date: string) => `A#${date}#`,
   /** `~` sorts after every id character, so the range includes the whole last day. */
   activityTo: (date: string) => `A#${date}#~`,
-  idempotency: (s: TenantScope, key: string) => ({ PK: `C#${s.centre}`, SK: `IDEM#${key}` }),
+  /** A POST's remembered answer, per caller and Idempotency-Key (see idempotency.ts). */
+  idempotency: (s: TenantScope, subject: string, key: string) => ({
+    PK: `C#${s.centre}`,
+    SK: `IDEM#${subject}#${key}`,
+  }),
   /**
    * A centre-month whose activity figures are stale. GSI2 (the dirty index) lists every stale marker of
    * every centre in one query; the job deletes the marker when the month is recomputed.
@@ -34,24 +45,55 @@ export const centreKeys = {
     PK: `C#${s.centre}`,
     SK: `DIRTY#${month}`,
     GSI2PK: DIRTY,
-    GSI2SK: `${s.centre}#M#${month}`,
+    GSI2SK: `${s.centre}#${MONTH_MARKER}#${month}`,
   }),
   /**
    * A participant is its own dirty marker: a change sets these attributes on the participant item, in the
    * same single-item write. The job recomputes the months the participation spans now and the months it
    * last counted it in (`countedFrom`/`countedThrough`, stored on the item by the job), then removes them.
    */
-  dirtyParticipant: (s: TenantScope, id: string) => ({ GSI2PK: DIRTY, GSI2SK: `${s.centre}#P#${id}` }),
-  /** The centre's own figures, written by the figures job, readable by the centre. */
+  dirtyParticipant: (s: TenantScope, id: string) => ({
+    GSI2PK: DIRTY,
+    GSI2SK: `${s.centre}#${PARTICIPANT_MARKER}#${id}`,
+  }),
+  /** The centre's own figures, written by the figures job, read by the centre's figures routes. */
   figuresPk: (s: TenantScope) => `C#${s.centre}#FIG`,
   figuresYear: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}#FIG`, SK: `Y#${year}` }),
   figuresMonth: (s: TenantScope, month: Month) => ({ PK: `C#${s.centre}#FIG`, SK: `M#${month}` }),
+  figuresYearPrefix: 'Y#',
+  figuresMonthsOf: (year: number) => `M#${year}-`,
 };
+
+/**
+ * A marker's GSI2 sort key read back: `<centre>#M#<month>` (with the marker's `seq`) or `<centre>#P#<id>`.
+ * Anything else is not a marker the job knows, and is left alone.
+ */
+export function parseDirtyMarker(sortKey: unknown, seq: unknown): DirtyMarker | undefined {
+  if (typeof sortKey !== 'string') return undefined;
+  const match = /^([a-z0-9-]+)#([A-Z])#(.+)$/.exec(sortKey);
+  if (!match) return undefined;
+  const [, centre = '', kind, rest = ''] = match;
+  if (kind === PARTICIPANT_MARKER) return { kind: 'participant', centre, id: rest };
+  if (kind !== MONTH_MARKER || !/^\d{4}-\d{2}$/.test(rest) || typeof seq !== 'number') return undefined;
+  return { kind: 'month', centre, month: rest, seq };
+}
 
 /** Centres registry, written by the admin API. */
 export const registryKeys = {
   pk: 'CENTRES',
   centre: (centre: string) => ({ PK: 'CENTRES', SK: centre }),
+};
+
+/**
+ * A POST's remembered answer for the audiences above the centres: a partition per audience, apart from
+ * the data it serves (the registry's list query never meets them).
+ */
+export const audienceKeys = {
+  idempotencyPk: (audience: Exclude<Audience, 'centre'>) => `IDEM#${audience}`,
+  idempotency: (audience: Exclude<Audience, 'centre'>, subject: string, key: string) => ({
+    PK: audienceKeys.idempotencyPk(audience),
+    SK: `${subject}#${key}`,
+  }),
 };
 
 /** Head-office figures of a year: every centre and the totals in one partition, one query. */

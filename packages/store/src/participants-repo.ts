@@ -4,13 +4,16 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type {
   Participant,
   ParticipantCreate,
+  ParticipantListQuery,
   ParticipantUpdate,
   ParticipationEnd,
+  ParticipationEnded,
 } from '@crux/domain/participant';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { centreKeys } from './keys';
 import { assertIssued, type TenantScope } from './tenant-scope';
-import { type IdempotencyRecord, transact } from './transact';
+import { transact } from './transact';
 
 /** Keys and bookkeeping: never part of the participant as the API shows it. */
 const internal = new Set([
@@ -23,7 +26,6 @@ const internal = new Set([
   'searchName',
   'countedFrom',
   'countedThrough',
-  'endRequest',
 ]);
 
 function toParticipant(item: Record<string, unknown>): Participant {
@@ -40,79 +42,39 @@ export function searchable(text: string): string {
     .replace(/\p{Diacritic}/gu, '');
 }
 
-export type Page<T> = { items: T[]; nextCursor?: string };
+export type CreateOutcome = { kind: 'written'; participant: Participant } | Replay;
 
-export type CreateOutcome =
+export type UpdateOutcome =
   | { kind: 'written'; participant: Participant }
-  | { kind: 'replayed'; status: number; body: unknown }
-  | { kind: 'key_reused' };
+  | { kind: 'not_found' }
+  | { kind: 'stale'; current: Participant }
+  | { kind: 'ends_before_start'; current: Participant };
 
-export type ChangeOutcome =
-  | { kind: 'written'; participant: Participant }
-  | { kind: 'replayed'; participant: Participant }
-  | { kind: 'key_reused' }
+export type EndOutcome =
+  | { kind: 'written'; ended: ParticipationEnded }
+  | Replay
   | { kind: 'not_found' }
   | { kind: 'stale'; current: Participant }
   | { kind: 'already_ended'; current: Participant }
   | { kind: 'ends_before_start'; current: Participant };
 
+/** Why a versioned change to a participant failed, from the item as stored. */
+function refusal(stored: Record<string, unknown> | undefined, version: number) {
+  if (!stored) return { kind: 'not_found' as const };
+  const current = toParticipant(stored);
+  if (current.version !== version) return { kind: 'stale' as const, current };
+  return { kind: 'ends_before_start' as const, current };
+}
+
 export function participantsRepo(doc: DynamoDBDocumentClient, table: string, scope: TenantScope) {
   assertIssued(scope);
-
-  /**
-   * One UpdateItem on the participant: the item is its own dirty marker (GSI2), so the change and the
-   * note to the figures job are one atomic single-item write, and ALL_NEW answers without a second read.
-   * A failed condition returns the stored item (ALL_OLD) so the caller can say why.
-   */
-  async function change(
-    id: string,
-    update: {
-      set: Record<string, unknown>;
-      remove?: string[];
-      condition: string;
-      values: Record<string, unknown>;
-    },
-  ): Promise<
-    { ok: true; item: Record<string, unknown> } | { ok: false; current: Record<string, unknown> | undefined }
-  > {
-    const set = { ...update.set, ...centreKeys.dirtyParticipant(scope, id) };
-    const names = Object.fromEntries(
-      Object.keys(set)
-        .concat(update.remove ?? [])
-        .map((k) => [`#${k}`, k]),
-    );
-    const values = {
-      ...update.values,
-      ...Object.fromEntries(Object.entries(set).map(([k, v]) => [`:${k}`, v])),
-    };
-    const assignments = Object.keys(set).map((k) => `#${k} = :${k}`);
-    const removals = (update.remove ?? []).map((k) => `#${k}`);
-    try {
-      const result = await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: centreKeys.participant(scope, id),
-          UpdateExpression: `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
-          ConditionExpression: `attribute_exists(PK) AND ${update.condition}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return { ok: true, item: result.Attributes ?? {} };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return { ok: false, current: error.Item ? unmarshall(error.Item) : undefined };
-    }
-  }
 
   return {
     async create(
       id: string,
       input: ParticipantCreate,
       now: string,
-      idempotency: (p: Participant) => IdempotencyRecord,
+      idem: Idempotency,
     ): Promise<CreateOutcome> {
       const participant: Participant = { ...input, id, version: 1, createdAt: now, updatedAt: now };
       const item = {
@@ -124,13 +86,12 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       };
       const outcome = await transact(
         doc,
-        table,
         [{ Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } }],
-        idempotency(participant),
+        rememberAnswer(table, scope, idem, { status: 201, body: participant }),
       );
       if (outcome.kind === 'written') return { kind: 'written', participant };
-      if (outcome.kind === 'replayed' || outcome.kind === 'key_reused') return outcome;
-      throw new Error('participant id collision');
+      if (outcome.kind === 'condition_failed') throw new Error('participant id collision');
+      return outcome;
     },
 
     async get(id: string): Promise<Participant | undefined> {
@@ -140,14 +101,11 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       return Item ? toParticipant(Item) : undefined;
     },
 
-    /** A page in id order; `query` keeps those whose name contains it (accent-insensitive). */
-    async list(options: {
-      limit: number;
-      cursor?: string | undefined;
-      query?: string | undefined;
-    }): Promise<Page<Participant> | 'bad_cursor'> {
-      const startSk = options.cursor ? decodeCursor(options.cursor, centreKeys.participantPrefix) : undefined;
-      if (options.cursor && !startSk) return 'bad_cursor';
+    /** A page in id order; `q` keeps those whose name contains it (accent-insensitive). */
+    async list(query: ParticipantListQuery): Promise<Page<Participant> | 'bad_cursor'> {
+      const prefix = centreKeys.participantPrefix;
+      const startSk = query.cursor ? decodeCursor(query.cursor, prefix) : undefined;
+      if (query.cursor && !startSk) return 'bad_cursor';
       const pk = centreKeys.pk(scope);
       const result = await doc.send(
         new QueryCommand({
@@ -155,11 +113,11 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
           ExpressionAttributeValues: {
             ':pk': pk,
-            ':prefix': centreKeys.participantPrefix,
-            ...(options.query ? { ':q': searchable(options.query) } : {}),
+            ':prefix': prefix,
+            ...(query.q ? { ':q': searchable(query.q) } : {}),
           },
-          ...(options.query ? { FilterExpression: 'contains(searchName, :q)' } : {}),
-          Limit: options.limit,
+          ...(query.q ? { FilterExpression: 'contains(searchName, :q)' } : {}),
+          Limit: query.limit,
           ...(startSk ? { ExclusiveStartKey: { PK: pk, SK: startSk } } : {}),
         }),
       );
@@ -170,66 +128,98 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       };
     },
 
-    /** Replaces the editable fields if `version` is still the stored one. */
-    async update(id: string, input: ParticipantUpdate, now: string): Promise<ChangeOutcome> {
+    /**
+     * Replaces the editable fields if `version` is still the stored one: one conditional UpdateItem that
+     * also makes the item its own dirty marker (GSI2), answering with ALL_NEW, and on a failed condition
+     * with the stored item (ALL_OLD), so the caller can say why without a second read.
+     */
+    async update(id: string, input: ParticipantUpdate, now: string): Promise<UpdateOutcome> {
       const { version, gender, ...fields } = input;
-      const result = await change(id, {
-        set: {
-          ...fields,
-          ...(gender ? { gender } : {}),
-          searchName: searchable(fields.displayName),
-          updatedAt: now,
-          version: version + 1,
-        },
-        remove: gender ? [] : ['gender'],
-        // An ended participation keeps its end date: a new start after it is refused, not stored.
-        condition: 'version = :expected AND (attribute_not_exists(endDate) OR endDate >= :start)',
-        values: { ':expected': version, ':start': fields.startDate },
-      });
-      if (result.ok) return { kind: 'written', participant: toParticipant(result.item) };
-      if (!result.current) return { kind: 'not_found' };
-      const current = toParticipant(result.current);
-      return current.version !== version
-        ? { kind: 'stale', current }
-        : { kind: 'ends_before_start', current };
+      const set: Record<string, unknown> = {
+        ...fields,
+        ...(gender ? { gender } : {}),
+        searchName: searchable(fields.displayName),
+        updatedAt: now,
+        version: version + 1,
+        ...centreKeys.dirtyParticipant(scope, id),
+      };
+      const remove = gender ? [] : ['gender'];
+      try {
+        const result = await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: centreKeys.participant(scope, id),
+            UpdateExpression: `SET ${Object.keys(set)
+              .map((k) => `#${k} = :${k}`)
+              .join(', ')}${remove.length ? ` REMOVE ${remove.map((k) => `#${k}`).join(', ')}` : ''}`,
+            // An ended participation keeps its end date: a new start after it is refused, not stored.
+            ConditionExpression:
+              'attribute_exists(PK) AND version = :expected AND (attribute_not_exists(endDate) OR endDate >= :startDate)',
+            ExpressionAttributeNames: Object.fromEntries(
+              [...Object.keys(set), ...remove].map((k) => [`#${k}`, k]),
+            ),
+            ExpressionAttributeValues: {
+              ':expected': version,
+              ...Object.fromEntries(Object.entries(set).map(([k, v]) => [`:${k}`, v])),
+            },
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return { kind: 'written', participant: toParticipant(result.Attributes ?? {}) };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        return refusal(error.Item ? unmarshall(error.Item) : undefined, version);
+      }
     },
 
     /**
-     * Ends an open participation. Idempotent through the item itself: the request's key and hash are
-     * stored with the end, so a retry finds them and answers as the first call did.
+     * Ends an open participation: one transaction of the conditional update (which also marks the
+     * participant for the figures job) and the remembered answer, so a retry replays it and the same
+     * key cannot end another participant.
      */
-    async end(
-      id: string,
-      input: ParticipationEnd,
-      now: string,
-      idempotencyKey: string,
-      requestHash: string,
-    ): Promise<ChangeOutcome> {
-      const request = `${idempotencyKey}:${requestHash}`;
-      const result = await change(id, {
-        set: {
-          endDate: input.endDate,
-          outcome: input.outcome,
-          endRequest: request,
-          updatedAt: now,
-          version: input.version + 1,
-          GSI1SK: centreKeys.participationByEnd(scope, id, input.endDate).GSI1SK,
-        },
-        condition: 'version = :expected AND attribute_not_exists(endDate) AND startDate <= :end',
-        values: { ':expected': input.version, ':end': input.endDate },
-      });
-      if (result.ok) return { kind: 'written', participant: toParticipant(result.item) };
-      if (!result.current) return { kind: 'not_found' };
-      const stored = result.current;
-      const current = toParticipant(stored);
-      if (typeof stored.endRequest === 'string' && stored.endRequest.startsWith(`${idempotencyKey}:`)) {
-        return stored.endRequest === request
-          ? { kind: 'replayed', participant: current }
-          : { kind: 'key_reused' };
-      }
-      if (current.version !== input.version) return { kind: 'stale', current };
-      if (current.endDate) return { kind: 'already_ended', current };
-      return { kind: 'ends_before_start', current };
+    async end(id: string, input: ParticipationEnd, now: string, idem: Idempotency): Promise<EndOutcome> {
+      const ended: ParticipationEnded = {
+        id,
+        endDate: input.endDate,
+        outcome: input.outcome,
+        version: input.version + 1,
+        updatedAt: now,
+      };
+      const marker = centreKeys.dirtyParticipant(scope, id);
+      const outcome = await transact(
+        doc,
+        [
+          {
+            Update: {
+              TableName: table,
+              Key: centreKeys.participant(scope, id),
+              UpdateExpression:
+                'SET endDate = :end, outcome = :outcome, updatedAt = :now, version = :next, GSI1SK = :byEnd, GSI2PK = :gpk, GSI2SK = :gsk',
+              ConditionExpression:
+                'attribute_exists(PK) AND version = :expected AND attribute_not_exists(endDate) AND startDate <= :end',
+              ExpressionAttributeValues: {
+                ':end': input.endDate,
+                ':outcome': input.outcome,
+                ':now': now,
+                ':next': ended.version,
+                ':expected': input.version,
+                ':byEnd': centreKeys.participationByEnd(scope, id, input.endDate).GSI1SK,
+                ':gpk': marker.GSI2PK,
+                ':gsk': marker.GSI2SK,
+              },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+        ],
+        rememberAnswer(table, scope, idem, { status: 200, body: ended }),
+      );
+      if (outcome.kind === 'written') return { kind: 'written', ended };
+      if (outcome.kind !== 'condition_failed') return outcome;
+      const why = refusal(outcome.current, input.version);
+      if (why.kind === 'ends_before_start' && why.current.endDate)
+        return { kind: 'already_ended', current: why.current };
+      return why;
     },
   };
 }

@@ -14,3 +14,19 @@ export async function queryAll(
   } while (start);
   return items;
 }
+
+/** Every item of a partition whose sort key begins with `prefix` (all of it when the prefix is empty). */
+export function queryPrefix(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  pk: string,
+  prefix: string,
+  options: { consistent?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  return queryAll(doc, {
+    TableName: table,
+    KeyConditionExpression: prefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+  });
+}

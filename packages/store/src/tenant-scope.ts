@@ -4,8 +4,8 @@ import type { CentreRole } from '@crux/domain/roles';
 const issued = new WeakSet<object>();
 
 /**
- * The only way to reach a centre's items. Created by the auth layer from a verified access token
- * (`functions/src/http/auth.ts`) or, for the figures job, from the centre registry; repositories
+ * The only way to reach a centre's items. Created by the request pipeline from a verified access token
+ * (`functions/src/http/api-handler.ts`) or, for the figures job, from the centre registry; repositories
  * build every key from it and refuse a scope that was not issued here.
  */
 export type TenantScope = {

@@ -1,21 +1,23 @@
 import type { ActivityEntry, ActivityKind } from '@crux/domain/activity';
-import { firstDayOf, lastDayOf, type Month } from '@crux/domain/period';
+import type { CentreFiguresMonths, Figures } from '@crux/domain/figure-set';
+import type { IsoDate, Month } from '@crux/domain/period';
 import type { Api, ApiResult } from './client';
 
 type Page = { items: ActivityEntry[]; nextCursor?: string };
 
-/** Every entry of a month, following the cursor: the month's sums must count every page. */
-export async function activitiesOfMonth(
+/** Every entry of one day, following the cursor (a day is one page but for the busiest centre). */
+export async function entriesOfDay(
   api: Api,
   centre: string,
-  month: Month,
+  date: IsoDate,
 ): Promise<ApiResult<ActivityEntry[]>> {
   const items: ActivityEntry[] = [];
   let cursor: string | undefined;
   do {
     const result = await api.get<Page>(`/api/centres/${centre}/activities`, {
-      from: firstDayOf(month),
-      to: lastDayOf(month),
+      from: date,
+      to: date,
+      limit: 100,
       cursor,
     });
     if (!result.ok) return result;
@@ -25,12 +27,25 @@ export async function activitiesOfMonth(
   return { ok: true, value: items };
 }
 
+export type MonthFigures = { figures: Figures; computedAt: string | null } | null;
+
+/** The month's figures as the figures job last counted them: one request, null before the first count. */
+export async function figuresOfMonth(
+  api: Api,
+  centre: string,
+  month: Month,
+): Promise<ApiResult<MonthFigures>> {
+  const result = await api.get<CentreFiguresMonths>(
+    `/api/centres/${centre}/figures/${month.slice(0, 4)}/months`,
+  );
+  if (!result.ok) return result;
+  return { ok: true, value: result.value.months.find((m) => m.month === month) ?? null };
+}
+
 export type KindTotals = Record<ActivityKind, number>;
 
-export function totalsByKind(entries: readonly ActivityEntry[], date?: string): KindTotals {
+export function totalsByKind(entries: readonly ActivityEntry[]): KindTotals {
   const totals: KindTotals = { visit: 0, contact_point: 0 };
-  for (const entry of entries) {
-    if (date === undefined || entry.date === date) totals[entry.kind] += entry.count;
-  }
+  for (const entry of entries) totals[entry.kind] += entry.count;
   return totals;
 }

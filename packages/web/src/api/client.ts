@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_HEADER } from '@crux/api/routes';
+import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
 import type { AppError } from '@crux/domain/errors';
 import { isExpired, type Session } from '../auth/session';
 import type { RuntimeConfig } from '../config';

@@ -71,6 +71,9 @@ export const en: Messages = {
     todayColumn: 'Today',
     monthColumn: (month) => `Month (${month})`,
     what: 'What',
+    monthCounted: (when: string) =>
+      `The month's figures were last counted ${when}; what you save now is included at the next count.`,
+    monthNotCounted: 'The month has not been counted yet; what you save is included at the next count.',
   },
   participants: {
     title: 'Participants',

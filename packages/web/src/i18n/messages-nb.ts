@@ -74,6 +74,9 @@ export const nb = {
     todayColumn: 'I dag',
     monthColumn: (month: string) => `Måned (${month})`,
     what: 'Hva',
+    monthCounted: (when: string) =>
+      `Tallene for måneden ble sist talt opp ${when}; det du lagrer nå, kommer med ved neste opptelling.`,
+    monthNotCounted: 'Måneden er ikke talt opp ennå; det du lagrer, kommer med ved neste opptelling.',
   },
   participants: {
     title: 'Deltakere',

@@ -1,16 +1,17 @@
-import { ActivityCreate, type ActivityKind } from '@crux/domain/activity';
+import { ActivitiesCreate, type ActivityKind } from '@crux/domain/activity';
+import { figureOfActivityKind } from '@crux/domain/figures';
 import { monthOf, todayInOslo } from '@crux/domain/period';
 import type { Text } from '@crux/domain/text';
 import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
-import { activitiesOfMonth, type KindTotals, totalsByKind } from '../api/activities';
+import { entriesOfDay, figuresOfMonth, type KindTotals, totalsByKind } from '../api/activities';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { useDraft } from '../forms/drafts';
-import { type FormErrors, hasErrors } from '../forms/form-errors';
+import { toFormErrors } from '../forms/form-errors';
 import { NetworkRetry } from '../forms/network-retry';
 import { useSubmitState } from '../forms/submit-state';
-import { formatDate, formatMonth, formatNumber } from '../i18n/format';
+import { formatDate, formatMonth, formatNumber, formatTimestamp } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { en } from '../i18n/messages-en';
 import { nb } from '../i18n/messages-nb';
@@ -23,10 +24,11 @@ import { Progress, Success } from '../ui/status';
 import { Stepper } from '../ui/stepper';
 
 /**
- * One idempotency key per kind, kept in the draft until that kind is saved: a retry after a lost answer
- * sends the same key, so the API registers the work once however often the user presses Save.
+ * One save carries every kind of the day in one request. Its idempotency key is kept in the draft until
+ * the save succeeds: a retry after a lost answer sends the same key, so the API registers the work once
+ * however often the user presses Save.
  */
-type TodayDraft = { date: string; visit: number; contact_point: number; keys: Record<ActivityKind, string> };
+type TodayDraft = { date: string; visit: number; contact_point: number; key: string };
 
 const kinds: readonly ActivityKind[] = ['visit', 'contact_point'];
 const ids = { date: 'today-date', visit: 'today-visits', contact_point: 'today-contact-points' };
@@ -35,7 +37,7 @@ const freshDraft = (): TodayDraft => ({
   date: todayInOslo(),
   visit: 0,
   contact_point: 0,
-  keys: { visit: crypto.randomUUID(), contact_point: crypto.randomUUID() },
+  key: crypto.randomUUID(),
 });
 
 const nothingToSave: Text = { nb: nb.today.nothingToSave, en: en.today.nothingToSave };
@@ -50,9 +52,13 @@ export function TodayPage({ centre }: { centre: string }) {
   const submit = useSubmitState();
   const [saved, setSaved] = useState<KindTotals | null>(null);
   const [savedDate, setSavedDate] = useState('');
-  const month = validDate(draft.date) ? monthOf(draft.date) : null;
-  const [entries, reload] = useResource(`${centre}:${month}`, () =>
-    month ? activitiesOfMonth(api, centre, month) : Promise.resolve({ ok: true as const, value: [] }),
+  const day = validDate(draft.date) ? draft.date : null;
+  const month = day ? monthOf(day) : null;
+  const [entries, reloadDay] = useResource(`${centre}:${day}`, () =>
+    day ? entriesOfDay(api, centre, day) : Promise.resolve({ ok: true as const, value: [] }),
+  );
+  const [monthFigures, reloadMonth] = useResource(`${centre}:${month}`, () =>
+    month ? figuresOfMonth(api, centre, month) : Promise.resolve({ ok: true as const, value: null }),
   );
 
   const labels: Record<ActivityKind, string> = {
@@ -60,63 +66,55 @@ export function TodayPage({ centre }: { centre: string }) {
     contact_point: t.today.contactPoints,
   };
 
-  /** A count of 0 means "none of this kind", so only the date and counts above 0 are checked. */
-  const check = (): FormErrors => {
-    const errors: FormErrors = {};
-    for (const kind of kinds) {
-      const result = parse(ActivityCreate, { date: draft.date, kind, count: draft[kind] || 1 });
-      if (result.ok) continue;
-      for (const field of result.error.fields ?? []) {
-        errors[field.field === 'count' ? kind : field.field] ??= field.message;
-      }
-    }
-    return errors;
+  /** A count of 0 means "none of this kind": only the date and the counts above 0 are sent and checked. */
+  const body = () => ({
+    date: draft.date,
+    entries: kinds.filter((kind) => draft[kind] > 0).map((kind) => ({ kind, count: draft[kind] })),
+  });
+
+  /** The API names `entries.<i>.count`; here each kind has its own field. */
+  const fieldOf = (field: string, sent: ReturnType<typeof body>) => {
+    const match = /^entries\.(\d+)\.count$/.exec(field);
+    return match ? (sent.entries[Number(match[1])]?.kind ?? field) : field;
   };
 
   const save = async () => {
     setSaved(null);
-    const errors = check();
-    if (hasErrors(errors)) return submit.invalid(errors);
-    if (draft.visit === 0 && draft.contact_point === 0) return submit.invalid({}, nothingToSave);
-    submit.start();
-    const done: KindTotals = { visit: 0, contact_point: 0 };
-    for (const kind of kinds) {
-      const count = draft[kind];
-      if (count === 0) continue;
-      const result = await api.post(
-        `/api/centres/${centre}/activities`,
-        { date: draft.date, kind, count },
-        draft.keys[kind],
+    const sent = body();
+    if (sent.entries.length === 0) {
+      const dateOk = parse(ActivitiesCreate, { ...sent, entries: [{ kind: 'visit', count: 1 }] });
+      return submit.invalid(
+        dateOk.ok ? {} : toFormErrors(dateOk.error.fields ?? []),
+        dateOk.ok ? nothingToSave : undefined,
       );
-      if (!result.ok) {
-        // A 4xx wrote nothing, so the next attempt may carry a new key; after a lost answer it must not.
-        if (result.failure.kind === 'http' && result.failure.status < 500) {
-          update((d) => ({ ...d, keys: { ...d.keys, [kind]: crypto.randomUUID() } }));
-          reload();
-        }
-        if (done.visit > 0 || done.contact_point > 0) {
-          setSaved(done);
-          setSavedDate(draft.date);
-        }
-        if (result.failure.kind === 'http' && result.failure.error?.fields) {
-          // The API names `count`; here each kind has its own field.
-          const fields = result.failure.error.fields.map((f) => ({
-            ...f,
-            field: f.field === 'count' ? kind : f.field,
-          }));
-          submit.fail({ ...result.failure, error: { ...result.failure.error, fields } });
-        } else {
-          submit.fail(result.failure);
-        }
-        return;
-      }
-      done[kind] = count;
-      update((d) => ({ ...d, [kind]: 0, keys: { ...d.keys, [kind]: crypto.randomUUID() } }));
     }
+    const checked = parse(ActivitiesCreate, sent);
+    if (!checked.ok) {
+      return submit.invalid(
+        toFormErrors((checked.error.fields ?? []).map((f) => ({ ...f, field: fieldOf(f.field, sent) }))),
+      );
+    }
+    submit.start();
+    const result = await api.post(`/api/centres/${centre}/activities`, checked.value, draft.key);
+    if (!result.ok) {
+      // A 4xx wrote nothing, so the next attempt may carry a new key; after a lost answer it must not.
+      if (result.failure.kind === 'http' && result.failure.status < 500) {
+        update((d) => ({ ...d, key: crypto.randomUUID() }));
+      }
+      const { failure } = result;
+      if (failure.kind === 'http' && failure.error?.fields) {
+        const fields = failure.error.fields.map((f) => ({ ...f, field: fieldOf(f.field, sent) }));
+        return submit.fail({ ...failure, error: { ...failure.error, fields } });
+      }
+      return submit.fail(failure);
+    }
+    const done: KindTotals = { visit: draft.visit, contact_point: draft.contact_point };
+    update((d) => ({ ...d, visit: 0, contact_point: 0, key: crypto.randomUUID() }));
     submit.succeed();
     setSaved(done);
     setSavedDate(draft.date);
-    reload();
+    reloadDay();
+    reloadMonth();
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -126,8 +124,8 @@ export function TodayPage({ centre }: { centre: string }) {
 
   const { state } = submit;
   const isToday = draft.date === todayInOslo();
-  const dayTotals = entries.state === 'ok' ? totalsByKind(entries.value, draft.date) : null;
-  const monthTotals = entries.state === 'ok' ? totalsByKind(entries.value) : null;
+  const dayTotals = entries.state === 'ok' ? totalsByKind(entries.value) : null;
+  const counted = monthFigures.state === 'ok' ? monthFigures.value : null;
 
   return (
     <section className="today">
@@ -170,9 +168,14 @@ export function TodayPage({ centre }: { centre: string }) {
       </form>
 
       <h2 id="today-figures-title">{t.today.figuresTitle}</h2>
-      {entries.state === 'loading' ? <Progress label={t.loading} /> : null}
-      {entries.state === 'failed' ? <FailureView failure={entries.failure} retry={reload} /> : null}
-      {dayTotals && monthTotals && month ? (
+      {entries.state === 'loading' || monthFigures.state === 'loading' ? (
+        <Progress label={t.loading} />
+      ) : null}
+      {entries.state === 'failed' ? <FailureView failure={entries.failure} retry={reloadDay} /> : null}
+      {monthFigures.state === 'failed' ? (
+        <FailureView failure={monthFigures.failure} retry={reloadMonth} />
+      ) : null}
+      {dayTotals && monthFigures.state === 'ok' && month ? (
         <ScrollRegion labelledBy="today-figures-title">
           <table className="figures">
             <thead>
@@ -191,12 +194,19 @@ export function TodayPage({ centre }: { centre: string }) {
                 <tr key={kind}>
                   <th scope="row">{labels[kind]}</th>
                   <td className="num">{formatNumber(dayTotals[kind])}</td>
-                  <td className="num">{formatNumber(monthTotals[kind])}</td>
+                  <td className="num">{formatNumber(counted?.figures[figureOfActivityKind[kind]] ?? 0)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollRegion>
+      ) : null}
+      {monthFigures.state === 'ok' ? (
+        <p className="hint">
+          {counted?.computedAt
+            ? t.today.monthCounted(formatTimestamp(counted.computedAt, language))
+            : t.today.monthNotCounted}
+        </p>
       ) : null}
     </section>
   );

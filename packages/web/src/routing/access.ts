@@ -1,45 +1,51 @@
+import { audiences } from '@crux/api/audiences';
+import { type RouteKey, routeByKey } from '@crux/api/routes';
 import type { Claims } from '../auth/claims';
 import type { Messages } from '../i18n/messages-nb';
 import { type PageRoute, paths } from './paths';
 
+type DataPage = Exclude<PageRoute['page'], 'home' | 'callback' | 'notFound'>;
+
 /**
- * What each role may open. The API refuses anything else anyway; this keeps the menu honest and makes a
- * typed URL of another centre or a forbidden page show "not found" without asking the API for its data.
+ * The API route each page is built on. A role may open a page exactly when the route table lets it call
+ * that route (and, for a centre's page, only at its own centre): the menu and a typed URL follow the API's
+ * own rules, which refuse anything else anyway. A page of another centre shows "not found" without asking
+ * the API for its data.
  */
-const worksAtCentre = (claims: Claims, centre: string) =>
-  (claims.role === 'staff' || claims.role === 'leader') && claims.centre === centre;
+const pageRoutes: Record<DataPage, RouteKey> = {
+  today: 'POST /api/centres/{centreId}/activities',
+  participants: 'GET /api/centres/{centreId}/participants',
+  participantNew: 'POST /api/centres/{centreId}/participants',
+  participant: 'GET /api/centres/{centreId}/participants/{participantId}',
+  headOffice: 'GET /api/headoffice/figures/{year}',
+  network: 'GET /api/network/figures/{year}',
+};
+
+function mayUse(claims: Claims, page: DataPage, centre: string | undefined): boolean {
+  const route = routeByKey.get(pageRoutes[page]);
+  if (!route || !(route.roles as readonly string[]).includes(claims.role)) return false;
+  return !audiences[route.audience].scoped || (centre !== undefined && claims.centre === centre);
+}
 
 export function mayOpen(claims: Claims, route: PageRoute): boolean {
-  switch (route.page) {
-    case 'home':
-    case 'callback':
-    case 'notFound':
-      return true;
-    case 'today':
-    case 'participants':
-    case 'participantNew':
-    case 'participant':
-      return worksAtCentre(claims, route.centre);
-    case 'headOffice':
-      return claims.role === 'headoffice';
-    case 'network':
-      return claims.role === 'network';
-  }
+  if (route.page === 'home' || route.page === 'callback' || route.page === 'notFound') return true;
+  return mayUse(claims, route.page, 'centre' in route ? route.centre : undefined);
 }
 
 export type NavItem = { href: string; label: (t: Messages) => string };
 
+/** The menu: every page a role may open that stands on its own, in this order. */
+const menu: { page: DataPage; href: (centre: string) => string; label: (t: Messages) => string }[] = [
+  { page: 'today', href: paths.today, label: (t) => t.nav.today },
+  { page: 'participants', href: paths.participants, label: (t) => t.nav.participants },
+  { page: 'headOffice', href: paths.headOffice, label: (t) => t.nav.headOffice },
+  { page: 'network', href: paths.network, label: (t) => t.nav.network },
+];
+
 export function navFor(claims: Claims): NavItem[] {
-  const { centre } = claims;
-  if ((claims.role === 'staff' || claims.role === 'leader') && centre) {
-    return [
-      { href: paths.today(centre), label: (t) => t.nav.today },
-      { href: paths.participants(centre), label: (t) => t.nav.participants },
-    ];
-  }
-  if (claims.role === 'headoffice') return [{ href: paths.headOffice(), label: (t) => t.nav.headOffice }];
-  if (claims.role === 'network') return [{ href: paths.network(), label: (t) => t.nav.network }];
-  return [];
+  return menu
+    .filter((item) => mayUse(claims, item.page, claims.centre))
+    .map((item) => ({ href: item.href(claims.centre ?? ''), label: item.label }));
 }
 
 /** Where a role lands after signing in; null for roles with no page in this client yet. */

@@ -1,6 +1,6 @@
-import { OPEN } from '@crux/store/figures-repo';
 import { describe, expect, it } from 'vitest';
-import { contiguousRuns, countedOf, monthsUpTo, rolloverMonths, spanOf, yearsOf } from './plan';
+import { countedOf, OPEN, spanOf } from './participation';
+import { monthsOfYear, monthsUpTo, rolloverMonths, yearsOf } from './plan';
 
 const p = (startDate: string, endDate?: string) => ({ id: 'x', startDate, endDate, version: 1 });
 
@@ -35,13 +35,10 @@ describe('which months a run recomputes', () => {
     expect(rolloverMonths('2024-11', '2025-02')).toEqual(['2024-12', '2025-01', '2025-02']);
   });
 
-  it('reads contiguous months as one range, across a new year', () => {
-    expect(contiguousRuns(['2024-12', '2025-01', '2025-03', '2025-07', '2025-08'])).toEqual([
-      ['2024-12', '2025-01'],
-      ['2025-03', '2025-03'],
-      ['2025-07', '2025-08'],
-    ]);
-    expect(contiguousRuns([])).toEqual([]);
-    expect(yearsOf(['2024-12', '2025-01', '2025-03'])).toEqual([2024, 2025]);
+  it('the affected years, and the months of a year that have begun', () => {
+    expect(yearsOf(['2025-03', '2024-12', '2025-01'])).toEqual([2024, 2025]);
+    expect(monthsOfYear(2024, '2025-02')).toHaveLength(12);
+    expect(monthsOfYear(2025, '2025-02')).toEqual(['2025-01', '2025-02']);
+    expect(monthsOfYear(2026, '2025-02')).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import type { Figures } from '@crux/domain/figure-set';
-import type { StoredYear } from '@crux/store/figure-items';
 import { describe, expect, it } from 'vitest';
-import { headOfficeYearRows, monthTotals } from './publish';
+import { headOfficeYearRows, monthTotals, type StoredYear } from './year-table';
 
 const f = (participants: number, visits = 0): Figures => ({
   participants,

@@ -1,8 +1,26 @@
-import { type Figures, figureKeys } from '@crux/domain/figure-set';
-import { sumFigures } from '@crux/domain/figures';
-import type { Month } from '@crux/domain/period';
-import type { StoredYear } from '@crux/store/figure-items';
-import { TOTAL } from '@crux/store/keys';
+import { type Figures, figureKeys, TOTAL } from '../figure-set';
+import { sumFigures } from '../figures';
+import type { Month } from '../period';
+
+/**
+ * The head office's table of a year: every centre's row and the foundation total, each with the year
+ * before beside it, as stored in the year's head-office partition and as a run leaves it.
+ */
+
+/** A head-office year row: a centre's (or `TOTAL`'s) figures beside the year before's. */
+export type StoredYear = {
+  centre: string;
+  name: string | undefined;
+  figures: Figures;
+  previous: Figures | null;
+};
+
+/** A year's head-office partition as stored: every centre's year row and month figures, `TOTAL` included. */
+export type StoredHeadOfficeYear = {
+  years: Map<string, StoredYear>;
+  /** month → centre → figures */
+  months: Map<Month, Map<string, Figures>>;
+};
 
 function sameFigures(a: Figures | null, b: Figures | null): boolean {
   if (a === null || b === null) return a === b;

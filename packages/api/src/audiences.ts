@@ -1,0 +1,51 @@
+import type { Role } from '@crux/domain/roles';
+
+/**
+ * Every audience of the API in one table: the Lambda function that serves it (its entry file for CDK's
+ * bundling and the bench, its module for the local emulator and the tests) and the roles that may use it
+ * at all. A route's roles (routes.ts) are a subset of its audience's.
+ */
+type AudienceDef = {
+  /** The entry file, relative to the repository root; it exports `handler`. */
+  entry: string;
+  /** The same file as a workspace module, for `import()`. */
+  module: string;
+  roles: readonly Role[];
+  /** Centre audiences bind every request to the caller's own centre (a TenantScope). */
+  scoped: boolean;
+  description: string;
+};
+
+export const audiences = {
+  centre: {
+    entry: 'functions/src/centre-api/handler.ts',
+    module: '@crux/functions/centre-api/handler',
+    roles: ['staff', 'leader', 'volunteer'],
+    scoped: true,
+    description: "Centre API: one centre's records, through per-request credentials scoped to that centre",
+  },
+  admin: {
+    entry: 'functions/src/admin-api/handler.ts',
+    module: '@crux/functions/admin-api/handler',
+    roles: ['admin'],
+    scoped: false,
+    description: 'Admin API: the centre registry',
+  },
+  headoffice: {
+    entry: 'functions/src/headoffice-api/handler.ts',
+    module: '@crux/functions/headoffice-api/handler',
+    roles: ['headoffice'],
+    scoped: false,
+    description: 'Head-office API: figures of every centre, never a record',
+  },
+  network: {
+    entry: 'functions/src/network-api/handler.ts',
+    module: '@crux/functions/network-api/handler',
+    roles: ['network'],
+    scoped: false,
+    description: 'Experience-network API: already-suppressed figures',
+  },
+} as const satisfies Record<string, AudienceDef>;
+
+export type Audience = keyof typeof audiences;
+export const audienceNames = Object.keys(audiences) as Audience[];

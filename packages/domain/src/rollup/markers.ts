@@ -1,0 +1,10 @@
+import type { Month } from '../period';
+
+/**
+ * What a write leaves for the figures job: a centre-month whose records changed (with the marker's `seq`,
+ * bumped by every write, so the job clears it only if nothing was written after it read it), or a
+ * participant that changed (the participant item is its own marker).
+ */
+export type DirtyMarker =
+  | { kind: 'month'; centre: string; month: Month; seq: number }
+  | { kind: 'participant'; centre: string; id: string };

@@ -1,0 +1,89 @@
+import { type Figures, type NetworkFigures, TOTAL } from '../figure-set';
+import {
+  type ActivityCount,
+  computeFigures,
+  monthPeriod,
+  type ParticipationSpan,
+  yearFigures,
+} from '../figures';
+import type { Month } from '../period';
+import { suppressTable } from '../suppression';
+import { monthsOfYear } from './plan';
+import { headOfficeYearRows, monthTotals, type StoredHeadOfficeYear, type StoredYear } from './year-table';
+
+/** A centre's recounted year: every month that has begun, and the year (distinct people from the people). */
+export type CentreYear = {
+  centre: string;
+  name: string;
+  year: number;
+  months: Map<Month, Figures>;
+  figures: Figures;
+};
+
+/**
+ * A centre's figures for a whole year, from its records: the people active in the year and the entries
+ * dated in it. A whole year at a time, so the year's distinct counts and its months come from the same
+ * records and a run's cost is bounded by a year, not by the history.
+ */
+export function countCentreYear(
+  centre: { id: string; name: string },
+  year: number,
+  current: Month,
+  participations: readonly ParticipationSpan[],
+  entries: readonly ActivityCount[],
+): CentreYear {
+  const months = new Map<Month, Figures>();
+  for (const m of monthsOfYear(year, current))
+    months.set(m, computeFigures(monthPeriod(m), participations, entries));
+  const figures = yearFigures(year, participations, [...months.values()]);
+  return { centre: centre.id, name: centre.name, year, months, figures };
+}
+
+export type PublishedYear = {
+  /** Every row of the year after the run: the next year takes its `previous` from these. */
+  rows: Map<string, StoredYear>;
+  /** The head-office year rows that differ from what is stored. */
+  changedRows: StoredYear[];
+  /** The head-office month rows to write: the recounted centres' months and the months' totals. */
+  monthRows: { month: Month; centre: string; figures: Figures }[];
+  /** The network's rows of the year (the total's among them), rewritten whenever its figures changed. */
+  networkRows: { centre: string; name: string | undefined; figures: NetworkFigures }[];
+};
+
+/**
+ * One year's publication after a run: the recounted centres replace their rows and months, every row
+ * takes `previous` from the year before, the totals are summed again, and the network's view is
+ * suppressed anew from the whole year (hiding one cell can move hiding to another centre's).
+ */
+export function publishYear(
+  stored: StoredHeadOfficeYear,
+  before: ReadonlyMap<string, StoredYear>,
+  recounted: readonly CentreYear[],
+): PublishedYear {
+  const fresh = new Map(recounted.map((c) => [c.centre, { name: c.name, figures: c.figures }]));
+  const { rows, changed } = headOfficeYearRows(stored.years, before, fresh);
+  const monthRows: PublishedYear['monthRows'] = [];
+  const freshMonths = new Map<Month, Map<string, Figures>>();
+  for (const c of recounted) {
+    for (const [month, figures] of c.months) {
+      monthRows.push({ month, centre: c.centre, figures });
+      const byCentre = freshMonths.get(month) ?? new Map<string, Figures>();
+      byCentre.set(c.centre, figures);
+      freshMonths.set(month, byCentre);
+    }
+  }
+  for (const [month, figures] of monthTotals(stored.months, freshMonths)) {
+    monthRows.push({ month, centre: TOTAL, figures });
+  }
+  return { rows, changedRows: changed, monthRows, networkRows: recounted.length ? networkRows(rows) : [] };
+}
+
+/** The network's view of a year's rows: suppressed as one table, the total among them. */
+function networkRows(rows: ReadonlyMap<string, StoredYear>): PublishedYear['networkRows'] {
+  const centres = [...rows.values()].filter((r) => r.centre !== TOTAL);
+  const table = suppressTable(centres.map((r) => ({ centre: r.centre, figures: r.figures })));
+  return [
+    ...table.centres.map((c) => ({ centre: c.centre, name: rows.get(c.centre)?.name, figures: c.figures })),
+    { centre: TOTAL, name: undefined, figures: table.total },
+  ];
+}
