@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two cores: at most two test files at a time. Pure domain tests run as their own project without the
+ * Two cores: at most two test files at a time. Pure tests (the domain, the demo plan) run as their own project without the
  * database; everything else shares one DynamoDB Local started once per run (test/setup/global-dynamo.ts)
  * and stays apart by using its own centre ids.
  */
@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/domain/src/**/*.test.ts'],
+          include: ['packages/domain/src/**/*.test.ts', 'packages/local/src/demo/**/*.test.ts'],
         },
       },
       {
@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts', 'packages/**/src/**/*.test.ts', 'functions/**/*.test.ts'],
-          exclude: [...exclude, 'packages/domain/**'],
+          exclude: [...exclude, 'packages/domain/**', 'packages/local/src/demo/**'],
           globalSetup: ['test/setup/global-dynamo.ts'],
           testTimeout: 30_000,
           hookTimeout: 90_000,

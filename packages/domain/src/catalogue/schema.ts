@@ -31,6 +31,8 @@ export type CatalogueSection = z.infer<typeof CatalogueSection>;
 
 /** The fields every list of registered things shares. */
 const listed = { id: Slug, name: Name, section: Slug, order: Order, status: Status };
+export const CatalogueListed = z.strictObject(listed);
+export type CatalogueListed = z.infer<typeof CatalogueListed>;
 
 /**
  * What an activity kind's figure counts:
@@ -53,11 +55,11 @@ export const CatalogueKind = z.strictObject({
 export type CatalogueKind = z.infer<typeof CatalogueKind>;
 
 /** Work training and own measures (NAV activity measure, VTO, mentor, …): a participant's, with start and end. */
-export const CatalogueMeasureType = z.strictObject(listed);
+export const CatalogueMeasureType = CatalogueListed;
 export type CatalogueMeasureType = z.infer<typeof CatalogueMeasureType>;
 
 /** Correctional order types (community sentence, fine-serving, electronic monitoring): hours logged by date. */
-export const CatalogueOrderType = z.strictObject(listed);
+export const CatalogueOrderType = CatalogueListed;
 export type CatalogueOrderType = z.infer<typeof CatalogueOrderType>;
 
 /** Foundation settings the figures use: hours per FTE turns volunteers' hours into FTE (issue 9). */

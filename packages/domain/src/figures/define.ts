@@ -1,6 +1,7 @@
 import { type Catalogue, compareOrder } from '../catalogue/lists';
 import type {
   CatalogueKind,
+  CatalogueListed,
   CatalogueMeasureType,
   CatalogueOrderType,
   CatalogueSection,
@@ -29,37 +30,38 @@ const kindValueType: Record<CatalogueKind['counts'], ValueType> = {
   participants: 'participants',
 };
 
+/** A catalogue entry's one figure, on a line of its own where the entry sits in its section. */
+function oneLine(
+  entry: CatalogueListed,
+  figure: Omit<FigureDefinition, 'section' | 'order' | 'label'>,
+): FigureGroup {
+  const full: FigureDefinition = { ...figure, section: entry.section, order: entry.order, label: entry.name };
+  return { figures: [full], lines: [lineOf(full, entry.status === 'retired')] };
+}
+
 function kindFigures(kind: CatalogueKind): FigureGroup {
   const id = kindId(kind.id);
-  const figure: FigureDefinition = {
+  return oneLine(kind, {
     id,
-    section: kind.section,
-    order: kind.order,
-    label: kind.name,
     valueType: kindValueType[kind.counts],
     aggregation: kind.counts === 'participants' ? 'distinct' : 'sum',
     disclosure: count,
     relations:
       kind.counts === 'participants' ? [{ kind: 'atMost', smaller: id, larger: participantsId }] : [],
     rule: { from: 'entries', kind: kind.id, counts: kind.counts },
-  };
-  return { figures: [figure], lines: [lineOf(figure, kind.status === 'retired')] };
+  });
 }
 
 function measureFigures(type: CatalogueMeasureType): FigureGroup {
   const id = measureId(type.id);
-  const figure: FigureDefinition = {
+  return oneLine(type, {
     id,
-    section: type.section,
-    order: type.order,
-    label: type.name,
     valueType: 'participants',
     aggregation: 'distinct',
     disclosure: count,
     relations: [{ kind: 'atMost', smaller: id, larger: participantsId }],
     rule: { from: 'measures', type: type.id },
-  };
-  return { figures: [figure], lines: [lineOf(figure, type.status === 'retired')] };
+  });
 }
 
 function orderFigures(type: CatalogueOrderType): FigureGroup {
