@@ -127,7 +127,7 @@ describe('parseCatalogueChange', () => {
     expect(broken(parseCatalogueChange({ op: 'add', list: 'activityKinds', version: 1, entry }))).toEqual([
       'entry.colour:unknown_field',
     ]);
-    expect(broken(parseCatalogueChange({ op: 'add', version: 1, entry }))).toEqual(['list:required']);
+    expect(broken(parseCatalogueChange({ op: 'add', version: 1, entry }))).toEqual(['list:one_of']);
     expect(
       broken(
         parseCatalogueChange({

@@ -5,6 +5,7 @@ import {
   type Catalogue,
   type CatalogueEntry,
   type CatalogueListName,
+  catalogueListNames,
   catalogueLists,
   catalogueProblems,
   sectionedLists,
@@ -45,22 +46,20 @@ type ListChange = {
  */
 export type CatalogueChange = ListChange | z.infer<typeof SettingsChange>;
 
-const Envelope = z.object({
-  op: z.enum(['add', 'update', 'remove', 'settings']),
-  list: z.optional(z.enum(Object.keys(changeSchemas) as [CatalogueListName, ...CatalogueListName[]])),
-});
+const Op = z.object({ op: z.enum(['add', 'update', 'remove', 'settings']) });
+const OfList = z.object({ list: z.enum(catalogueListNames as [CatalogueListName, ...CatalogueListName[]]) });
 
 /**
- * Parses a change in two steps, so an error names the field of the one shape meant (`entry.counts`),
- * not every shape of a union.
+ * Parses a change in steps (what it does, to which list, then the one shape meant), so an error names
+ * the field of that shape (`entry.counts`), not every shape of a union.
  */
 export function parseCatalogueChange(input: unknown): Result<CatalogueChange> {
-  const envelope = parse(Envelope, input);
-  if (!envelope.ok) return envelope;
-  const { op, list } = envelope.value;
-  if (op === 'settings') return parse(SettingsChange, input);
-  if (list === undefined) return fail(fieldError('list', 'required'));
-  return parse(changeSchemas[list][op], input) as Result<CatalogueChange>;
+  const op = parse(Op, input);
+  if (!op.ok) return op;
+  if (op.value.op === 'settings') return parse(SettingsChange, input);
+  const list = parse(OfList, input);
+  if (!list.ok) return list;
+  return parse(changeSchemas[list.value.list][op.value.op], input) as Result<CatalogueChange>;
 }
 
 /** Whether anything was registered under an entry; the caller answers from its records. */

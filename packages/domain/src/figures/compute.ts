@@ -74,19 +74,9 @@ function tally(period: Period, records: CentreRecords): Tally {
 function read(t: Tally, rule: BaseRule): number {
   switch (rule.from) {
     case 'participations':
-      switch (rule.count) {
-        case 'active':
-          return t.active;
-        case 'started':
-          return t.started;
-        case 'ageSum':
-          return t.ageSum;
-        case 'gender':
-          return t.gender[rule.gender];
-        case 'ended':
-          return t.ended.get(rule.outcome) ?? 0;
-      }
-      break;
+      if (rule.count === 'gender') return t.gender[rule.gender];
+      if (rule.count === 'ended') return t.ended.get(rule.outcome) ?? 0;
+      return t[rule.count];
     case 'entries':
       return rule.counts === 'participants'
         ? (t.entryPeople.get(rule.kind)?.size ?? 0)

@@ -1,4 +1,4 @@
-import type { peopleSections } from '../catalogue/schema';
+import { peopleSections } from '../catalogue/schema';
 import { outcomes } from '../participant';
 import type { IsoDate, Period } from '../period';
 import type { Text } from '../text';
@@ -30,10 +30,14 @@ export const genderId = (g: GenderGroup): FigureId => `participants.${g}`;
 export const genderShareId = (g: GenderGroup): FigureId => `participants.${g}.share`;
 export const outcomeId = (o: string): FigureId => `outcome.${o}`;
 
-const genderLabels: Record<GenderGroup, Text> = {
-  woman: { nb: 'Kvinner', en: 'Women' },
-  man: { nb: 'Menn', en: 'Men' },
-  other: { nb: 'Annet eller ikke oppgitt', en: 'Other or not stated' },
+/** A gender's share as the table shows it, and its count as stored. */
+const genderLabels: Record<GenderGroup, { share: Text; count: Text }> = {
+  woman: { share: { nb: 'Kvinner', en: 'Women' }, count: { nb: 'Antall kvinner', en: 'Number of women' } },
+  man: { share: { nb: 'Menn', en: 'Men' }, count: { nb: 'Antall menn', en: 'Number of men' } },
+  other: {
+    share: { nb: 'Annet kjønn eller ikke oppgitt', en: 'Other gender or not stated' },
+    count: { nb: 'Antall med annet kjønn eller ikke oppgitt', en: 'Number of other gender or not stated' },
+  },
 };
 
 /** As *Fakta og tall* names them under "Går videre til". */
@@ -52,7 +56,7 @@ const ofParticipants = { kind: 'ratio', base: participantsId } as const;
  * reserves for them. Gender counts and the age sum are stored for the mean and the shares, not shown.
  */
 export function peopleFigures(): FigureGroup {
-  const section: (typeof peopleSections)[number] = 'participants';
+  const [section, outcomesSection] = peopleSections;
   const figures: FigureDefinition[] = [
     {
       id: participantsId,
@@ -112,7 +116,7 @@ export function peopleFigures(): FigureGroup {
         id: genderId(g),
         section,
         order: 40 + i,
-        label: { nb: `Antall ${genderLabels[g].nb.toLowerCase()}`, en: `${genderLabels[g].en} (count)` },
+        label: genderLabels[g].count,
         valueType: 'participants',
         aggregation: 'distinct',
         disclosure: count,
@@ -123,7 +127,7 @@ export function peopleFigures(): FigureGroup {
         id: genderShareId(g),
         section,
         order: 40 + i,
-        label: genderLabels[g],
+        label: genderLabels[g].share,
         valueType: 'percent',
         aggregation: 'distinct',
         disclosure: ofParticipants,
@@ -142,7 +146,7 @@ export function peopleFigures(): FigureGroup {
     ...outcomes.map(
       (o, i): FigureDefinition => ({
         id: outcomeId(o),
-        section: 'outcomes' satisfies (typeof peopleSections)[number],
+        section: outcomesSection,
         order: 10 * (i + 1),
         label: outcomeLabels[o],
         valueType: 'participants',
