@@ -1,12 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two cores: at most two test files at a time. Pure tests (the domain, the web client's logic) run as
- * their own project without the database; everything else shares one DynamoDB Local started once per
- * run (test/setup/global-dynamo.ts) and stays apart by using its own centre ids.
+ * Two cores: at most two test files at a time. Pure tests (the domain, the demo plan, the web client's
+ * logic) run as their own project without the database; everything else shares one DynamoDB Local
+ * started once per run (test/setup/global-dynamo.ts) and stays apart by using its own centre ids.
  */
 const exclude = ['**/node_modules/**', '**/dist/**', 'cdk.out/**', '.local/**'];
-const pure = ['packages/domain/src/**/*.test.ts', 'packages/web/src/**/*.test.ts'];
+const pure = [
+  'packages/domain/src/**/*.test.ts',
+  'packages/local/src/demo/**/*.test.ts',
+  'packages/web/src/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -1,20 +1,10 @@
 import type { ActivityKind } from './activity';
 import { type FigureKey, type Figures, figureKeys } from './figure-set';
-import { firstDayOf, type IsoDate, lastDayOf, type Month } from './period';
+import { isActiveIn, type ParticipationSpan, startedIn } from './figures/people';
+import { type IsoDate, type Period, yearPeriod } from './period';
 
-/** A period is a month or a calendar year, as its first and last day (both included). */
-export type Period = { first: IsoDate; last: IsoDate };
-
-export function monthPeriod(month: Month): Period {
-  return { first: firstDayOf(month), last: lastDayOf(month) };
-}
-
-export function yearPeriod(year: number): Period {
-  return { first: `${year}-01-01`, last: `${year}-12-31` };
-}
-
-/** What the figures need of a participation: who, and when it started and ended. */
-export type ParticipationSpan = { id: string; startDate: IsoDate; endDate?: IsoDate | undefined };
+export { monthPeriod, type Period, yearPeriod } from './period';
+export { isActiveIn, type ParticipationSpan, startedIn };
 
 /** What the figures need of an activity entry. */
 export type ActivityCount = { date: IsoDate; kind: ActivityKind; count: number };
@@ -33,15 +23,6 @@ export const figureOfActivityKind: Record<ActivityKind, ActivityFigureKey> = {
 
 export function zeroFigures(): Figures {
   return { participants: 0, newParticipants: 0, visits: 0, contactPoints: 0 };
-}
-
-/** Started on or before the period's last day, and still open or ended on or after its first day. */
-export function isActiveIn(p: ParticipationSpan, period: Period): boolean {
-  return p.startDate <= period.last && (p.endDate === undefined || p.endDate >= period.first);
-}
-
-export function startedIn(p: ParticipationSpan, period: Period): boolean {
-  return p.startDate >= period.first && p.startDate <= period.last;
 }
 
 /** The people of a period: distinct active participants, and those of them who started in it. */

@@ -35,6 +35,17 @@ export type Month = string;
 
 export const Year = z.int().check(z.gte(2000), z.lte(2100));
 
+/** A period is a month or a calendar year, as its first and last day (both included). */
+export type Period = { first: IsoDate; last: IsoDate };
+
+export function monthPeriod(month: Month): Period {
+  return { first: firstDayOf(month), last: lastDayOf(month) };
+}
+
+export function yearPeriod(year: number): Period {
+  return { first: `${year}-01-01`, last: `${year}-12-31` };
+}
+
 export function monthOf(date: IsoDate): Month {
   return date.slice(0, 7);
 }

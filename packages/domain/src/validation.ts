@@ -50,6 +50,49 @@ const customRules: Record<string, Text | (() => Text)> = {
     nb: 'Fant ingen deltaker med denne id-en ved senteret.',
     en: 'No participant with this id at the centre.',
   },
+  duplicate_id: { nb: 'Id-en er allerede i bruk i listen.', en: 'This id is already used in the list.' },
+  duplicate_name: { nb: 'Navnet er allerede i bruk i listen.', en: 'This name is already used in the list.' },
+  required_section: {
+    nb: 'Seksjonene «Deltakere» og «Går videre til» må finnes.',
+    en: 'The sections "Participants" and "Goes on to" must exist.',
+  },
+  unknown_section: { nb: 'Fant ingen seksjon med denne id-en.', en: 'No section with this id.' },
+  reserved_section: {
+    nb: 'Denne seksjonen fylles fra deltakelsene og kan ikke ha egne typer.',
+    en: 'This section is filled from the participations and takes no entries of its own.',
+  },
+  names_participants: {
+    nb: 'En type som teller deltakere må alltid registreres på en deltaker.',
+    en: 'A kind that counts participants must always name a participant.',
+  },
+  unknown_entry: { nb: 'Fant ingen oppføring med denne id-en.', en: 'No entry with this id.' },
+  has_history: {
+    nb: 'Det er registrert noe på denne. Ta den ut av bruk i stedet for å slette den.',
+    en: 'Something is registered under this entry. Retire it instead of deleting it.',
+  },
+  counting_locked: {
+    nb: 'Hva typen teller kan ikke endres når det er registrert noe på den.',
+    en: 'What the kind counts cannot change once something is registered under it.',
+  },
+  section_in_use: {
+    nb: 'Seksjonen har oppføringer. Flytt dem til en annen seksjon først.',
+    en: 'The section holds entries. Move them to another section first.',
+  },
+  unknown_type: { nb: 'Typen finnes ikke i katalogen.', en: 'This type is not in the catalogue.' },
+  retired: {
+    nb: 'Typen er tatt ut av bruk og kan ikke registreres lenger.',
+    en: 'This type is retired and can no longer be registered.',
+  },
+  participant_required: {
+    nb: 'Denne typen må registreres på en deltaker.',
+    en: 'This kind must name a participant.',
+  },
+  participant_not_allowed: {
+    nb: 'Denne typen registreres uten deltaker.',
+    en: 'This kind is registered without naming a participant.',
+  },
+  too_early: { nb: 'Datoen kan ikke være før år 2000.', en: 'The date cannot be before the year 2000.' },
+  quarter_hours: { nb: 'Timer føres i hele kvarter.', en: 'Hours are logged in quarter hours.' },
 };
 
 function ruleText(rule: string): Text | undefined {

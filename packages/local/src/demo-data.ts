@@ -3,6 +3,7 @@ import type { ActivitiesCreate, ActivityItem } from '@crux/domain/activity';
 import type { CentreInput } from '@crux/domain/centre';
 import type { Gender, Outcome, ParticipantCreate, ReferralSource } from '@crux/domain/participant';
 import { todayInOslo } from '@crux/domain/period';
+import { random } from './demo/random';
 import { demoCentres } from './demo-users';
 import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
 
@@ -70,18 +71,6 @@ const outcomes: Outcome[] = [
   'treatment',
   'stable_life',
 ];
-
-/** A small seeded generator (mulberry32): the same demo data on every fresh start. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (date: string, days: number) =>

@@ -4,8 +4,9 @@
  * engine states them; the disclosure audit turns them, with every published cell, into linear constraints.
  *
  * Relations hold within one centre (or the foundation total) and one period unless they say otherwise.
- * Two hold for every figure without being written: the centres sum to the total, and a `sum` figure's
- * months sum to its year (a `distinct` figure's months are each at most its year).
+ * Two hold for every stored (base) figure without being written: the centres sum to the total, and a `sum`
+ * figure's months sum to its year (a `distinct` figure's months are each at most its year). A derived
+ * figure (a mean, a share) is not summed; its `rounded` relation ties it to the base figures it comes from.
  */
 
 /** A figure's stable id, e.g. `participants`, `participants.new`, `kind.visit`, `order.community_sentence.hours`. */
@@ -33,4 +34,17 @@ export type Relation =
   /** sum ≥ 0, and zero exactly when the persons count is zero (hours served by persons with hours). */
   | { kind: 'tiedTo'; sum: FigureId; persons: FigureId }
   /** The parts add up to the whole: women + men + other = participants. */
-  | { kind: 'partsOf'; whole: FigureId; parts: readonly FigureId[] };
+  | { kind: 'partsOf'; whole: FigureId; parts: readonly FigureId[] }
+  /** The parts add up to at most the whole: the participations that ended in a period were active in it. */
+  | { kind: 'partsAtMost'; whole: FigureId; parts: readonly FigureId[] }
+  /**
+   * For consecutive periods of one length (years; months): active(P) − started(P) = active(P−1) − Σ ended(P−1).
+   * Exact, not a bound: whoever was active in P−1 and did not end in it is active in P without starting in it.
+   * With nothing known of `ended` it is `carriedOver`.
+   */
+  | { kind: 'flow'; active: FigureId; started: FigureId; ended: readonly FigureId[] }
+  /**
+   * value = round(scale × numerator ÷ denominator), half up, whenever denominator > 0: the mean age
+   * (scale 1) over the age sum and the participants; a share in whole percent (scale 100).
+   */
+  | { kind: 'rounded'; value: FigureId; numerator: FigureId; denominator: FigureId; scale: number };

@@ -1,0 +1,97 @@
+import * as z from 'zod/mini';
+import {
+  CatalogueKind,
+  CatalogueMeasureType,
+  CatalogueOrderType,
+  CatalogueSection,
+  CatalogueShape,
+  peopleSections,
+} from './schema';
+
+/**
+ * The catalogue's lists and what a change may do to each. `locked` names the fields that may not change
+ * once something was registered under the entry: a kind's counting rule, because its figures of past
+ * years would then mean something else. Names, section, order, the participant rule (it governs new
+ * entries only) and the status may always change; ids never do.
+ */
+export const catalogueLists = {
+  sections: { entry: CatalogueSection, patch: z.partial(z.omit(CatalogueSection, { id: true })), locked: [] },
+  activityKinds: {
+    entry: CatalogueKind,
+    patch: z.partial(z.omit(CatalogueKind, { id: true })),
+    locked: ['counts'],
+  },
+  measureTypes: {
+    entry: CatalogueMeasureType,
+    patch: z.partial(z.omit(CatalogueMeasureType, { id: true })),
+    locked: [],
+  },
+  orderTypes: {
+    entry: CatalogueOrderType,
+    patch: z.partial(z.omit(CatalogueOrderType, { id: true })),
+    locked: [],
+  },
+} as const;
+
+export type Catalogue = z.infer<typeof CatalogueShape>;
+
+export type CatalogueListName = keyof typeof catalogueLists;
+export const catalogueListNames = Object.keys(catalogueLists) as CatalogueListName[];
+export type CatalogueEntry = Catalogue[CatalogueListName][number];
+
+/** The lists whose entries belong to a report section (every list but the sections themselves). */
+export const sectionedLists = ['activityKinds', 'measureTypes', 'orderTypes'] as const;
+
+/** A broken rule of the catalogue as a whole, at a path into it; the rule's text is in validation.ts. */
+export type CatalogueProblem = { path: (string | number)[]; rule: string };
+
+/**
+ * What no catalogue may be: two entries of a list with one id or one name, an entry in a section that
+ * does not exist or that the engine fills itself, a kind counting participants whose entries need not
+ * name one, or a people section missing.
+ */
+export function catalogueProblems(c: Catalogue): CatalogueProblem[] {
+  const problems: CatalogueProblem[] = [];
+  for (const list of catalogueListNames) {
+    const ids = new Set<string>();
+    const names = { nb: new Set<string>(), en: new Set<string>() };
+    c[list].forEach((entry, i) => {
+      if (ids.has(entry.id)) problems.push({ path: [list, i, 'id'], rule: 'duplicate_id' });
+      ids.add(entry.id);
+      for (const lang of ['nb', 'en'] as const) {
+        const name = entry.name[lang].toLocaleLowerCase('nb');
+        if (names[lang].has(name)) problems.push({ path: [list, i, 'name', lang], rule: 'duplicate_name' });
+        names[lang].add(name);
+      }
+    });
+  }
+  const sections = new Set(c.sections.map((s) => s.id));
+  for (const id of peopleSections)
+    if (!sections.has(id)) problems.push({ path: ['sections'], rule: 'required_section' });
+  for (const list of sectionedLists) {
+    c[list].forEach((entry, i) => {
+      if (!sections.has(entry.section))
+        problems.push({ path: [list, i, 'section'], rule: 'unknown_section' });
+      else if ((peopleSections as readonly string[]).includes(entry.section))
+        problems.push({ path: [list, i, 'section'], rule: 'reserved_section' });
+    });
+  }
+  c.activityKinds.forEach((kind, i) => {
+    if (kind.counts === 'participants' && kind.participant !== 'must')
+      problems.push({ path: ['activityKinds', i, 'participant'], rule: 'names_participants' });
+  });
+  return problems;
+}
+
+/** The catalogue as stored and served: its shape, and the rules across its entries. */
+export const Catalogue = CatalogueShape.check(
+  z.superRefine((c, ctx) => {
+    for (const p of catalogueProblems(c))
+      ctx.addIssue({ code: 'custom', message: p.rule, path: p.path, input: c });
+  }),
+);
+
+/** By order, ties by id: the same order every time, whatever order the entries were stored in. */
+export function compareOrder(a: { order: number; id: string }, b: { order: number; id: string }): number {
+  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

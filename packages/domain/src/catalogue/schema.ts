@@ -1,0 +1,83 @@
+import * as z from 'zod/mini';
+
+/**
+ * The foundation-wide catalogue of what centres register: data, not code, so the foundation extends it
+ * without a deploy. Every list holds entries with a slug id that never changes, names in bokmål and
+ * English, and an order; the lists of things registered also name their report section and whether they
+ * are in use. A retired entry leaves registration, but what was registered under it stays counted.
+ *
+ * Adding a list (income sources, volunteer arenas, wheel domains, partner types — the next issues) is one
+ * entry schema here, one field of `Catalogue`, one row in `catalogueLists` (lists.ts) and, if the list
+ * feeds the figures, its figure definitions next to the others in figures/definitions.ts.
+ */
+
+/** `visit`, `nav_activity`: lower case, digits and `_`; a figure id is built from it (`kind.visit`). */
+export const Slug = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/));
+
+const Name = z.strictObject({
+  nb: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  en: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+});
+
+/** Where an entry sits in its section; ties are broken by id. Gaps (10, 20, …) leave room to insert. */
+const Order = z.int().check(z.gte(0), z.lte(10_000));
+
+export const entryStatuses = ['active', 'retired'] as const;
+const Status = z.enum(entryStatuses);
+
+/** A section of *Fakta og tall*: "Deltakere", "Aktivitetstall Oppfølgingssenteret", … */
+export const CatalogueSection = z.strictObject({ id: Slug, name: Name, order: Order });
+export type CatalogueSection = z.infer<typeof CatalogueSection>;
+
+/** The fields every list of registered things shares. */
+const listed = { id: Slug, name: Name, section: Slug, order: Order, status: Status };
+export const CatalogueListed = z.strictObject(listed);
+export type CatalogueListed = z.infer<typeof CatalogueListed>;
+
+/**
+ * What an activity kind's figure counts:
+ * - `sum`: the sum of the entries' counts (visits, contact points, food bags);
+ * - `persons`: the same sum, of persons who are not named (support to people who are not participants);
+ * - `participants`: the distinct participants the entries name (a cabin trip: how many came).
+ */
+export const countingRules = ['sum', 'persons', 'participants'] as const;
+export type CountingRule = (typeof countingRules)[number];
+
+/** Whether an entry of the kind may, must or must not name a participant. */
+export const participantRules = ['may', 'must', 'mustNot'] as const;
+export type ParticipantRule = (typeof participantRules)[number];
+
+export const CatalogueKind = z.strictObject({
+  ...listed,
+  counts: z.enum(countingRules),
+  participant: z.enum(participantRules),
+});
+export type CatalogueKind = z.infer<typeof CatalogueKind>;
+
+/** Work training and own measures (NAV activity measure, VTO, mentor, …): a participant's, with start and end. */
+export const CatalogueMeasureType = CatalogueListed;
+export type CatalogueMeasureType = z.infer<typeof CatalogueMeasureType>;
+
+/** Correctional order types (community sentence, fine-serving, electronic monitoring): hours logged by date. */
+export const CatalogueOrderType = CatalogueListed;
+export type CatalogueOrderType = z.infer<typeof CatalogueOrderType>;
+
+/** Foundation settings the figures use: hours per FTE turns volunteers' hours into FTE (issue 9). */
+export const CatalogueSettings = z.strictObject({ hoursPerFte: z.int().check(z.gte(1000), z.lte(2500)) });
+export type CatalogueSettings = z.infer<typeof CatalogueSettings>;
+
+export const CatalogueShape = z.strictObject({
+  /** Raised by every change: a change names the version it was made against, so none overwrites another. */
+  version: z.int().check(z.gte(1)),
+  sections: z.array(CatalogueSection),
+  activityKinds: z.array(CatalogueKind),
+  measureTypes: z.array(CatalogueMeasureType),
+  orderTypes: z.array(CatalogueOrderType),
+  settings: CatalogueSettings,
+});
+
+/**
+ * Sections the figure engine fills from the participations themselves (participants, outcomes): they
+ * must exist and take no catalogue entries.
+ */
+export const peopleSections = ['participants', 'outcomes'] as const;

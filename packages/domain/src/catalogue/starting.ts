@@ -1,0 +1,136 @@
+import type { Catalogue } from './lists';
+
+/**
+ * The catalogue the platform ships: every line of Øvre Eiker's *Fakta og tall 2024*, named as the
+ * report writes it, in its sections and order, and the key figures the foundation publishes across its
+ * centres (home visits, meetings outside the centre, prison visits, digital follow-up, community meeting
+ * points, exams passed). The foundation's "food distributions" are the bags a centre hands out
+ * (`food_bag`), and its "conversations based on the wheel" are `wheel_conversation`: one kind each, so
+ * every centre's figures add up to the foundation's. Orders leave gaps (10, 20, …) to insert between.
+ * Volunteers (60), staff (70), economy (100) and the survey (110) are the sections issue 9 adds.
+ */
+export const startingCatalogue: Catalogue = {
+  version: 1,
+  sections: [
+    { id: 'participants', name: { nb: 'Deltakere', en: 'Participants' }, order: 10 },
+    { id: 'outcomes', name: { nb: 'Går videre til', en: 'Goes on to' }, order: 20 },
+    {
+      id: 'centre_activity',
+      name: { nb: 'Aktivitetstall Oppfølgingssenteret', en: 'Follow-up centre activity' },
+      order: 30,
+    },
+    { id: 'work_training', name: { nb: 'Arbeidstrening', en: 'Work training' }, order: 40 },
+    {
+      id: 'correctional',
+      name: { nb: 'Aktivitetstall Kriminalomsorgen', en: 'Correctional service' },
+      order: 50,
+    },
+    { id: 'own_measures', name: { nb: 'Egne tiltak', en: 'Own measures' }, order: 80 },
+    { id: 'food', name: { nb: 'Matutdeling og julehjelp', en: 'Food and seasonal help' }, order: 90 },
+  ],
+  activityKinds: [
+    kind('visit', 'Antall besøk', 'Visits', 10),
+    kind('contact_point', 'Antall kontaktpunkt (telefon + SMS)', 'Contact points (phone + SMS)', 20),
+    kind('wheel_conversation', 'Antall arbeidshjul-samtaler', 'Wheel conversations', 30),
+    kind(
+      'support_conversation',
+      'Antall andre støttesamtaler og samarbeidsmøter',
+      'Other support conversations and collaboration meetings',
+      40,
+    ),
+    kind(
+      'non_participant_support',
+      'Støttesamtaler og bistand til personer ikke tilknyttet CRUX som deltaker',
+      'Support to people who are not participants',
+      50,
+      { counts: 'persons', participant: 'mustNot' },
+    ),
+    kind(
+      'practical_help',
+      'Praktisk bistand til økonomi, søknader, møte med behandlende instans, NAV o.l.',
+      'Practical help (economy, applications, meetings with treatment, NAV etc.)',
+      60,
+    ),
+    kind('cabin_trip', 'Hyttetur', 'Cabin trip', 70, { counts: 'participants', participant: 'must' }),
+    kind('home_visit', 'Hjemmebesøk', 'Home visits', 80),
+    kind('meeting_outside', 'Møter utenfor senteret', 'Meetings outside the centre', 90),
+    kind('prison_visit', 'Fengselsbesøk', 'Prison visits', 100),
+    kind('digital_follow_up', 'Digital oppfølging', 'Digital follow-up', 110),
+    kind('community_meeting_point', 'Møtepunkter i lokalsamfunnet', 'Community meeting points', 120),
+    kind('exam_passed', 'Beståtte eksamener', 'Exams passed', 130),
+    kind('participant_meeting', 'Deltakermøter', 'Participant meetings', 140),
+    kind('all_hands_meeting', 'Allmøter', 'All-hands meetings', 150),
+    kind(
+      'food_bag',
+      'Matutdeling (antall poser utlevert)',
+      'Food distribution (bags handed out)',
+      10,
+      { participant: 'mustNot' },
+      'food',
+    ),
+    kind(
+      'wish_tree_gift',
+      'Ønsketre (julegaver til enkeltpersoner)',
+      'Wish tree (Christmas gifts to individuals)',
+      20,
+      { participant: 'mustNot' },
+      'food',
+    ),
+    kind(
+      'christmas_food_box',
+      'Matkasser før jul',
+      'Christmas food boxes',
+      30,
+      { participant: 'mustNot' },
+      'food',
+    ),
+    kind(
+      'christmas_gift_card',
+      'Gavekort på mat før jul',
+      'Food gift cards before Christmas',
+      40,
+      { participant: 'mustNot' },
+      'food',
+    ),
+  ],
+  measureTypes: [
+    listed('nav_activity', 'Aktivitetstiltak NAV', 'NAV activity measure', 'work_training', 10),
+    listed(
+      'municipal_follow_up',
+      'Oppfølgingstiltak kommune',
+      'Municipal follow-up measure',
+      'work_training',
+      20,
+    ),
+    listed('vto', 'VTO', 'VTO (permanent adapted work)', 'work_training', 30),
+    listed(
+      'clarification',
+      'Avklaringstiltak fra ekstern innsøker',
+      'Clarification measure from an external referrer',
+      'own_measures',
+      10,
+    ),
+    listed('mentor', 'Mentor', 'Mentor', 'own_measures', 20),
+  ],
+  orderTypes: [
+    listed('community_sentence', 'Samfunnsstraff', 'Community sentence', 'correctional', 10),
+    listed('fine_serving', 'Bøtestraff', 'Fine-serving', 'correctional', 20),
+    listed('electronic_monitoring', 'Elektronisk kontroll', 'Electronic monitoring', 'correctional', 30),
+  ],
+  settings: { hoursPerFte: 1750 },
+};
+
+function listed(id: string, nb: string, en: string, section: string, order: number) {
+  return { id, name: { nb, en }, section, order, status: 'active' as const };
+}
+
+function kind(
+  id: string,
+  nb: string,
+  en: string,
+  order: number,
+  rules: Partial<Pick<Catalogue['activityKinds'][number], 'counts' | 'participant'>> = {},
+  section = 'centre_activity',
+): Catalogue['activityKinds'][number] {
+  return { ...listed(id, nb, en, section, order), counts: 'sum', participant: 'may', ...rules };
+}

@@ -1,0 +1,135 @@
+import { type Period, yearOf } from '../period';
+import type { FigureSet } from './define';
+import { type BaseRule, type FigureDefinition, type GenderGroup, isBase } from './definition';
+import { endedIn, isActiveIn, startedIn } from './people';
+import type { CentreRecords } from './records';
+import type { Aggregation, FigureId } from './relations';
+
+/** A centre's (or the foundation's) stored figures for one period: base quantities only, all additive. */
+export type BaseFigures = Readonly<Record<FigureId, number>>;
+
+/** What one pass over the records finds, per catalogue id, before it is read out figure by figure. */
+type Tally = {
+  active: number;
+  started: number;
+  ageSum: number;
+  gender: Record<GenderGroup, number>;
+  ended: Map<string, number>;
+  entrySums: Map<string, number>;
+  entryPeople: Map<string, Set<string>>;
+  measurePeople: Map<string, Set<string>>;
+  hoursPeople: Map<string, Set<string>>;
+  hoursSums: Map<string, number>;
+};
+
+const within = (date: string, period: Period) => date >= period.first && date <= period.last;
+const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+const member = (map: Map<string, Set<string>>, key: string, id: string) => {
+  const set = map.get(key) ?? new Set<string>();
+  map.set(key, set.add(id));
+};
+
+function tally(period: Period, records: CentreRecords): Tally {
+  const t: Tally = {
+    active: 0,
+    started: 0,
+    ageSum: 0,
+    gender: { woman: 0, man: 0, other: 0 },
+    ended: new Map(),
+    entrySums: new Map(),
+    entryPeople: new Map(),
+    measurePeople: new Map(),
+    hoursPeople: new Map(),
+    hoursSums: new Map(),
+  };
+  const year = yearOf(period.first);
+  const seen = new Set<string>();
+  for (const p of records.participations) {
+    // One participation is one person of the centre: listed twice, it still counts once.
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    if (startedIn(p, period)) t.started++;
+    if (endedIn(p, period)) add(t.ended, p.outcome ?? 'other', 1);
+    if (!isActiveIn(p, period)) continue;
+    t.active++;
+    t.ageSum += year - p.birthYear;
+    t.gender[p.gender === 'woman' || p.gender === 'man' ? p.gender : 'other']++;
+  }
+  for (const e of records.entries) {
+    if (!within(e.date, period)) continue;
+    add(t.entrySums, e.kind, e.count);
+    if (e.participantId !== undefined) member(t.entryPeople, e.kind, e.participantId);
+  }
+  for (const m of records.measures) {
+    if (isActiveIn({ id: m.participantId, ...m }, period)) member(t.measurePeople, m.type, m.participantId);
+  }
+  for (const h of records.hours) {
+    if (!within(h.date, period)) continue;
+    member(t.hoursPeople, h.orderType, h.participantId);
+    add(t.hoursSums, h.orderType, h.hours);
+  }
+  return t;
+}
+
+function read(t: Tally, rule: BaseRule): number {
+  switch (rule.from) {
+    case 'participations':
+      if (rule.count === 'gender') return t.gender[rule.gender];
+      if (rule.count === 'ended') return t.ended.get(rule.outcome) ?? 0;
+      return t[rule.count];
+    case 'entries':
+      return rule.counts === 'participants'
+        ? (t.entryPeople.get(rule.kind)?.size ?? 0)
+        : (t.entrySums.get(rule.kind) ?? 0);
+    case 'measures':
+      return t.measurePeople.get(rule.type)?.size ?? 0;
+    case 'hours':
+      return rule.count === 'persons'
+        ? (t.hoursPeople.get(rule.orderType)?.size ?? 0)
+        : (t.hoursSums.get(rule.orderType) ?? 0);
+  }
+}
+
+/** The set's stored figures, optionally only those of one aggregation. */
+export function baseFigures(set: FigureSet, only?: Aggregation): (FigureDefinition & { rule: BaseRule })[] {
+  return set.figures.filter(isBase).filter((f) => only === undefined || f.aggregation === only);
+}
+
+/**
+ * A centre's stored figures for a period (a month or a year), counted from its records: every stored
+ * figure of the set, zeros included. `only: 'distinct'` counts just the figures of people, for a year
+ * whose sums come from its months (`yearFromMonths`).
+ */
+export function computeFigures(
+  set: FigureSet,
+  period: Period,
+  records: CentreRecords,
+  only?: Aggregation,
+): BaseFigures {
+  const t = tally(period, records);
+  return Object.fromEntries(baseFigures(set, only).map((f) => [f.id, read(t, f.rule)]));
+}
+
+/**
+ * A year from its months and its people: a sum is the sum of its months; a distinct count comes from
+ * the people of the whole year (a person active in March and in May counts once), never from the months.
+ */
+export function yearFromMonths(
+  set: FigureSet,
+  months: readonly BaseFigures[],
+  people: BaseFigures,
+): BaseFigures {
+  return Object.fromEntries(
+    baseFigures(set).map((f) => [
+      f.id,
+      f.aggregation === 'sum' ? months.reduce((n, m) => n + (m[f.id] ?? 0), 0) : (people[f.id] ?? 0),
+    ]),
+  );
+}
+
+/** The foundation's figures: the sum over centres (a person at two centres counts at each, by design). */
+export function sumCentres(set: FigureSet, centres: readonly BaseFigures[]): BaseFigures {
+  return Object.fromEntries(
+    baseFigures(set).map((f) => [f.id, centres.reduce((n, c) => n + (c[f.id] ?? 0), 0)]),
+  );
+}

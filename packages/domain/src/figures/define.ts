@@ -1,0 +1,141 @@
+import { type Catalogue, compareOrder } from '../catalogue/lists';
+import type {
+  CatalogueKind,
+  CatalogueListed,
+  CatalogueMeasureType,
+  CatalogueOrderType,
+  CatalogueSection,
+} from '../catalogue/schema';
+import type { FigureDefinition, FigureGroup, TableLine, ValueType } from './definition';
+import { participantsId, peopleFigures } from './people';
+import type { FigureId } from './relations';
+
+/**
+ * Figure ids: `participants`, `participants.new`, `participants.mean_age`, `participants.woman.share`,
+ * `outcome.<outcome>`; from the catalogue `kind.<kind>`, `measure.<type>`, `order.<type>.persons` and
+ * `order.<type>.hours` (shown together on the line `order.<type>`). A catalogue id never changes, so
+ * neither does its figure's.
+ */
+export const kindId = (kind: string): FigureId => `kind.${kind}`;
+export const measureId = (type: string): FigureId => `measure.${type}`;
+export const orderLineId = (type: string) => `order.${type}`;
+export const orderPersonsId = (type: string): FigureId => `order.${type}.persons`;
+export const orderHoursId = (type: string): FigureId => `order.${type}.hours`;
+
+const count = { kind: 'count' } as const;
+
+const kindValueType: Record<CatalogueKind['counts'], ValueType> = {
+  sum: 'count',
+  persons: 'persons',
+  participants: 'participants',
+};
+
+/** A catalogue entry's one figure, on a line of its own where the entry sits in its section. */
+function oneLine(
+  entry: CatalogueListed,
+  figure: Omit<FigureDefinition, 'section' | 'order' | 'label'>,
+): FigureGroup {
+  const full: FigureDefinition = { ...figure, section: entry.section, order: entry.order, label: entry.name };
+  return { figures: [full], lines: [lineOf(full, entry.status === 'retired')] };
+}
+
+function kindFigures(kind: CatalogueKind): FigureGroup {
+  const id = kindId(kind.id);
+  return oneLine(kind, {
+    id,
+    valueType: kindValueType[kind.counts],
+    aggregation: kind.counts === 'participants' ? 'distinct' : 'sum',
+    disclosure: count,
+    relations:
+      kind.counts === 'participants' ? [{ kind: 'atMost', smaller: id, larger: participantsId }] : [],
+    rule: { from: 'entries', kind: kind.id, counts: kind.counts },
+  });
+}
+
+function measureFigures(type: CatalogueMeasureType): FigureGroup {
+  const id = measureId(type.id);
+  return oneLine(type, {
+    id,
+    valueType: 'participants',
+    aggregation: 'distinct',
+    disclosure: count,
+    relations: [{ kind: 'atMost', smaller: id, larger: participantsId }],
+    rule: { from: 'measures', type: type.id },
+  });
+}
+
+function orderFigures(type: CatalogueOrderType): FigureGroup {
+  const persons = orderPersonsId(type.id);
+  const hours = orderHoursId(type.id);
+  const at = { section: type.section, order: type.order };
+  const figures: FigureDefinition[] = [
+    {
+      id: persons,
+      ...at,
+      label: { nb: `${type.name.nb}, antall personer`, en: `${type.name.en}, persons` },
+      valueType: 'persons',
+      aggregation: 'distinct',
+      disclosure: count,
+      relations: [{ kind: 'atMost', smaller: persons, larger: participantsId }],
+      rule: { from: 'hours', orderType: type.id, count: 'persons' },
+    },
+    {
+      id: hours,
+      ...at,
+      label: { nb: `${type.name.nb}, antall timer`, en: `${type.name.en}, hours` },
+      valueType: 'hours',
+      aggregation: 'sum',
+      disclosure: { kind: 'tiedSum', persons },
+      relations: [{ kind: 'tiedTo', sum: hours, persons }],
+      rule: { from: 'hours', orderType: type.id, count: 'hours' },
+    },
+  ];
+  const line: TableLine = {
+    id: orderLineId(type.id),
+    ...at,
+    label: { nb: `${type.name.nb}, antall personer/timer`, en: `${type.name.en}, persons/hours` },
+    figures: [persons, hours],
+    retired: type.status === 'retired',
+  };
+  return { figures, lines: [line] };
+}
+
+function lineOf(figure: FigureDefinition, retired: boolean): TableLine {
+  const { id, section, order, label } = figure;
+  return { id, section, order, label, figures: [id], retired };
+}
+
+/** Every figure of a catalogue version and the lines of its table, sections and lines in report order. */
+export type FigureSet = {
+  catalogueVersion: number;
+  sections: readonly CatalogueSection[];
+  figures: readonly FigureDefinition[];
+  lines: readonly TableLine[];
+  byId: ReadonlyMap<FigureId, FigureDefinition>;
+};
+
+/**
+ * The figures a catalogue defines: the people figures, then one per activity kind, one per measure
+ * type and two per order type, retired entries included (their history stays counted).
+ */
+export function defineFigures(catalogue: Catalogue): FigureSet {
+  const groups = [
+    peopleFigures(),
+    ...catalogue.activityKinds.map(kindFigures),
+    ...catalogue.measureTypes.map(measureFigures),
+    ...catalogue.orderTypes.map(orderFigures),
+  ];
+  const sections = [...catalogue.sections].sort(compareOrder);
+  const rank = new Map(sections.map((s, i) => [s.id, i]));
+  const lines = groups
+    .flatMap((g) => g.lines)
+    .sort((a, b) => (rank.get(a.section) ?? 0) - (rank.get(b.section) ?? 0) || compareOrder(a, b));
+  const figures = groups.flatMap((g) => g.figures);
+  return {
+    catalogueVersion: catalogue.version,
+    sections,
+    figures,
+    lines,
+    byId: new Map(figures.map((f) => [f.id, f])),
+  };
+}

@@ -1,0 +1,70 @@
+import type { CountingRule } from '../catalogue/schema';
+import type { Outcome } from '../participant';
+import type { Text } from '../text';
+import type { Aggregation, DisclosureClass, FigureId, Relation } from './relations';
+
+/** What a figure's number is: the table adds the unit (`20 personer`, `41 år`, `51 %`). */
+export type ValueType = 'count' | 'persons' | 'participants' | 'hours' | 'years' | 'percent';
+
+/** The gender a figure counts; `other` is "other or not stated". */
+export type GenderGroup = 'woman' | 'man' | 'other';
+
+/**
+ * How a stored figure is counted from one centre's records in one period (DOMAIN.md, "How each figure
+ * is counted"). Stored figures are additive across centres, so the foundation's are plain sums.
+ */
+export type BaseRule =
+  /** Distinct participations active in the period. */
+  | { from: 'participations'; count: 'active' }
+  /** Participations that started in the period. */
+  | { from: 'participations'; count: 'started' }
+  /** The sum over active participations of (the period's year − birth year): the mean age's numerator. */
+  | { from: 'participations'; count: 'ageSum' }
+  | { from: 'participations'; count: 'gender'; gender: GenderGroup }
+  /** Participations that ended in the period with this outcome (an end without one counts as `other`). */
+  | { from: 'participations'; count: 'ended'; outcome: Outcome }
+  | { from: 'entries'; kind: string; counts: CountingRule }
+  /** Distinct participants with a measure of the type active in the period. */
+  | { from: 'measures'; type: string }
+  /** Distinct persons with hours of the order type dated in the period, or the sum of those hours. */
+  | { from: 'hours'; orderType: string; count: 'persons' | 'hours' };
+
+/** A figure computed at display time from stored ones, never stored: a mean or a share, rounded half up. */
+export type DerivedRule =
+  | { from: 'figures'; derive: 'mean'; sum: FigureId; over: FigureId }
+  | { from: 'figures'; derive: 'share'; part: FigureId; whole: FigureId };
+
+export type FigureDefinition = {
+  id: FigureId;
+  section: string;
+  /** Its line's place in the section. */
+  order: number;
+  label: Text;
+  valueType: ValueType;
+  /** How it combines over a year's months; a derived figure is never summed (`distinct`). */
+  aggregation: Aggregation;
+  disclosure: DisclosureClass;
+  /** What a reader who knows the counting rules knows about it: each relation written once, here. */
+  relations: readonly Relation[];
+  rule: BaseRule | DerivedRule;
+};
+
+/**
+ * A line of *Fakta og tall*: one figure, or two shown as one (a correctional order's persons/hours).
+ * A retired catalogue entry's line is shown only in a year where it, or the year before, has a value.
+ */
+export type TableLine = {
+  id: string;
+  section: string;
+  order: number;
+  label: Text;
+  figures: readonly FigureId[];
+  retired: boolean;
+};
+
+/** Some of the figures and the lines they make, as one part of the catalogue (or the people) defines them. */
+export type FigureGroup = { figures: FigureDefinition[]; lines: TableLine[] };
+
+export function isBase(definition: FigureDefinition): definition is FigureDefinition & { rule: BaseRule } {
+  return definition.rule.from !== 'figures';
+}
