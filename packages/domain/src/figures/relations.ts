@@ -33,4 +33,9 @@ export type Relation =
   /** sum ≥ 0, and zero exactly when the persons count is zero (hours served by persons with hours). */
   | { kind: 'tiedTo'; sum: FigureId; persons: FigureId }
   /** The parts add up to the whole: women + men + other = participants. */
-  | { kind: 'partsOf'; whole: FigureId; parts: readonly FigureId[] };
+  | { kind: 'partsOf'; whole: FigureId; parts: readonly FigureId[] }
+  /**
+   * share = 100 · part / whole, rounded to a whole percent (women's share of participants). Shown beside a
+   * known whole, the share bounds its part — exactly, for a whole under 100 — so the audit reads it so.
+   */
+  | { kind: 'shareOf'; share: FigureId; part: FigureId; whole: FigureId };
