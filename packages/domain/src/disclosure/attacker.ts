@@ -96,30 +96,51 @@ export function attack(
     }
   });
   const findings: Finding[] = [];
-  for (const [key, v] of vars) {
-    const [centre = '', year = '', figure = ''] = key.split('|');
-    if (insider !== null && centre === TOTAL) continue;
-    const extreme = (sense: 'Maximize' | 'Minimize') => {
-      const lp = [sense, ` obj: ${v}`, 'Subject To', ...rows, 'Bounds', ...bounds, 'End'].join('\n');
-      const result = highs.solve(lp, { output_flag: false });
-      if (result.Status === 'Unbounded') return Number.POSITIVE_INFINITY;
-      if (result.Status !== 'Optimal') throw new Error(`attacker: ${result.Status} for ${key}`);
-      return result.ObjectiveValue;
-    };
-    const t = truth.get(key) ?? 0;
-    const min = extreme('Minimize');
-    const max = extreme('Maximize');
-    const label = shown.get(key)?.shown;
-    const small = typeof label === 'object' && label.suppressed === 'small';
-    const lo = Math.ceil(min - 1e-6);
-    const hi = Math.floor(max + 1e-6);
-    const count = input.figures.find((d) => d.id === figure)?.disclosure.kind === 'count';
-    const pinned = small
-      ? Math.min(hi, SMALL_MAX) - Math.max(lo, 1) < 1
-      : count
-        ? hi - lo < 1
-        : max - min < 1 - 1e-6;
-    if (pinned) findings.push({ centre, year: Number(year), figure, insider, truth: t, min, max });
+  if (vars.size === 0) return findings;
+  // One model, every bound asked of it in turn; presolve off, as it calls an unbounded maximum "infeasible".
+  const first = vars.values().next().value as string;
+  const lp = ['Maximize', ` obj: 0 ${first}`, 'Subject To', ...rows, 'Bounds', ...bounds, 'End'].join('\n');
+  const model = highs.createModel({ format: 'lp', data: lp });
+  model.options.set({ output_flag: false, presolve: 'off' });
+  const sense = highs.constants.objectiveSense;
+  try {
+    for (const [key, v] of vars) {
+      const [centre = '', year = '', figure = ''] = key.split('|');
+      if (insider !== null && centre === TOTAL) continue;
+      const col = model.getColByName(v);
+      model.changeColCost(col, 1);
+      const extreme = (direction: number) => {
+        model.changeObjectiveSense(direction === 1 ? sense.maximize : sense.minimize);
+        model.run();
+        let status: number = model.getModelStatus();
+        if (status === highs.constants.modelStatus.unknown) {
+          model.clearSolver();
+          model.run();
+          status = model.getModelStatus();
+        }
+        if (status === highs.constants.modelStatus.unbounded) return Number.POSITIVE_INFINITY;
+        if (status !== highs.constants.modelStatus.optimal)
+          throw new Error(`attacker: status ${status} for ${key}`);
+        return model.getObjectiveValue();
+      };
+      const min = extreme(-1);
+      const max = extreme(1);
+      model.changeColCost(col, 0);
+      const t = truth.get(key) ?? 0;
+      const label = shown.get(key)?.shown;
+      const small = typeof label === 'object' && label.suppressed === 'small';
+      const lo = Math.ceil(min - 1e-6);
+      const hi = Math.floor(max + 1e-6);
+      const count = input.figures.find((d) => d.id === figure)?.disclosure.kind === 'count';
+      const pinned = small
+        ? Math.min(hi, SMALL_MAX) - Math.max(lo, 1) < 1
+        : count
+          ? hi - lo < 1
+          : max - min < 1 - 1e-6;
+      if (pinned) findings.push({ centre, year: Number(year), figure, insider, truth: t, min, max });
+    }
+  } finally {
+    model.dispose();
   }
   return findings;
 }

@@ -32,7 +32,8 @@ export function highsSolver(highs: Highs): LpSolver {
         rowUpper: program.rows.map((r) => bound(r.upper)),
         matrix: { format: 'csr', numRows: program.rows.length, numCols, starts, indices, values },
       });
-      model.options.set({ output_flag: false });
+      // Small programs solved again and again: presolve would throw the warm basis away each time.
+      model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex' });
       let costed: number[] = [];
       return {
         setColBounds: (col, lower, upper) => void model.changeColBounds(col, bound(lower), bound(upper)),
@@ -41,9 +42,21 @@ export function highsSolver(highs: Highs): LpSolver {
           for (const col of costed) model.changeColCost(col, 0);
           costed = [...objective.keys()];
           for (const [col, cost] of objective) model.changeColCost(col, cost);
-          model.run();
-          const status = model.getModelStatus();
           const codes = highs.constants.modelStatus;
+          const settled: number[] = [
+            codes.optimal,
+            codes.unbounded,
+            codes.unboundedOrInfeasible,
+            codes.infeasible,
+          ];
+          model.run();
+          let status: number = model.getModelStatus();
+          if (!settled.includes(status)) {
+            // A warm start that ends "unknown" is solved again from scratch.
+            model.clearSolver();
+            model.run();
+            status = model.getModelStatus();
+          }
           if (status === codes.optimal) return { status: 'optimal', x: model.getSolution().colValue };
           // The true values are always feasible, so "unbounded or infeasible" is unbounded.
           if (status === codes.unbounded || status === codes.unboundedOrInfeasible)

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Relation } from '../figures/relations';
 import { attack } from './attacker';
 import { highsSolver } from './highs-solver';
-import { protectPublication } from './protect';
+import { auditPublished, protectPublication } from './protect';
 import type { LpSolver } from './solver';
 import type { FigureDefinition, NetworkValue, Publication, PublicationInput, TrueRow } from './types';
 
@@ -91,3 +91,98 @@ function trueValue(input: PublicationInput, c: { centre: string; year: number; f
   const rows = input.rows.filter((r) => r.year === c.year && (c.centre === 'TOTAL' || r.centre === c.centre));
   return rows.reduce((s, r) => s + (r.figures[c.figure] ?? 0), 0);
 }
+
+describe("SSB's GaussSuppression reference case", () => {
+  // Source: the GaussSuppression vignette "Small count frequency table suppression" (CRAN, Statistics
+  // Norway), Table 1: dataset_a (SSBtoolsData("example1"), year 2014), age × geo with margins,
+  // SuppressSmallCounts(maxN = 1): young/Portugal (0) primary; young/Iceland, old/Iceland, old/Portugal
+  // secondary; every margin published. Here geo is the centres, age two lines adding up to a third.
+  const figures = [count('young'), count('old'), count('all')];
+  const input: PublicationInput = {
+    centres: ['Iceland', 'Portugal', 'Spain'],
+    years: [2014],
+    figures,
+    relations: [{ kind: 'partsOf', whole: 'all', parts: ['young', 'old'] }],
+    rows: [
+      { centre: 'Spain', year: 2014, figures: { young: 5, old: 6, all: 11 } },
+      { centre: 'Iceland', year: 2014, figures: { young: 2, old: 3, all: 5 } },
+      { centre: 'Portugal', year: 2014, figures: { young: 0, old: 4, all: 4 } },
+    ],
+  };
+  // SSB publishes no range for a suppressed cell: each is a hidden line here.
+  const ssbHidden = ['Iceland|young', 'Iceland|old', 'Portugal|young', 'Portugal|old'];
+  const ssb = ['Iceland', 'Portugal', 'Spain', 'TOTAL'].flatMap((centre) =>
+    figures.map((f) => ({
+      centre,
+      year: 2014,
+      figure: f.id,
+      shown: ssbHidden.includes(`${centre}|${f.id}`)
+        ? ({ suppressed: 'line' } as const)
+        : trueValue(input, { centre, year: 2014, figure: f.id }),
+    })),
+  );
+
+  it("the audit agrees that SSB's published pattern protects against the outside reader", () => {
+    expect(auditPublished(input, ssb, solver, { insiders: false })).toEqual([]);
+  });
+
+  it('but not against an insider: Iceland knows its own cells, so the margins give Portugal away, and back', () => {
+    const found = auditPublished(input, ssb, solver).map(
+      (f) => `${f.insider}: ${f.cell.centre} ${f.cell.figure}`,
+    );
+    expect(found.sort()).toEqual([
+      'Iceland: Portugal old',
+      'Iceland: Portugal young',
+      'Portugal: Iceland old',
+      'Portugal: Iceland young',
+    ]);
+  });
+
+  it('with SSB’s primary cell and "under 5" for 1–4, one cell more protects it, and every margin stays', () => {
+    // Under our rule Iceland's 2 and 3, Portugal's 4 and Portugal's margin 4 are small too; the labels
+    // then pin Portugal's margin (20 − 11 − 5), so one centre margin is hidden, as few as the rule allows.
+    const earlier = [
+      { centre: 'Portugal', year: 2014, figure: 'young', shown: { suppressed: 'line' as const } },
+    ];
+    const p = protectPublication({ ...input, earlier }, solver, { insiders: false });
+    expect(p.cost).toMatchObject({ primary: 4, secondary: 1, line: 1 });
+    expect(p.cells.filter((c) => c.centre === 'TOTAL' && typeof c.shown === 'object')).toEqual([]);
+    expect(attack(input, p.cells, highs, null)).toEqual([]);
+  });
+});
+
+describe('where only hiding a line protects it', () => {
+  it('four centres with one person each and a total of 4: the total is hidden without "under 5"', () => {
+    const centres = ['a', 'b', 'c', 'd'];
+    const input: PublicationInput = {
+      centres,
+      years: [2025],
+      figures: [count('order.fine_serving')],
+      relations: [],
+      rows: centres.map((centre) => ({ centre, year: 2025, figures: { 'order.fine_serving': 1 } })),
+    };
+    const p = protectPublication(input, solver);
+    expect(shownOf(p, 'TOTAL', 2025, 'order.fine_serving')).toEqual({ suppressed: 'line' });
+    for (const c of centres)
+      expect(shownOf(p, c, 2025, 'order.fine_serving')).toEqual({ suppressed: 'small' });
+    expect(attackAll(input, p)).toEqual([]);
+  });
+
+  it('a centre alone in a column with a small count: its cell and the total stay two unknowns of 1–4', () => {
+    const input: PublicationInput = {
+      centres: ['a', 'b', 'c'],
+      years: [2025],
+      figures: [count('measure.mentor')],
+      relations: [],
+      rows: [
+        { centre: 'a', year: 2025, figures: { 'measure.mentor': 3 } },
+        { centre: 'b', year: 2025, figures: {} },
+        { centre: 'c', year: 2025, figures: {} },
+      ],
+    };
+    const p = protectPublication(input, solver);
+    expect(shownOf(p, 'b', 2025, 'measure.mentor')).toBe(0);
+    expect(shownOf(p, 'TOTAL', 2025, 'measure.mentor')).toEqual({ suppressed: 'small' });
+    expect(attackAll(input, p)).toEqual([]);
+  });
+});

@@ -78,6 +78,34 @@ function cost(status: Status): ProtectionCost {
   return { cells, primary, secondary, line, share: cells ? (secondary + line) / cells : 0 };
 }
 
+const codeOfReason = { small: SMALL, ratio: RATIO, secondary: SECONDARY, line: LINE } as const;
+
+/**
+ * Audits a pattern as published (cells left out are shown): the hidden cells some reader pins, with the
+ * centre whose row that reader knows (null: the outsider). Empty means the pattern protects.
+ */
+export function auditPublished(
+  input: PublicationInput,
+  published: readonly PublishedCell[],
+  solver: LpSolver,
+  options: DisclosureOptions = {},
+): { cell: CellKey; insider: string | null }[] {
+  const t = buildTable(input);
+  const at = locate(t);
+  const status = new Uint8Array(t.size);
+  for (const p of published) {
+    const cell = at(p);
+    if (cell !== undefined && typeof p.shown === 'object') status[cell] = codeOfReason[p.shown.suppressed];
+  }
+  const fixed = staticConstraints(t, input.relations, options.tiedSumPerPerson ?? DEFAULT_PER_PERSON);
+  const constraints = [...fixed, ...shareConstraints(t, input.relations, (c) => status[c] === VISIBLE)];
+  const failures = new Auditor(t, solver, options.insiders ?? true).run(status, constraints);
+  return failures.map((f) => ({
+    cell: keyOf(t, f.cell),
+    insider: f.insider === null ? null : (t.rows[f.insider] ?? null),
+  }));
+}
+
 /** Protects the whole published set; see the comment at the top of this file. */
 export function protectPublication(
   input: PublicationInput,
@@ -104,12 +132,16 @@ export function protectPublication(
     if (failures.length === 0) break;
     // One new hidden cell per failing cell a round, unless one chosen this round already touches it:
     // the next audit tells whether it was enough, which keeps the extra hiding small.
+    // Labels are dropped one at a time for the same reason.
     const chosen = new Set<number>();
+    let dropped = false;
     for (const f of failures) {
       if (nb.neighbours(f.cell).some((c) => chosen.has(c))) continue;
       const next = candidate(t, status, frozen, nb, f);
       if (next !== null) chosen.add(next);
-      else if (!dropLabels(t, status, nb, f)) {
+      else if (dropped) continue;
+      else if (dropLabels(t, status, nb, f)) dropped = true;
+      else {
         given.add(`${f.cell}:${f.insider}`);
         unprotected.push(f);
       }

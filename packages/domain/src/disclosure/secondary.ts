@@ -83,15 +83,15 @@ const labelled = (t: Table, status: Status, cell: number) =>
 
 /**
  * When no shown cell is left to hide, the labels themselves give the cell away (four centres with one
- * person each and a total of "under 5": the total must be 4). Then the failing cell's line is hidden
- * without a label; if it has none, the nearest labelled cells lose theirs. False if nothing is left to do.
+ * person each and a total of "under 5": the total must be 4). Then one line is hidden without a label:
+ * the total's if it is among the failing cell and its nearest labelled cells (a centre keeps its "under
+ * 5"), else the failing cell's, else the nearest labelled cells'. False if no label is left to drop.
  */
 export function dropLabels(t: Table, status: Status, nb: Neighbourhood, failure: Failure): boolean {
-  if (labelled(t, status, failure.cell)) {
-    status[failure.cell] = LINE;
-    return true;
-  }
-  const found = nearest(status, nb, failure.cell, (cell) => labelled(t, status, cell));
-  for (const cell of found) status[cell] = LINE;
-  return found.length > 0;
+  const near = nearest(status, nb, failure.cell, (cell) => labelled(t, status, cell));
+  const own = labelled(t, status, failure.cell) ? [failure.cell] : [];
+  const total = [...own, ...near].find((cell) => rowOf(t, cell) === t.totalRow);
+  const drop = total !== undefined ? [total] : own.length > 0 ? own : near;
+  for (const cell of drop) status[cell] = LINE;
+  return drop.length > 0;
 }
