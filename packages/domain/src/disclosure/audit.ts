@@ -11,11 +11,17 @@ export const SECONDARY = 3;
 export const LINE = 4;
 export type Status = Uint8Array;
 
-/** A hidden cell the reader can work out: alone (`insider` null) or knowing the row of centre `insider`. */
-export type Failure = { cell: number; insider: number | null };
+/**
+ * A hidden cell the reader can work out: alone (`insider` null) or knowing the row of centre `insider`.
+ * `sure`: solved one by one and pinned; otherwise only no batch could move it (see `pinned`).
+ */
+export type Failure = { cell: number; insider: number | null; sure: boolean };
 
 /** A hidden cell counts as protected when some value at least 1 away from the truth is still possible. */
 const STEP = 1 - 1e-6;
+
+/** Cells solved one by one per viewpoint and round (see `pinned`). */
+const ONE_BY_ONE = 24;
 
 /** Ratios take part in no sum: a hidden ratio is no unknown of the audit (a shown share is a constraint). */
 export function isUnknown(t: Table, status: Status, cell: number): boolean {
@@ -138,7 +144,7 @@ class ComponentAudit {
   }
 
   /** The targets (local indices) that stay pinned: no feasible value a whole step from the truth. */
-  private pinned(targets: number[]): number[] {
+  private pinned(targets: number[], limit: number): { i: number; sure: boolean }[] {
     const open = new Set(targets);
     const settle = (x: Float64Array) => {
       let settled = 0;
@@ -172,8 +178,13 @@ class ComponentAudit {
         if (!x || settle(x) === 0) break;
       }
     }
+    // Cells no batch moved are asked one by one, a bounded number a round: the rest count as pinned
+    // for now, which can only hide more, and the round that passes has asked every cell exactly.
+    const asked = new Set<number>();
     for (const i of [...open]) {
       if (!open.has(i)) continue;
+      if (asked.size >= limit) break;
+      asked.add(i);
       for (const dir of [1, -1]) {
         const x = this.solve(new Map([[i, dir]]));
         if (!x) {
@@ -184,15 +195,17 @@ class ComponentAudit {
         if (!open.has(i)) break;
       }
     }
-    return [...open].sort((a, b) => a - b);
+    return [...open].sort((a, b) => a - b).map((i) => ({ i, sure: asked.has(i) }));
   }
 
   /** The outside reader, then (if asked) each centre in the component as an insider who knows its own row. */
-  failures(insiders: boolean): Failure[] {
+  failures(insiders: boolean, limit: number): Failure[] {
     const out: Failure[] = [];
     const all = this.comp.vars.map((_, i) => i);
-    for (const i of this.pinned(all)) out.push({ cell: this.comp.vars[i] as number, insider: null });
-    if (!insiders) return out;
+    for (const { i, sure } of this.pinned(all, limit))
+      out.push({ cell: this.comp.vars[i] as number, insider: null, sure });
+    // An insider knows more than the outsider: while the outsider still pins a cell, fix that first.
+    if (!insiders || out.length > 0) return out;
     const rowsHere = [...new Set(this.comp.vars.map((c) => rowOf(this.t, c)))].filter(
       (r) => r !== this.t.totalRow,
     );
@@ -204,7 +217,8 @@ class ComponentAudit {
       });
       if (targets.length === 0) continue;
       for (const i of own) this.model.setColBounds(i, this.truth(i), this.truth(i));
-      for (const i of this.pinned(targets)) out.push({ cell: this.comp.vars[i] as number, insider: r });
+      for (const { i, sure } of this.pinned(targets, limit))
+        out.push({ cell: this.comp.vars[i] as number, insider: r, sure });
       for (const i of own) {
         const [lo, hi] = labelBounds(this.t, this.status, this.comp.vars[i] as number);
         this.model.setColBounds(i, lo, hi);
@@ -220,11 +234,13 @@ class ComponentAudit {
 
 /**
  * Audits a whole publication, component by component; a component audited before with the same hidden
- * cells and labels is not solved again (the protection loop changes a few components a round).
+ * cells and labels is not solved again (the protection loop changes a few components a round). `exact`
+ * asks every cell no batch moved one by one; otherwise at most ONE_BY_ONE per viewpoint, the rest
+ * reported as not `sure`.
  */
 export class Auditor {
   lps = 0;
-  private readonly cache = new Map<string, Failure[]>();
+  private readonly cache = new Map<string, { failures: Failure[]; exact: boolean }>();
 
   constructor(
     private readonly t: Table,
@@ -232,22 +248,23 @@ export class Auditor {
     private readonly insiders: boolean,
   ) {}
 
-  run(status: Status, constraints: readonly Constraint[]): Failure[] {
+  run(status: Status, constraints: readonly Constraint[], exact = true): Failure[] {
     const out: Failure[] = [];
     for (const comp of components(this.t, status, constraints)) {
       const key = comp.vars.map((c) => `${c}:${status[c]}`).join(',');
       let found = this.cache.get(key);
-      if (!found) {
+      if (!found || (exact && !found.exact)) {
         const audit = new ComponentAudit(this.t, status, comp, this.solver);
         try {
-          found = audit.failures(this.insiders);
+          const failures = audit.failures(this.insiders, exact ? Number.POSITIVE_INFINITY : ONE_BY_ONE);
+          found = { failures, exact: exact || failures.every((f) => f.sure) };
         } finally {
           audit.dispose();
           this.lps += audit.lps;
         }
         this.cache.set(key, found);
       }
-      out.push(...found);
+      out.push(...found.failures);
     }
     return out;
   }

@@ -2,9 +2,11 @@ import type { Highs } from 'highs';
 import type { LinearProgram, LpModel, LpResult, LpSolver } from './solver';
 
 /**
- * The audit's solver on HiGHS (npm `highs`, WebAssembly). The caller loads HiGHS — `await loadHighs()`
- * reads `highs.wasm` beside the package; a bundled Lambda passes `{ wasmBinary }` it ships itself — so
- * nothing here touches a file or the network.
+ * The audit's solver on HiGHS (npm `highs` 1.15.3, WebAssembly). The caller loads HiGHS, so nothing here
+ * touches a file or the network: tests and the bench call `await loadHighs()`, which reads `highs.wasm`
+ * beside the package; a bundled Lambda ships `highs.wasm` itself and passes
+ * `{ instantiateWasm: (imports, done) => void WebAssembly.instantiate(module, imports).then(done) }`
+ * (this build ignores `wasmBinary` and `wasmModule` and reads the file; `instantiateWasm` reads nothing).
  */
 export function highsSolver(highs: Highs): LpSolver {
   const inf = highs.infinity;

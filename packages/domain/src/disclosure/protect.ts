@@ -99,7 +99,7 @@ export function auditPublished(
   }
   const fixed = staticConstraints(t, input.relations, options.tiedSumPerPerson ?? DEFAULT_PER_PERSON);
   const constraints = [...fixed, ...shareConstraints(t, input.relations, (c) => status[c] === VISIBLE)];
-  const failures = new Auditor(t, solver, options.insiders ?? true).run(status, constraints);
+  const failures = new Auditor(t, solver, options.insiders ?? true).run(status, constraints, true);
   return failures.map((f) => ({
     cell: keyOf(t, f.cell),
     insider: f.insider === null ? null : (t.rows[f.insider] ?? null),
@@ -125,11 +125,19 @@ export function protectPublication(
   const given = new Set<string>();
   const unprotected: Failure[] = [];
   let rounds = 0;
+  let exact = false;
   for (;;) {
     rounds++;
     const constraints = [...fixed, ...shareConstraints(t, relations, (c) => status[c] === VISIBLE)];
-    const failures = auditor.run(status, constraints).filter((f) => !given.has(`${f.cell}:${f.insider}`));
-    if (failures.length === 0) break;
+    const failures = auditor
+      .run(status, constraints, exact)
+      .filter((f) => !given.has(`${f.cell}:${f.insider}`));
+    if (failures.length === 0) {
+      if (exact) break;
+      // Every component passed its last audit; make sure each was asked exactly.
+      exact = true;
+      continue;
+    }
     // One new hidden cell per failing cell a round, unless one chosen this round already touches it:
     // the next audit tells whether it was enough, which keeps the extra hiding small.
     // Labels are dropped one at a time for the same reason.
@@ -139,7 +147,7 @@ export function protectPublication(
       if (nb.neighbours(f.cell).some((c) => chosen.has(c))) continue;
       const next = candidate(t, status, frozen, nb, f);
       if (next !== null) chosen.add(next);
-      else if (dropped) continue;
+      else if (dropped || !f.sure) continue;
       else if (dropLabels(t, status, nb, f)) dropped = true;
       else {
         given.add(`${f.cell}:${f.insider}`);
@@ -148,6 +156,8 @@ export function protectPublication(
     }
     for (const cell of chosen) status[cell] = SECONDARY;
     propagateTies(status, tieList);
+    // Nothing left to do with cells no batch moved: ask them exactly before anything else is dropped.
+    exact = chosen.size === 0 && !dropped;
   }
   const cells: PublishedCell[] = [];
   for (let cell = 0; cell < t.size; cell++) {
