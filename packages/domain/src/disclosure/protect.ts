@@ -31,6 +31,13 @@
  * are known for good and are never chosen, so more hiding goes into the new or corrected years. The same
  * data gives the same result in any order: everything runs in a canonical order of cells.
  *
+ * Cost and time (bench/disclosure.ts, 10 years × 45 generated lines, on a loaded 2-core machine): 2 centres
+ * 4.5 s, 21.7 % of cells hidden beyond the small ones (with two centres an insider knows the other by
+ * subtraction, so most totals go); 20 centres 156 s, 13.1 %, 11 006 LPs in 64 rounds. The time grows
+ * faster than the centres (×35 for ×10): the hidden cells of participants, new, gender and measures join
+ * across years (carried-over) and centres (hidden totals) into one component of ~1 750 cells, audited
+ * again each round. 200 centres does not finish within the bench's stop.
+ *
  * Limits. One publication at a time: a reader who kept an old version of a corrected year is not
  * modelled. The protection is "not a single value" (a step of 1): no protection interval is asked for
  * large amounts. Months are not published to the network; if they were, the months would join the set
