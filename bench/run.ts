@@ -8,6 +8,7 @@ import { ensureTable } from '@crux/store/create-table';
 import { repoRoot } from '../infra/lib/bundling';
 import { benchApi } from './api';
 import { benchBundle } from './bundle';
+import { benchDisclosure } from './disclosure';
 import { benchHeadOfficeScale, benchJobIncremental } from './figures';
 import type { Figure } from './measure';
 import { progress } from './measure';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     await dynamo.stop();
   }
   figures.push(...benchWebSize());
+  figures.push(...(await benchDisclosure()));
   const lighthouse = execFileSync(
     process.execPath,
     ['--import', 'tsx', join(repoRoot, 'bench/lighthouse-main.ts')],

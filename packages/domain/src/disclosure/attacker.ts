@@ -1,0 +1,146 @@
+import type { Highs } from 'highs';
+import { SMALL_MAX } from '../suppression';
+import type { CellKey, PublicationInput, PublishedCell } from './types';
+import { TOTAL } from './types';
+
+/**
+ * The tests' attacker, written apart from the audit on purpose (its own reading of the rules, its own
+ * LP text, HiGHS's one-shot API): from what the network sees, every relation and — if given — one
+ * centre's true row, it computes each hidden cell's minimum and maximum and reports the cells it pins
+ * (one whole value left) or narrows to a single value of 1–4.
+ */
+export type Finding = CellKey & { insider: string | null; truth: number; min: number; max: number };
+
+type Term = [string, number];
+
+export function attack(
+  input: PublicationInput,
+  published: readonly PublishedCell[],
+  highs: Highs,
+  insider: string | null,
+  perPerson = { min: 1, max: 8784 },
+): Finding[] {
+  const name = (c: string, y: number, f: string) => `${c}|${y}|${f}`;
+  const shown = new Map(published.map((p) => [name(p.centre, p.year, p.figure), p]));
+  const truth = new Map<string, number>();
+  for (const row of input.rows)
+    for (const [f, v] of Object.entries(row.figures)) truth.set(name(row.centre, row.year, f), v);
+  const ratio = new Set(input.figures.filter((f) => f.disclosure.kind === 'ratio').map((f) => f.id));
+  const rowsAll = [...input.centres, TOTAL];
+  for (const y of input.years) {
+    for (const f of input.figures) {
+      if (ratio.has(f.id)) continue;
+      let sum = 0;
+      for (const c of input.centres) sum += truth.get(name(c, y, f.id)) ?? 0;
+      truth.set(name(TOTAL, y, f.id), sum);
+    }
+  }
+  const vars = new Map<string, string>();
+  const bounds: string[] = [];
+  const term = (c: string, y: number, f: string, coef: number): Term | number => {
+    const key = name(c, y, f);
+    const p = shown.get(key);
+    if (!p) throw new Error(`attacker: ${key} was not published`);
+    if (typeof p.shown === 'number') return coef * p.shown;
+    if (c === insider) return coef * (truth.get(key) ?? 0);
+    let v = vars.get(key);
+    if (!v) {
+      v = `x${vars.size}`;
+      vars.set(key, v);
+      const count = input.figures.find((d) => d.id === f)?.disclosure.kind === 'count';
+      const why = p.shown.suppressed;
+      if (count && why === 'small') bounds.push(`1 <= ${v} <= ${SMALL_MAX}`);
+      else if (count && why === 'secondary') bounds.push(`${v} >= ${SMALL_MAX + 1}`);
+      else bounds.push(`${v} >= 0`);
+    }
+    return [v, coef];
+  };
+  const rows: string[] = [];
+  const row = (parts: (Term | number)[], op: '<=' | '=' | '>=', rhs: number) => {
+    const terms = parts.filter((p): p is Term => typeof p !== 'number');
+    const constant = parts.reduce<number>((s, p) => s + (typeof p === 'number' ? p : 0), 0);
+    if (terms.length === 0) return;
+    const lhs = terms.map(([v, c]) => `${c >= 0 ? '+' : '-'} ${Math.abs(c)} ${v}`).join(' ');
+    rows.push(`r${rows.length}: ${lhs} ${op} ${rhs - constant}`);
+  };
+  input.years.forEach((y, yi) => {
+    for (const f of input.figures) {
+      if (ratio.has(f.id)) continue;
+      row([...input.centres.map((c) => term(c, y, f.id, 1)), term(TOTAL, y, f.id, -1)], '=', 0);
+    }
+    for (const rel of input.relations) {
+      for (const c of rowsAll) {
+        if (rel.kind === 'shareOf') {
+          const s = shown.get(name(c, y, rel.share))?.shown;
+          if (typeof s !== 'number') continue;
+          row([term(c, y, rel.part, 100), term(c, y, rel.whole, -(s + 0.5))], '<=', 0);
+          row([term(c, y, rel.part, 100), term(c, y, rel.whole, -(s - 0.5))], '>=', 0);
+        }
+        if (c === TOTAL) continue;
+        if (rel.kind === 'atMost') row([term(c, y, rel.smaller, 1), term(c, y, rel.larger, -1)], '<=', 0);
+        if (rel.kind === 'partsOf')
+          row([...rel.parts.map((p) => term(c, y, p, 1)), term(c, y, rel.whole, -1)], '=', 0);
+        if (rel.kind === 'tiedTo') {
+          row([term(c, y, rel.sum, 1), term(c, y, rel.persons, -perPerson.min)], '>=', 0);
+          row([term(c, y, rel.sum, 1), term(c, y, rel.persons, -perPerson.max)], '<=', 0);
+        }
+        const prev = input.years[yi - 1];
+        if (rel.kind === 'carriedOver' && prev === y - 1) {
+          row(
+            [term(c, y, rel.active, 1), term(c, y, rel.started, -1), term(c, prev, rel.active, -1)],
+            '<=',
+            0,
+          );
+        }
+      }
+    }
+  });
+  const findings: Finding[] = [];
+  if (vars.size === 0) return findings;
+  // One model, every bound asked of it in turn; presolve off, as it calls an unbounded maximum "infeasible".
+  const first = vars.values().next().value as string;
+  const lp = ['Maximize', ` obj: 0 ${first}`, 'Subject To', ...rows, 'Bounds', ...bounds, 'End'].join('\n');
+  const model = highs.createModel({ format: 'lp', data: lp });
+  model.options.set({ output_flag: false, presolve: 'off' });
+  const sense = highs.constants.objectiveSense;
+  try {
+    for (const [key, v] of vars) {
+      const [centre = '', year = '', figure = ''] = key.split('|');
+      if (insider !== null && centre === TOTAL) continue;
+      const col = model.getColByName(v);
+      model.changeColCost(col, 1);
+      const extreme = (direction: number) => {
+        model.changeObjectiveSense(direction === 1 ? sense.maximize : sense.minimize);
+        model.run();
+        let status: number = model.getModelStatus();
+        if (status === highs.constants.modelStatus.unknown) {
+          model.clearSolver();
+          model.run();
+          status = model.getModelStatus();
+        }
+        if (status === highs.constants.modelStatus.unbounded) return Number.POSITIVE_INFINITY;
+        if (status !== highs.constants.modelStatus.optimal)
+          throw new Error(`attacker: status ${status} for ${key}`);
+        return model.getObjectiveValue();
+      };
+      const min = extreme(-1);
+      const max = extreme(1);
+      model.changeColCost(col, 0);
+      const t = truth.get(key) ?? 0;
+      const label = shown.get(key)?.shown;
+      const small = typeof label === 'object' && label.suppressed === 'small';
+      const lo = Math.ceil(min - 1e-6);
+      const hi = Math.floor(max + 1e-6);
+      const count = input.figures.find((d) => d.id === figure)?.disclosure.kind === 'count';
+      const pinned = small
+        ? Math.min(hi, SMALL_MAX) - Math.max(lo, 1) < 1
+        : count
+          ? hi - lo < 1
+          : max - min < 1 - 1e-6;
+      if (pinned) findings.push({ centre, year: Number(year), figure, insider, truth: t, min, max });
+    }
+  } finally {
+    model.dispose();
+  }
+  return findings;
+}

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import loadHighs, { type Highs } from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SMALL_MAX } from '../suppression';
+import { attack } from './attacker';
+import { highsSolver } from './highs-solver';
+import { protectPublication } from './protect';
+import type { LpSolver } from './solver';
+import { type SyntheticOptions, syntheticPublication } from './synthetic';
+import type { Publication, PublicationInput } from './types';
+
+let highs: Highs;
+let solver: LpSolver;
+beforeAll(async () => {
+  highs = await loadHighs();
+  solver = highsSolver(highs);
+});
+
+/** Small centres, many zeros, centres alone in a cell, and the Tromsø case with its variants. */
+const tables = fc
+  .record({
+    centres: fc.integer({ min: 1, max: 3 }),
+    years: fc.integer({ min: 2, max: 3 }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    smallCentres: fc.constantFrom(0.5, 0.8, 1),
+    zeros: fc.constantFrom(0.3, 0.6, 0.85),
+    tromso: fc.option(
+      fc.record({ before: fc.integer({ min: 1, max: 4 }), fresh: fc.integer({ min: 1, max: 4 }) }),
+      {
+        nil: undefined,
+      },
+    ),
+  })
+  .map((o): SyntheticOptions => ({ ...o, lines: 'small' }));
+
+function everyReader(input: PublicationInput, p: Publication) {
+  return [null, ...input.centres].flatMap((insider) => attack(input, p.cells, highs, insider));
+}
+
+describe('protectPublication against the attacker (issue 10, items 1, 2 and 4)', () => {
+  it('no reader, alone or knowing one centre, pins a hidden cell or narrows "under 5" to one value', () => {
+    fc.assert(
+      fc.property(tables, (o) => {
+        const input = syntheticPublication(o);
+        const p = protectPublication(input, solver);
+        expect(p.unprotected).toEqual([]);
+        expect(everyReader(input, p)).toEqual([]);
+      }),
+      { numRuns: 6 },
+    );
+  }, 60_000);
+
+  it('labels tell the truth: "under 5" is 1–4, a shown count is 0 or 5 and up, a ratio over under 5 people is hidden', () => {
+    fc.assert(
+      fc.property(tables, (o) => {
+        const input = syntheticPublication(o);
+        const p = protectPublication(input, solver);
+        const byKey = new Map(p.cells.map((c) => [`${c.centre}|${c.year}|${c.figure}`, c.shown]));
+        for (const c of p.cells) {
+          const def = input.figures.find((f) => f.id === c.figure);
+          const truth = input.rows.find((r) => r.centre === c.centre && r.year === c.year)?.figures[c.figure];
+          if (def?.disclosure.kind === 'count' && typeof c.shown === 'number') {
+            expect(c.shown === 0 || c.shown > SMALL_MAX).toBe(true);
+          }
+          if (typeof c.shown === 'object' && c.shown.suppressed === 'small' && truth !== undefined) {
+            expect(truth >= 1 && truth <= SMALL_MAX).toBe(true);
+          }
+          if (def?.disclosure.kind === 'ratio') {
+            const base = byKey.get(`${c.centre}|${c.year}|${def.disclosure.base}`);
+            if (typeof base !== 'number') expect(typeof c.shown).toBe('object');
+          }
+        }
+      }),
+      { numRuns: 6 },
+    );
+  }, 60_000);
+});
+
+describe('the same data, the same result (item 3)', () => {
+  it('in any order of centres, years, figures and rows', () => {
+    fc.assert(
+      fc.property(tables, fc.integer(), (o, salt) => {
+        const input = syntheticPublication(o);
+        const shuffle = <T>(xs: readonly T[]) =>
+          [...xs]
+            .map((x, i) => ({ x, k: Math.sin(salt + i * 7919) }))
+            .sort((a, b) => a.k - b.k)
+            .map((e) => e.x);
+        const shuffled: PublicationInput = {
+          ...input,
+          centres: shuffle(input.centres),
+          years: shuffle(input.years),
+          figures: shuffle(input.figures),
+          rows: shuffle(input.rows),
+        };
+        expect(protectPublication(shuffled, solver).cells).toEqual(protectPublication(input, solver).cells);
+      }),
+      { numRuns: 6 },
+    );
+  }, 60_000);
+});

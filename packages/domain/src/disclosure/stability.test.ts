@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import loadHighs, { type Highs } from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attack } from './attacker';
+import { highsSolver } from './highs-solver';
+import { protectPublication } from './protect';
+import type { LpSolver } from './solver';
+import { syntheticPublication } from './synthetic';
+import type { PublicationInput, PublishedCell } from './types';
+
+let highs: Highs;
+let solver: LpSolver;
+beforeAll(async () => {
+  highs = await loadHighs();
+  solver = highsSolver(highs);
+});
+
+const key = (c: PublishedCell) => `${c.centre}|${c.year}|${c.figure}`;
+
+/** Nothing hidden before is shown now; everything shown before with the same value is shown the same. */
+function expectStable(
+  before: readonly PublishedCell[],
+  after: readonly PublishedCell[],
+  changed: Set<string>,
+) {
+  const now = new Map(after.map((c) => [key(c), c.shown]));
+  for (const c of before) {
+    if (typeof c.shown === 'object') expect(typeof now.get(key(c)), key(c)).toBe('object');
+    else if (!changed.has(key(c))) expect(now.get(key(c)), key(c)).toBe(c.shown);
+  }
+}
+
+const seeds = fc.record({
+  centres: fc.integer({ min: 2, max: 3 }),
+  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  zeros: fc.constantFrom(0.3, 0.6),
+  smallCentres: fc.constantFrom(0.5, 1),
+});
+
+describe('stable across time (issue 10, item 3)', () => {
+  it('a new year never reveals what an earlier publication hid, and the set still passes the attacker', () => {
+    fc.assert(
+      fc.property(seeds, (o) => {
+        const all = syntheticPublication({ ...o, years: 3, lines: 'small' });
+        const last = all.years[2] as number;
+        const first: PublicationInput = {
+          ...all,
+          years: all.years.slice(0, 2),
+          rows: all.rows.filter((r) => r.year !== last),
+        };
+        const p1 = protectPublication(first, solver);
+        const p2 = protectPublication({ ...all, earlier: p1.cells }, solver);
+        expectStable(p1.cells, p2.cells, new Set());
+        expect(p2.unprotected).toEqual([]);
+        for (const insider of [null, ...all.centres])
+          expect(attack(all, p2.cells, highs, insider)).toEqual([]);
+      }),
+      { numRuns: 3 },
+    );
+  }, 60_000);
+
+  it('a late correction of an old year hides more in the corrected cells, never shows a hidden one', () => {
+    fc.assert(
+      fc.property(seeds, fc.integer({ min: 1, max: 40 }), (o, delta) => {
+        const input = syntheticPublication({ ...o, years: 2, lines: 'small' });
+        const p1 = protectPublication(input, solver);
+        const year = input.years[0] as number;
+        const centre = input.centres[0] as string;
+        const rows = input.rows.map((r) =>
+          r.centre === centre && r.year === year
+            ? { ...r, figures: { ...r.figures, 'kind.visit': (r.figures['kind.visit'] ?? 0) + delta } }
+            : r,
+        );
+        const corrected = { ...input, rows, earlier: p1.cells };
+        const p2 = protectPublication(corrected, solver);
+        const changed = new Set([`${centre}|${year}|kind.visit`, `TOTAL|${year}|kind.visit`]);
+        expectStable(p1.cells, p2.cells, changed);
+        for (const insider of [null, ...input.centres])
+          expect(attack(corrected, p2.cells, highs, insider)).toEqual([]);
+      }),
+      { numRuns: 3 },
+    );
+  }, 60_000);
+});

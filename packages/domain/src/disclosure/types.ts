@@ -1,0 +1,90 @@
+import type { Aggregation, DisclosureClass, FigureId, Relation } from '../figures/relations';
+import type { Text } from '../text';
+
+/** The foundation total's row, beside the centres' rows. */
+export const TOTAL = 'TOTAL';
+export type RowId = string;
+
+export type FigureDefinition = { id: FigureId; aggregation: Aggregation; disclosure: DisclosureClass };
+
+/** One centre's (or the total's) true figures for one year. A figure left out is 0. */
+export type TrueRow = { centre: RowId; year: number; figures: Readonly<Record<FigureId, number>> };
+
+/**
+ * Why the network does not see a cell:
+ * - `small`: a count of 1–4 ("under 5");
+ * - `ratio`: a share or mean over fewer than 5 people, or a sum of their hours ("under 5 people");
+ * - `secondary`: hidden so that another hidden cell cannot be worked out (the reader may take it as 5 or more);
+ * - `line`: hidden with nothing said of its value, because even "under 5" would give it away.
+ */
+export type Reason = 'small' | 'ratio' | 'secondary' | 'line';
+
+export const reasonText: Readonly<Record<Reason, Text>> = {
+  small: { nb: 'under 5', en: 'under 5' },
+  ratio: { nb: 'under 5 personer', en: 'under 5 people' },
+  secondary: {
+    nb: 'skjult for å beskytte et annet tall',
+    en: 'hidden to protect another figure',
+  },
+  line: {
+    nb: 'linjen er skjult: selv «under 5» ville røpet tallet',
+    en: 'line hidden: even "under 5" would give the number away',
+  },
+};
+
+/** What the network sees of one cell: the value, or why it is hidden. */
+export type NetworkValue = number | { suppressed: Reason };
+
+export type CellKey = { centre: RowId; year: number; figure: FigureId };
+export type PublishedCell = CellKey & { shown: NetworkValue };
+
+/** Everything the network can read, as one set: every year published so far, every line, every total. */
+export type PublicationInput = {
+  centres: readonly RowId[];
+  years: readonly number[];
+  figures: readonly FigureDefinition[];
+  relations: readonly Relation[];
+  /**
+   * True values per centre and year. The total's row may be left out for figures that add up over
+   * centres (it is their sum; if given it must equal it); a ratio's total must be given.
+   */
+  rows: readonly TrueRow[];
+  /**
+   * What the network saw in the last publication. A cell hidden there stays hidden; a cell shown there
+   * with the value it still has is known to the reader for good, so it is never hidden now.
+   */
+  earlier?: readonly PublishedCell[];
+};
+
+export type DisclosureOptions = {
+  /**
+   * What a reader knows of a sum tied to persons (hours): each person with hours has at least `min`
+   * and at most `max` of them in a year. Defaults: 1 (hours are whole hours) and 8784 (hours in a leap year).
+   */
+  tiedSumPerPerson?: { min: number; max: number };
+  /** Audit against a reader who knows one centre's true row (default true; the issue requires it). */
+  insiders?: boolean;
+};
+
+export type ProtectionCost = {
+  cells: number;
+  /** Hidden because they are small, or a ratio or hours over fewer than 5 people. */
+  primary: number;
+  secondary: number;
+  line: number;
+  /** (secondary + line) / cells: what the protection costs beyond the small cells. */
+  share: number;
+};
+
+export type Publication = {
+  /** Every cell of the set: centres and the total, every year, every figure, in a canonical order. */
+  cells: PublishedCell[];
+  cost: ProtectionCost;
+  /** Linear programs solved and protection rounds: what the bench reports. */
+  work: { lps: number; rounds: number };
+  /**
+   * Hidden cells that cells shown in the last publication give away whatever is hidden now (only a late
+   * correction can cause it). Empty in every case the tests generate; the job must not publish otherwise.
+   */
+  unprotected: CellKey[];
+};
