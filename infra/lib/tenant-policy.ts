@@ -1,4 +1,4 @@
-import { audienceKeys, registryKeys } from '@crux/store/keys';
+import { audienceKeys, catalogueKeys, registryKeys } from '@crux/store/keys';
 
 /**
  * Which items of the table each principal may reach, as plain IAM JSON so the tests can compare it whole.
@@ -66,7 +66,10 @@ export function leadingKeysStatement(
 
 const policy = (...statements: Statement[]): PolicyJson => ({ Version: '2012-10-17', Statement: statements });
 
-/** The tenant role's only permission: its own centre's items, on the table and its indexes. */
+/**
+ * The tenant role's permissions: its own centre's items, on the table and its indexes; and the
+ * catalogue's one item, to check (never to read or change) that what a write names is in use.
+ */
 export function tenantPolicy(tableArn: string, indexNames: readonly string[]): PolicyJson {
   return policy(
     leadingKeysStatement(
@@ -75,7 +78,18 @@ export function tenantPolicy(tableArn: string, indexNames: readonly string[]): P
       tableResources(tableArn, indexNames),
       tenantLeadingKeys,
     ),
+    leadingKeysStatement(
+      'CatalogueCheckOnly',
+      ['dynamodb:ConditionCheckItem'],
+      [tableArn],
+      [catalogueKeys.pk],
+    ),
   );
+}
+
+/** The catalogue function reads the catalogue's item and nothing else. */
+export function catalogueReadPolicy(tableArn: string): PolicyJson {
+  return policy(leadingKeysStatement('CatalogueOnly', ['dynamodb:GetItem'], [tableArn], [catalogueKeys.pk]));
 }
 
 /**
@@ -107,16 +121,22 @@ export function networkPolicy(tableArn: string): PolicyJson {
 }
 
 /**
- * The platform admin manages the centre registry, with its requests' remembered answers beside it, and
- * never reaches a centre's own items.
+ * The platform admin manages the centre registry and the catalogue, with its requests' remembered
+ * answers beside them, and never reaches a centre's own items.
  */
 export function adminPolicy(tableArn: string): PolicyJson {
   return policy(
     leadingKeysStatement(
-      'CentreRegistryOnly',
-      ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+      'CentreRegistryAndCatalogueOnly',
+      [
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ],
       [tableArn],
-      [registryKeys.pk, audienceKeys.idempotencyPk('admin')],
+      [registryKeys.pk, catalogueKeys.pk, audienceKeys.idempotencyPk('admin')],
     ),
   );
 }

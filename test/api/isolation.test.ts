@@ -23,15 +23,43 @@ beforeAll(() => {
   foreign = uniqueCentreId('foreign');
 });
 
+const staffOf = (centre: string) => claimsFor('staff', centre);
+
+/** A record a route works on, made by the centre's staff through the API, as a user would. */
+async function made(centre: string, path: string, body: unknown) {
+  const answer = await call({ method: 'POST', path, claims: staffOf(centre), body });
+  if (answer.status !== 201) throw new Error(`${path}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
 /** A valid request on `route` aimed at `centre`, with whatever records it needs created first. */
 async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'claims'>> {
-  const fill = async (path: string): Promise<string> => {
-    let filled = path.replace('{centreId}', centre).replace('{year}', YEAR);
-    if (filled.includes('{participantId}'))
-      filled = filled.replace('{participantId}', (await createParticipant(centre)).id);
-    return filled;
-  };
-  const path = await fill(route.path);
+  const base = `/api/centres/${centre}`;
+  let filled = route.path.replace('{centreId}', centre).replace('{year}', YEAR);
+  let hours: { date: string; id: string; hours: number } | undefined;
+  let entry: { date: string; id: string } | undefined;
+  if (filled.includes('{participantId}')) {
+    const p = await createParticipant(centre);
+    filled = filled.replace('{participantId}', p.id);
+    const at = `${base}/participants/${p.id}`;
+    if (filled.includes('{measureId}')) {
+      const m = await made(centre, `${at}/measures`, { type: 'vto', startDate: '2024-03-01' });
+      filled = filled.replace('{measureId}', m.id);
+    }
+    if (filled.includes('{orderId}')) {
+      const o = await made(centre, `${at}/orders`, { type: 'community_sentence', startDate: '2024-03-01' });
+      filled = filled.replace('{orderId}', o.id);
+      if (filled.includes('{hoursId}')) {
+        hours = await made(centre, `${at}/orders/${o.id}/hours`, { date: '2024-03-04', hours: 2.5 });
+        filled = filled.replace('{date}', '2024-03-04').replace('{hoursId}', hours?.id ?? '');
+      }
+    }
+  }
+  if (filled.includes('{entryId}')) {
+    entry = (await made(centre, `${base}/activities`, visitBody())).items[0];
+    filled = filled.replace('{date}', entry?.date ?? '').replace('{entryId}', entry?.id ?? '');
+  }
+  const path = filled;
   switch (`${route.method} ${route.path}`) {
     case 'POST /api/centres/{centreId}/participants':
       return { method: 'POST', path, body: participantBody() };
@@ -43,11 +71,58 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
       return { method: 'GET', path, query: { from: '2024-01-01', to: '2024-12-31' } };
     case 'POST /api/centres/{centreId}/activities':
       return { method: 'POST', path, body: visitBody() };
+    case 'POST /api/centres/{centreId}/participants/{participantId}/measures':
+      return { method: 'POST', path, body: { type: 'nav_activity', startDate: '2024-03-01' } };
+    case 'PUT /api/centres/{centreId}/participants/{participantId}/measures/{measureId}':
+    case 'PUT /api/centres/{centreId}/participants/{participantId}/orders/{orderId}':
+      return {
+        method: 'PUT',
+        path,
+        body: {
+          type: path.includes('/measures/') ? 'vto' : 'community_sentence',
+          startDate: '2024-03-01',
+          endDate: '2024-06-30',
+          version: 1,
+        },
+      };
+    case 'POST /api/centres/{centreId}/participants/{participantId}/orders':
+      return { method: 'POST', path, body: { type: 'electronic_monitoring', startDate: '2024-03-01' } };
+    case 'POST /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours':
+      return { method: 'POST', path, body: { date: '2024-03-05', hours: 4 } };
+    case 'DELETE /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours/{date}/{hoursId}':
+      return { method: 'DELETE', path, query: { hours: String(hours?.hours) } };
+    case 'PUT /api/centres/{centreId}/activities/{date}/{entryId}':
+      return { method: 'PUT', path, body: { kind: 'visit', count: 4, version: 1 } };
+    case 'DELETE /api/centres/{centreId}/activities/{date}/{entryId}':
+      return { method: 'DELETE', path, query: { version: '1' } };
+    case 'GET /api/centres/{centreId}/hours':
+      return { method: 'GET', path, query: { from: '2024-01-01', to: '2024-12-31' } };
     case 'POST /api/admin/centres':
       return { method: 'POST', path, body: { id: uniqueCentreId('new'), name: 'CRUX Test', town: 'Testby' } };
+    case 'POST /api/admin/catalogue/changes':
+      return { method: 'POST', path, body: await catalogueChange() };
     default:
       return { method: route.method, path };
   }
+}
+
+/** A change the admin could make to the catalogue as it is now: a new kind with a name of its own. */
+async function catalogueChange() {
+  const { body } = await call({ method: 'GET', path: '/api/catalogue', claims: claimsFor('admin') });
+  const id = `k_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const entry = {
+    id,
+    name: { nb: `Prøvetype ${id}`, en: `Test kind ${id}` },
+    section: 'centre_activity',
+    order: 999,
+    status: 'active',
+    counts: 'sum',
+    participant: 'may',
+  };
+  return {
+    base: body.catalogue,
+    change: { op: 'add', list: 'activityKinds', version: body.catalogue.version, entry },
+  };
 }
 
 const isCentreRoute = (route: Route) => route.audience === 'centre';
@@ -86,6 +161,7 @@ const cases = routes.flatMap((route) =>
  * for the admin routes only the centre the request names is looked at.
  */
 async function snapshot(route: Route, centre: string, request: Omit<Call, 'claims'>) {
+  if (route.path.includes('/catalogue')) return partition('CATALOGUE');
   if (route.audience !== 'admin') return centrePartition(centre);
   const id = (request.body as { id: string }).id;
   return (await partition('CENTRES')).filter((item) => item.SK === id);

@@ -190,7 +190,7 @@ describe('npm start settings, npm run job and the job timer', () => {
         async () => {
           const answer = await t.call('GET', `/api/headoffice/figures/${year}`, { token: headOffice });
           const row = (answer.body as HeadOfficeYear).centres.find((c) => c.centre === 'timer-test');
-          return row?.figures.visits;
+          return row?.figures['kind.visit'];
         },
         { timeout: 10_000, interval: 200 },
       )

@@ -1,5 +1,6 @@
 import {
   adminPolicy,
+  catalogueReadPolicy,
   figuresJobPolicy,
   headOfficePolicy,
   networkPolicy,
@@ -44,6 +45,16 @@ describe('the tenant role policy (exact JSON)', () => {
             'ForAllValues:StringLike': {
               'dynamodb:LeadingKeys': [`C#${centreTag}`, `C#${centreTag}#*`],
             },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
+        },
+        {
+          Sid: 'CatalogueCheckOnly',
+          Effect: 'Allow',
+          Action: ['dynamodb:ConditionCheckItem'],
+          Resource: ['arn:aws:dynamodb:eu-north-1:111122223333:table/crux'],
+          Condition: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CATALOGUE'] },
             Null: { 'dynamodb:LeadingKeys': 'false' },
           },
         },
@@ -130,13 +141,25 @@ describe('the other audiences (exact JSON)', () => {
     );
   });
 
-  it('the admin reaches exactly the CENTRES partition and its own remembered answers', () => {
+  it('the admin reaches exactly the registry, the catalogue and its own remembered answers', () => {
     expect(adminPolicy(tableArn)).toStrictEqual(
       statement(
-        'CentreRegistryOnly',
-        ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
-        ['CENTRES', 'IDEM#admin'],
+        'CentreRegistryAndCatalogueOnly',
+        [
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ],
+        ['CENTRES', 'CATALOGUE', 'IDEM#admin'],
       ),
+    );
+  });
+
+  it('the catalogue function reads the catalogue item only', () => {
+    expect(catalogueReadPolicy(tableArn)).toStrictEqual(
+      statement('CatalogueOnly', ['dynamodb:GetItem'], ['CATALOGUE']),
     );
   });
 

@@ -1,23 +1,41 @@
 import { randomUUID } from 'node:crypto';
+import { checkActivityItem, checkSave } from '@crux/domain/activity';
+import { conflict, fail, notFound, ok } from '@crux/domain/errors';
+import { IsoDate } from '@crux/domain/period';
 import { fieldError, validationError } from '@crux/domain/validation';
 import { activitiesRepo } from '@crux/store/activities-repo';
+import type { TenantScope } from '@crux/store/tenant-scope';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
+import { catalogueRefusal } from './catalogue-refusal';
 
 const path = '/api/centres/{centreId}/activities';
+const repo = (scope: TenantScope) => activitiesRepo(clientFor(scope), tableName(), scope);
+
+/** The participant a save named that is not at this centre, at each entry that names it. */
+function unknownParticipant(
+  entries: readonly { participantId?: string | undefined }[],
+  participantId: string,
+) {
+  const [first] = fieldError('participantId', 'unknown_participant').fields ?? [];
+  return validationError(
+    entries.flatMap((e, i) =>
+      e.participantId === participantId && first ? [{ ...first, field: `entries.${i}.participantId` }] : [],
+    ),
+  );
+}
 
 export async function listActivities(req: RequestOf<`GET ${typeof path}`>): Promise<ApiResponse> {
-  const page = await activitiesRepo(clientFor(req.scope), tableName(), req.scope).list(req.query);
+  const page = await repo(req.scope).list(req.query);
   if (page === 'bad_cursor') return errorResponse(fieldError('cursor', 'cursor'));
   return json(200, page);
 }
 
 /** One save of *I dag*: every kind of the day in one request, stored in one transaction. */
 export async function recordActivities(req: RequestOf<`POST ${typeof path}`>): Promise<ApiResponse> {
-  const repo = activitiesRepo(clientFor(req.scope), tableName(), req.scope);
-  const outcome = await repo.record(req.body, randomUUID, req.now, req.idempotency);
+  const outcome = await repo(req.scope).record(req.body, randomUUID, req.now, req.idempotency);
   switch (outcome.kind) {
     case 'written':
       return json(201, { items: outcome.entries });
@@ -25,19 +43,54 @@ export async function recordActivities(req: RequestOf<`POST ${typeof path}`>): P
       return json(outcome.status, outcome.body);
     case 'key_reused':
       return errorResponse(idempotencyKeyReused());
-    case 'unknown_participant': {
-      const named = req.body.entries.flatMap((e, i) =>
-        e.participantId === outcome.participantId ? [i] : [],
-      );
-      const [first] = fieldError('participantId', 'unknown_participant').fields ?? [];
-      return errorResponse(
-        validationError(
-          named.map((i) => ({
-            ...(first as NonNullable<typeof first>),
-            field: `entries.${i}.participantId`,
-          })),
-        ),
-      );
-    }
+    case 'unknown_participant':
+      return errorResponse(unknownParticipant(req.body.entries, outcome.participantId));
+    case 'catalogue_refused':
+      return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkSave(c, req.body)));
   }
+}
+
+/** An entry's day and id from the path; anything malformed names no entry. */
+function entryKey(params: { date: string; entryId: string }): { date: string; id: string } | undefined {
+  const date = IsoDate.safeParse(params.date);
+  const id = /^[0-9a-f-]{36}$/.test(params.entryId) ? params.entryId : undefined;
+  return date.success && id ? { date: date.data, id } : undefined;
+}
+
+/** A correction of one entry (kind, count or participant), against the version shown; who and when kept. */
+export async function correctActivity(
+  req: RequestOf<`PUT ${typeof path}/{date}/{entryId}`>,
+): Promise<ApiResponse> {
+  const key = entryKey(req.params);
+  if (!key) return errorResponse(notFound());
+  const { version: _shown, ...item } = req.body;
+  const outcome = await repo(req.scope).correct(key.date, key.id, req.body, req.now);
+  switch (outcome.kind) {
+    case 'written':
+      return json(200, outcome.entry);
+    case 'not_found':
+      return errorResponse(notFound());
+    case 'stale':
+      return errorResponse(conflict(outcome.current));
+    case 'unknown_participant':
+      return errorResponse(fieldError('participantId', 'unknown_participant'));
+    case 'catalogue_refused':
+      return errorResponse(
+        catalogueRefusal(outcome.catalogue, (c) => {
+          const fields = checkActivityItem(c, item);
+          return fields.length ? fail(validationError(fields)) : ok(item);
+        }),
+      );
+  }
+}
+
+/** Deletes one entry, against the version shown; the entry is kept as deleted (who and when). */
+export async function deleteActivity(
+  req: RequestOf<`DELETE ${typeof path}/{date}/{entryId}`>,
+): Promise<ApiResponse> {
+  const key = entryKey(req.params);
+  if (!key) return errorResponse(notFound());
+  const outcome = await repo(req.scope).remove(key.date, key.id, Number(req.query.version), req.now);
+  if (outcome.kind === 'deleted') return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
+  return outcome.kind === 'not_found' ? errorResponse(notFound()) : errorResponse(conflict(outcome.current));
 }

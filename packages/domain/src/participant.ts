@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PastDate, PlannedDate } from './period';
 import { PageQuery } from './queries';
+import type { Order, Span } from './records/spans';
 import { SingleLine } from './text-input';
 
 export const genders = ['woman', 'man', 'other'] as const;
@@ -71,6 +72,10 @@ export type Participant = Omit<ParticipantCreate, 'gender'> & {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Work-training and own measures, by id. */
+  measures: Record<string, Span>;
+  /** Correctional orders, by id, each with the hours logged on it so far. */
+  orders: Record<string, Order>;
 };
 
 /** The participants list: a page in id order, optionally only those whose name contains `q`. */

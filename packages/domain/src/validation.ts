@@ -91,7 +91,6 @@ const customRules: Record<string, Text | (() => Text)> = {
     nb: 'Denne typen registreres uten deltaker.',
     en: 'This kind is registered without naming a participant.',
   },
-  too_early: { nb: 'Datoen kan ikke være før år 2000.', en: 'The date cannot be before the year 2000.' },
   quarter_hours: { nb: 'Timer føres i hele kvarter.', en: 'Hours are logged in quarter hours.' },
 };
 

@@ -28,8 +28,9 @@ const internal = new Set([
   'countedThrough',
 ]);
 
-function toParticipant(item: Record<string, unknown>): Participant {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !internal.has(k))) as Participant;
+export function toParticipant(item: Record<string, unknown>): Participant {
+  const fields = Object.fromEntries(Object.entries(item).filter(([k]) => !internal.has(k)));
+  return { measures: {}, orders: {}, ...fields } as Participant;
 }
 
 /** Lower-case, accent-folded, so "ase" finds "Åse" and "ostby" finds "Østby". */
@@ -76,7 +77,16 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       now: string,
       idem: Idempotency,
     ): Promise<CreateOutcome> {
-      const participant: Participant = { ...input, id, version: 1, createdAt: now, updatedAt: now };
+      // Measures and orders live on the participant, each under its id: the page reads one item.
+      const participant: Participant = {
+        ...input,
+        id,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        measures: {},
+        orders: {},
+      };
       const item = {
         ...participant,
         ...centreKeys.participant(scope, id),

@@ -1,4 +1,4 @@
-import type { ParticipationSpan } from '../figures';
+import type { ParticipationSpan } from '../figures/people';
 import { type Month, monthOf } from '../period';
 
 /** `open`: the participation has no end, so it counts up to the current month at every run. */
@@ -26,7 +26,7 @@ export function countedOf(p: Participation): MonthRange | undefined {
 }
 
 /** The index read may lag; where a changed participant was read consistently, that version wins. */
-export function mergeById(fromIndex: readonly Participation[], consistent: readonly Participation[]) {
+export function mergeById<P extends Participation>(fromIndex: readonly P[], consistent: readonly P[]): P[] {
   const byId = new Map(fromIndex.map((p) => [p.id, p]));
   for (const p of consistent) byId.set(p.id, p);
   return [...byId.values()];

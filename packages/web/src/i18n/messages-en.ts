@@ -144,9 +144,9 @@ export const en: Messages = {
   figures: {
     keys: {
       participants: 'Participants',
-      newParticipants: 'New participants',
-      visits: 'Visits',
-      contactPoints: 'Contact points (phone and SMS)',
+      'participants.new': 'New participants',
+      'kind.visit': 'Visits',
+      'kind.contact_point': 'Contact points (phone and SMS)',
     },
     centre: 'Centre',
     total: 'The whole foundation',

@@ -1,4 +1,11 @@
-import type { FigureKey, HeadOfficeMonths, HeadOfficeYear } from '@crux/domain/figure-set';
+import {
+  type Figures,
+  figureOf,
+  type HeadlineFigure,
+  type HeadOfficeMonths,
+  type HeadOfficeYear,
+  TOTAL,
+} from '@crux/domain/figure-set';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { formatMonth, formatNumber, formatTimestamp, withPrevious } from '../i18n/format';
@@ -12,7 +19,6 @@ import { ChartLegend, type Series, VisitsChart } from '../ui/visits-chart';
 import { currentYear, useYear, YearPicker } from '../ui/year-picker';
 
 /** The foundation's row in the months answer (see HeadOfficeMonths). */
-const TOTAL = 'TOTAL';
 
 /** Every month of a past year; this year up to the current month, so the future is not drawn as zeros. */
 function monthsOf(year: number): string[] {
@@ -44,16 +50,13 @@ export function HeadOfficePage() {
       series.push({
         key: centre,
         name: centre === TOTAL ? t.figures.total : (names.get(centre) ?? centre),
-        values: monthList.map((m) => byMonth.get(m)?.visits ?? 0),
+        values: monthList.map((m) => byMonth.get(m)?.['kind.visit'] ?? 0),
       });
     }
   }
   const chartSeries = series.filter((s) => s.key !== TOTAL);
-  const cell = (
-    key: FigureKey,
-    figures: Record<FigureKey, number>,
-    previous: Record<FigureKey, number> | null,
-  ) => withPrevious(figures[key], previous ? previous[key] : null);
+  const cell = (key: HeadlineFigure, figures: Figures, previous: Figures | null) =>
+    withPrevious(figureOf(figures, key), previous ? figureOf(previous, key) : null);
 
   return (
     <section className="stack">

@@ -47,7 +47,7 @@ export function NetworkPage() {
             caption={`${t.network.title} ${year}`}
             rows={figures.value.centres.map((c) => ({ key: c.centre, name: c.name, data: c.figures }))}
             total={figures.value.total.figures}
-            cell={(k, row) => <Cell cell={row[k]} t={t} />}
+            cell={(k, row) => <Cell cell={row[k] ?? 0} t={t} />}
           />
           <h2>{t.network.legendTitle}</h2>
           <ul className="explanations">
