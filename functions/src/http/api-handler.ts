@@ -1,17 +1,12 @@
+import { notJson, payloadTooLarge, unsupportedMediaType } from '@crux/api/errors';
 import { IDEMPOTENCY_HEADER, type RouteDef, type RouteKey, routeKey, routes } from '@crux/api/routes';
 import { forbidden, notFound, unauthorized } from '@crux/domain/errors';
 import type { Audience, CentreRole } from '@crux/domain/roles';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import {
-  idempotencyKeyMissing,
-  internalError,
-  notJson,
-  payloadTooLarge,
-  unsupportedMediaType,
-} from './errors';
-import { logError } from './log';
+import { idempotencyKeyMissing } from './errors';
+import { answerSafely } from './failure';
 import { type Principal, principalFromClaims } from './principal';
 import { requestHash } from './request-hash';
 import { type ApiResponse, errorResponse } from './response';
@@ -104,16 +99,7 @@ async function dispatch(audience: Audience, handlers: RouteHandlers, event: Even
 export type RouteHandlers = Partial<Record<RouteKey, RouteHandler<never>>>;
 
 export function createApiHandler(audience: Audience, handlers: RouteHandlers) {
-  return middy<Event, ApiResponse>().handler(async (event) => {
-    try {
-      return await dispatch(audience, handlers, event);
-    } catch (error) {
-      logError(
-        'unhandled',
-        { audience, route: event.routeKey, requestId: event.requestContext?.requestId },
-        error,
-      );
-      return errorResponse(internalError());
-    }
-  });
+  return middy<Event, ApiResponse>().handler((event, context) =>
+    answerSafely(audience, event, context, () => dispatch(audience, handlers, event)),
+  );
 }

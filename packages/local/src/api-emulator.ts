@@ -8,8 +8,9 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { BodyTooLarge, readBody, sendJson } from './http';
+import { readApiBody, sendError, sendJson } from './http';
 import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer';
+import { invokeFunction } from './lambda-invoke';
 
 export type ApiHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -19,7 +20,7 @@ export type ApiHandler = (
 export type EmulatorOptions = JwtAuthorizerConfig & {
   /** Where each audience's function comes from; by default its module in `functions/src`. */
   loadHandler?: (fn: Audience) => Promise<ApiHandler>;
-  /** Bytes; larger bodies get 413 before any function runs. */
+  /** Bytes; larger bodies get 413 (in the API's error shape) before any function runs. */
   bodyLimit?: number;
   /** Lambda's timeout for the functions, for `getRemainingTimeInMillis`. */
   timeoutMs?: number;
@@ -46,8 +47,9 @@ export async function importFunctionHandler(fn: Audience): Promise<ApiHandler> {
 
 /**
  * Does locally what API Gateway's HTTP API does in AWS: match the route table, run the JWT authorizer,
- * build a payload-2.0 event and invoke the audience's function, then write its answer. The answers API
- * Gateway itself gives (401, 404, 413, 500) have its exact bodies.
+ * build a payload-2.0 event and invoke the audience's function, then write its answer. API Gateway's own
+ * 401 and 404 have its exact bodies; a body too large or incomplete, and a function that crashes or
+ * times out, are answered in the API's error shape (`{"error": …}`, from @crux/api/errors).
  */
 export function createApiEmulator(options: EmulatorOptions) {
   const authorize = createJwtAuthorizer(options);
@@ -81,13 +83,8 @@ export function createApiEmulator(options: EmulatorOptions) {
     const authorized = await authorize(req.headers.authorization);
     if (!authorized) return sendJson(res, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
 
-    let body: Buffer;
-    try {
-      body = await readBody(req, bodyLimit);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) return sendJson(res, 413, { message: 'Request Entity Too Large' });
-      throw e;
-    }
+    const body = await readApiBody(req, res, bodyLimit);
+    if (!body) return;
 
     const event = httpApiEvent({
       method,
@@ -105,21 +102,10 @@ export function createApiEmulator(options: EmulatorOptions) {
       .map((c) => c.trim())
       .filter(Boolean);
     if (cookies?.length) event.cookies = cookies;
-    const started = Date.now();
-    let result: APIGatewayProxyResultV2;
-    try {
-      const handler = await handlerFor(found.route.fn);
-      result = await handler(
-        event,
-        lambdaContext(found.route.fn, event.requestContext.requestId, started + timeoutMs),
-      );
-    } catch (e) {
-      console.error(
-        `[api] ${event.routeKey} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-      );
-      return sendJson(res, 500, { message: 'Internal Server Error' });
-    }
-    writeResult(res, result);
+    const context = lambdaContext(found.route.fn, event.requestContext.requestId, Date.now() + timeoutMs);
+    const invocation = await invokeFunction(handlerFor(found.route.fn), event, context, timeoutMs);
+    if (!invocation.ok) return sendError(res, invocation.error);
+    writeResult(res, invocation.result);
   };
 }
 

@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { internalError, unavailable } from '@crux/api/errors';
 import { ensureTable } from '@crux/store/create-table';
 import { createApiEmulator } from './api-emulator';
 import { seedDemoData } from './demo-data';
 import { demoUsers, loadOrCreateDemoPassword } from './demo-users';
 import { localCredentials, localRegion, type RunningDynamo, startDynamo } from './dynamodb';
-import { sendJson } from './http';
+import { sendError, sendJson } from './http';
 import { createIdentityProvider } from './idp/provider';
 import { loadOrCreateSigningKey, type SigningKey } from './idp/signing-key';
 import type { IdpUser } from './idp/users';
@@ -75,7 +76,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   // Listen first: a taken port is the commonest failure and should cost no database start.
   let route: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> = async (_req, res) =>
-    sendJson(res, 503, { message: 'Starting' }, { 'retry-after': '2' });
+    sendError(res, unavailable(false));
   const server = createServer((req, res) => dispatch(req, res));
   const port = await listen(server, options.port ?? 0);
   cleanups.push(() => closeServer(server));
@@ -97,7 +98,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       console.error(
         `[runtime] ${req.method} ${parsed.pathname} failed: ${e instanceof Error ? e.message : e}`,
       );
-      if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
+      if (!res.headersSent) sendError(res, internalError());
       else res.destroy();
     });
   }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JSONWebKeySet } from 'jose';
-import { BodyTooLarge, cookies, readBody, redirect, sendJson } from '../http';
+import { BodyIncomplete, BodyTooLarge, cookies, readBody, redirect, sendJson } from '../http';
 import { ExpiringMap } from './expiring-map';
 import { errorPage, type FormError, signedOutPage, signInPage } from './pages';
 import type { SigningKey } from './signing-key';
@@ -407,8 +407,22 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
       if (method === 'GET' && path === '/logout') return logout(req, res, url);
       sendJson(res, 404, { message: 'Not Found' });
     } catch (e) {
+      // OAuth's error shape here, not the API's: these are the token endpoint's and sign-in form's answers.
+      const close = { connection: 'close' };
       if (e instanceof BodyTooLarge)
-        return sendJson(res, 413, { error: 'invalid_request', error_description: 'Request too large.' });
+        return sendJson(
+          res,
+          413,
+          { error: 'invalid_request', error_description: 'Request too large.' },
+          close,
+        );
+      if (e instanceof BodyIncomplete)
+        return sendJson(
+          res,
+          408,
+          { error: 'invalid_request', error_description: 'The request body did not arrive in full.' },
+          close,
+        );
       throw e;
     }
   }
