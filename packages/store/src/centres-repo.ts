@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Centre, CentreInput } from '@crux/domain/centre';
 import { registryKeys } from './keys';
+import { table as definition } from './table';
 
 export type CentreOutcome =
   | { kind: 'written'; centre: Centre }
@@ -57,6 +58,23 @@ export function centresRepo(doc: DynamoDBDocumentClient, table: string) {
         }
         return { kind: 'exists', centre: toCentre(stored) };
       }
+    },
+
+    /**
+     * Whether the centre is in the registry: one GetItem that reads back only the partition key, so the
+     * sign-in trigger's permission can be exactly that (infra/lib/tenant-policy.ts, `preTokenPolicy`).
+     */
+    async isRegistered(id: string): Promise<boolean> {
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: registryKeys.centre(id),
+          ProjectionExpression: '#pk',
+          ExpressionAttributeNames: { '#pk': definition.partitionKey },
+          ConsistentRead: true,
+        }),
+      );
+      return Item !== undefined;
     },
 
     /** Every centre; the registry is small (tens of centres), one query reads it. */
