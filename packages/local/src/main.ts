@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startRuntime } from './runtime';
+import { type Runtime, startRuntime } from './runtime';
 import { isStartupError } from './startup-error';
 
 /** `npm start`: the platform on this machine, data kept in `.local/` between runs. */
@@ -18,9 +18,19 @@ async function main(): Promise<void> {
   const started = Date.now();
   // CRUX_DATA_DIR moves the data folder, e.g. to try a fresh start without losing `.local/`.
   const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : undefined;
-  let runtime: Awaited<ReturnType<typeof startRuntime>>;
+  let runtime: Runtime | undefined;
+  // DynamoDB Local died and would not start again: nothing works without it, so say so and stop.
+  const databaseLost = async (e: Error) => {
+    console.error(`\nCannot go on: ${e.message}\n`);
+    await runtime?.stop();
+    process.exit(1);
+  };
   try {
-    runtime = await startRuntime({ port: portFromEnv(), ...(dataDir ? { dataDir } : {}) });
+    runtime = await startRuntime({
+      port: portFromEnv(),
+      ...(dataDir ? { dataDir } : {}),
+      onDatabaseLost: (e) => void databaseLost(e),
+    });
   } catch (e) {
     if (isStartupError(e)) {
       console.error(`\nCannot start: ${e.message}\n`);
@@ -29,6 +39,21 @@ async function main(): Promise<void> {
     throw e;
   }
 
+  announce(runtime, started, dataDir);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await runtime?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function announce(runtime: Runtime, started: number, dataDir: string | undefined): void {
   const width = Math.max(...runtime.demoUsers.map((u) => u.username.length));
   const users = runtime.demoUsers.map(
     (u) => `    ${u.username.padEnd(width)}  ${u.role}${u.centre ? ` (${u.centre})` : ''}`,
@@ -49,17 +74,6 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    await runtime.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 await main();

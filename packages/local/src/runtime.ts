@@ -8,7 +8,8 @@ import { ensureTable } from '@crux/store/create-table';
 import { createApiEmulator } from './api-emulator';
 import { seedDemoData } from './demo-data';
 import { demoUsers, loadOrCreateDemoPassword } from './demo-users';
-import { localCredentials, localRegion, type RunningDynamo, startDynamo } from './dynamodb';
+import { superviseDynamo } from './dynamo-supervisor';
+import { localCredentials, localRegion } from './dynamodb';
 import { sendError, sendJson } from './http';
 import { createIdentityProvider } from './idp/provider';
 import { loadOrCreateSigningKey, type SigningKey } from './idp/signing-key';
@@ -37,6 +38,8 @@ export type RuntimeOptions = {
   accessTokenTtlSeconds?: number;
   /** A signing key made by the caller, so tests can sign tokens the authorizer must judge. */
   signingKey?: SigningKey;
+  /** Told when DynamoDB Local died and could not be restarted; by default a line on stderr. */
+  onDatabaseLost?: (error: Error) => void;
 };
 
 export type Runtime = {
@@ -50,6 +53,8 @@ export type Runtime = {
   demoPassword: string;
   /** What seeding did on this start: created the demo data, or found it there. */
   seeded: 'created' | 'existing' | 'off';
+  /** DynamoDB Local's endpoint and its Java process now (undefined while it is being restarted). */
+  database: { endpoint: string; pid(): number | undefined };
 };
 
 export const CLIENT_ID = 'crux-web-local';
@@ -69,8 +74,10 @@ const defaultWebDist = join(repoRoot, 'packages', 'web', 'dist');
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const dataDir = options.inMemory ? undefined : (options.dataDir ?? defaultDataDir);
+  // Undone in reverse order of start, after the server (which starts first) has stopped taking requests.
   const cleanups: (() => Promise<void>)[] = [];
   const cleanup = async () => {
+    await closeServer(server);
     for (const step of cleanups.reverse()) await step().catch(() => undefined);
   };
 
@@ -79,7 +86,6 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     sendError(res, unavailable(false));
   const server = createServer((req, res) => dispatch(req, res));
   const port = await listen(server, options.port ?? 0);
-  cleanups.push(() => closeServer(server));
   const url = `http://${HOST}:${port}`;
   const canonicalHost = `${HOST}:${port}`;
 
@@ -104,20 +110,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   }
 
   try {
-    const dynamo: RunningDynamo = await startDynamo(
-      dataDir === undefined ? {} : { dataDir: join(dataDir, 'dynamodb') },
-    );
-    cleanups.push(() => dynamo.stop());
-    const admin = new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: localRegion,
-      credentials: localCredentials,
+    const dynamo = await superviseDynamo({
+      dataDir: dataDir === undefined ? undefined : join(dataDir, 'dynamodb'),
+      prepare: prepareTable,
+      onGiveUp:
+        options.onDatabaseLost ?? ((e) => console.error(`[dynamodb] The API cannot work on: ${e.message}`)),
     });
-    try {
-      await ensureTable(admin, TABLE_NAME);
-    } finally {
-      admin.destroy();
-    }
+    cleanups.push(() => dynamo.stop());
 
     // The functions read these when their modules load, so they are set before any is imported; once
     // loaded, they keep their first database client, so a second runtime here would write to the first's.
@@ -211,10 +210,21 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       demoUsers,
       demoPassword,
       seeded,
+      database: { endpoint: dynamo.endpoint, pid: dynamo.pid },
     };
   } catch (e) {
     await cleanup();
     throw e;
+  }
+}
+
+/** The table, made from the shared definition when it is missing (first start, or a restart in memory). */
+async function prepareTable(endpoint: string): Promise<void> {
+  const admin = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
+  try {
+    await ensureTable(admin, TABLE_NAME);
+  } finally {
+    admin.destroy();
   }
 }
 
@@ -231,9 +241,20 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/** How long a stop waits for requests under way to be answered before cutting their connections. */
+const DRAIN_MS = 5_000;
+
+/**
+ * Stops taking requests and lets those under way finish (bounded), so that a write the database made is
+ * also answered, before anything behind the server stops.
+ */
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }
