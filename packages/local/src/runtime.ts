@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { internalError, unavailable } from '@crux/api/errors';
+import { signInClaims } from '@crux/functions/pre-token/handler';
 import { ensureTable } from '@crux/store/create-table';
 import { createApiEmulator } from './api-emulator';
 import { seedDemoData } from './demo-data';
@@ -13,6 +14,7 @@ import { localCredentials, localRegion } from './dynamodb';
 import { sendError, sendJson } from './http';
 import { createIdentityProvider } from './idp/provider';
 import { loadOrCreateSigningKey, type SigningKey } from './idp/signing-key';
+import { cognitoAttributes } from './idp/tokens';
 import type { IdpUser } from './idp/users';
 import { sharedPasswordDirectory } from './idp/users';
 import { createFiguresJobRunner, type JobRun } from './jobs';
@@ -143,6 +145,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       key,
       users: sharedPasswordDirectory(demoUsers, demoPassword),
       clients: [{ clientId: CLIENT_ID, redirectUris: [redirectUri], postLogoutRedirectUris: [`${url}/`] }],
+      // What Cognito's trigger checks, by the trigger's own code: e.g. that a staff member's centre exists.
+      admit: async (user) => void (await signInClaims(cognitoAttributes(user))),
       ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
     });
     const api = createApiEmulator({ issuer, audience: [CLIENT_ID], jwks: idp.jwks });
