@@ -428,21 +428,15 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
       sendJson(res, 404, { message: 'Not Found' });
     } catch (e) {
       // OAuth's error shape here, not the API's: these are the token endpoint's and sign-in form's answers.
-      const close = { connection: 'close' };
-      if (e instanceof BodyTooLarge)
-        return sendJson(
+      const refused = (status: number, description: string) =>
+        sendJson(
           res,
-          413,
-          { error: 'invalid_request', error_description: 'Request too large.' },
-          close,
+          status,
+          { error: 'invalid_request', error_description: description },
+          { connection: 'close' },
         );
-      if (e instanceof BodyIncomplete)
-        return sendJson(
-          res,
-          408,
-          { error: 'invalid_request', error_description: 'The request body did not arrive in full.' },
-          close,
-        );
+      if (e instanceof BodyTooLarge) return refused(413, 'Request too large.');
+      if (e instanceof BodyIncomplete) return refused(408, 'The request body did not arrive in full.');
       throw e;
     }
   }
