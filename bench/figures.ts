@@ -27,7 +27,7 @@ async function freshTable(): Promise<string> {
 /** Records written through the store's repositories: the same writes, and dirty markers, the API makes. */
 async function seed() {
   const { documentClient } = await import('@crux/functions/runtime/dynamo');
-  const doc = documentClient();
+  const doc = documentClient('batch');
   const now = NOW.toISOString();
   const idem = () => ({ subject: 'bench', key: randomUUID(), requestHash: 'bench' });
   return {

@@ -13,6 +13,7 @@ import { benchHeadOfficeScale, benchJobIncremental } from './figures';
 import type { Figure } from './measure';
 import { progress } from './measure';
 import { renderTable } from './report';
+import { benchStartup } from './startup';
 import { benchWebSize } from './web';
 
 /**
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   mkdirSync(tmp, { recursive: true });
   const figures: Figure[] = [];
   figures.push(...(await benchBundle(tmp)));
+  figures.push(...(await benchStartup()));
 
   progress('starting DynamoDB Local (in memory)');
   const dynamo = await startDynamo();

@@ -40,6 +40,8 @@ export class CruxStack extends Stack {
     this.identity = new Identity(this, 'Identity', {
       domainPrefix: props.authDomainPrefix ?? `crux-${Aws.ACCOUNT_ID}`,
       logsKey,
+      table: this.data.table,
+      tableKey: this.data.key,
     });
     this.web = new Web(this, 'Web', {
       distDir: props.webDistDir ?? join(repoRoot, 'packages/web/dist'),

@@ -1,4 +1,5 @@
 import { audienceKeys, catalogueKeys, registryKeys } from '@crux/store/keys';
+import { table } from '@crux/store/table';
 
 /**
  * Which items of the table each principal may reach, as plain IAM JSON so the tests can compare it whole.
@@ -139,6 +140,29 @@ export function adminPolicy(tableArn: string): PolicyJson {
       [registryKeys.pk, catalogueKeys.pk, audienceKeys.idempotencyPk('admin')],
     ),
   );
+}
+
+/**
+ * The sign-in trigger asks one thing: is this centre in the registry. GetItem only, on the table (no
+ * index), on the `CENTRES` partition only, and reading back nothing but the partition key
+ * (`dynamodb:Attributes`; `dynamodb:Select` stops a request for all attributes), so it learns whether a
+ * centre exists and nothing else. The `Null` guard keeps a request without a leading key from passing.
+ */
+export function preTokenPolicy(tableArn: string): PolicyJson {
+  return policy({
+    Sid: 'CentreRegistryMembershipOnly',
+    Effect: 'Allow',
+    Action: ['dynamodb:GetItem'],
+    Resource: [tableArn],
+    Condition: {
+      'ForAllValues:StringEquals': {
+        'dynamodb:LeadingKeys': [registryKeys.pk],
+        'dynamodb:Attributes': [table.partitionKey],
+      },
+      StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    },
+  });
 }
 
 /**

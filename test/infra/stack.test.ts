@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routes } from '@crux/api/routes';
-import { tenantPolicy, tenantTrustConditions } from '@crux/infra/tenant-policy';
+import { preTokenPolicy, tenantPolicy, tenantTrustConditions } from '@crux/infra/tenant-policy';
 import { table as definition } from '@crux/store/table';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,20 @@ describe('least privilege per audience', () => {
     });
   });
 
+  it('the sign-in trigger may only ask whether a centre is registered, and read the table key for it', () => {
+    const roleId = roleOf(functionByService('preToken'));
+    const tableArn = { 'Fn::GetAtt': [tableId(), 'Arn'] } as unknown as string;
+    // CDK writes a one-element list as its element.
+    const [statement] = preTokenPolicy(tableArn).Statement;
+    expect(dynamoStatements(roleId)).toEqual([
+      { ...statement, Action: statement?.Action[0], Resource: statement?.Resource[0] },
+    ]);
+    const kms = statementsOfRole(template, roleId).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('kms:')),
+    );
+    expect(kms.flatMap(actionsOf).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
+  });
+
   it('no statement anywhere allows Scan or a DynamoDB wildcard, and no role carries an AWS managed policy', () => {
     const all: PolicyStatementJson[] = [
       ...Object.values(resourcesOf(template, 'AWS::IAM::Policy')).flatMap(
@@ -239,7 +253,15 @@ describe('functions', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
       });
     }
-    for (const service of ['admin', 'catalogue', 'centre', 'figuresJob', 'headoffice', 'network']) {
+    for (const service of [
+      'admin',
+      'catalogue',
+      'centre',
+      'figuresJob',
+      'headoffice',
+      'network',
+      'preToken',
+    ]) {
       const vars = (
         functionByService(service)[1].Properties.Environment as { Variables: Record<string, unknown> }
       ).Variables;

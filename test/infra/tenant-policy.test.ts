@@ -4,6 +4,7 @@ import {
   figuresJobPolicy,
   headOfficePolicy,
   networkPolicy,
+  preTokenPolicy,
   tableKeyStatement,
   tenantLeadingKeys,
   tenantPolicy,
@@ -161,6 +162,30 @@ describe('the other audiences (exact JSON)', () => {
     expect(catalogueReadPolicy(tableArn)).toStrictEqual(
       statement('CatalogueOnly', ['dynamodb:GetItem'], ['CATALOGUE']),
     );
+  });
+
+  it('the sign-in trigger gets one registry item by key, reading back nothing but its partition key', () => {
+    expect(preTokenPolicy(tableArn)).toStrictEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'CentreRegistryMembershipOnly',
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem'],
+          Resource: [tableArn],
+          Condition: {
+            'ForAllValues:StringEquals': {
+              'dynamodb:LeadingKeys': ['CENTRES'],
+              'dynamodb:Attributes': ['PK'],
+            },
+            StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
+        },
+      ],
+    });
+    // The key the store asks for is the one the policy admits.
+    expect(registryKeys.centre('tromso').PK).toBe('CENTRES');
   });
 
   it('the figures job reads and writes the table and its indexes, but cannot Scan', () => {

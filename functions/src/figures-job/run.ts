@@ -174,7 +174,7 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
  * change, so a rerun after a crash converges to the same figures; one run at a time holds the lease.
  */
 export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<FiguresJobSummary> {
-  const doc = options.client ?? documentClient();
+  const doc = options.client ?? documentClient('batch');
   const table = options.tableName ?? tableName();
   const now = options.now ?? new Date();
   const started = performance.now();

@@ -11,8 +11,8 @@ import { issueTenantScope } from '@crux/store/tenant-scope';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readJsonBody } from './body';
-import { idempotencyKeyMissing, internalError } from './errors';
-import { logError } from './log';
+import { idempotencyKeyMissing } from './errors';
+import { answerSafely } from './failure';
 import type { HandlersFor } from './request';
 import { requestHash } from './request-hash';
 import { type ApiResponse, errorResponse } from './response';
@@ -91,16 +91,7 @@ async function dispatch(
  */
 export function createApiHandler<A extends Audience>(audience: A, handlers: HandlersFor<A>) {
   const byKey = handlers as unknown as Record<string, AnyHandler>;
-  return middy<APIGatewayProxyEventV2, ApiResponse>().handler(async (event) => {
-    try {
-      return await dispatch(audience, byKey, event);
-    } catch (error) {
-      logError(
-        'unhandled',
-        { audience, route: event.routeKey, requestId: event.requestContext?.requestId },
-        error,
-      );
-      return errorResponse(internalError());
-    }
-  });
+  return middy<APIGatewayProxyEventV2, ApiResponse>().handler((event, context) =>
+    answerSafely(audience, event, context, () => dispatch(audience, byKey, event)),
+  );
 }

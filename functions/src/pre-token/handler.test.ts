@@ -1,6 +1,23 @@
+import { centresRepo } from '@crux/store/centres-repo';
+import { countRequests } from '@crux/store/request-counter';
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyTestEnv, testStore, testTableName, uniqueCentreId } from '../../../test/setup/dynamo';
+import { documentClient } from '../runtime/dynamo';
 import { handler, refusal, tenantClaims } from './handler';
+
+/** A centre in the registry of the run's DynamoDB Local, and one that never was. */
+const registered = uniqueCentreId('pretoken');
+const unregistered = uniqueCentreId('pretoken');
+
+beforeAll(async () => {
+  applyTestEnv();
+  await centresRepo(testStore(), testTableName()).create(
+    { id: registered, name: 'CRUX Testby', town: 'Testby' },
+    new Date().toISOString(),
+    { subject: 'pretoken-test', key: `pretoken-${registered}`, requestHash: 'hash' },
+  );
+});
 
 /** A V2_0 event as Cognito sends it on sign-in, with the user's attributes. */
 function event(userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent {
@@ -26,10 +43,33 @@ function event(userAttributes: Record<string, string>): PreTokenGenerationV2Trig
 
 describe('pre-token trigger', () => {
   it('puts a centre role and its centre into the access token, and nothing into the ID token', async () => {
-    const result = await handler(event({ 'custom:role': 'staff', 'custom:centre': 'ovre-eiker' }));
+    const result = await handler(event({ 'custom:role': 'staff', 'custom:centre': registered }));
     expect(result.response.claimsAndScopeOverrideDetails).toEqual({
-      accessTokenGeneration: { claimsToAddOrOverride: { role: 'staff', centre: 'ovre-eiker' } },
+      accessTokenGeneration: { claimsToAddOrOverride: { role: 'staff', centre: registered } },
     });
+  });
+
+  it('refuses a centre role whose centre is well formed but not in the registry, with one GetItem', async () => {
+    const counter = countRequests(documentClient());
+    for (const role of ['staff', 'leader', 'volunteer']) {
+      await expect(handler(event({ 'custom:role': role, 'custom:centre': unregistered }))).rejects.toThrow(
+        refusal.centre,
+      );
+    }
+    expect(counter.counts()).toMatchObject({ total: 3, byCommand: { GetItemCommand: 3 } });
+    counter.detach();
+  });
+
+  it('asks the registry nothing for roles above the centres', async () => {
+    const counter = countRequests(documentClient());
+    for (const role of ['headoffice', 'network', 'admin']) {
+      const result = await handler(event({ 'custom:role': role, 'custom:centre': unregistered }));
+      expect(result.response.claimsAndScopeOverrideDetails).toEqual({
+        accessTokenGeneration: { claimsToAddOrOverride: { role } },
+      });
+    }
+    expect(counter.counts().total).toBe(0);
+    counter.detach();
   });
 
   it.each(['staff', 'leader', 'volunteer'])('requires a valid centre for the centre role %s', (role) => {
@@ -76,8 +116,8 @@ describe('pre-token trigger', () => {
   it('tells the person in Norwegian first, then English, without echoing any attribute', () => {
     for (const text of Object.values(refusal)) {
       const [nb, en] = text.split(' / ');
-      expect(nb).toMatch(/Kontoen/);
-      expect(en).toMatch(/The account/);
+      expect(nb).toMatch(/^(Kontoen|Innlogging) /);
+      expect(en).toMatch(/^(The account|Signing in) /);
     }
     expect(() => tenantClaims({ 'custom:role': 'root' })).toThrow(
       expect.objectContaining({ message: refusal.role }),

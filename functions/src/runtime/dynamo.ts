@@ -1,16 +1,24 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, tableName } from '@crux/store/client';
+import { type ClientProfile, clientSettings, createDocumentClient, tableName } from '@crux/store/client';
 import type { TenantScope } from '@crux/store/tenant-scope';
 
-const endpoint = process.env.DYNAMODB_ENDPOINT;
+/** Read when the first client is built, so the local runtime can set it after loading this module. */
+const endpoint = () => process.env.DYNAMODB_ENDPOINT;
 
-let shared: DynamoDBDocumentClient | undefined;
+const shared = new Map<ClientProfile, DynamoDBDocumentClient>();
 
-/** The function's own client: for audiences whose IAM role already limits them to their keys. */
-export function documentClient(): DynamoDBDocumentClient {
-  shared ??= createDocumentClient({ endpoint });
-  return shared;
+/**
+ * The function's own client: for audiences whose IAM role already limits them to their keys. API
+ * functions answer a person (`request`: short timeouts); the figures job may wait (`batch`).
+ */
+export function documentClient(profile: ClientProfile = 'request'): DynamoDBDocumentClient {
+  let client = shared.get(profile);
+  if (!client) {
+    client = createDocumentClient({ endpoint: endpoint(), profile });
+    shared.set(profile, client);
+  }
+  return client;
 }
 
 export { tableName };
@@ -30,7 +38,8 @@ export function clientFor(scope: TenantScope): DynamoDBDocumentClient {
   let client = tenantClients.get(scope.centre);
   if (!client) {
     client = createDocumentClient({
-      endpoint,
+      endpoint: endpoint(),
+      profile: 'request',
       // Refreshed by the SDK before they expire; the STS client behind it is the one the SDK's own
       // credential chain already bundles, so per-tenant credentials cost the bundle next to nothing.
       credentials: fromTemporaryCredentials({
@@ -40,6 +49,8 @@ export function clientFor(scope: TenantScope): DynamoDBDocumentClient {
           Tags: [{ Key: 'centre', Value: scope.centre }],
           DurationSeconds: 900,
         },
+        // STS is on the same request path: it gets the same deadline as DynamoDB.
+        clientConfig: clientSettings('request'),
       }),
     });
     tenantClients.set(scope.centre, client);

@@ -1,8 +1,14 @@
 import { resolve } from 'node:path';
-import { startRuntime } from './runtime';
+import { startDatabase } from './database';
+import { defaultDataDir, repoRoot } from './paths';
+import type { Runtime } from './runtime';
 import { isStartupError } from './startup-error';
+import { ensureWebBuilt } from './web-build';
 
-/** `npm start`: the platform on this machine, data kept in `.local/` between runs. */
+/**
+ * `npm start`: the platform on this machine, data kept in `.local/` between runs. Only light modules
+ * are imported up here; the runtime, the functions and the AWS SDK load while DynamoDB Local starts.
+ */
 function portFromEnv(): number {
   const raw = process.env.PORT ?? '3000';
   const port = Number(raw);
@@ -16,12 +22,25 @@ function portFromEnv(): number {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const port = portFromEnv();
   // CRUX_DATA_DIR moves the data folder, e.g. to try a fresh start without losing `.local/`.
-  const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : undefined;
-  let runtime: Awaited<ReturnType<typeof startRuntime>>;
+  const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : defaultDataDir;
+  let runtime: Runtime | undefined;
+  // DynamoDB Local died and would not start again: nothing works without it, so say so and stop.
+  const databaseLost = async (e: Error) => {
+    console.error(`\nCannot go on: ${e.message}\n`);
+    await runtime?.stop();
+    process.exit(1);
+  };
+  // Java boots first, the slowest part of a start, while the web build is checked and the rest loads.
+  const database = startDatabase(dataDir, (e) => void databaseLost(e));
+  database.catch(() => undefined); // awaited, and its failure reported, below
   try {
-    runtime = await startRuntime({ port: portFromEnv(), ...(dataDir ? { dataDir } : {}) });
+    await ensureWebBuilt(repoRoot, (text) => process.stdout.write(text));
+    const { startRuntime } = await import('./runtime');
+    runtime = await startRuntime({ port, dataDir, database });
   } catch (e) {
+    await database.then((d) => d.stop()).catch(() => undefined);
     if (isStartupError(e)) {
       console.error(`\nCannot start: ${e.message}\n`);
       process.exit(1);
@@ -29,6 +48,21 @@ async function main(): Promise<void> {
     throw e;
   }
 
+  announce(runtime, started, process.env.CRUX_DATA_DIR ? dataDir : undefined);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await runtime?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function announce(runtime: Runtime, started: number, dataDir: string | undefined): void {
   const width = Math.max(...runtime.demoUsers.map((u) => u.username.length));
   const users = runtime.demoUsers.map(
     (u) => `    ${u.username.padEnd(width)}  ${u.role}${u.centre ? ` (${u.centre})` : ''}`,
@@ -49,17 +83,6 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    await runtime.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 await main();
