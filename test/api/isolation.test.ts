@@ -36,7 +36,6 @@ async function made(centre: string, path: string, body: unknown) {
 async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'claims'>> {
   const base = `/api/centres/${centre}`;
   let filled = route.path.replace('{centreId}', centre).replace('{year}', YEAR);
-  let hours: { date: string; id: string; hours: number } | undefined;
   let entry: { date: string; id: string } | undefined;
   if (filled.includes('{participantId}')) {
     const p = await createParticipant(centre);
@@ -50,8 +49,8 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
       const o = await made(centre, `${at}/orders`, { type: 'community_sentence', startDate: '2024-03-01' });
       filled = filled.replace('{orderId}', o.id);
       if (filled.includes('{hoursId}')) {
-        hours = await made(centre, `${at}/orders/${o.id}/hours`, { date: '2024-03-04', hours: 2.5 });
-        filled = filled.replace('{date}', '2024-03-04').replace('{hoursId}', hours?.id ?? '');
+        const logged = await made(centre, `${at}/orders/${o.id}/hours`, { date: '2024-03-04', hours: 2.5 });
+        filled = filled.replace('{date}', '2024-03-04').replace('{hoursId}', logged.id);
       }
     }
   }
@@ -90,11 +89,37 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
     case 'POST /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours':
       return { method: 'POST', path, body: { date: '2024-03-05', hours: 4 } };
     case 'DELETE /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours/{date}/{hoursId}':
-      return { method: 'DELETE', path, query: { hours: String(hours?.hours) } };
+      return { method: 'DELETE', path };
     case 'PUT /api/centres/{centreId}/activities/{date}/{entryId}':
       return { method: 'PUT', path, body: { kind: 'visit', count: 4, version: 1 } };
     case 'DELETE /api/centres/{centreId}/activities/{date}/{entryId}':
       return { method: 'DELETE', path, query: { version: '1' } };
+    case 'PUT /api/centres/{centreId}/settings': {
+      const now = await call({ method: 'GET', path, claims: claimsFor('leader', centre) });
+      return {
+        method: 'PUT',
+        path,
+        body: { todayKinds: ['visit', 'wheel_conversation'], version: now.body.version },
+      };
+    }
+    case 'POST /api/centres/{centreId}/imports': {
+      const id = randomUUID();
+      return {
+        method: 'POST',
+        path,
+        body: {
+          records: [
+            {
+              type: 'participant',
+              id,
+              body: participantBody(),
+              measures: [{ id: randomUUID(), type: 'vto', startDate: '2024-03-01' }],
+            },
+            { type: 'entry', date: '2024-03-05', kind: 'cabin_trip', count: 1, participantId: id },
+          ],
+        },
+      };
+    }
     case 'GET /api/centres/{centreId}/hours':
       return { method: 'GET', path, query: { from: '2024-01-01', to: '2024-12-31' } };
     case 'POST /api/admin/centres':

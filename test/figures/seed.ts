@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Outcome } from '@crux/domain/participant';
 import { monthOf } from '@crux/domain/period';
+import { idFor } from '@crux/local/demo/ids';
 import { localCredentials, localRegion } from '@crux/local/dynamodb';
 import { activitiesRepo } from '@crux/store/activities-repo';
 import { ensureTable } from '@crux/store/create-table';
@@ -38,10 +39,7 @@ export async function figuresTable(): Promise<{ doc: DynamoDBDocumentClient; tab
 }
 
 /** A UUID derived from a label, so two tables seeded alike hold the same ids and compare item by item. */
-export function idFor(label: string): string {
-  const h = createHash('sha256').update(label).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export { idFor };
 
 const NOW = '2025-01-01T00:00:00.000Z';
 let keys = 0;

@@ -227,7 +227,7 @@ describe('least privilege per audience', () => {
     const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    expect(kms).toHaveLength(6);
+    expect(kms).toHaveLength(7);
     for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
   });
 });

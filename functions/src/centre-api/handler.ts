@@ -2,6 +2,7 @@ import { createApiHandler } from '../http/api-handler';
 import { correctActivity, deleteActivity, listActivities, recordActivities } from './activities';
 import { centreMonths, centreYear } from './figures';
 import { deleteHours, listHours, logHours } from './hours';
+import { importRecords } from './imports';
 import {
   createParticipant,
   endParticipation,
@@ -9,6 +10,7 @@ import {
   listParticipants,
   updateParticipant,
 } from './participants';
+import { getSettings, setSettings } from './settings';
 import { addMeasure, addOrder, correctMeasure, correctOrder } from './spans';
 
 const participant = '/api/centres/{centreId}/participants/{participantId}';
@@ -31,6 +33,9 @@ export const handler = createApiHandler('centre', {
   'PUT /api/centres/{centreId}/activities/{date}/{entryId}': correctActivity,
   'DELETE /api/centres/{centreId}/activities/{date}/{entryId}': deleteActivity,
   'GET /api/centres/{centreId}/hours': listHours,
+  'GET /api/centres/{centreId}/settings': getSettings,
+  'PUT /api/centres/{centreId}/settings': setSettings,
+  'POST /api/centres/{centreId}/imports': importRecords,
   'GET /api/centres/{centreId}/figures/{year}': centreYear,
   'GET /api/centres/{centreId}/figures/{year}/months': centreMonths,
 });

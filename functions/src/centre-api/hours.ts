@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from '@crux/domain/errors';
 import { ParticipantId } from '@crux/domain/participant';
 import { IsoDate } from '@crux/domain/period';
-import { validationError } from '@crux/domain/validation';
+import { fieldError } from '@crux/domain/validation';
 import { hoursRepo } from '@crux/store/hours-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { idempotencyKeyReused } from '../http/errors';
@@ -13,17 +13,6 @@ import { clientFor, tableName } from '../runtime/dynamo';
 const order = '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}';
 const repo = (scope: TenantScope) => hoursRepo(clientFor(scope), tableName(), scope);
 const UUID = /^[0-9a-f-]{36}$/;
-
-const outsideOrder = validationError([
-  {
-    field: 'date',
-    rule: 'outside_order',
-    message: {
-      nb: 'Dagen må ligge innenfor straffen og deltakelsen.',
-      en: 'The day must lie within the order and the participation.',
-    },
-  },
-]);
 
 /** Hours served on an order on one day: within the order and the participation, in quarter hours. */
 export async function logHours(req: RequestOf<`POST ${typeof order}/hours`>): Promise<ApiResponse> {
@@ -47,26 +36,21 @@ export async function logHours(req: RequestOf<`POST ${typeof order}/hours`>): Pr
       return errorResponse(idempotencyKeyReused());
     case 'refused': {
       const orders = (outcome.stored?.orders ?? {}) as Record<string, unknown>;
-      return errorResponse(outcome.stored && orders[orderId] ? outsideOrder : notFound());
+      return errorResponse(
+        outcome.stored && orders[orderId] ? fieldError('date', 'outside_order') : notFound(),
+      );
     }
   }
 }
 
-/** Takes a log back; it names its hours as shown, which the stored log must match. */
+/** Takes a log back: kept as deleted (who and when), out of every count. */
 export async function deleteHours(
   req: RequestOf<`DELETE ${typeof order}/hours/{date}/{hoursId}`>,
 ): Promise<ApiResponse> {
   const { participantId, orderId, date, hoursId } = req.params;
   const valid = ParticipantId.safeParse(participantId).success && UUID.test(orderId) && UUID.test(hoursId);
   if (!valid || !IsoDate.safeParse(date).success) return errorResponse(notFound());
-  const outcome = await repo(req.scope).remove(
-    participantId,
-    orderId,
-    date,
-    hoursId,
-    req.query.hours,
-    req.now,
-  );
+  const outcome = await repo(req.scope).remove(participantId, orderId, date, hoursId, req.now);
   return outcome.kind === 'deleted'
     ? { statusCode: 204, headers: { 'cache-control': 'no-store' } }
     : errorResponse(notFound());

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
 import { ParticipantId } from '@crux/domain/participant';
 import { checkSpan } from '@crux/domain/records/spans';
-import { validationError } from '@crux/domain/validation';
+import { fieldError } from '@crux/domain/validation';
 import { type SpanKind, type SpanOutcome, spansRepo } from '@crux/store/spans-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { idempotencyKeyReused } from '../http/errors';
@@ -15,17 +15,6 @@ const participant = '/api/centres/{centreId}/participants/{participantId}';
 const repo = (scope: TenantScope) => spansRepo(clientFor(scope), tableName(), scope);
 const catalogueList = { measures: 'measureTypes', orders: 'orderTypes' } as const;
 const SPAN_ID = /^[0-9a-f-]{36}$/;
-
-const outsideParticipation = validationError([
-  {
-    field: 'startDate',
-    rule: 'outside_participation',
-    message: {
-      nb: 'Må ligge innenfor deltakelsen: ikke før den startet, og ikke etter at den sluttet.',
-      en: 'Must lie within the participation: not before it started, nor after it ended.',
-    },
-  },
-]);
 
 function answer(kind: SpanKind, outcome: SpanOutcome, type: string, created: boolean): ApiResponse {
   switch (outcome.kind) {
@@ -40,7 +29,7 @@ function answer(kind: SpanKind, outcome: SpanOutcome, type: string, created: boo
     case 'stale':
       return errorResponse(conflict(outcome.current));
     case 'outside_participation':
-      return errorResponse(outsideParticipation);
+      return errorResponse(fieldError('startDate', 'outside_participation'));
     case 'catalogue_refused':
       return errorResponse(
         catalogueRefusal(outcome.catalogue, (c) => checkSpan(c, catalogueList[kind], { type })),

@@ -6,6 +6,8 @@ import {
 } from '@crux/domain/activity';
 import { CatalogueChangeRequest } from '@crux/domain/catalogue/request';
 import { CentreInput } from '@crux/domain/centre';
+import { CentreSettingsUpdate } from '@crux/domain/centre-settings';
+import { CentreImport } from '@crux/domain/import';
 import {
   ParticipantCreate,
   ParticipantListQuery,
@@ -14,7 +16,6 @@ import {
 } from '@crux/domain/participant';
 import {
   HoursCreate,
-  HoursDeleteQuery,
   HoursListQuery,
   MeasureCreate,
   OrderCreate,
@@ -41,14 +42,13 @@ export const routeSchemas = {
   'POST /api/centres/{centreId}/participants/{participantId}/orders': { body: OrderCreate },
   'PUT /api/centres/{centreId}/participants/{participantId}/orders/{orderId}': { body: SpanUpdate },
   'POST /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours': { body: HoursCreate },
-  'DELETE /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours/{date}/{hoursId}': {
-    query: HoursDeleteQuery,
-  },
   'GET /api/centres/{centreId}/activities': { query: ActivityListQuery },
   'POST /api/centres/{centreId}/activities': { body: ActivitiesCreate },
   'PUT /api/centres/{centreId}/activities/{date}/{entryId}': { body: ActivityUpdate },
   'DELETE /api/centres/{centreId}/activities/{date}/{entryId}': { query: ActivityDeleteQuery },
   'GET /api/centres/{centreId}/hours': { query: HoursListQuery },
+  'PUT /api/centres/{centreId}/settings': { body: CentreSettingsUpdate },
+  'POST /api/centres/{centreId}/imports': { body: CentreImport },
   'POST /api/admin/centres': { body: CentreInput },
   'POST /api/admin/catalogue/changes': { body: CatalogueChangeRequest },
 } as const satisfies Partial<Record<RouteKey, RouteSchemas>>;

@@ -94,6 +94,9 @@ export const routes = [
     roles: centreWorkers,
   },
   { method: 'GET', path: '/api/centres/{centreId}/hours', audience: 'centre', roles: centreWorkers },
+  { method: 'GET', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: centreWorkers },
+  { method: 'POST', path: '/api/centres/{centreId}/imports', audience: 'centre', roles: ['leader'] },
+  { method: 'PUT', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: ['leader'] },
   { method: 'GET', path: '/api/centres/{centreId}/figures/{year}', audience: 'centre', roles: centreWorkers },
   {
     method: 'GET',

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PastDate, PlannedDate } from './period';
 import { PageQuery } from './queries';
-import type { Order, Span } from './records/spans';
+import type { Span } from './records/spans';
 import { SingleLine } from './text-input';
 
 export const genders = ['woman', 'man', 'other'] as const;
@@ -74,8 +74,8 @@ export type Participant = Omit<ParticipantCreate, 'gender'> & {
   updatedAt: string;
   /** Work-training and own measures, by id. */
   measures: Record<string, Span>;
-  /** Correctional orders, by id, each with the hours logged on it so far. */
-  orders: Record<string, Order>;
+  /** Correctional orders, by id (the hours served on them are logged by date, see hours). */
+  orders: Record<string, Span>;
 };
 
 /** The participants list: a page in id order, optionally only those whose name contains `q`. */

@@ -92,6 +92,15 @@ const customRules: Record<string, Text | (() => Text)> = {
     en: 'This kind is registered without naming a participant.',
   },
   quarter_hours: { nb: 'Timer føres i hele kvarter.', en: 'Hours are logged in quarter hours.' },
+  outside_participation: {
+    nb: 'Må ligge innenfor deltakelsen: ikke før den startet, og ikke etter at den sluttet.',
+    en: 'Must lie within the participation: not before it started, nor after it ended.',
+  },
+  outside_order: {
+    nb: 'Dagen må ligge innenfor straffen og deltakelsen.',
+    en: 'The day must lie within the order and the participation.',
+  },
+  unknown_order: { nb: 'Deltakeren har ingen slik straff.', en: 'The participant has no such order.' },
 };
 
 function ruleText(rule: string): Text | undefined {

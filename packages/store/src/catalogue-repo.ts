@@ -56,18 +56,20 @@ const ruleMaps = { activityKinds: 'kinds', measureTypes: 'measureTypes', orderTy
  * in the catalogue, in use, and named as each kind says. `valid` tells whether they are so in the
  * starting catalogue, which is the catalogue while none is stored.
  */
+export type CatalogueUse = { list: keyof typeof ruleMaps; id: string; namesParticipant?: boolean };
+
 export function catalogueCheck(
   table: string,
-  list: keyof typeof ruleMaps,
-  uses: readonly { id: string; namesParticipant?: boolean }[],
+  uses: readonly CatalogueUse[],
   validInStarting: boolean,
 ): TransactItem {
   // DynamoDB refuses a name or value the expression does not use: each is added where it is.
-  const names: Record<string, string> = { '#rules': ruleMaps[list], '#status': 'status' };
+  const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':active': 'active' };
   const terms = uses.flatMap((use, i) => {
     names[`#e${i}`] = use.id;
-    const entry = `#rules.#e${i}`;
+    names[`#l${i}`] = ruleMaps[use.list];
+    const entry = `#l${i}.#e${i}`;
     if (use.namesParticipant === undefined) return [`${entry}.#status = :active`];
     values[`:no${i}`] = use.namesParticipant ? 'mustNot' : 'must';
     names['#p'] = 'participant';
@@ -88,19 +90,23 @@ export function catalogueCheck(
   };
 }
 
+/** What entries use of the catalogue: each distinct kind once, with whether it names a participant. */
+export function entryUses(entries: readonly ActivityItem[]): CatalogueUse[] {
+  const uses = new Map<string, CatalogueUse>();
+  for (const e of entries) {
+    const namesParticipant = e.participantId !== undefined;
+    uses.set(`${e.kind}:${namesParticipant}`, { list: 'activityKinds', id: e.kind, namesParticipant });
+  }
+  return [...uses.values()];
+}
+
 /** The catalogue check of a save of entries: each distinct kind once, with whether it names a participant. */
 export function entriesCheck(
   table: string,
   entries: readonly ActivityItem[],
   validInStarting: boolean,
 ): TransactItem {
-  const uses = new Map<string, { id: string; namesParticipant: boolean }>();
-  for (const e of entries)
-    uses.set(`${e.kind}:${e.participantId !== undefined}`, {
-      id: e.kind,
-      namesParticipant: e.participantId !== undefined,
-    });
-  return catalogueCheck(table, 'activityKinds', [...uses.values()], validInStarting);
+  return catalogueCheck(table, entryUses(entries), validInStarting);
 }
 
 export type ChangeOutcome =

@@ -6,7 +6,7 @@ import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { centreKeys } from './keys';
 import { queryAll } from './query-all';
 import { assertIssued, type TenantScope } from './tenant-scope';
-import { transact } from './transact';
+import { type TransactItem, transact } from './transact';
 
 export type HoursOutcome =
   | { kind: 'written'; entry: HoursEntry }
@@ -14,18 +14,55 @@ export type HoursOutcome =
   | { kind: 'refused'; stored: Record<string, unknown> | undefined };
 export type HoursRemoveOutcome = { kind: 'deleted' } | { kind: 'not_found' };
 
+/** The days of hours logged on one order: the first and the last. */
+export type OrderDays = { orderId: string; first: string; last: string };
+
+/**
+ * A check, for a write's own transaction, that a participant has each order and that its days lie within
+ * the order and within the participation (an order is served while its person is a participant). One
+ * check a participant, since a transaction takes each item once.
+ */
+export function orderCheck(
+  table: string,
+  scope: TenantScope,
+  participantId: string,
+  orders: readonly OrderDays[],
+): TransactItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const terms = orders.map((o, i) => {
+    names[`#o${i}`] = o.orderId;
+    values[`:f${i}`] = o.first;
+    values[`:l${i}`] = o.last;
+    const order = `orders.#o${i}`;
+    return `attribute_exists(${order}) AND ${order}.startDate <= :f${i} AND (attribute_not_exists(${order}.endDate) OR ${order}.endDate >= :l${i}) AND startDate <= :f${i} AND (attribute_not_exists(endDate) OR endDate >= :l${i})`;
+  });
+  return {
+    ConditionCheck: {
+      TableName: table,
+      Key: centreKeys.participant(scope, participantId),
+      ConditionExpression: terms.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/** The item of one day's log. */
+export const hoursItem = (scope: TenantScope, entry: HoursEntry) => ({
+  ...centreKeys.hours(scope, entry.date, entry.id),
+  ...entry,
+});
+
 /**
  * Hours served on a correctional order, one item per day's log, dated so the figures job reads a year's
- * hours in one range. The order's running total on its participant moves in the same transaction, and
- * the month's marker is set for the figures job.
+ * hours in one range; the month's marker is set for the figures job in the same transaction.
  */
 export function hoursRepo(doc: DynamoDBDocumentClient, table: string, scope: TenantScope) {
   assertIssued(scope);
   return {
-    /**
-     * Logs hours on an order, if the day lies within the order and within the participation (an order
-     * is served while its person is a participant).
-     */
+    /** Logs hours on an order, if the day lies within the order and within the participation. */
     async log(
       participantId: string,
       orderId: string,
@@ -48,22 +85,11 @@ export function hoursRepo(doc: DynamoDBDocumentClient, table: string, scope: Ten
           {
             Put: {
               TableName: table,
-              Item: { ...centreKeys.hours(scope, input.date, id), ...entry },
+              Item: hoursItem(scope, entry),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          {
-            Update: {
-              TableName: table,
-              Key: centreKeys.participant(scope, participantId),
-              UpdateExpression: 'ADD orders.#o.hours :h',
-              ConditionExpression:
-                'attribute_exists(orders.#o) AND orders.#o.startDate <= :d AND (attribute_not_exists(orders.#o.endDate) OR orders.#o.endDate >= :d) AND startDate <= :d AND (attribute_not_exists(endDate) OR endDate >= :d)',
-              ExpressionAttributeNames: { '#o': orderId },
-              ExpressionAttributeValues: { ':h': input.hours, ':d': input.date },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            },
-          },
+          orderCheck(table, scope, participantId, [{ orderId, first: input.date, last: input.date }]),
           markMonthDirty(scope, table, monthOf(input.date)),
         ],
         rememberAnswer(table, scope, idem, { status: 201, body: entry }),
@@ -74,17 +100,12 @@ export function hoursRepo(doc: DynamoDBDocumentClient, table: string, scope: Ten
       throw new Error('hours id collision');
     },
 
-    /**
-     * Takes a log back (a slip): marked deleted (who and when kept), out of every count, and off its
-     * order's total. The caller names the log's order and hours as shown; the log's own condition
-     * confirms them, so the total cannot be moved by a wrong claim.
-     */
+    /** Takes a log back (a slip): marked deleted (who and when kept), out of every count. */
     async remove(
       participantId: string,
       orderId: string,
       date: string,
       id: string,
-      hours: number,
       now: string,
     ): Promise<HoursRemoveOutcome> {
       const outcome = await transact(doc, [
@@ -94,24 +115,13 @@ export function hoursRepo(doc: DynamoDBDocumentClient, table: string, scope: Ten
             Key: centreKeys.hours(scope, date, id),
             UpdateExpression: 'SET deletedAt = :now, deletedBy = :by',
             ConditionExpression:
-              'attribute_exists(PK) AND attribute_not_exists(deletedAt) AND participantId = :p AND orderId = :o AND hours = :h',
+              'attribute_exists(PK) AND attribute_not_exists(deletedAt) AND participantId = :p AND orderId = :o',
             ExpressionAttributeValues: {
               ':now': now,
               ':by': scope.subject,
               ':p': participantId,
               ':o': orderId,
-              ':h': hours,
             },
-          },
-        },
-        {
-          Update: {
-            TableName: table,
-            Key: centreKeys.participant(scope, participantId),
-            UpdateExpression: 'ADD orders.#o.hours :minus',
-            ConditionExpression: 'attribute_exists(orders.#o)',
-            ExpressionAttributeNames: { '#o': orderId },
-            ExpressionAttributeValues: { ':minus': -hours },
           },
         },
         markMonthDirty(scope, table, monthOf(date)),

@@ -60,6 +60,8 @@ export const centreKeys = {
     GSI2PK: DIRTY,
     GSI2SK: `${s.centre}#${PARTICIPANT_MARKER}#${id}`,
   }),
+  /** The centre's own choices (which kinds *I dag* shows), set by its leader. */
+  settings: (s: TenantScope) => ({ PK: `C#${s.centre}`, SK: 'SETTINGS' }),
   /** The centre's own figures, written by the figures job, read by the centre's figures routes. */
   figuresPk: (s: TenantScope) => `C#${s.centre}#FIG`,
   figuresYear: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}#FIG`, SK: `Y#${year}` }),

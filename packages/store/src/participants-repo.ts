@@ -67,6 +67,20 @@ function refusal(stored: Record<string, unknown> | undefined, version: number) {
   return { kind: 'ends_before_start' as const, current };
 }
 
+/**
+ * A participant's item as stored: the participant, its keys on the by-end index (its end date, or open),
+ * and the marks that make it its own dirty marker for the figures job.
+ */
+export function participantItem(scope: TenantScope, participant: Participant) {
+  return {
+    ...participant,
+    ...centreKeys.participant(scope, participant.id),
+    ...centreKeys.participationByEnd(scope, participant.id, participant.endDate),
+    ...centreKeys.dirtyParticipant(scope, participant.id),
+    searchName: searchable(participant.displayName),
+  };
+}
+
 export function participantsRepo(doc: DynamoDBDocumentClient, table: string, scope: TenantScope) {
   assertIssued(scope);
 
@@ -87,13 +101,7 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
         measures: {},
         orders: {},
       };
-      const item = {
-        ...participant,
-        ...centreKeys.participant(scope, id),
-        ...centreKeys.participationByEnd(scope, id, undefined),
-        ...centreKeys.dirtyParticipant(scope, id),
-        searchName: searchable(participant.displayName),
-      };
+      const item = participantItem(scope, participant);
       const outcome = await transact(
         doc,
         [{ Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } }],

@@ -69,7 +69,7 @@ export function spansRepo(doc: DynamoDBDocumentClient, table: string, scope: Ten
 
   function check(kind: SpanKind, type: string) {
     const list = catalogueList[kind];
-    const item = catalogueCheck(table, list, [{ id: type }], checkSpan(startingCatalogue, list, { type }).ok);
+    const item = catalogueCheck(table, [{ list, id: type }], checkSpan(startingCatalogue, list, { type }).ok);
     if (item.ConditionCheck) item.ConditionCheck.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
     return item;
   }
@@ -104,7 +104,6 @@ export function spansRepo(doc: DynamoDBDocumentClient, table: string, scope: Ten
         version: 1,
         createdAt: now,
         updatedAt: now,
-        ...(kind === 'orders' ? { hours: 0 } : {}),
       };
       const outcome = await transact(
         doc,

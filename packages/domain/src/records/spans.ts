@@ -36,8 +36,6 @@ export type SpanUpdate = z.infer<typeof SpanUpdate>;
 
 /** A measure or order as stored on its participant. */
 export type Span = MeasureCreate & { id: string; version: number; createdAt: string; updatedAt: string };
-/** An order also carries the hours logged on it so far. */
-export type Order = Span & { hours: number };
 
 /** The span against the catalogue: its type exists in the list and is in use. */
 export function checkSpan<S extends { type: string }>(
@@ -70,14 +68,6 @@ export type HoursEntry = HoursCreate & {
   createdAt: string;
   createdBy: string;
 };
-
-/** Taking a log back names its hours as shown; the stored log must agree. */
-export const HoursDeleteQuery = z.strictObject({
-  hours: z.pipe(
-    z.string().check(z.regex(/^\d{1,2}(\.\d{1,2})?$/)),
-    z.transform((h) => Number(h)),
-  ),
-});
 
 /** The hours logged from `from` to `to` (at most a year), optionally of one participant. */
 export const HoursListQuery = z
