@@ -3,6 +3,7 @@ import { createApiHandler } from '../http/api-handler';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
+import { tracing } from '../observability/tracing';
 import { documentClient, tableName } from '../runtime/dynamo';
 
 const repo = () => centresRepo(documentClient(), tableName());
@@ -39,7 +40,11 @@ async function listCentres(): Promise<ApiResponse> {
 }
 
 /** The platform admin onboards centres; it reaches the registry, never a centre's records. */
-export const handler = createApiHandler('admin', {
-  'GET /api/admin/centres': listCentres,
-  'POST /api/admin/centres': createCentre,
-});
+export const handler = createApiHandler(
+  'admin',
+  {
+    'GET /api/admin/centres': listCentres,
+    'POST /api/admin/centres': createCentre,
+  },
+  [tracing('admin')],
+);

@@ -4,6 +4,7 @@ import { activitiesRepo } from '@crux/store/activities-repo';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
+import { countRegistrations } from '../observability/api-requests';
 import { clientFor, tableName } from '../runtime/dynamo';
 
 const path = '/api/centres/{centreId}/activities';
@@ -20,6 +21,10 @@ export async function recordActivities(req: RequestOf<`POST ${typeof path}`>): P
   const outcome = await repo.record(req.body, randomUUID, req.now, req.idempotency);
   switch (outcome.kind) {
     case 'written':
+      countRegistrations(
+        'centre',
+        req.body.entries.map((e) => e.kind),
+      );
       return json(201, { items: outcome.entries });
     case 'replayed':
       return json(outcome.status, outcome.body);

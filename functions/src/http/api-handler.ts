@@ -8,8 +8,9 @@ import { NoQuery } from '@crux/domain/queries';
 import type { CentreRole } from '@crux/domain/roles';
 import { parse } from '@crux/domain/validation';
 import { issueTenantScope } from '@crux/store/tenant-scope';
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { apiMiddlewares, noteCaller } from '../observability/api-requests';
 import { readJsonBody } from './body';
 import { idempotencyKeyMissing, internalError } from './errors';
 import { logError } from './log';
@@ -41,6 +42,7 @@ async function dispatch(
 
   const principal = await authenticate(event.headers.authorization);
   if (!principal) return errorResponse(unauthorized());
+  noteCaller(event, principal);
   if (!(route.roles as readonly string[]).includes(principal.role)) return errorResponse(forbidden());
 
   const params = event.pathParameters ?? {};
@@ -87,11 +89,16 @@ async function dispatch(
 
 /**
  * One audience's Lambda handler. `handlers` must hold exactly that audience's routes, each typed by its
- * own request: a handler of another audience's route, or a missing one, does not compile.
+ * own request: a handler of another audience's route, or a missing one, does not compile. `first`:
+ * middlewares to run before the Logger and Metrics (the Tracer, where the function has one).
  */
-export function createApiHandler<A extends Audience>(audience: A, handlers: HandlersFor<A>) {
+export function createApiHandler<A extends Audience>(
+  audience: A,
+  handlers: HandlersFor<A>,
+  first: MiddlewareObj<APIGatewayProxyEventV2, ApiResponse>[] = [],
+) {
   const byKey = handlers as unknown as Record<string, AnyHandler>;
-  return middy<APIGatewayProxyEventV2, ApiResponse>().handler(async (event) => {
+  const handler = middy<APIGatewayProxyEventV2, ApiResponse>().handler(async (event) => {
     try {
       return await dispatch(audience, byKey, event);
     } catch (error) {
@@ -103,4 +110,5 @@ export function createApiHandler<A extends Audience>(audience: A, handlers: Hand
       return errorResponse(internalError());
     }
   });
+  return handler.use(apiMiddlewares(audience, first));
 }

@@ -1,6 +1,9 @@
-import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import type { Context, PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { handler, refusal, tenantClaims } from './handler';
+
+/** Cognito's invocation context; the trigger reads nothing from it but what the Logger adds to its lines. */
+const context = { functionName: 'pre-token', awsRequestId: 'test' } as Context;
 
 /** A V2_0 event as Cognito sends it on sign-in, with the user's attributes. */
 function event(userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent {
@@ -26,7 +29,7 @@ function event(userAttributes: Record<string, string>): PreTokenGenerationV2Trig
 
 describe('pre-token trigger', () => {
   it('puts a centre role and its centre into the access token, and nothing into the ID token', async () => {
-    const result = await handler(event({ 'custom:role': 'staff', 'custom:centre': 'ovre-eiker' }));
+    const result = await handler(event({ 'custom:role': 'staff', 'custom:centre': 'ovre-eiker' }), context);
     expect(result.response.claimsAndScopeOverrideDetails).toEqual({
       accessTokenGeneration: { claimsToAddOrOverride: { role: 'staff', centre: 'ovre-eiker' } },
     });
@@ -67,7 +70,7 @@ describe('pre-token trigger', () => {
     for (const role of [undefined, '', 'Staff', 'superuser', 'staff ', 'participant']) {
       const attributes: Record<string, string> = role === undefined ? {} : { 'custom:role': role };
       await expect(
-        handler(event({ ...attributes, 'custom:centre': 'tromso' })),
+        handler(event({ ...attributes, 'custom:centre': 'tromso' }), context),
         String(role),
       ).rejects.toThrow(refusal.role);
     }

@@ -1,6 +1,14 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { CentreId } from '@crux/domain/centre';
 import { isCentreRole, Role } from '@crux/domain/roles';
+import middy from '@middy/core';
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import { errorFields, loggerFor } from '../observability/logger';
+import { metricsFor } from '../observability/metrics';
+import { metricNames, serviceNames } from '../observability/names';
+import { tracing } from '../observability/tracing';
 
 /** The claims the API and the web client read from the access token. */
 export type TenantClaims = { role: Role; centre?: CentreId };
@@ -29,18 +37,33 @@ export function tenantClaims(attributes: Readonly<Record<string, string>>): Tena
   return { role: role.data, centre: centre.data };
 }
 
+const service = serviceNames.preToken;
+const logger = loggerFor(service);
+const metrics = metricsFor(service);
+
 /**
  * Cognito pre-token-generation trigger (event version V2_0): custom attributes never reach the access
  * token by themselves, so this copies `role` and `centre` there. It runs on every sign-in and refresh,
- * so a changed role takes effect at the next refresh.
+ * so a changed role takes effect at the next refresh. Its log line names the role and centre it
+ * issued, or why it refused: never the user's name, e-mail or any other attribute.
  */
-export const handler = async (
-  event: PreTokenGenerationV2TriggerEvent,
-): Promise<PreTokenGenerationV2TriggerEvent> => {
-  event.response = {
-    claimsAndScopeOverrideDetails: {
-      accessTokenGeneration: { claimsToAddOrOverride: tenantClaims(event.request.userAttributes) },
-    },
-  };
-  return event;
-};
+export const handler = middy<PreTokenGenerationV2TriggerEvent, PreTokenGenerationV2TriggerEvent>()
+  .use(tracing(service))
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
+  .handler(async (event) => {
+    let claims: TenantClaims;
+    try {
+      claims = tenantClaims(event.request.userAttributes);
+    } catch (error) {
+      logger.warn('token refused', { trigger: event.triggerSource, ...errorFields(error) });
+      metrics.addMetric(metricNames.tokensRefused, MetricUnit.Count, 1);
+      throw error;
+    }
+    logger.info('token issued', { trigger: event.triggerSource, role: claims.role, centre: claims.centre });
+    metrics.addMetric(metricNames.tokensIssued, MetricUnit.Count, 1);
+    event.response = {
+      claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: claims } },
+    };
+    return event;
+  });

@@ -16,6 +16,10 @@ function portFromEnv(): number {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // The functions' log lines, one readable line each in this terminal; CloudWatch's metric blobs would
+  // only be noise here.
+  process.env.CRUX_LOG_FORMAT ??= 'line';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   // CRUX_DATA_DIR moves the data folder, e.g. to try a fresh start without losing `.local/`.
   const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : undefined;
   let runtime: Awaited<ReturnType<typeof startRuntime>>;
