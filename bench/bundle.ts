@@ -7,6 +7,9 @@ import { esbuildOptions, functionEntries, repoRoot } from '../infra/lib/bundling
 import { type Figure, median, progress, round } from './measure';
 
 const IMPORT_RUNS = 15;
+/** Issue 13: Powertools Logger and Metrics may bring the bundle to 1.3×; the cold import stays within 1.2×. */
+const SIZE_LIMIT = 1.3;
+const IMPORT_LIMIT = 1.2;
 
 /** The reference: a function that holds only the DynamoDB document client and makes one request. */
 const baselineSource = `
@@ -54,8 +57,8 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
       label: 'Centre API bundle vs document-client-only bundle (minified bytes)',
       value: round(sizeRatio, 3),
       unit: '×',
-      target: '≤ 1.2×',
-      pass: sizeRatio <= 1.2,
+      target: `≤ ${SIZE_LIMIT}×`,
+      pass: sizeRatio <= SIZE_LIMIT,
       detail: {
         centreBytes: centre.bytes,
         centreGzip: centre.gzip,
@@ -68,8 +71,8 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
       label: 'Centre API cold import vs document-client-only (median of fresh processes)',
       value: round(importRatio, 3),
       unit: '×',
-      target: '≤ 1.2×',
-      pass: importRatio <= 1.2,
+      target: `≤ ${IMPORT_LIMIT}×`,
+      pass: importRatio <= IMPORT_LIMIT,
       detail: {
         centreMs: round(median(centreTimes)),
         baselineMs: round(median(baseTimes)),

@@ -4,7 +4,7 @@ import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { tracing } from '../observability/tracing';
-import { documentClient, tableName } from '../runtime/dynamo';
+import { documentClient, onDocumentClient, tableName } from '../runtime/dynamo';
 
 const repo = () => centresRepo(documentClient(), tableName());
 
@@ -46,5 +46,5 @@ export const handler = createApiHandler(
     'GET /api/admin/centres': listCentres,
     'POST /api/admin/centres': createCentre,
   },
-  [tracing('admin')],
+  [tracing('admin', onDocumentClient)],
 );

@@ -5,6 +5,7 @@ import { loggerFor } from '../observability/logger';
 import { metricsFor } from '../observability/metrics';
 import { serviceNames } from '../observability/names';
 import { tracing } from '../observability/tracing';
+import { onDocumentClient } from '../runtime/dynamo';
 import { recordJobRun } from './observe';
 import { type FiguresJobSummary, runFiguresJob } from './run';
 
@@ -19,7 +20,7 @@ const service = serviceNames.figuresJob;
  * the "has not succeeded for 26 hours" alarm waits for.
  */
 export const handler = middy<unknown, FiguresJobSummary>()
-  .use(tracing(service))
+  .use(tracing(service, onDocumentClient))
   .use(injectLambdaContext(loggerFor(service)))
   .use(logMetrics(metricsFor(service), { captureColdStartMetric: true }))
   .handler(async () => recordJobRun(loggerFor(service), metricsFor(service), await runFiguresJob()));

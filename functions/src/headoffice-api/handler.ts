@@ -2,7 +2,7 @@ import { headOfficeFiguresRepo } from '@crux/store/headoffice-figures-repo';
 import { createApiHandler } from '../http/api-handler';
 import { figuresOfYear } from '../http/figures-read';
 import { tracing } from '../observability/tracing';
-import { documentClient, tableName } from '../runtime/dynamo';
+import { documentClient, onDocumentClient, tableName } from '../runtime/dynamo';
 
 const repo = () => headOfficeFiguresRepo(documentClient(), tableName());
 
@@ -17,5 +17,5 @@ export const handler = createApiHandler(
     'GET /api/headoffice/figures/{year}': figuresOfYear((year) => repo().year(year)),
     'GET /api/headoffice/figures/{year}/months': figuresOfYear((year) => repo().months(year)),
   },
-  [tracing('headoffice')],
+  [tracing('headoffice', onDocumentClient)],
 );

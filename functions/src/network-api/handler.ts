@@ -2,7 +2,7 @@ import { networkFiguresRepo } from '@crux/store/network-figures-repo';
 import { createApiHandler } from '../http/api-handler';
 import { figuresOfYear } from '../http/figures-read';
 import { tracing } from '../observability/tracing';
-import { documentClient, tableName } from '../runtime/dynamo';
+import { documentClient, onDocumentClient, tableName } from '../runtime/dynamo';
 
 /**
  * The experience network sees only what the job wrote already suppressed under `NET#<year>`, one Query
@@ -15,5 +15,5 @@ export const handler = createApiHandler(
       networkFiguresRepo(documentClient(), tableName()).year(year),
     ),
   },
-  [tracing('network')],
+  [tracing('network', onDocumentClient)],
 );
