@@ -1,6 +1,6 @@
 import type { Audience } from '@crux/api/audiences';
 import { audiences } from '@crux/api/audiences';
-import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '@crux/api/headers';
 import { schemasOf } from '@crux/api/route-schemas';
 import { type Route, routeByKey, takesBody } from '@crux/api/routes';
 import { forbidden, notFound, unauthorized } from '@crux/domain/errors';
@@ -18,8 +18,6 @@ import type { HandlersFor } from './request';
 import { requestHash } from './request-hash';
 import { type ApiResponse, errorResponse } from './response';
 import { authenticate } from './token';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
 type AnyHandler = (request: unknown) => Promise<ApiResponse>;
 
@@ -50,7 +48,7 @@ async function dispatch(
   if (scoped && (!principal.centre || params.centreId !== principal.centre)) return errorResponse(notFound());
 
   const key = event.headers[IDEMPOTENCY_HEADER];
-  if (route.method === 'POST' && !(key && IDEMPOTENCY_KEY.test(key)))
+  if (route.method === 'POST' && !(key && IDEMPOTENCY_KEY_PATTERN.test(key)))
     return errorResponse(idempotencyKeyMissing());
 
   const schemas = schemasOf(event.routeKey as never);

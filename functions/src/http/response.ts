@@ -14,7 +14,8 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   return { statusCode, headers: { ...baseHeaders, ...headers }, body: JSON.stringify(body) };
 }
 
-const statusOf: Record<ErrorCode, number> = {
+/** The HTTP status of each error code; the OpenAPI document lists the codes a route may answer from it. */
+export const statusOf: Record<ErrorCode, number> = {
   validation: 400,
   idempotency_key_missing: 400,
   unauthorized: 401,

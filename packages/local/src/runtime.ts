@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '@crux/store/create-table';
 import { table } from '@crux/store/table';
+import { createApiDocs, isApiDocsPath } from './api-docs';
 import { createApiEmulator } from './api-emulator';
 import { seedDemoData } from './demo-data';
 import { demoUsers, loadOrCreateDemoPassword } from './demo-users';
@@ -150,6 +151,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     process.env.TOKEN_CLIENT_ID = CLIENT_ID;
     process.env.TOKEN_JWKS = JSON.stringify(idp.jwks);
     const api = createApiEmulator();
+    const docs = createApiDocs(url);
     const headers = webSecurityHeaders(url);
     const site = createStaticSite(options.webDist ?? defaultWebDist, headers);
     const jobs = createFiguresJobRunner();
@@ -159,6 +161,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     route = async (req, res, parsed) => {
       const path = parsed.pathname;
       if (path === '/idp' || path.startsWith('/idp/')) return idp.handle(req, res, parsed);
+      if (isApiDocsPath(path)) return docs(req, res, parsed);
       if (path.startsWith('/api/')) return api(req, res, parsed);
       if (path === '/_local/jobs/figures') return jobEndpoint(req, res);
       if (path === '/config.json') return sendJson(res, 200, config, headers);
