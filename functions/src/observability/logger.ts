@@ -1,23 +1,16 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { formatLine } from './line-format';
-
-type LogItem = Parameters<Logger['printLog']>[1];
-
-/**
- * Locally (`CRUX_LOG_FORMAT=line`, set by `npm start`) the same log items as one readable line each,
- * written where Lambda's JSON lines would go. Only the printing differs, so what a line holds is the
- * same in both places.
- */
-class LineLogger extends Logger {
-  protected override printLog(logLevel: number, log: LogItem): void {
-    log.prepareForPrint();
-    const line = `${formatLine(log.getAttributes())}\n`;
-    // Powertools' levels: WARN is 16, ERROR 20, CRITICAL 24.
-    (logLevel >= 16 ? process.stderr : process.stdout).write(line);
-  }
-}
 
 const loggers = new Map<string, Logger>();
+let LoggerClass: typeof Logger = Logger;
+
+/**
+ * Which Logger the functions make: Powertools' own (JSON lines, as Lambda expects), unless the local
+ * runtime hands over its readable one-line printer before the functions load. Keeping that printer in
+ * packages/local keeps it out of every Lambda bundle.
+ */
+export function useLoggerClass(loggerClass: typeof Logger): void {
+  LoggerClass = loggerClass;
+}
 
 /**
  * The Powertools Logger of one function (`service` is its audience, or the job's or trigger's name).
@@ -28,8 +21,7 @@ const loggers = new Map<string, Logger>();
 export function loggerFor(service: string): Logger {
   let logger = loggers.get(service);
   if (!logger) {
-    const options = { serviceName: service };
-    logger = process.env.CRUX_LOG_FORMAT === 'line' ? new LineLogger(options) : new Logger(options);
+    logger = new LoggerClass({ serviceName: service });
     loggers.set(service, logger);
   }
   return logger;

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { useLoggerClass } from '@crux/functions/observability/logger';
+import { LineLogger } from './log-line';
 import { startRuntime } from './runtime';
 import { isStartupError } from './startup-error';
 
@@ -16,9 +18,9 @@ function portFromEnv(): number {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  // The functions' log lines, one readable line each in this terminal; CloudWatch's metric blobs would
-  // only be noise here.
-  process.env.CRUX_LOG_FORMAT ??= 'line';
+  // The functions' log lines, one readable line each in this terminal (CRUX_LOG_FORMAT=json keeps
+  // Lambda's JSON); CloudWatch's metric blobs would only be noise here.
+  if (process.env.CRUX_LOG_FORMAT !== 'json') useLoggerClass(LineLogger);
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   // CRUX_DATA_DIR moves the data folder, e.g. to try a fresh start without losing `.local/`.
   const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLine } from './line-format';
+import { formatLine } from './log-line';
 
 describe('the local one-line form of a log item', () => {
   it('puts a request line in a fixed, readable order, with its correlation id', () => {

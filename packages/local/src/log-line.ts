@@ -1,3 +1,5 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+
 /**
  * One log line as a person reads it in a terminal, for the local runtime: the same attributes the
  * JSON line carries in AWS, the request's in a fixed order, the rest as `key=value`.
@@ -39,4 +41,20 @@ export function formatLine(attributes: Record<string, unknown>): string {
     .filter(([k, v]) => v !== undefined && !NOISE.has(k) && !FIRST.includes(k as never))
     .map(([k, v]) => `${k}=${value(v)}`);
   return [...head, String(message ?? ''), ...fields].join(' ');
+}
+
+type LogItem = Parameters<Logger['printLog']>[1];
+
+/**
+ * The functions' Powertools Logger for `npm start`: the same log items as in AWS, printed as one
+ * readable line each where Lambda's JSON lines would go. Only the printing differs, so what a line holds
+ * is the same in both places; main.ts hands it to the functions before they load.
+ */
+export class LineLogger extends Logger {
+  protected override printLog(logLevel: number, log: LogItem): void {
+    log.prepareForPrint();
+    const line = `${formatLine(log.getAttributes())}\n`;
+    // Powertools' levels: WARN is 16, ERROR 20, CRITICAL 24.
+    (logLevel >= 16 ? process.stderr : process.stdout).write(line);
+  }
 }
