@@ -7,26 +7,23 @@ const endpoint = process.env.DYNAMODB_ENDPOINT;
 
 let shared: DynamoDBDocumentClient | undefined;
 const hooks: ((client: DynamoDBDocumentClient) => void)[] = [];
-const made: DynamoDBDocumentClient[] = [];
-
-function track(client: DynamoDBDocumentClient): DynamoDBDocumentClient {
-  made.push(client);
-  for (const hook of hooks) hook(client);
-  return client;
-}
 
 /**
- * Runs `hook` on every client this module makes, those made already included: how the tracing of
- * the functions that have it reaches their DynamoDB requests without this module importing the tracer.
+ * Runs `hook` on the function's own client, now if it is made already, else when it is: how the
+ * tracing of the functions that have it reaches their DynamoDB requests without this module importing
+ * the tracer. (The centre API's per-tenant clients have no tracer to meet.)
  */
 export function onDocumentClient(hook: (client: DynamoDBDocumentClient) => void): void {
   hooks.push(hook);
-  for (const client of made) hook(client);
+  if (shared) hook(shared);
 }
 
 /** The function's own client: for audiences whose IAM role already limits them to their keys. */
 export function documentClient(): DynamoDBDocumentClient {
-  shared ??= track(createDocumentClient({ endpoint }));
+  if (!shared) {
+    shared = createDocumentClient({ endpoint });
+    for (const hook of hooks) hook(shared);
+  }
   return shared;
 }
 
@@ -46,21 +43,19 @@ export function clientFor(scope: TenantScope): DynamoDBDocumentClient {
   if (!roleArn) return documentClient();
   let client = tenantClients.get(scope.centre);
   if (!client) {
-    client = track(
-      createDocumentClient({
-        endpoint,
-        // Refreshed by the SDK before they expire; the STS client behind it is the one the SDK's own
-        // credential chain already bundles, so per-tenant credentials cost the bundle next to nothing.
-        credentials: fromTemporaryCredentials({
-          params: {
-            RoleArn: roleArn,
-            RoleSessionName: `centre-${scope.centre}`.slice(0, 64),
-            Tags: [{ Key: 'centre', Value: scope.centre }],
-            DurationSeconds: 900,
-          },
-        }),
+    client = createDocumentClient({
+      endpoint,
+      // Refreshed by the SDK before they expire; the STS client behind it is the one the SDK's own
+      // credential chain already bundles, so per-tenant credentials cost the bundle next to nothing.
+      credentials: fromTemporaryCredentials({
+        params: {
+          RoleArn: roleArn,
+          RoleSessionName: `centre-${scope.centre}`.slice(0, 64),
+          Tags: [{ Key: 'centre', Value: scope.centre }],
+          DurationSeconds: 900,
+        },
       }),
-    );
+    });
     tenantClients.set(scope.centre, client);
   }
   return client;
