@@ -8,6 +8,7 @@ import type { TenantScope } from '@crux/store/tenant-scope';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
+import { countRegistrations } from '../observability/api-requests';
 import { clientFor, tableName } from '../runtime/dynamo';
 import { catalogueRefusal } from './catalogue-refusal';
 
@@ -38,6 +39,10 @@ export async function recordActivities(req: RequestOf<`POST ${typeof path}`>): P
   const outcome = await repo(req.scope).record(req.body, randomUUID, req.now, req.idempotency);
   switch (outcome.kind) {
     case 'written':
+      countRegistrations(
+        'centre',
+        req.body.entries.map((e) => e.kind),
+      );
       return json(201, { items: outcome.entries });
     case 'replayed':
       return json(outcome.status, outcome.body);

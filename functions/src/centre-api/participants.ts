@@ -7,6 +7,7 @@ import type { TenantScope } from '@crux/store/tenant-scope';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
+import { countRegistrations } from '../observability/api-requests';
 import { clientFor, tableName } from '../runtime/dynamo';
 
 const base = '/api/centres/{centreId}/participants';
@@ -27,7 +28,10 @@ export async function listParticipants(req: RequestOf<`GET ${typeof base}`>): Pr
 
 export async function createParticipant(req: RequestOf<`POST ${typeof base}`>): Promise<ApiResponse> {
   const outcome = await repo(req).create(randomUUID(), req.body, req.now, req.idempotency);
-  if (outcome.kind === 'written') return json(201, outcome.participant);
+  if (outcome.kind === 'written') {
+    countRegistrations('centre', ['participant']);
+    return json(201, outcome.participant);
+  }
   if (outcome.kind === 'replayed') return json(outcome.status, outcome.body);
   return errorResponse(idempotencyKeyReused());
 }

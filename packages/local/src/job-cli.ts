@@ -21,7 +21,9 @@ async function main(): Promise<number> {
     console.error(`The figures job did not run (${response.status}): ${text}`);
     return 1;
   }
-  const run = JSON.parse(text) as { result?: { status?: string; heldBy?: { runId: string; leaseUntil: string } } };
+  const run = JSON.parse(text) as {
+    result?: { status?: string; heldBy?: { runId: string; leaseUntil: string } };
+  };
   console.log(JSON.stringify(run, null, 2));
   // Another run holds the lease: this one counted nothing, which a script calling it must be able to tell.
   if (run.result?.status !== 'done') {

@@ -23,6 +23,8 @@ function portFromEnv(): number {
 async function main(): Promise<void> {
   const started = Date.now();
   const port = portFromEnv();
+  // CloudWatch's metric blobs would only be noise in this terminal.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   // CRUX_DATA_DIR moves the data folder, e.g. to try a fresh start without losing `.local/`.
   const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : defaultDataDir;
   let runtime: Runtime | undefined;
@@ -37,6 +39,15 @@ async function main(): Promise<void> {
   database.catch(() => undefined); // awaited, and its failure reported, below
   try {
     await ensureWebBuilt(repoRoot, (text) => process.stdout.write(text));
+    // The functions' log lines, one readable line each in this terminal (CRUX_LOG_FORMAT=json keeps
+    // Lambda's JSON); the printer must be chosen before the functions load and make their loggers.
+    if (process.env.CRUX_LOG_FORMAT !== 'json') {
+      const [{ useLoggerClass }, { LineLogger }] = await Promise.all([
+        import('@crux/functions/observability/logger'),
+        import('./log-line'),
+      ]);
+      useLoggerClass(LineLogger);
+    }
     const { startRuntime } = await import('./runtime');
     runtime = await startRuntime({ port, dataDir, database });
   } catch (e) {
