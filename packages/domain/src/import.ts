@@ -4,6 +4,7 @@ import type { Catalogue } from './catalogue/lists';
 import { type FieldError, fail, ok, type Result } from './errors';
 import { Outcome, ParticipantCreate, ParticipantId } from './participant';
 import { PastDate } from './period';
+import { RecordId } from './record-id';
 import { checkSpan, HoursCreate, MeasureCreate } from './records/spans';
 import { fieldError, validationError } from './validation';
 
@@ -13,7 +14,6 @@ import { fieldError, validationError } from './validation';
  * transaction. The importer chooses the participants' ids, so the batch's other records can name them.
  * A participant comes whole: its measures, orders and end with it.
  */
-const RecordId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 
 const ImportedSpan = z.strictObject({ id: RecordId, ...MeasureCreate.def.shape });
 
