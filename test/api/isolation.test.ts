@@ -6,7 +6,7 @@ import { MINT_CLIENT_ID, MINT_ISSUER, tokenMinter } from '@crux/local/idp/access
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
 import { type Call, call, claimsFor, functionsReady } from './call';
-import { createParticipant, participantBody, visitBody } from './fixtures';
+import { createParticipant, made, participantBody, visitBody } from './fixtures';
 import { centrePartition, partition } from './snapshot';
 
 /**
@@ -22,15 +22,6 @@ beforeAll(() => {
   own = uniqueCentreId('own');
   foreign = uniqueCentreId('foreign');
 });
-
-const staffOf = (centre: string) => claimsFor('staff', centre);
-
-/** A record a route works on, made by the centre's staff through the API, as a user would. */
-async function made(centre: string, path: string, body: unknown) {
-  const answer = await call({ method: 'POST', path, claims: staffOf(centre), body });
-  if (answer.status !== 201) throw new Error(`${path}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
 
 /** A valid request on `route` aimed at `centre`, with whatever records it needs created first. */
 async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'claims'>> {
