@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@crux/domain/roles';
 import { type Answer, call, claimsFor } from './call';
 import { centrePartition } from './snapshot';
@@ -50,4 +51,25 @@ export async function dirtyMonths(centre: string): Promise<Record<string, number
 export async function race(a: () => Promise<Answer>, b: () => Promise<Answer>): Promise<[Answer, Answer]> {
   const answers = await Promise.all([a(), b()]);
   return answers.sort((x, y) => x.status - y.status) as [Answer, Answer];
+}
+
+/** A kind the admin could add to the catalogue, with a name of its own. */
+export const catalogueKind = (id: string) => ({
+  id,
+  name: { nb: `Prøvetype ${id}`, en: `Test kind ${id}` },
+  section: 'centre_activity',
+  order: 999,
+  status: 'active',
+  counts: 'sum',
+  participant: 'may',
+});
+
+/** The admin's change adding a kind (a fresh id unless named), made on the catalogue as it is now. */
+export async function catalogueChange(id = `k_${randomUUID().replaceAll('-', '').slice(0, 12)}`) {
+  const { body } = await call({ method: 'GET', path: '/api/catalogue', claims: claimsFor('admin') });
+  const { version } = body.catalogue;
+  return {
+    base: body.catalogue,
+    change: { op: 'add', list: 'activityKinds', version, entry: catalogueKind(id) },
+  };
 }

@@ -6,7 +6,7 @@ import { MINT_CLIENT_ID, MINT_ISSUER, tokenMinter } from '@crux/local/idp/access
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
 import { type Call, call, claimsFor, functionsReady } from './call';
-import { createParticipant, made, participantBody, visitBody } from './fixtures';
+import { catalogueChange, createParticipant, made, participantBody, visitBody } from './fixtures';
 import { centrePartition, partition } from './snapshot';
 
 /**
@@ -120,25 +120,6 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
     default:
       return { method: route.method, path };
   }
-}
-
-/** A change the admin could make to the catalogue as it is now: a new kind with a name of its own. */
-async function catalogueChange() {
-  const { body } = await call({ method: 'GET', path: '/api/catalogue', claims: claimsFor('admin') });
-  const id = `k_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const entry = {
-    id,
-    name: { nb: `Prøvetype ${id}`, en: `Test kind ${id}` },
-    section: 'centre_activity',
-    order: 999,
-    status: 'active',
-    counts: 'sum',
-    participant: 'may',
-  };
-  return {
-    base: body.catalogue,
-    change: { op: 'add', list: 'activityKinds', version: body.catalogue.version, entry },
-  };
 }
 
 const isCentreRoute = (route: Route) => route.audience === 'centre';
