@@ -39,6 +39,18 @@ export async function made(centre: string, path: string, body: unknown, role: Ro
   return answer.body;
 }
 
+/** Ends a participation still at its first version through the API, as staff would. */
+export async function endParticipation(centre: string, id: string, endDate: string, outcome = 'other') {
+  const answer = await call({
+    method: 'POST',
+    path: `${participantPath(centre, id)}/end`,
+    claims: claimsFor('staff', centre),
+    body: { endDate, outcome, version: 1 },
+  });
+  if (answer.status !== 200) throw new Error(`end failed: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
 /** The centre's dirty month markers as the figures job finds them: month → seq. */
 export async function dirtyMonths(centre: string): Promise<Record<string, number>> {
   const items = await centrePartition(centre);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
 import { type Answer, call, claimsFor } from './call';
-import { createParticipant, dirtyMonths, made, participantPath } from './fixtures';
+import { createParticipant, dirtyMonths, endParticipation, made, participantPath } from './fixtures';
 import { centrePartition } from './snapshot';
 
 /**
@@ -112,16 +112,10 @@ describe('hours on an order', () => {
   });
 
   it('refuses a day outside the order or the participation, naming the date, and writes nothing', async () => {
-    const { centre, staff, p, log, refused } = await setUp();
+    const { centre, p, log, refused } = await setUp();
     await refused(() => log({ date: '2024-02-29', hours: 1 }), 400, 'date', 'outside_order');
     await refused(() => log({ date: '2024-11-01', hours: 1 }), 400, 'date', 'outside_order');
-    const ended = await call({
-      method: 'POST',
-      path: `${participantPath(centre, p.id)}/end`,
-      claims: staff,
-      body: { endDate: '2024-06-30', outcome: 'other', version: 1 },
-    });
-    expect(ended.status).toBe(200);
+    await endParticipation(centre, p.id, '2024-06-30');
     // Within the order, after the participation's end.
     await refused(() => log({ date: '2024-07-01', hours: 1 }), 400, 'date', 'outside_order');
     expect((await log({ date: '2024-06-30', hours: 1 })).status).toBe(201);

@@ -7,28 +7,15 @@ import type { Claims } from './call';
  * required field missing, an unknown field (at the top and inside nested objects), a date outside the
  * platform's window, text that is not printable. Each generated body says which field it broke.
  */
-const notString = fc.oneof(
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string(), { maxLength: 2 }),
-  fc.object({ maxDepth: 1 }),
-);
+/** Neither text nor a number: what no field of these bodies takes. */
+const neither = [fc.boolean(), fc.constant(null), fc.object({ maxDepth: 1 })];
+const notString = fc.oneof(fc.integer(), fc.double(), fc.array(fc.string(), { maxLength: 2 }), ...neither);
 const notInteger = fc.oneof(
   fc.string(),
   fc.double().filter((n) => !Number.isInteger(n)),
-  fc.boolean(),
-  fc.constant(null),
-  fc.object({ maxDepth: 1 }),
+  ...neither,
 );
-const notNumber = fc.oneof(
-  fc.string(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.integer(), { maxLength: 2 }),
-  fc.object({ maxDepth: 1 }),
-);
+const notNumber = fc.oneof(fc.string(), fc.array(fc.integer(), { maxLength: 2 }), ...neither);
 /** What makes text unprintable: controls, a lone surrogate, the replacement character, direction controls. */
 const unprintable = fc.constantFrom(
   '\u0000',

@@ -5,7 +5,7 @@ import { issueTenantScope } from '@crux/store/tenant-scope';
 import { describe, expect, it } from 'vitest';
 import { testStore, testTableName, uniqueCentreId } from '../setup/dynamo';
 import { type Answer, call, claimsFor } from './call';
-import { createParticipant, participantPath, race } from './fixtures';
+import { createParticipant, endParticipation, participantPath, race } from './fixtures';
 import { centrePartition } from './snapshot';
 
 /**
@@ -131,7 +131,7 @@ describe.each(lists)('$list on a participant', ({ list, type, other, foreign }) 
   });
 
   it('refuses a span outside the participation, naming the field, and writes nothing', async () => {
-    const { centre, p, post, put, refused, staff } = await setUp(list);
+    const { centre, p, post, put, refused } = await setUp(list);
     await refused(() => post({ type, startDate: '2024-01-31' }), 'startDate', 'outside_participation');
     const open = (await post({ type, startDate: '2024-02-01' })).body;
     await refused(
@@ -140,13 +140,7 @@ describe.each(lists)('$list on a participant', ({ list, type, other, foreign }) 
       'outside_participation',
     );
 
-    const end = await call({
-      method: 'POST',
-      path: `${participantPath(centre, p.id)}/end`,
-      claims: staff,
-      body: { endDate: '2024-08-31', outcome: 'stable_life', version: 1 },
-    });
-    expect(end.status).toBe(200);
+    await endParticipation(centre, p.id, '2024-08-31');
     // An ended participation takes no open span, and none that ends after it.
     await refused(() => post({ type, startDate: '2024-03-01' }), 'startDate', 'outside_participation');
     await refused(

@@ -3,7 +3,7 @@ import { figureValue } from '@crux/domain/figures/display';
 import { runFiguresJob } from '@crux/functions/figures-job/handler';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Answer, call, claimsFor, functionsReady } from '../api/call';
-import { catalogueChange, createParticipant, made, participantPath } from '../api/fixtures';
+import { catalogueChange, createParticipant, endParticipation, made, participantPath } from '../api/fixtures';
 import { figuresTable, seeder } from './seed';
 
 /**
@@ -90,8 +90,7 @@ beforeAll(async () => {
     await createParticipant(centre, { birthYear: 1990, gender: undefined, startDate: '2024-04-30' })
   ).id;
   const at = (id: string) => participantPath(centre, id);
-  const end = { endDate: '2024-04-30', outcome: 'treatment', version: 1 };
-  await send(call({ method: 'POST', path: `${at(ids.c)}/end`, claims: staff, body: end }), 200);
+  await endParticipation(centre, ids.c, '2024-04-30', 'treatment');
   await post(`${at(ids.a)}/measures`, { type: 'mentor', startDate: '2024-01-15', endDate: '2024-05-01' });
   await post(`${at(ids.a)}/measures`, { type: 'vto', startDate: '2024-03-31' });
   await post(`${at(ids.b)}/measures`, {
@@ -246,42 +245,16 @@ describe('figure definitions at the edges of their periods', () => {
   });
 
   it('recounts corrected and deleted entries and hours; a retired kind stays counted', async () => {
-    const at = participantPath(centre, ids.b);
-    await send(
-      call({
-        method: 'PUT',
-        path: `${base}/activities/2024-02-10/${ids.visit}`,
-        claims: staff,
-        body: { kind: 'visit', count: 9, version: 1 },
-      }),
-      200,
-    );
-    await send(
-      call({
-        method: 'DELETE',
-        path: `${base}/activities/2024-02-29/${ids.extra}`,
-        claims: staff,
-        query: { version: '1' },
-      }),
-      204,
-    );
-    await send(
-      call({
-        method: 'PUT',
-        path: `${base}/activities/2024-12-31/${ids.contact}`,
-        claims: staff,
-        body: { kind: 'visit', count: 4, version: 1 },
-      }),
-      200,
-    );
-    await send(
-      call({
-        method: 'DELETE',
-        path: `${at}/orders/${ids.order}/hours/2024-12-31/${ids.lastHours}`,
-        claims: staff,
-      }),
-      204,
-    );
+    const entry = (date: string, id: string) => `${base}/activities/${date}/${id}`;
+    const hours = `${participantPath(centre, ids.b)}/orders/${ids.order}/hours/2024-12-31/${ids.lastHours}`;
+    const corrected = (path: string, body: unknown) =>
+      send(call({ method: 'PUT', path, claims: staff, body }), 200);
+    const deleted = (path: string, query?: Record<string, string>) =>
+      send(call({ method: 'DELETE', path, claims: staff, ...(query ? { query } : {}) }), 204);
+    await corrected(entry('2024-02-10', ids.visit), { kind: 'visit', count: 9, version: 1 });
+    await deleted(entry('2024-02-29', ids.extra), { version: '1' });
+    await corrected(entry('2024-12-31', ids.contact), { kind: 'visit', count: 4, version: 1 });
+    await deleted(hours);
     await runJob();
 
     const after = await months(2024);
