@@ -57,7 +57,9 @@ export function App({ config }: { config: RuntimeConfig | null }) {
   if (!config) {
     return (
       <Layout>
-        <h1>{t.appName}</h1>
+        <h1 className="ds-heading" data-size="lg">
+          {t.appName}
+        </h1>
         <Alert>{t.signIn.configFailed}</Alert>
       </Layout>
     );
@@ -116,7 +118,9 @@ function ConfiguredApp({ config }: { config: RuntimeConfig }) {
   if (reauthenticating) {
     return (
       <Layout>
-        <h1>{t.signIn.title}</h1>
+        <h1 className="ds-heading" data-size="lg">
+          {t.signIn.title}
+        </h1>
         <Progress label={t.signIn.redirecting} />
       </Layout>
     );

@@ -57,7 +57,9 @@ export function HeadOfficePage() {
 
   return (
     <section className="stack">
-      <h1>{t.headOffice.title}</h1>
+      <h1 className="ds-heading" data-size="lg">
+        {t.headOffice.title}
+      </h1>
       <YearPicker year={year} />
       <p>{t.headOffice.intro(year, year - 1)}</p>
       {figures.state === 'loading' ? <Progress label={t.loading} /> : null}
@@ -79,7 +81,9 @@ export function HeadOfficePage() {
         </>
       ) : null}
 
-      <h2>{t.headOffice.chartTitle(year)}</h2>
+      <h2 className="ds-heading" data-size="md">
+        {t.headOffice.chartTitle(year)}
+      </h2>
       {months.state === 'loading' ? <Progress label={t.loading} /> : null}
       {months.state === 'failed' ? <FailureView failure={months.failure} retry={reloadMonths} /> : null}
       {months.state === 'ok' ? (
@@ -92,9 +96,11 @@ export function HeadOfficePage() {
             series={chartSeries}
           />
           <ChartLegend series={chartSeries} />
-          <h2 id="months-table-title">{t.headOffice.tableTitle(year)}</h2>
+          <h2 className="ds-heading" data-size="md" id="months-table-title">
+            {t.headOffice.tableTitle(year)}
+          </h2>
           <ScrollRegion labelledBy="months-table-title">
-            <table className="figures">
+            <table className="ds-table" data-color="neutral">
               <thead>
                 <tr>
                   <th scope="col">{t.headOffice.month}</th>
