@@ -6,10 +6,11 @@ export type Series = { key: string; name: string; values: number[] };
 type Props = { title: string; description: string; months: string[]; series: Series[] };
 
 /**
- * Each line's colour comes from the theme (styles.css, `.series-N`: text colours, at least 3:1 against
- * the page in light and dark mode, WCAG 1.4.11), and each line also has its own dash pattern and marker,
- * so telling them apart never depends on colour alone.
+ * Each line has a colour of Designsystemet's theme (its text tone: at least 3:1 against the page in
+ * light and dark mode, WCAG 1.4.11), its own dash pattern and markers, so telling the lines apart never
+ * depends on colour alone.
  */
+const colours = ['accent', 'danger', 'success', 'brand2', 'warning', 'brand1', 'neutral'];
 const dashes = ['', '8 4', '3 3', '10 4 3 4', '1 4', '14 6', '6 2 2 2'];
 
 const width = 640;
@@ -24,7 +25,7 @@ function niceMax(value: number): number {
 }
 
 const seriesStyle = (index: number) => ({
-  className: `series series-${index % dashes.length}`,
+  colour: colours[index % colours.length],
   dash: dashes[index % dashes.length] ?? '',
 });
 
@@ -60,10 +61,10 @@ export function VisitsChart({ title, description, months, series }: Props) {
         </text>
       ))}
       {series.map((s, index) => {
-        const { className, dash } = seriesStyle(index);
+        const { colour, dash } = seriesStyle(index);
         const points = s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ');
         return (
-          <g key={s.key} className={className}>
+          <g key={s.key} className="series" data-color={colour}>
             <polyline points={points} fill="none" strokeWidth={2.5} strokeDasharray={dash} />
             {s.values.map((v, i) => (
               <circle key={months[i]} cx={x(i)} cy={y(v)} r={3.5} />
@@ -79,10 +80,17 @@ export function ChartLegend({ series }: { series: Series[] }) {
   return (
     <ul className="legend">
       {series.map((s, index) => {
-        const { className, dash } = seriesStyle(index);
+        const { colour, dash } = seriesStyle(index);
         return (
           <li key={s.key}>
-            <svg width="36" height="12" className={className} aria-hidden="true" focusable="false">
+            <svg
+              width="36"
+              height="12"
+              className="series"
+              data-color={colour}
+              aria-hidden="true"
+              focusable="false"
+            >
               <line x1="0" x2="36" y1="6" y2="6" strokeWidth={3} strokeDasharray={dash} />
             </svg>
             {s.name}
