@@ -65,10 +65,13 @@ async function signIn(page: Page, url: string, username: string, password: strin
   await page.locator('::-p-aria([name="Logg ut"][role="button"])').wait();
 }
 
+type Audits = Record<string, { displayValue?: string; details?: unknown }>;
+
 type Run = { performance: number; accessibility: number; finalUrl: string | undefined };
 
 /** What BENCH_LIGHTHOUSE_DEBUG prints: the metrics and where the main thread spent its time. */
-function debugReport(id: string, audits: Record<string, { displayValue?: string; details?: unknown }>) {
+function debugReport(id: string, lhr: { runtimeError?: unknown; runWarnings?: unknown; audits: Audits }) {
+  const { audits } = lhr;
   const metrics = [
     'first-contentful-paint',
     'largest-contentful-paint',
@@ -82,6 +85,8 @@ function debugReport(id: string, audits: Record<string, { displayValue?: string;
   progress(
     JSON.stringify({
       page: id,
+      runtimeError: lhr.runtimeError,
+      warnings: lhr.runWarnings,
       metrics: Object.fromEntries(metrics.map((m) => [m, audits[m]?.displayValue])),
       longTasks: items('long-tasks').map((t) => [t.url, t.startTime, t.duration]),
       bootup: items('bootup-time').map((t) => [t.url, t.scripting, t.scriptParseCompile]),
@@ -106,7 +111,7 @@ async function audit(browser: Browser, base: string, password: string, p: Audite
       },
     });
     const lhr = result?.lhr;
-    if (process.env.BENCH_LIGHTHOUSE_DEBUG && lhr) debugReport(p.id, lhr.audits);
+    if (process.env.BENCH_LIGHTHOUSE_DEBUG && lhr) debugReport(p.id, lhr);
     return {
       performance: Math.round((lhr?.categories.performance?.score ?? 0) * 100),
       accessibility: Math.round((lhr?.categories.accessibility?.score ?? 0) * 100),

@@ -49,6 +49,8 @@ export function HeadOfficePage() {
     }
   }
   const chartSeries = series.filter((s) => s.key !== TOTAL);
+  // The chart's part is drawn once the table above it has come, so the table never pushes it down.
+  const chartPart = figures.state !== 'loading';
   const cell = (
     key: FigureKey,
     figures: Record<FigureKey, number>,
@@ -81,57 +83,56 @@ export function HeadOfficePage() {
         </>
       ) : null}
 
-      {/* Drawn once the table above has come, so its arrival never pushes this part down the page. */}
-      {figures.state === 'loading' ? null : (
+      {chartPart ? (
+        <h2 className="ds-heading" data-size="md">
+          {t.headOffice.chartTitle(year)}
+        </h2>
+      ) : null}
+      {chartPart && months.state === 'loading' ? <Progress label={t.loading} /> : null}
+      {chartPart && months.state === 'failed' ? (
+        <FailureView failure={months.failure} retry={reloadMonths} />
+      ) : null}
+      {chartPart && months.state === 'ok' ? (
         <>
-          <h2 className="ds-heading" data-size="md">
-            {t.headOffice.chartTitle(year)}
+          <p className="hint">{t.headOffice.chartDescription}</p>
+          <VisitsChart
+            title={t.headOffice.chartTitle(year)}
+            description={t.headOffice.chartDescription}
+            months={monthList}
+            series={chartSeries}
+          />
+          <ChartLegend series={chartSeries} />
+          <h2 className="ds-heading" data-size="md" id="months-table-title">
+            {t.headOffice.tableTitle(year)}
           </h2>
-          {months.state === 'loading' ? <Progress label={t.loading} /> : null}
-          {months.state === 'failed' ? <FailureView failure={months.failure} retry={reloadMonths} /> : null}
-          {months.state === 'ok' ? (
-            <>
-              <p className="hint">{t.headOffice.chartDescription}</p>
-              <VisitsChart
-                title={t.headOffice.chartTitle(year)}
-                description={t.headOffice.chartDescription}
-                months={monthList}
-                series={chartSeries}
-              />
-              <ChartLegend series={chartSeries} />
-              <h2 className="ds-heading" data-size="md" id="months-table-title">
-                {t.headOffice.tableTitle(year)}
-              </h2>
-              <ScrollRegion labelledBy="months-table-title">
-                <table className="ds-table" data-color="neutral">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.headOffice.month}</th>
-                      {series.map((s) => (
-                        <th scope="col" className="num" key={s.key}>
-                          {s.name}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {monthList.map((m, i) => (
-                      <tr key={m}>
-                        <th scope="row">{formatMonth(m, language)}</th>
-                        {series.map((s) => (
-                          <td className="num" key={s.key}>
-                            {formatNumber(s.values[i] ?? 0)}
-                          </td>
-                        ))}
-                      </tr>
+          <ScrollRegion labelledBy="months-table-title">
+            <table className="ds-table" data-color="neutral">
+              <thead>
+                <tr>
+                  <th scope="col">{t.headOffice.month}</th>
+                  {series.map((s) => (
+                    <th scope="col" className="num" key={s.key}>
+                      {s.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {monthList.map((m, i) => (
+                  <tr key={m}>
+                    <th scope="row">{formatMonth(m, language)}</th>
+                    {series.map((s) => (
+                      <td className="num" key={s.key}>
+                        {formatNumber(s.values[i] ?? 0)}
+                      </td>
                     ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-            </>
-          ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </>
-      )}
+      ) : null}
     </section>
   );
 }
