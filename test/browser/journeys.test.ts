@@ -256,7 +256,7 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
     const page = await signedIn('leder.ovre-eiker', '/senter/ovre-eiker/deltakere');
     await page.getByRole('link', { name: 'Legg til deltaker' }).click();
     await page.getByRole('button', { name: 'Lagre' }).click();
-    const summary = page.locator('.error-summary');
+    const summary = page.locator('.ds-error-summary');
     await eventually(() => isFocused(summary)).toBe(true);
     await eventually(() => summary.getByRole('link').allInnerTexts()).toEqual([
       'Feltet må fylles ut.',
@@ -337,7 +337,7 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
     expect(await page.getByLabel('Bruk lagret: Navn fra en annen').isChecked()).toBe(false);
     await screenshot(page, 'deltaker-konflikt');
     await page.getByRole('button', { name: 'Lagre valgene mine' }).click();
-    await eventually(() => page.locator('.error-summary').textContent()).toContain(
+    await eventually(() => page.locator('.ds-error-summary').textContent()).toContain(
       'Velg hvilken verdi som skal gjelde.',
     );
     await page.getByLabel('Behold min: Navn fra meg').check();
