@@ -1,8 +1,9 @@
+import { SMALL_MAX } from './disclosure/types';
 import { type Figures, figureKeys, type NetworkFigures, type Suppressed } from './figure-set';
 import { sumFigures } from './figures';
 
-/** Counts from 1 to 4 could point at a person; 0 is shown. */
-export const SMALL_MAX = 4;
+/** Defined by the disclosure control; re-exported until this file gives way to it. */
+export { SMALL_MAX };
 
 export type CentreFigures = { centre: string; figures: Figures };
 export type SuppressedTable = {

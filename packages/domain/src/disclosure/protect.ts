@@ -43,12 +43,14 @@
  * large amounts. Months are not published to the network; if they were, the months would join the set
  * with `sum`/`distinct` relations to their year.
  */
-import type { Relation } from '../figures/relations';
-import { Auditor, type Failure, LINE, RATIO, SECONDARY, SMALL, type Status, VISIBLE } from './audit';
-import { checkTrueValues, shareConstraints, staticConstraints } from './constraints';
+import { Auditor, type Failure } from './audit';
+import { checkTrueValues, roundedConstraints, staticConstraints } from './constraints';
+import { Links } from './links';
 import { applyEarlier, primaryStatus, propagateTies, reasonOf, ties } from './primary';
-import { candidate, dropLabels, Neighbourhood } from './secondary';
+import { Repairer } from './repair';
+import { dropLabels, Neighbourhood } from './secondary';
 import type { LpSolver } from './solver';
+import { LINE, RATIO, SECONDARY, SMALL, type Status, UNSHOWN, VISIBLE } from './status';
 import { buildTable, cellIndex, keyOf, type Table } from './table';
 import type {
   CellKey,
@@ -59,7 +61,7 @@ import type {
   PublishedCell,
 } from './types';
 
-const DEFAULT_PER_PERSON = { min: 1, max: 8784 };
+const DEFAULT_PER_PERSON = { min: 0.25, max: 8784 };
 
 function locate(t: Table): (key: CellKey) => number | undefined {
   const rows = new Map(t.rows.map((r, i) => [r, i]));
@@ -73,19 +75,26 @@ function locate(t: Table): (key: CellKey) => number | undefined {
 }
 
 function cost(status: Status): ProtectionCost {
+  let cells = 0;
   let primary = 0;
   let secondary = 0;
   let line = 0;
   for (const s of status) {
+    if (s === UNSHOWN) continue;
+    cells++;
     if (s === SMALL || s === RATIO) primary++;
     else if (s === SECONDARY) secondary++;
     else if (s === LINE) line++;
   }
-  const cells = status.length;
   return { cells, primary, secondary, line, share: cells ? (secondary + line) / cells : 0 };
 }
 
 const codeOfReason = { small: SMALL, ratio: RATIO, secondary: SECONDARY, line: LINE } as const;
+
+function shownValue(t: Table, cell: number): number | null {
+  const v = t.value[cell] as number;
+  return Number.isNaN(v) ? null : v;
+}
 
 /**
  * Audits a pattern as published (cells left out are shown): the hidden cells some reader pins, with the
@@ -99,14 +108,16 @@ export function auditPublished(
 ): { cell: CellKey; insider: string | null }[] {
   const t = buildTable(input);
   const at = locate(t);
-  const status = new Uint8Array(t.size);
+  const status = primaryStatus(t, []).map((s) => (s === UNSHOWN ? UNSHOWN : VISIBLE));
   for (const p of published) {
     const cell = at(p);
-    if (cell !== undefined && typeof p.shown === 'object') status[cell] = codeOfReason[p.shown.suppressed];
+    if (cell !== undefined && p.shown !== null && typeof p.shown === 'object')
+      status[cell] = codeOfReason[p.shown.suppressed];
   }
-  const fixed = staticConstraints(t, input.relations, options.tiedSumPerPerson ?? DEFAULT_PER_PERSON);
-  const constraints = [...fixed, ...shareConstraints(t, input.relations, (c) => status[c] === VISIBLE)];
-  const failures = new Auditor(t, solver, options.insiders ?? true).run(status, constraints, true);
+  const fixed = staticConstraints(t, options.tiedSumPerPerson ?? DEFAULT_PER_PERSON);
+  const constraints = [...fixed, ...roundedConstraints(t, (c) => status[c] === VISIBLE)];
+  const links = new Links(t, status, constraints);
+  const failures = new Auditor(t, solver, options.insiders ?? true).run(status, links, true);
   return failures.map((f) => ({
     cell: keyOf(t, f.cell),
     insider: f.insider === null ? null : (t.rows[f.insider] ?? null),
@@ -120,63 +131,53 @@ export function protectPublication(
   options: DisclosureOptions = {},
 ): Publication {
   const t = buildTable(input);
-  const relations: readonly Relation[] = input.relations;
-  const fixed = staticConstraints(t, relations, options.tiedSumPerPerson ?? DEFAULT_PER_PERSON);
-  checkTrueValues(t, [...fixed, ...shareConstraints(t, relations, () => true)]);
-  const tieList = ties(t, relations);
+  const fixed = staticConstraints(t, options.tiedSumPerPerson ?? DEFAULT_PER_PERSON);
+  const everything = [...fixed, ...roundedConstraints(t, () => true)];
+  checkTrueValues(t, everything);
+  const tieList = ties(t);
   const status = primaryStatus(t, tieList);
   const frozen = applyEarlier(t, status, input.earlier ?? [], locate(t));
   propagateTies(status, tieList);
-  const nb = new Neighbourhood(t, [...fixed, ...shareConstraints(t, relations, () => true)]);
+  const nb = new Neighbourhood(t, everything);
   const auditor = new Auditor(t, solver, options.insiders ?? true);
+  const repairer = new Repairer(t, solver, frozen, tieList);
   const given = new Set<string>();
   const unprotected: Failure[] = [];
   let rounds = 0;
   let exact = false;
   for (;;) {
     rounds++;
-    const constraints = [...fixed, ...shareConstraints(t, relations, (c) => status[c] === VISIBLE)];
-    const failures = auditor
-      .run(status, constraints, exact)
-      .filter((f) => !given.has(`${f.cell}:${f.insider}`));
-    if (failures.length === 0) {
-      if (exact) break;
-      // Every component passed its last audit; make sure each was asked exactly.
-      exact = true;
-      continue;
-    }
-    // One new hidden cell per failing cell a round, unless one chosen this round already touches it:
-    // the next audit tells whether it was enough, which keeps the extra hiding small.
-    // Labels are dropped one at a time for the same reason.
-    const chosen = new Set<number>();
+    const constraints = [...fixed, ...roundedConstraints(t, (c) => status[c] === VISIBLE)];
+    const links = new Links(t, status, constraints);
+    const failures = auditor.run(status, links, exact).filter((f) => !given.has(`${f.cell}:${f.insider}`));
+    if (failures.length === 0) break;
+    const { hidden, unrepaired } = repairer.choose(status, links, constraints, failures);
+    // Where no hiding lets a pinned cell move, its labels give it away: one line at a time loses its
+    // label, and the next audit tells whether that was enough. A cell not asked exactly is asked first.
     let dropped = false;
-    for (const f of failures) {
-      if (nb.neighbours(f.cell).some((c) => chosen.has(c))) continue;
-      const next = candidate(t, status, frozen, nb, f);
-      if (next !== null) chosen.add(next);
-      else if (dropped || !f.sure) continue;
-      else if (dropLabels(t, status, nb, f)) dropped = true;
+    for (const f of unrepaired) {
+      if (dropped || !f.sure) continue;
+      if (dropLabels(t, status, nb, f)) dropped = true;
       else {
         given.add(`${f.cell}:${f.insider}`);
         unprotected.push(f);
       }
     }
-    for (const cell of chosen) status[cell] = SECONDARY;
     propagateTies(status, tieList);
-    // Nothing left to do with cells no batch moved: ask them exactly before anything else is dropped.
-    exact = chosen.size === 0 && !dropped;
+    exact = hidden.size === 0 && !dropped;
   }
   const cells: PublishedCell[] = [];
   for (let cell = 0; cell < t.size; cell++) {
     const s = status[cell] as number;
-    const shown = s === VISIBLE ? (t.value[cell] as number) : { suppressed: reasonOf[s] ?? 'line' };
+    if (s === UNSHOWN) continue;
+    const shown = s === VISIBLE ? shownValue(t, cell) : { suppressed: reasonOf[s] ?? 'line' };
     cells.push({ ...keyOf(t, cell), shown });
   }
   const unique = new Map(unprotected.map((f) => [f.cell, keyOf(t, f.cell)]));
   return {
     cells,
     cost: cost(status),
-    work: { lps: auditor.lps, rounds },
+    work: { lps: auditor.lps + repairer.lps, rounds },
     unprotected: [...unique.values()],
   };
 }

@@ -1,5 +1,6 @@
-import { type Failure, LINE, SECONDARY, SMALL, type Status, VISIBLE } from './audit';
+import type { Failure } from './audit';
 import type { Constraint } from './constraints';
+import { LINE, SECONDARY, SMALL, type Status, VISIBLE } from './status';
 import { classOf, rowOf, type Table } from './table';
 
 /** Which cells share a relation with which: where a hidden cell can be protected from. */
@@ -51,31 +52,6 @@ function nearest(
     layer = next;
   }
   return [];
-}
-
-/**
- * The cell to hide next for a failure, by the rule SSB's GaussSuppression uses for its candidates
- * (CandidatesDefault: the larger a cell, the later it is suppressed; totals last): among the shown cells
- * nearest the failing one, a centre's before the total, the smallest first, ties by canonical position.
- * Never a zero (0 is always shown, so a hidden count is 5 or more), never a cell the last publication
- * showed (the reader has it), never a cell of the insider the failure is about (that insider knows it).
- */
-export function candidate(
-  t: Table,
-  status: Status,
-  frozen: Uint8Array,
-  nb: Neighbourhood,
-  failure: Failure,
-): number | null {
-  const ok = (cell: number) =>
-    status[cell] === VISIBLE &&
-    !frozen[cell] &&
-    t.value[cell] !== 0 &&
-    (failure.insider === null || rowOf(t, cell) !== failure.insider);
-  const found = nearest(status, nb, failure.cell, ok);
-  const rank = (cell: number) => (rowOf(t, cell) === t.totalRow ? 1 : 0);
-  found.sort((a, b) => rank(a) - rank(b) || (t.value[a] as number) - (t.value[b] as number) || a - b);
-  return found[0] ?? null;
 }
 
 const labelled = (t: Table, status: Status, cell: number) =>

@@ -47,9 +47,4 @@ export type Relation =
    * value = round(scale × numerator ÷ denominator), half up, whenever denominator > 0: the mean age
    * (scale 1) over the age sum and the participants; a share in whole percent (scale 100).
    */
-  | { kind: 'rounded'; value: FigureId; numerator: FigureId; denominator: FigureId; scale: number }
-  /**
-   * share = 100 · part / whole, rounded to a whole percent (women's share of participants). Shown beside a
-   * known whole, the share bounds its part — exactly, for a whole under 100 — so the audit reads it so.
-   */
-  | { kind: 'shareOf'; share: FigureId; part: FigureId; whole: FigureId };
+  | { kind: 'rounded'; value: FigureId; numerator: FigureId; denominator: FigureId; scale: number };
