@@ -1,6 +1,6 @@
 import type { Constraint } from './constraints';
 import type { LpModel, LpSolver } from './solver';
-import { hiddenBounds, labelBounds, type Status } from './status';
+import { hiddenBounds, isLabelled, labelBounds, type Status } from './status';
 import { rowOf, type Table } from './table';
 
 /** A hidden cell counts as protected when some value at least 1 away from the truth is still possible. */
@@ -36,9 +36,11 @@ const TARGET = 1e5;
  *
  * Shown cells may be added as candidates: held at the truth, except when asked what hiding them would
  * let move (`repair`): then each may move as its "hidden to protect" label allows, at a cost per unit.
+ * So may the labels of hidden cells: a second pair of columns per labelled cell moves it beyond what its
+ * label says (down to 0, up without end), at a cost that makes it the last resort.
  */
 export class Probe {
-  /** Hidden cells, then candidates. */
+  /** Hidden cells, then candidates, then hidden cells again for their labels. */
   readonly cells: readonly number[];
   private readonly model: LpModel;
   private readonly up: Float64Array;
@@ -46,9 +48,13 @@ export class Probe {
   private readonly byRow = new Map<number, number[]>();
   private readonly local = new Map<number, number>();
   private readonly hidden: number;
+  /** Where the labels' columns begin. */
+  private readonly labels: number;
   private readonly held = new Set<number>();
   /** Candidates chosen to be hidden: free from then on, as hidden cells are. */
   private readonly adopted = new Set<number>();
+  /** Label columns of cells whose label was dropped: their cell moves freely instead. */
+  private readonly spent = new Set<number>();
   lps = 0;
 
   constructor(
@@ -57,24 +63,28 @@ export class Probe {
     cells: readonly number[],
     constraints: readonly Constraint[],
     solver: LpSolver,
-    candidates: readonly number[] = [],
+    repairing?: { candidates: readonly number[] },
   ) {
-    this.cells = [...cells, ...candidates];
+    const candidates = repairing?.candidates ?? [];
+    const labelled = repairing ? cells.filter((cell) => isLabelled(t, status, cell)) : [];
+    this.cells = [...cells, ...candidates, ...labelled];
     this.hidden = cells.length;
+    this.labels = cells.length + candidates.length;
     const n = this.cells.length;
     this.up = new Float64Array(n);
     this.down = new Float64Array(n);
     this.cells.forEach((cell, i) => {
-      this.local.set(cell, i);
+      if (i < this.labels) this.local.set(cell, i);
       const [lo, hi] = i < this.hidden ? labelBounds(t, status, cell) : hiddenBounds(t, cell);
       const v = t.value[cell] as number;
-      this.up[i] = hi - v;
-      this.down[i] = v - lo;
+      this.up[i] = i < this.labels ? hi - v : Number.POSITIVE_INFINITY;
+      this.down[i] = i < this.labels ? v - lo : lo;
       const r = rowOf(t, cell);
       const list = this.byRow.get(r) ?? [];
       this.byRow.set(r, list);
       list.push(i);
     });
+    const labelAt = new Map(labelled.map((cell, k) => [cell, this.labels + k]));
     const rows = constraints.map((c) => {
       const indices: number[] = [];
       const values: number[] = [];
@@ -82,8 +92,8 @@ export class Probe {
       c.cells.forEach((cell, k) => {
         const coef = c.coefs[k] as number;
         atTruth += coef * (t.value[cell] as number);
-        const at = this.local.get(cell);
-        if (at !== undefined) {
+        for (const at of [this.local.get(cell), labelAt.get(cell)]) {
+          if (at === undefined) continue;
           indices.push(at, n + at);
           values.push(coef, -coef);
         }
@@ -119,7 +129,7 @@ export class Probe {
     const upper: number[] = [];
     const down: number[] = [];
     for (const i of cells) {
-      const movable = open || this.adopted.has(i);
+      const movable = i >= this.labels ? open && !this.spent.has(i) : open || this.adopted.has(i);
       const room = movable && !this.held.has(rowOf(this.t, this.cells[i] as number));
       cols.push(i);
       lower.push(0);
@@ -216,22 +226,31 @@ export class Probe {
   }
 
   /**
-   * The cheapest candidates whose hiding lets as many aims as possible move a whole step their way, as
-   * the program prices them (`cost` per unit moved), and the aims (local indices) that then move.
+   * The cheapest candidates whose hiding, and (if `labels`) labels whose dropping, lets as many aims as
+   * possible move a whole step their way, as the program prices them (`cost` per unit moved: of hiding a
+   * cell, or of moving a hidden one beyond its label), and the aims (local indices) that then move.
    */
-  repair(aims: readonly Aim[], cost: (cell: number) => number): { chosen: number[]; moved: Set<number> } {
-    const n = this.cells.length;
+  repair(
+    aims: readonly Aim[],
+    cost: (cell: number, label: boolean) => number,
+    labels: boolean,
+  ): { chosen: number[]; relabel: number[]; moved: Set<number> } {
+    const n = labels ? this.cells.length : this.labels;
     const open: number[] = [];
-    for (let i = this.hidden; i < n; i++) if (!this.adopted.has(i)) open.push(i);
+    for (let i = this.hidden; i < n; i++) if (!this.adopted.has(i) && !this.spent.has(i)) open.push(i);
     this.free(open, true);
-    this.cost(open, (i) => -cost(this.cells[i] as number));
+    this.cost(open, (i) => -cost(this.cells[i] as number, i >= this.labels));
     const x = this.solve(aims, TARGET);
     this.free(open, false);
     this.cost(open, () => -PENALTY);
-    if (!x) return { chosen: [], moved: new Set() };
-    const moved = new Set(aims.filter((a) => this.displacement(x, a.i) >= STEP).map((a) => a.i));
-    const chosen = moved.size === 0 ? [] : open.filter((i) => this.displacement(x, i) > STILL);
-    return { chosen: chosen.map((i) => this.cells[i] as number), moved };
+    const moved = new Set(x ? aims.filter((a) => this.displacement(x, a.i) >= STEP).map((a) => a.i) : []);
+    const used = !x || moved.size === 0 ? [] : open.filter((i) => this.displacement(x, i) > STILL);
+    const cellsOf = (list: number[]) => list.map((i) => this.cells[i] as number);
+    return {
+      chosen: cellsOf(used.filter((i) => i < this.labels)),
+      relabel: cellsOf(used.filter((i) => i >= this.labels)),
+      moved,
+    };
   }
 
   /** Candidates now hidden: they move freely from here on, as hidden cells do. */
@@ -245,6 +264,23 @@ export class Probe {
     }
     this.free(
       adopted.sort((a, b) => a - b),
+      true,
+    );
+  }
+
+  /** Hidden cells whose label was dropped: they move as a line without a label does, from 0 up. */
+  dropLabels(cells: Iterable<number>): void {
+    const freed: number[] = [];
+    for (const cell of cells) {
+      const i = this.local.get(cell);
+      if (i === undefined || i >= this.hidden) continue;
+      this.up[i] = Number.POSITIVE_INFINITY;
+      this.down[i] = this.t.value[cell] as number;
+      freed.push(i);
+      for (let k = this.labels; k < this.cells.length; k++) if (this.cells[k] === cell) this.spent.add(k);
+    }
+    this.free(
+      freed.sort((a, b) => a - b),
       true,
     );
   }

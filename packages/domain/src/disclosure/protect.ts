@@ -48,7 +48,6 @@ import { checkTrueValues, roundedConstraints, staticConstraints } from './constr
 import { Links } from './links';
 import { applyEarlier, primaryStatus, propagateTies, reasonOf, ties } from './primary';
 import { Repairer } from './repair';
-import { dropLabels, Neighbourhood } from './secondary';
 import type { LpSolver } from './solver';
 import { LINE, RATIO, SECONDARY, SMALL, type Status, UNSHOWN, VISIBLE } from './status';
 import { buildTable, cellIndex, keyOf, type Table } from './table';
@@ -138,7 +137,6 @@ export function protectPublication(
   const status = primaryStatus(t, tieList);
   const frozen = applyEarlier(t, status, input.earlier ?? [], locate(t));
   propagateTies(status, tieList);
-  const nb = new Neighbourhood(t, everything);
   const auditor = new Auditor(t, solver, options.insiders ?? true);
   const repairer = new Repairer(t, solver, frozen, tieList);
   const given = new Set<string>();
@@ -151,20 +149,16 @@ export function protectPublication(
     const links = new Links(t, status, constraints);
     const failures = auditor.run(status, links, exact).filter((f) => !given.has(`${f.cell}:${f.insider}`));
     if (failures.length === 0) break;
-    const { hidden, unrepaired } = repairer.choose(status, links, constraints, failures);
-    // Where no hiding lets a pinned cell move, its labels give it away: one line at a time loses its
-    // label, and the next audit tells whether that was enough. A cell not asked exactly is asked first.
-    let dropped = false;
+    const { hidden, relabelled, unrepaired } = repairer.choose(status, links, constraints, failures);
+    // What no hiding and no dropped label in its neighbourhood lets move: asked exactly first, then
+    // reported (only a late correction the last publication gives away can cause it).
     for (const f of unrepaired) {
-      if (dropped || !f.sure) continue;
-      if (dropLabels(t, status, nb, f)) dropped = true;
-      else {
-        given.add(`${f.cell}:${f.insider}`);
-        unprotected.push(f);
-      }
+      if (!f.sure) continue;
+      given.add(`${f.cell}:${f.insider}`);
+      unprotected.push(f);
     }
     propagateTies(status, tieList);
-    exact = hidden.size === 0 && !dropped;
+    exact = hidden.size === 0 && relabelled.size === 0;
   }
   const cells: PublishedCell[] = [];
   for (let cell = 0; cell < t.size; cell++) {

@@ -3,13 +3,18 @@ import type { Constraint } from './constraints';
 import type { Links } from './links';
 import { type Aim, Probe } from './probe';
 import type { LpSolver } from './solver';
-import { isUnknown, SECONDARY, type Status, VISIBLE } from './status';
+import { isUnknown, LINE, SECONDARY, type Status, VISIBLE } from './status';
 import { cellIndex, classOf, rowOf, type Table } from './table';
 
 /** Centres beside a failing cell's row among which cells to hide are sought. */
 const PARTNERS = 3;
 /** A total costs this many centre cells: totals are hidden last. */
 const TOTAL_COST = 25;
+/**
+ * Moving a hidden cell beyond its label costs more than hiding any cell: a label is dropped only where
+ * no hiding protects, the total's before a centre's (a centre keeps its "under 5" where it can).
+ */
+const LABEL_COST = 1e4;
 
 /**
  * Secondary suppression by linear programming. For a cell some reader pins, the program of its row's
@@ -21,6 +26,8 @@ const TOTAL_COST = 25;
  * others are shown with (a participants count, with its mean age and shares) costs them too.
  * Never a candidate: a count of 0 (0 is always shown, so a hidden count is 5 or more), a cell the last
  * publication showed (the reader has it), a derived figure (hidden only with what it derives from).
+ * Where the labels themselves give a cell away (four centres "under 5" and a total of 4), the same
+ * program drops the fewest labels instead (see LABEL_COST): those cells are hidden as a line.
  */
 export class Repairer {
   lps = 0;
@@ -35,10 +42,12 @@ export class Repairer {
     for (const tie of ties) this.tied.set(tie.on, (this.tied.get(tie.on) ?? 0) + 1);
   }
 
-  private cost = (cell: number): number => {
+  private cost = (cell: number, label = false): number => {
+    const total = rowOf(this.t, cell) === this.t.totalRow;
+    if (label) return total ? LABEL_COST : 2 * LABEL_COST;
     const v = this.t.value[cell] as number;
     const base = 1 + Math.log10(1 + v) + (this.tied.get(cell) ?? 0);
-    return rowOf(this.t, cell) === this.t.totalRow ? TOTAL_COST * base : base;
+    return total ? TOTAL_COST * base : base;
   };
 
   private candidate(status: Status, cell: number): boolean {
@@ -56,7 +65,7 @@ export class Repairer {
     links: Links,
     constraints: readonly Constraint[],
     failures: readonly Failure[],
-  ): { hidden: Set<number>; unrepaired: Failure[] } {
+  ): { hidden: Set<number>; relabelled: Set<number>; unrepaired: Failure[] } {
     const t = this.t;
     const of = new Map<number, number[]>();
     constraints.forEach((c, k) => {
@@ -72,6 +81,7 @@ export class Repairer {
       byRow.set(r, [...(byRow.get(r) ?? []), f]);
     }
     const hidden = new Set<number>();
+    const relabelled = new Set<number>();
     const unrepaired: Failure[] = [];
     for (const [row, list] of [...byRow].sort((a, b) => a[0] - b[0])) {
       const rows = [...new Set([row, ...links.partners(row, PARTNERS), t.totalRow])].sort((a, b) => a - b);
@@ -94,14 +104,19 @@ export class Repairer {
         .sort((a, b) => a - b)
         .map((k) => constraints[k] as Constraint)
         .filter((c) => c.shown === undefined || !c.cells.some((cell) => open.has(cell)));
-      const probe = new Probe(t, status, cells, rowsOf, this.solver, candidates);
+      const probe = new Probe(t, status, cells, rowsOf, this.solver, { candidates });
       try {
         const groups = new Map<number, Failure[]>();
         for (const f of list) groups.set(f.insider ?? -1, [...(groups.get(f.insider ?? -1) ?? []), f]);
         for (const [insider, group] of [...groups].sort((a, b) => a[0] - b[0])) {
-          for (const cell of this.repairGroup(probe, insider < 0 ? null : insider, group, unrepaired)) {
+          const done = this.repairGroup(probe, insider < 0 ? null : insider, group, unrepaired);
+          for (const cell of done.hide) {
             status[cell] = SECONDARY;
             hidden.add(cell);
+          }
+          for (const cell of done.relabel) {
+            status[cell] = LINE;
+            relabelled.add(cell);
           }
         }
       } finally {
@@ -109,13 +124,15 @@ export class Repairer {
         probe.dispose();
       }
     }
-    return { hidden, unrepaired };
+    return { hidden, relabelled, unrepaired };
   }
 
   /**
-   * Lets the failing cells of one row and reader move, each the way it has more room, then the others
-   * the other way: the cells to hide (adopted by the program at once), the failures none lets move
-   * added to `unrepaired`.
+   * Lets the failing cells of one row and reader move: all at once, each the way it has more room, then
+   * the others the other way, then each left alone either way (ways chosen together may contradict
+   * each other), by hiding cells; only then, one by one, by dropping labels too. The cells to hide and
+   * the labels to drop are taken into the program at once; the failures nothing lets move are added to
+   * `unrepaired`.
    */
   private repairGroup(
     probe: Probe,
@@ -125,23 +142,35 @@ export class Repairer {
   ) {
     if (insider !== null) probe.hold(insider, true);
     const hide: number[] = [];
+    const relabel: number[] = [];
     let open = group.filter((f) => probe.at(f.cell) !== undefined);
-    for (const flip of [1, -1] as const) {
+    const attempt = (failures: readonly Failure[], flip: 1 | -1, labels = false) => {
       const aims: Aim[] = [];
-      for (const f of open) {
+      for (const f of failures) {
         const i = probe.at(f.cell) as number;
         const dir = flip > 0 ? probe.preferred(i) : probe.preferred(i) > 0 ? -1 : 1;
         if (probe.canMove(i, dir)) aims.push({ i, dir });
       }
-      if (aims.length === 0) continue;
-      const { chosen, moved } = probe.repair(aims, this.cost);
+      if (aims.length === 0) return;
+      const { chosen, relabel: dropped, moved } = probe.repair(aims, this.cost, labels);
       probe.adopt(chosen);
+      probe.dropLabels(dropped);
       hide.push(...chosen);
+      relabel.push(...dropped);
       open = open.filter((f) => !moved.has(probe.at(f.cell) as number));
+    };
+    attempt(open, 1);
+    attempt(open, -1);
+    for (const labels of [false, true]) {
+      if (group.length === 1 && !labels) continue;
+      for (const f of [...open]) {
+        attempt([f], 1, labels);
+        if (open.includes(f)) attempt([f], -1, labels);
+      }
     }
     if (insider !== null) probe.hold(insider, false);
     const left = new Set(open);
     unrepaired.push(...group.filter((f) => left.has(f) || probe.at(f.cell) === undefined));
-    return hide;
+    return { hide, relabel };
   }
 }

@@ -36,3 +36,8 @@ export function labelBounds(t: Table, status: Status, cell: number): [number, nu
 export function hiddenBounds(t: Table, cell: number): [number, number] {
   return bounds(t, SECONDARY, cell);
 }
+
+/** A hidden count whose label says something of its value ("under 5", "5 or more"). */
+export function isLabelled(t: Table, status: Status, cell: number): boolean {
+  return classOf(t, cell).kind === 'count' && (status[cell] === SMALL || status[cell] === SECONDARY);
+}
