@@ -67,8 +67,10 @@ export function attack(
   };
   const relations = new Map<string, Relation>();
   for (const f of set.figures) for (const r of f.relations) relations.set(JSON.stringify(r), r);
-  input.years.forEach((y, yi) => {
-    const prev = input.years[yi - 1] === y - 1 ? y - 1 : undefined;
+  const counted = new Set(input.rows.map((r) => `${r.centre}|${r.year}`));
+  const years = [...input.years].sort((a, b) => a - b);
+  years.forEach((y, yi) => {
+    const prev = years[yi - 1] === y - 1 ? y - 1 : undefined;
     for (const f of stored)
       row([...input.centres.map((c) => term(c, y, f, 1)), term(TOTAL, y, f, -1)], '=', 0);
     for (const rel of relations.values()) {
@@ -87,10 +89,11 @@ export function attack(
         if (rel.kind === 'partsAtMost')
           row([...rel.parts.map((p) => term(c, y, p, 1)), term(c, y, rel.whole, -1)], '<=', 0);
         if (rel.kind === 'tiedTo') {
-          row([term(c, y, rel.sum, 1), term(c, y, rel.persons, -perPerson.min)], '>=', 0);
-          row([term(c, y, rel.sum, 1), term(c, y, rel.persons, -perPerson.max)], '<=', 0);
+          const per = rel.perPerson ?? perPerson;
+          row([term(c, y, rel.sum, 1), term(c, y, rel.persons, -per.min)], '>=', 0);
+          row([term(c, y, rel.sum, 1), term(c, y, rel.persons, -per.max)], '<=', 0);
         }
-        if (prev === undefined) continue;
+        if (prev === undefined || !counted.has(`${c}|${y}`) || !counted.has(`${c}|${prev}`)) continue;
         if (rel.kind === 'carriedOver')
           row(
             [term(c, y, rel.active, 1), term(c, y, rel.started, -1), term(c, prev, rel.active, -1)],

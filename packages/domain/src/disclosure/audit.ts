@@ -71,16 +71,18 @@ export class Auditor {
   }
 
   private settle(w: Witness): void {
-    for (const cell of w.moved) {
-      if (!this.registered[cell]) continue;
-      this.outsiderOpen[cell] = 0;
-      if (!this.insiderOpen.has(cell)) continue;
-      const open = this.insiderOpen.get(cell);
-      if (open === undefined) {
-        const rows = new Set(w.rows);
-        rows.delete(rowOf(this.t, cell));
-        this.insiderOpen.set(cell, rows);
-      } else for (const r of open) if (!w.rows.has(r)) open.delete(r);
+    for (const piece of w) {
+      for (const cell of piece.moved) {
+        if (!this.registered[cell]) continue;
+        this.outsiderOpen[cell] = 0;
+        if (!this.insiderOpen.has(cell)) continue;
+        const open = this.insiderOpen.get(cell);
+        if (open === undefined) {
+          const rows = new Set(piece.rows);
+          rows.delete(rowOf(this.t, cell));
+          this.insiderOpen.set(cell, rows);
+        } else for (const r of open) if (!piece.rows.has(r)) open.delete(r);
+      }
     }
   }
 
@@ -159,31 +161,39 @@ export class Auditor {
     const t = this.t;
     this.register(status);
     const targetsOf = (row: number) => (links.byRow[row] ?? []).filter((c) => this.registered[c]);
-    const opens = (row: number) =>
-      targetsOf(row).some((c) => this.outsiderOpen[c] || this.openInsiders(c).length > 0);
     for (let row = 0; row <= t.totalRow; row++) {
-      if (!opens(row)) continue;
+      const targets = targetsOf(row);
+      if (!targets.some((c) => this.outsiderOpen[c] || this.openInsiders(c).length > 0)) continue;
       this.local(status, links, row, (probe) => {
-        const targets = targetsOf(row);
         this.ask(probe, targets, null, 0);
-        if (!this.insiders) return;
-        const inProbe = new Set(probe.rows());
-        // A point of this program leaves every centre outside it alone.
-        const outside = targets.filter(
-          (c) => !this.outsiderOpen[c] && this.openInsiders(c).some((r) => !inProbe.has(r)),
-        );
-        this.withOutsiders(probe, outside);
-        const settled = targets.filter((c) => !this.outsiderOpen[c]);
-        const insiders = new Set(settled.flatMap((c) => this.openInsiders(c)));
-        for (const r of [...insiders].sort((a, b) => a - b)) {
-          if (!inProbe.has(r)) continue;
-          probe.hold(r, true);
-          this.ask(probe, settled, r, 0);
-          probe.hold(r, false);
-        }
+        this.insidersLocally(probe, targets);
       });
     }
-    return this.escalate(status, links, exact);
+    const failures = this.escalate(status, links, exact, null);
+    if (!this.insiders) return failures;
+    const blocked = new Set(failures.map((f) => links.component.get(f.cell)));
+    return [...failures, ...this.escalate(status, links, exact, blocked)];
+  }
+
+  /**
+   * The insiders of the targets, in a row's program: a point leaves every centre outside the program
+   * alone; a centre inside it is held at its truth and asked.
+   */
+  private insidersLocally(probe: Probe, targets: readonly number[]): void {
+    if (!this.insiders) return;
+    const inProbe = new Set(probe.rows());
+    const outside = targets.filter(
+      (c) => !this.outsiderOpen[c] && this.openInsiders(c).some((r) => !inProbe.has(r)),
+    );
+    this.withOutsiders(probe, outside);
+    const settled = targets.filter((c) => !this.outsiderOpen[c]);
+    const insiders = new Set(settled.flatMap((c) => this.openInsiders(c)));
+    for (const r of [...insiders].sort((a, b) => a - b)) {
+      if (!inProbe.has(r)) continue;
+      probe.hold(r, true);
+      this.ask(probe, settled, r, 0);
+      probe.hold(r, false);
+    }
   }
 
   /** Moves targets whose open insiders lie outside the program, settling those insiders. */
@@ -194,14 +204,25 @@ export class Auditor {
     if (w) this.settle(w);
   }
 
-  /** What the neighbourhoods left open, asked over whole components; the outsider first. */
-  private escalate(status: Status, links: Links, exact: boolean): Failure[] {
+  /**
+   * What the neighbourhoods left open, asked over whole components: the outsider (`blocked` null), or
+   * the insiders, in components where the outsider pins nothing (an insider knows more than the
+   * outsider: while the outsider still pins a cell, that is fixed first).
+   */
+  private escalate(
+    status: Status,
+    links: Links,
+    exact: boolean,
+    blocked: Set<number | undefined> | null,
+  ): Failure[] {
     const t = this.t;
     const byComponent = new Map<number, number[]>();
     for (let cell = 0; cell < t.size; cell++) {
       if (!this.registered[cell] || !links.component.has(cell)) continue;
-      if (!this.outsiderOpen[cell] && this.openInsiders(cell).length === 0) continue;
+      const open = blocked === null ? this.outsiderOpen[cell] === 1 : this.openInsiders(cell).length > 0;
+      if (!open) continue;
       const root = links.component.get(cell) as number;
+      if (blocked?.has(root)) continue;
       const list = byComponent.get(root) ?? [];
       byComponent.set(root, list);
       list.push(cell);
@@ -218,10 +239,11 @@ export class Auditor {
     for (const [root, targets] of [...byComponent].sort((a, b) => a[0] - b[0])) {
       const cells = (members.get(root) ?? []).sort((a, b) => a - b);
       this.withProbe(status, links, cells, (probe) => {
-        const outsider = this.ask(probe, targets, null, limit);
-        for (const f of outsider) failures.push({ cell: f.cell, insider: null, sure: f.sure });
-        // An insider knows more than the outsider: while the outsider still pins a cell, fix that first.
-        if (outsider.length > 0 || !this.insiders) return;
+        if (blocked === null) {
+          for (const f of this.ask(probe, targets, null, limit))
+            failures.push({ cell: f.cell, insider: null, sure: f.sure });
+          return;
+        }
         const insiders = new Set(targets.flatMap((c) => this.openInsiders(c)));
         for (const r of [...insiders].sort((a, b) => a - b)) {
           probe.hold(r, true);

@@ -63,7 +63,13 @@ export function staticConstraints(t: Table, perPerson: PerPerson): Constraint[] 
     for (let r = 0; r < t.totalRow; r++) {
       for (let y = 0; y < Y; y++) {
         const at = (id: FigureId, year = y) => cellIndex(t, r, year, figure(t, id));
-        const follows = y > 0 && (t.years[y] as number) - (t.years[y - 1] as number) === 1;
+        // Across consecutive years the centre has figures for: before its first year on the platform
+        // its participants carried in were counted by no one.
+        const follows =
+          y > 0 &&
+          (t.years[y] as number) - (t.years[y - 1] as number) === 1 &&
+          t.present[r * Y + y] === 1 &&
+          t.present[r * Y + y - 1] === 1;
         switch (rel.kind) {
           case 'atMost':
             out.push(atMostZero([at(rel.smaller), at(rel.larger)], [1, -1]));
@@ -83,10 +89,12 @@ export function staticConstraints(t: Table, perPerson: PerPerson): Constraint[] 
               );
             }
             break;
-          case 'tiedTo':
-            out.push(atMostZero([at(rel.persons), at(rel.sum)], [perPerson.min, -1]));
-            out.push(atMostZero([at(rel.sum), at(rel.persons)], [1, -perPerson.max]));
+          case 'tiedTo': {
+            const { min, max } = rel.perPerson ?? perPerson;
+            out.push(atMostZero([at(rel.persons), at(rel.sum)], [min, -1]));
+            out.push(atMostZero([at(rel.sum), at(rel.persons)], [1, -max]));
             break;
+          }
           case 'partsOf':
             out.push(
               isZero([...rel.parts.map((p) => at(p)), at(rel.whole)], [...rel.parts.map(() => 1), -1]),

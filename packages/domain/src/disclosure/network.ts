@@ -30,9 +30,10 @@ export type NetworkPublication = {
 
 /**
  * What the figures job publishes to the experience network: from the catalogue's figure set, every
- * centre's stored year figures (every year published so far; a centre without a row in a year counts
- * zeros there) and what the network saw in the last publication, the lines the network may read, already
- * suppressed as one linked set (see protect.ts). The network sees each line as the centres' tables show
+ * centre's stored year figures (every year published so far; a centre without a row in a year is
+ * shown with zeros there, and no relation runs across its missing years) and what the network saw in
+ * the last publication, the lines the network may read, already suppressed as one linked set (see
+ * protect.ts). The network sees each line as the centres' tables show
  * it: counts, persons/hours, the mean age in whole years and the gender shares in whole percent; the
  * shares are shown only where the count they are a share of could be (see `seenByNetwork`).
  */

@@ -16,13 +16,13 @@ const PENALTY = 1e-4;
 /** A cell (local index) asked to move a whole step up (1) or down (−1). */
 export type Aim = { i: number; dir: 1 | -1 };
 
-/** A feasible point of the reader's linear program other than the truth, as the cells it moves. */
-export type Witness = {
-  /** Cells a whole step or more from the truth (within their labels, by construction). */
-  moved: number[];
-  /** Centre rows (not the total's) the point moves at all. */
-  rows: Set<number>;
-};
+/**
+ * A feasible point of the reader's linear program other than the truth, as the cells it moves a whole
+ * step (within their labels, by construction) and the centre rows (not the total's) it moves at all.
+ * A point is split into pieces that share no relation: each piece alone is a point too, so a cell is
+ * settled for every insider whose row its own piece leaves alone.
+ */
+export type Witness = { moved: number[]; rows: Set<number> }[];
 
 /** What a target moved a whole step is worth against hiding a cell more (a cell costs 1 to 100 a unit). */
 const TARGET = 1e5;
@@ -46,6 +46,8 @@ export class Probe {
   private readonly up: Float64Array;
   private readonly down: Float64Array;
   private readonly byRow = new Map<number, number[]>();
+  /** Per row of the program, the cells (local indices) in it. */
+  private readonly among: number[][] = [];
   private readonly local = new Map<number, number>();
   private readonly hidden: number;
   /** Where the labels' columns begin. */
@@ -98,6 +100,7 @@ export class Probe {
           values.push(coef, -coef);
         }
       });
+      this.among.push(indices.filter((_, k) => k % 2 === 0));
       return { indices, values, lower: c.lower - atTruth, upper: c.upper - atTruth };
     });
     const closed = (i: number, room: number) => (i < this.hidden ? room : 0);
@@ -212,17 +215,34 @@ export class Probe {
   move(aims: readonly Aim[]): Witness | null {
     const x = this.solve(aims, 1);
     if (!x) return null;
-    const moved: number[] = [];
-    const rows = new Set<number>();
-    for (let i = 0; i < this.hidden; i++) {
-      const d = this.displacement(x, i);
-      if (d >= STEP) moved.push(this.cells[i] as number);
-      if (d > STILL) {
-        const r = rowOf(this.t, this.cells[i] as number);
-        if (r !== this.t.totalRow) rows.add(r);
+    const parent = new Map<number, number>();
+    const find = (i: number): number => {
+      let root = i;
+      while (parent.get(root) !== root) root = parent.get(root) as number;
+      parent.set(i, root);
+      return root;
+    };
+    for (let i = 0; i < this.hidden; i++) if (this.displacement(x, i) > STILL) parent.set(i, i);
+    for (const cells of this.among) {
+      let first = -1;
+      for (const i of cells) {
+        if (!parent.has(i)) continue;
+        if (first < 0) first = find(i);
+        else parent.set(find(i), first);
+        first = find(first);
       }
     }
-    return { moved, rows };
+    const pieces = new Map<number, { moved: number[]; rows: Set<number> }>();
+    for (const i of parent.keys()) {
+      const root = find(i);
+      const piece = pieces.get(root) ?? { moved: [], rows: new Set<number>() };
+      pieces.set(root, piece);
+      const cell = this.cells[i] as number;
+      if (this.displacement(x, i) >= STEP) piece.moved.push(cell);
+      const r = rowOf(this.t, cell);
+      if (r !== this.t.totalRow) piece.rows.add(r);
+    }
+    return [...pieces.values()];
   }
 
   /**

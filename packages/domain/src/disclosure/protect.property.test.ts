@@ -45,7 +45,7 @@ describe('protectPublication against the attacker (issue 10, items 1, 2 and 4)',
         expect(p.unprotected).toEqual([]);
         expect(everyReader(input, p)).toEqual([]);
       }),
-      { numRuns: 6 },
+      { numRuns: 4 },
     );
   }, 60_000);
 
@@ -78,7 +78,7 @@ describe('protectPublication against the attacker (issue 10, items 1, 2 and 4)',
           }
         }
       }),
-      { numRuns: 6 },
+      { numRuns: 4 },
     );
   }, 60_000);
 });
@@ -102,7 +102,7 @@ describe('the same data, the same result (item 3)', () => {
         };
         expect(protectPublication(shuffled, solver).cells).toEqual(protectPublication(input, solver).cells);
       }),
-      { numRuns: 6 },
+      { numRuns: 4 },
     );
   }, 60_000);
 });

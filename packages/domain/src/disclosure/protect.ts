@@ -2,46 +2,52 @@
  * Disclosure control for the experience network (issue 10): what the network may see of every centre's
  * and the foundation's figures, every year published so far, every line, as one linked set.
  *
- * Against whom. A reader who holds everything published and knows the counting rules of DOMAIN.md —
- * the relations stated beside each figure (figures/relations.ts): new ≤ active; active(Y) − started(Y)
- * ≤ active(Y−1); persons with a measure or order ≤ active; hours ≥ min·persons and ≤ max·persons (so 0
- * exactly when persons are 0); parts add up; a whole-percent share bounds its part; centres sum to the
- * total — and what each label says: "under 5" is 1–4, "hidden to protect" a count is 5 or more (zeros
- * are always shown, so never hidden to protect), a hidden line says nothing. Also that reader knowing any
- * one centre's true row (every year, every line): then every hidden cell of another centre must hold.
+ * What the network sees (network.ts, table.ts `seenByNetwork`): every line of the catalogue's table for
+ * every centre and the total — counts, persons and hours, the mean age in whole years, the gender shares
+ * in whole percent. A share over a shown participants count gives its count (exactly under 100), so the
+ * counts of women, men and others count as seen wherever their share is shown. The age sum behind the
+ * mean age is seen by no one: an unknown, bounded by what a shown mean age says of it.
+ *
+ * Against whom. A reader who holds everything published and knows the counting rules — the relations the
+ * engine states beside each figure (figures/relations.ts): new ≤ active; everyone active in Y who did not
+ * start in Y was active in Y−1 and did not end then (`flow`, exact, so the outcomes of Y−1 follow from
+ * participants and new); outcomes ≤ active; persons with a measure or an order ≤ active; hours between
+ * ¼ and 8784 per person (so 0 exactly when persons are 0); parts add up; a derived figure shown rounded
+ * half up bounds what it derives from (`rounded`); centres sum to the total — and what each label says:
+ * "under 5" is 1–4, "hidden to protect" a count is 5 or more (zeros are always shown), a line hidden
+ * without a label says nothing. Also that reader knowing any one centre's true row (every year, every
+ * stored figure): then every hidden cell of another centre must hold.
  *
  * The guarantee. For every hidden cell, the linear program of everything above leaves it a value a whole
  * step (1) away from the truth; for a cell shown as "under 5" that value is in 1–4 too, so at least two of
  * 1–4 remain. The audit is the LP relaxation: each cell's own range is rounded inward to whole numbers,
  * which is exact for it; an integer-programming reader could in rare cases narrow a cell further through
- * the integrality of others (not modelled).
+ * the integrality of others (not modelled). Every hidden cell, for every reader, ends with a witness: a
+ * point of that reader's program moving it a whole step (audit.ts).
  *
- * Method. Primary: counts of 1–4 (`small`); ratios over a base of 1–4 and hours of 1–4 persons (`ratio`);
- * a tied sum, ratio or share follows the count it is tied to. Audit: hidden cells linked by any relation
- * form components, audited apart (exactly: no relation crosses two components); per component and per
- * viewpoint (the outsider, then each centre with a hidden cell there as insider) a few LPs ask how many
- * cells can move a whole step up, then down, at once, and only the cells left over are solved one by
- * one (HiGHS through an injected solver, see solver.ts). Secondary: for each cell still pinned, the
- * nearest shown cell is hidden — a centre before the total, smallest first (as GaussSuppression's
- * default candidate order), never a zero, a cell shown before, or the insider's own — and the audit runs
- * again, until it passes. Where nothing is left to hide, the labels give the cell away: its line is
- * hidden without one (`line`).
+ * Method. Primary: counts of 1–4 (`small`); a tied sum, mean or share follows the count it is tied to,
+ * as "under 5 people" (`ratio`) over a count of 1–4. Audit (audit.ts, probe.ts): linear programs in
+ * displacements from the truth (HiGHS through an injected solver, solver.ts), asked per row in a small
+ * neighbourhood (the row, the three centres hiding cells in most of the same columns, the total) and,
+ * for what that leaves open, over the row's whole component; hiding more only takes knowledge away, so
+ * what a round settles stays settled and each round asks only the new and the failing cells. Secondary
+ * (repair.ts): for the cells still pinned, the neighbourhood's program with every shown cell as a priced
+ * candidate names the cheapest cells whose hiding lets them move — small before large, centres before
+ * the total, as SSB's GaussSuppression prefers — and, only where no hiding does, the labels to drop
+ * (`line`). The audit runs again until it passes.
  *
  * Over time. Cells the last publication hid stay hidden; cells it showed with the value they still have
  * are known for good and are never chosen, so more hiding goes into the new or corrected years. The same
  * data gives the same result in any order: everything runs in a canonical order of cells.
  *
- * Cost and time (bench/disclosure.ts, 10 years × 45 generated lines, on a loaded 2-core machine): 2 centres
- * 4.5 s, 21.7 % of cells hidden beyond the small ones (with two centres an insider knows the other by
- * subtraction, so most totals go); 20 centres 156 s, 13.1 %, 11 006 LPs in 64 rounds. The time grows
- * faster than the centres (×35 for ×10): the hidden cells of participants, new, gender and measures join
- * across years (carried-over) and centres (hidden totals) into one component of ~1 750 cells, audited
- * again each round. 200 centres does not finish within the bench's stop.
+ * Cost and time: see bench/disclosure.ts and the table in bench/RESULTS.md (2, 20 and 200 centres × 10
+ * years × every line of the starting catalogue).
  *
  * Limits. One publication at a time: a reader who kept an old version of a corrected year is not
  * modelled. The protection is "not a single value" (a step of 1): no protection interval is asked for
- * large amounts. Months are not published to the network; if they were, the months would join the set
- * with `sum`/`distinct` relations to their year.
+ * large amounts. Ages are not bounded per person (the engine states no relation for the age sum but the
+ * mean age): a reader who also uses "participants are adults" is not modelled. Months are not published
+ * to the network; if they were, the months would join the set with `sum`/`distinct` relations to their year.
  */
 import { Auditor, type Failure } from './audit';
 import { checkTrueValues, roundedConstraints, staticConstraints } from './constraints';

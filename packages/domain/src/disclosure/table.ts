@@ -36,6 +36,8 @@ export type Table = {
   figureIndex: ReadonlyMap<FigureId, number>;
   /** Per figure: 1 if the network sees it, 0 if it is stored but seen by no one. */
   seen: Uint8Array;
+  /** Per row and year (row · years + year): 1 if its figures were given (the total always is). */
+  present: Uint8Array;
   size: number;
   value: Float64Array;
 };
@@ -76,7 +78,10 @@ function unique<T>(items: readonly T[], what: string): void {
   if (new Set(items).size !== items.length) throw new Error(`disclosure: a ${what} appears more than once`);
 }
 
-/** Lays out the true values: the centres' stored figures, the total as their sum, the derived figures from them. */
+/**
+ * Lays out the true values: the centres' stored figures, the total as their sum, the derived figures from
+ * them. A centre without figures in a year (not yet on the platform) counts zeros there.
+ */
 export function buildTable(input: PublicationInput): Table {
   const { set } = input;
   unique(input.centres, 'centre');
@@ -97,6 +102,7 @@ export function buildTable(input: PublicationInput): Table {
     figures,
     figureIndex: new Map(figures.map((f, i) => [f.id, i])),
     seen: Uint8Array.from(figures, (f) => (seenIds.has(f.id) ? 1 : 0)),
+    present: new Uint8Array(rows.length * years.length),
     size,
     value: new Float64Array(size),
   };
@@ -114,7 +120,9 @@ export function buildTable(input: PublicationInput): Table {
       if (!Number.isFinite(v) || v < 0) throw new Error(`disclosure: ${key} ${id} is ${v}`);
     }
     given.set(key, { ...row.figures });
+    t.present[(rowIndex.get(row.centre) as number) * years.length + (yearIndex.get(row.year) as number)] = 1;
   }
+  for (let y = 0; y < years.length; y++) t.present[(rows.length - 1) * years.length + y] = 1;
   years.forEach((year, y) => {
     const centres = rows.slice(0, -1).map((centre) => given.get(`${centre}|${year}`) ?? {});
     [...centres, sumCentres(set, centres)].forEach((stored, r) => {

@@ -58,9 +58,9 @@ export type PublicationInput = {
 
 export type DisclosureOptions = {
   /**
-   * What a reader knows of a sum tied to persons (hours): each person with hours has at least `min`
-   * and at most `max` of them in a year. Defaults: a quarter of an hour (the least a record holds) and
-   * 8784 (every hour of a leap year).
+   * What a reader knows of a sum tied to persons whose `tiedTo` relation states no bounds of its own
+   * (hours): each person adds at least `min` and at most `max` in a year. Defaults: a quarter of an hour
+   * (the least a record holds) and 8784 (every hour of a leap year).
    */
   tiedSumPerPerson?: { min: number; max: number };
   /** Audit against a reader who knows one centre's true row (default true; the issue requires it). */

@@ -31,8 +31,12 @@ export type Relation =
   | { kind: 'atMost'; smaller: FigureId; larger: FigureId }
   /** active(Y) − started(Y) ≤ active(Y−1): everyone active in Y who did not start in Y was active in Y−1. */
   | { kind: 'carriedOver'; active: FigureId; started: FigureId }
-  /** sum ≥ 0, and zero exactly when the persons count is zero (hours served by persons with hours). */
-  | { kind: 'tiedTo'; sum: FigureId; persons: FigureId }
+  /**
+   * sum ≥ 0, and zero exactly when the persons count is zero (hours served by persons with hours): each
+   * person adds at least `perPerson.min` and at most `perPerson.max` (without it, what the disclosure
+   * control assumes of hours: a quarter of an hour to every hour of a leap year).
+   */
+  | { kind: 'tiedTo'; sum: FigureId; persons: FigureId; perPerson?: { min: number; max: number } }
   /** The parts add up to the whole: women + men + other = participants. */
   | { kind: 'partsOf'; whole: FigureId; parts: readonly FigureId[] }
   /** The parts add up to at most the whole: the participations that ended in a period were active in it. */
