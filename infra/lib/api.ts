@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { AppFunction, logRetention } from './lambda';
 import {
   adminPolicy,
+  catalogueReadPolicy,
   headOfficePolicy,
   type KeyUse,
   networkPolicy,
@@ -92,6 +93,7 @@ export class Api extends Construct {
       admin: make('admin', adminPolicy(table.tableArn)),
       headoffice: make('headoffice', headOfficePolicy(table.tableArn)),
       network: make('network', networkPolicy(table.tableArn)),
+      catalogue: make('catalogue', catalogueReadPolicy(table.tableArn)),
     };
 
     const keyUse = (role: iam.IRole, use: KeyUse) =>
@@ -102,6 +104,7 @@ export class Api extends Construct {
     keyUse(this.functions.admin.role, 'readWrite');
     keyUse(this.functions.headoffice.role, 'read');
     keyUse(this.functions.network.role, 'read');
+    keyUse(this.functions.catalogue.role, 'read');
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logRetention,

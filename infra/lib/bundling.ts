@@ -21,6 +21,7 @@ export const functionEntries = {
   admin: audiences.admin.entry,
   headoffice: audiences.headoffice.entry,
   network: audiences.network.entry,
+  catalogue: audiences.catalogue.entry,
   figuresJob: 'functions/src/figures-job/handler.ts',
   preToken: 'functions/src/pre-token/handler.ts',
 } as const;

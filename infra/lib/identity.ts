@@ -1,13 +1,19 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { AppFunction } from './lambda';
+import { preTokenPolicy, tableKeyStatement } from './tenant-policy';
 
 export type IdentityProps = {
   /** Prefix of the managed-login domain (`<prefix>.auth.<region>.amazoncognito.com`); unique per region. */
   domainPrefix: string;
   logsKey: kms.IKey;
+  /** The trigger refuses a centre role whose centre is not in this table's registry. */
+  table: dynamodb.ITable;
+  tableKey: kms.IKey;
 };
 
 /** The custom attributes the pre-token trigger turns into `centre` and `role` claims. */
@@ -77,11 +83,17 @@ export class Identity extends Construct {
 
     this.preToken = new AppFunction(this, 'PreToken', {
       name: 'preToken',
-      description: 'Puts the user centre and role into the access token',
+      description: 'Puts the user centre and role into the access token, if the centre is registered',
+      environment: { TABLE_NAME: props.table.tableName },
       logsKey: props.logsKey,
+      policy: preTokenPolicy(props.table.tableArn),
       memorySize: 256,
+      // Cognito waits 5 s for a trigger; the database client gives up well before (packages/store/src/client.ts).
       timeout: Duration.seconds(5),
     });
+    this.preToken.role.addToPrincipalPolicy(
+      iam.PolicyStatement.fromJson(tableKeyStatement(props.tableKey.keyArn, Stack.of(this).region, 'read')),
+    );
     this.userPool.addTrigger(
       cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       this.preToken.fn,

@@ -1,4 +1,5 @@
-import { audienceKeys, registryKeys } from '@crux/store/keys';
+import { audienceKeys, catalogueKeys, registryKeys } from '@crux/store/keys';
+import { table } from '@crux/store/table';
 
 /**
  * Which items of the table each principal may reach, as plain IAM JSON so the tests can compare it whole.
@@ -66,7 +67,10 @@ export function leadingKeysStatement(
 
 const policy = (...statements: Statement[]): PolicyJson => ({ Version: '2012-10-17', Statement: statements });
 
-/** The tenant role's only permission: its own centre's items, on the table and its indexes. */
+/**
+ * The tenant role's permissions: its own centre's items, on the table and its indexes; and the
+ * catalogue's one item, to check (never to read or change) that what a write names is in use.
+ */
 export function tenantPolicy(tableArn: string, indexNames: readonly string[]): PolicyJson {
   return policy(
     leadingKeysStatement(
@@ -75,7 +79,18 @@ export function tenantPolicy(tableArn: string, indexNames: readonly string[]): P
       tableResources(tableArn, indexNames),
       tenantLeadingKeys,
     ),
+    leadingKeysStatement(
+      'CatalogueCheckOnly',
+      ['dynamodb:ConditionCheckItem'],
+      [tableArn],
+      [catalogueKeys.pk],
+    ),
   );
+}
+
+/** The catalogue function reads the catalogue's item and nothing else. */
+export function catalogueReadPolicy(tableArn: string): PolicyJson {
+  return policy(leadingKeysStatement('CatalogueOnly', ['dynamodb:GetItem'], [tableArn], [catalogueKeys.pk]));
 }
 
 /**
@@ -107,18 +122,47 @@ export function networkPolicy(tableArn: string): PolicyJson {
 }
 
 /**
- * The platform admin manages the centre registry, with its requests' remembered answers beside it, and
- * never reaches a centre's own items.
+ * The platform admin manages the centre registry and the catalogue, with its requests' remembered
+ * answers beside them, and never reaches a centre's own items.
  */
 export function adminPolicy(tableArn: string): PolicyJson {
   return policy(
     leadingKeysStatement(
-      'CentreRegistryOnly',
-      ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+      'CentreRegistryAndCatalogueOnly',
+      [
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ],
       [tableArn],
-      [registryKeys.pk, audienceKeys.idempotencyPk('admin')],
+      [registryKeys.pk, catalogueKeys.pk, audienceKeys.idempotencyPk('admin')],
     ),
   );
+}
+
+/**
+ * The sign-in trigger asks one thing: is this centre in the registry. GetItem only, on the table (no
+ * index), on the `CENTRES` partition only, and reading back nothing but the partition key
+ * (`dynamodb:Attributes`; `dynamodb:Select` stops a request for all attributes), so it learns whether a
+ * centre exists and nothing else. The `Null` guard keeps a request without a leading key from passing.
+ */
+export function preTokenPolicy(tableArn: string): PolicyJson {
+  return policy({
+    Sid: 'CentreRegistryMembershipOnly',
+    Effect: 'Allow',
+    Action: ['dynamodb:GetItem'],
+    Resource: [tableArn],
+    Condition: {
+      'ForAllValues:StringEquals': {
+        'dynamodb:LeadingKeys': [registryKeys.pk],
+        'dynamodb:Attributes': [table.partitionKey],
+      },
+      StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    },
+  });
 }
 
 /**

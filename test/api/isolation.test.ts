@@ -6,7 +6,7 @@ import { MINT_CLIENT_ID, MINT_ISSUER, tokenMinter } from '@crux/local/idp/access
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
 import { type Call, call, claimsFor, functionsReady } from './call';
-import { createParticipant, participantBody, visitBody } from './fixtures';
+import { catalogueChange, createParticipant, made, participantBody, visitBody } from './fixtures';
 import { centrePartition, partition } from './snapshot';
 
 /**
@@ -25,13 +25,31 @@ beforeAll(() => {
 
 /** A valid request on `route` aimed at `centre`, with whatever records it needs created first. */
 async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'claims'>> {
-  const fill = async (path: string): Promise<string> => {
-    let filled = path.replace('{centreId}', centre).replace('{year}', YEAR);
-    if (filled.includes('{participantId}'))
-      filled = filled.replace('{participantId}', (await createParticipant(centre)).id);
-    return filled;
-  };
-  const path = await fill(route.path);
+  const base = `/api/centres/${centre}`;
+  let filled = route.path.replace('{centreId}', centre).replace('{year}', YEAR);
+  let entry: { date: string; id: string } | undefined;
+  if (filled.includes('{participantId}')) {
+    const p = await createParticipant(centre);
+    filled = filled.replace('{participantId}', p.id);
+    const at = `${base}/participants/${p.id}`;
+    if (filled.includes('{measureId}')) {
+      const m = await made(centre, `${at}/measures`, { type: 'vto', startDate: '2024-03-01' });
+      filled = filled.replace('{measureId}', m.id);
+    }
+    if (filled.includes('{orderId}')) {
+      const o = await made(centre, `${at}/orders`, { type: 'community_sentence', startDate: '2024-03-01' });
+      filled = filled.replace('{orderId}', o.id);
+      if (filled.includes('{hoursId}')) {
+        const logged = await made(centre, `${at}/orders/${o.id}/hours`, { date: '2024-03-04', hours: 2.5 });
+        filled = filled.replace('{date}', '2024-03-04').replace('{hoursId}', logged.id);
+      }
+    }
+  }
+  if (filled.includes('{entryId}')) {
+    entry = (await made(centre, `${base}/activities`, visitBody())).items[0];
+    filled = filled.replace('{date}', entry?.date ?? '').replace('{entryId}', entry?.id ?? '');
+  }
+  const path = filled;
   switch (`${route.method} ${route.path}`) {
     case 'POST /api/centres/{centreId}/participants':
       return { method: 'POST', path, body: participantBody() };
@@ -43,8 +61,62 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
       return { method: 'GET', path, query: { from: '2024-01-01', to: '2024-12-31' } };
     case 'POST /api/centres/{centreId}/activities':
       return { method: 'POST', path, body: visitBody() };
+    case 'POST /api/centres/{centreId}/participants/{participantId}/measures':
+      return { method: 'POST', path, body: { type: 'nav_activity', startDate: '2024-03-01' } };
+    case 'PUT /api/centres/{centreId}/participants/{participantId}/measures/{measureId}':
+    case 'PUT /api/centres/{centreId}/participants/{participantId}/orders/{orderId}':
+      return {
+        method: 'PUT',
+        path,
+        body: {
+          type: path.includes('/measures/') ? 'vto' : 'community_sentence',
+          startDate: '2024-03-01',
+          endDate: '2024-06-30',
+          version: 1,
+        },
+      };
+    case 'POST /api/centres/{centreId}/participants/{participantId}/orders':
+      return { method: 'POST', path, body: { type: 'electronic_monitoring', startDate: '2024-03-01' } };
+    case 'POST /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours':
+      return { method: 'POST', path, body: { date: '2024-03-05', hours: 4 } };
+    case 'DELETE /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours/{date}/{hoursId}':
+      return { method: 'DELETE', path };
+    case 'PUT /api/centres/{centreId}/activities/{date}/{entryId}':
+      return { method: 'PUT', path, body: { kind: 'visit', count: 4, version: 1 } };
+    case 'DELETE /api/centres/{centreId}/activities/{date}/{entryId}':
+      return { method: 'DELETE', path, query: { version: '1' } };
+    case 'PUT /api/centres/{centreId}/settings': {
+      const now = await call({ method: 'GET', path, claims: claimsFor('leader', centre) });
+      return {
+        method: 'PUT',
+        path,
+        body: { todayKinds: ['visit', 'wheel_conversation'], version: now.body.version },
+      };
+    }
+    case 'POST /api/centres/{centreId}/imports': {
+      const id = randomUUID();
+      return {
+        method: 'POST',
+        path,
+        body: {
+          records: [
+            {
+              type: 'participant',
+              id,
+              body: participantBody(),
+              measures: [{ id: randomUUID(), type: 'vto', startDate: '2024-03-01' }],
+            },
+            { type: 'entry', date: '2024-03-05', kind: 'cabin_trip', count: 1, participantId: id },
+          ],
+        },
+      };
+    }
+    case 'GET /api/centres/{centreId}/hours':
+      return { method: 'GET', path, query: { from: '2024-01-01', to: '2024-12-31' } };
     case 'POST /api/admin/centres':
       return { method: 'POST', path, body: { id: uniqueCentreId('new'), name: 'CRUX Test', town: 'Testby' } };
+    case 'POST /api/admin/catalogue/changes':
+      return { method: 'POST', path, body: await catalogueChange() };
     default:
       return { method: route.method, path };
   }
@@ -86,6 +158,7 @@ const cases = routes.flatMap((route) =>
  * for the admin routes only the centre the request names is looked at.
  */
 async function snapshot(route: Route, centre: string, request: Omit<Call, 'claims'>) {
+  if (route.path.includes('/catalogue')) return partition('CATALOGUE');
   if (route.audience !== 'admin') return centrePartition(centre);
   const id = (request.body as { id: string }).id;
   return (await partition('CENTRES')).filter((item) => item.SK === id);

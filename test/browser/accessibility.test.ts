@@ -69,7 +69,7 @@ function staffVisits(language: Language): Visit[] {
       name: 'i-dag-feil',
       reach: async (p) => {
         await p.getByRole('button', { name: w.save }).click();
-        await p.locator('.error-summary').waitFor();
+        await p.locator('.ds-error-summary').waitFor();
       },
     },
     {
@@ -81,7 +81,7 @@ function staffVisits(language: Language): Visit[] {
       reach: async (p) => {
         await p.getByRole('link', { name: w.add }).click();
         await p.getByRole('button', { name: w.save }).click();
-        await p.locator('.error-summary').waitFor();
+        await p.locator('.ds-error-summary').waitFor();
       },
     },
     {
@@ -104,7 +104,17 @@ function staffVisits(language: Language): Visit[] {
         const id = p.url().split('/').pop() ?? '';
         const path = `/api/centres/ovre-eiker/participants/${id}`;
         const { body: current } = await apiFromPage<Participant>(p, 'GET', path);
-        const { id: _, version, createdAt, updatedAt, endDate, outcome, ...fields } = current;
+        const {
+          id: _,
+          version,
+          createdAt,
+          updatedAt,
+          endDate,
+          outcome,
+          measures,
+          orders,
+          ...fields
+        } = current;
         await apiFromPage(p, 'PUT', path, { ...fields, birthYear: current.birthYear - 1, version });
         await p.locator('input[name="edit-participant-birthYear"]').fill(String(current.birthYear + 1));
         await p.getByRole('button', { name: w.save }).click();

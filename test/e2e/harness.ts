@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { demoCentres } from '@crux/local/demo-users';
 import { type FlowClient, signInWithPassword, type Tokens } from '@crux/local/idp/sign-in-flow';
 import { loadOrCreateSigningKey, type SigningKey } from '@crux/local/idp/signing-key';
 import { type Runtime, type RuntimeOptions, startRuntime } from '@crux/local/runtime';
@@ -22,11 +23,19 @@ export type CallOptions = {
   headers?: Record<string, string>;
 };
 
+export type TestRuntimeOptions = RuntimeOptions & {
+  /**
+   * Without demo data (`seedDemo: false`), the demo centres registered so that their staff can sign in
+   * (sign-in refuses a centre not in the registry); default both.
+   */
+  registeredCentres?: readonly string[];
+};
+
 /**
  * The real runtime, in memory on a random port, with the demo data seeded through its own API. The
  * timer is pushed out of the way so the only job runs are the ones a test asks for.
  */
-export async function startTestRuntime(options: RuntimeOptions = {}): Promise<TestRuntime> {
+export async function startTestRuntime(options: TestRuntimeOptions = {}): Promise<TestRuntime> {
   const key = options.signingKey ?? (await loadOrCreateSigningKey(undefined));
   const runtime = await startRuntime({
     inMemory: true,
@@ -48,7 +57,7 @@ export async function startTestRuntime(options: RuntimeOptions = {}): Promise<Te
     }
     return t;
   };
-  return {
+  const t: TestRuntime = {
     runtime,
     key,
     client,
@@ -76,4 +85,17 @@ export async function startTestRuntime(options: RuntimeOptions = {}): Promise<Te
       return { status: response.status, body, headers: response.headers };
     },
   };
+  if (options.seedDemo === false) {
+    const admin = await t.token('admin');
+    for (const id of options.registeredCentres ?? demoCentres.map((c) => c.id)) {
+      const centre = demoCentres.find((c) => c.id === id) ?? { id, name: `CRUX ${id}`, town: id };
+      const created = await t.call('POST', '/api/admin/centres', {
+        token: admin,
+        body: { id: centre.id, name: centre.name, town: centre.town },
+        idempotencyKey: `test-centre-${id}`,
+      });
+      if (created.status !== 201) throw new Error(`registering ${id} answered ${created.status}`);
+    }
+  }
+  return t;
 }

@@ -17,13 +17,8 @@ const unauthorized = { error: unauthorizedError() };
 const now = () => Math.floor(Date.now() / 1000);
 
 beforeAll(async () => {
+  // The harness registers the demo centres (the admin through the API): the positive control needs one.
   t = await startTestRuntime({ seedDemo: false });
-  // The centre must exist for the positive control; the admin creates it through the API.
-  const created = await t.call('POST', '/api/admin/centres', {
-    token: await t.token('admin'),
-    body: { id: 'ovre-eiker', name: 'CRUX Øvre Eiker', town: 'Hokksund' },
-  });
-  expect(created.status).toBe(201);
 });
 afterAll(async () => {
   await t?.runtime.stop();

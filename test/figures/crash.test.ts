@@ -7,8 +7,6 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { figureSnapshot, figuresTable, seeder, seedHistory } from './seed';
 
 const now = new Date('2025-03-15T12:00:00Z');
-/** A minute on: past the lease a crashed run leaves behind (it dies without freeing or renewing it). */
-const afterLease = new Date(now.getTime() + 61 * 1000);
 const centres = ['crash-a', 'crash-b', 'crash-c'];
 const writeCommands = new Set([
   'PutItemCommand',
@@ -75,10 +73,13 @@ describe('figures job: a crash half-way and a rerun', () => {
     for (const after of crashPoints(writes)) {
       const ctx = await figuresTable();
       await seedScenario(ctx);
+      const started = Date.now();
       await expect(
         runFiguresJob({ client: crashingClient(after), tableName: ctx.table, now }),
       ).rejects.toThrow('injected crash');
-      const rerun = await runFiguresJob({ client: ctx.doc, tableName: ctx.table, now: afterLease });
+      // A minute after the run died (on the runs' clock, which starts at `now`): its lease has expired.
+      const aMinuteAfter = new Date(now.getTime() + (Date.now() - started) + 61_000);
+      const rerun = await runFiguresJob({ client: ctx.doc, tableName: ctx.table, now: aMinuteAfter });
       expect(rerun.status, `crash after ${after} writes`).toBe('done');
       expect(await figureSnapshot(ctx.doc, ctx.table), `crash after ${after} writes`).toEqual(reference);
       const dirty = await ctx.doc.send(

@@ -1,8 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { apiDocsPaths } from '@crux/api/docs';
 import { routes } from '@crux/api/routes';
-import { tenantPolicy, tenantTrustConditions } from '@crux/infra/tenant-policy';
+import { docsContentSecurityPolicy } from '@crux/api/web-security';
+import { apiDocs } from '@crux/functions/openapi/files';
+import { preTokenPolicy, tenantPolicy, tenantTrustConditions } from '@crux/infra/tenant-policy';
 import { table as definition } from '@crux/store/table';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -111,12 +114,17 @@ describe('least privilege per audience', () => {
     const expected = tenantPolicy(
       tableArn,
       definition.indexes.map((i) => i.name),
-    ).Statement.map((s) => ({
-      ...s,
-      Resource: s.Resource.map((r, i) =>
+    ).Statement.map((s) => {
+      const resources = s.Resource.map((r, i) =>
         i === 0 ? r : { 'Fn::Join': ['', [tableArn, `/index/${definition.indexes[i - 1]?.name}`]] },
-      ),
-    }));
+      );
+      // CDK writes a single action or resource without the array.
+      return {
+        ...s,
+        Action: s.Action.length === 1 ? s.Action[0] : s.Action,
+        Resource: resources.length === 1 ? resources[0] : resources,
+      };
+    });
     expect(dynamoStatements(roleId)).toEqual(expected);
     const others = statementsOfRole(template, roleId).filter(
       (s) => !actionsOf(s).some((a) => a.startsWith('dynamodb:')),
@@ -148,9 +156,17 @@ describe('least privilege per audience', () => {
     ['network', ['dynamodb:GetItem', 'dynamodb:Query'], ['NET#*']],
     [
       'admin',
-      ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
-      ['CENTRES', 'IDEM#admin'],
+      [
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ],
+      ['CENTRES', 'CATALOGUE', 'IDEM#admin'],
     ],
+    // CDK writes a single action without the array.
+    ['catalogue', 'dynamodb:GetItem', ['CATALOGUE']],
   ])('the %s function reaches only its own partitions', (service, actions, leadingKeys) => {
     const statements = dynamoStatements(roleOf(functionByService(service)));
     expect(statements).toHaveLength(1);
@@ -163,6 +179,20 @@ describe('least privilege per audience', () => {
         Null: { 'dynamodb:LeadingKeys': 'false' },
       },
     });
+  });
+
+  it('the sign-in trigger may only ask whether a centre is registered, and read the table key for it', () => {
+    const roleId = roleOf(functionByService('preToken'));
+    const tableArn = { 'Fn::GetAtt': [tableId(), 'Arn'] } as unknown as string;
+    // CDK writes a one-element list as its element.
+    const [statement] = preTokenPolicy(tableArn).Statement;
+    expect(dynamoStatements(roleId)).toEqual([
+      { ...statement, Action: statement?.Action[0], Resource: statement?.Resource[0] },
+    ]);
+    const kms = statementsOfRole(template, roleId).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('kms:')),
+    );
+    expect(kms.flatMap(actionsOf).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
   });
 
   it('no statement anywhere allows Scan or a DynamoDB wildcard, and no role carries an AWS managed policy', () => {
@@ -200,7 +230,7 @@ describe('least privilege per audience', () => {
     const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    expect(kms).toHaveLength(5);
+    expect(kms).toHaveLength(7);
     for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
   });
 });
@@ -210,6 +240,7 @@ describe('functions', () => {
     const fns = appFunctions();
     expect(fns.map(([, f]) => functionName(f)).sort()).toEqual([
       'admin',
+      'catalogue',
       'centre',
       'figuresJob',
       'headoffice',
@@ -225,7 +256,15 @@ describe('functions', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
       });
     }
-    for (const service of ['admin', 'centre', 'figuresJob', 'headoffice', 'network']) {
+    for (const service of [
+      'admin',
+      'catalogue',
+      'centre',
+      'figuresJob',
+      'headoffice',
+      'network',
+      'preToken',
+    ]) {
       const vars = (
         functionByService(service)[1].Properties.Environment as { Variables: Record<string, unknown> }
       ).Variables;
@@ -267,7 +306,7 @@ describe('API', () => {
   it('every API function checks tokens of this user pool issued to the web client, and only those', () => {
     const [poolId] = single('AWS::Cognito::UserPool');
     const [clientId] = single('AWS::Cognito::UserPoolClient');
-    for (const audience of ['centre', 'admin', 'headoffice', 'network']) {
+    for (const audience of ['centre', 'admin', 'headoffice', 'network', 'catalogue']) {
       const [, fn] = functionByService(audience);
       expect(
         (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables,
@@ -370,8 +409,17 @@ describe('web', () => {
     });
   });
 
+  /** The response-headers policies by their comment: the web client's, and the API reference's own. */
+  const headerPolicy = (comment: RegExp) => {
+    const found = Object.entries(resourcesOf(template, 'AWS::CloudFront::ResponseHeadersPolicy')).filter(
+      ([, p]) => comment.test((p.Properties.ResponseHeadersPolicyConfig as { Comment: string }).Comment),
+    );
+    expect(found).toHaveLength(1);
+    return found[0] as (typeof found)[number];
+  };
+
   it('sends a strict CSP, HSTS, nosniff, frame denial and no referrer on every behaviour', () => {
-    const [policyId, policy] = single('AWS::CloudFront::ResponseHeadersPolicy');
+    const [policyId, policy] = headerPolicy(/every answer/);
     const headers = (
       policy.Properties.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, unknown> }
     ).SecurityHeadersConfig;
@@ -400,8 +448,37 @@ describe('web', () => {
       CacheBehaviors: Record<string, unknown>[];
     };
     for (const behaviour of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      if (behaviour.PathPattern === `${apiDocsPaths.page}*`) continue;
       expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
     }
+  });
+
+  it('publishes the API reference at /api/docs from the bucket, ahead of the API, under its own CSP', () => {
+    const [distributionId, distribution] = single('AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig as {
+      DefaultCacheBehavior: { TargetOriginId: string };
+      CacheBehaviors: { PathPattern: string; TargetOriginId: string; ResponseHeadersPolicyId: unknown }[];
+    };
+    const patterns = config.CacheBehaviors.map((b) => b.PathPattern);
+    expect(patterns.indexOf(`${apiDocsPaths.page}*`)).toBeGreaterThanOrEqual(0);
+    expect(patterns.indexOf(`${apiDocsPaths.page}*`)).toBeLessThan(patterns.indexOf('/api/*'));
+    const docs = config.CacheBehaviors.find((b) => b.PathPattern === `${apiDocsPaths.page}*`);
+    expect(docs?.TargetOriginId).toBe(config.DefaultCacheBehavior.TargetOriginId);
+    const [docsPolicyId, docsPolicy] = headerPolicy(/API reference/);
+    expect(docs?.ResponseHeadersPolicyId).toEqual({ Ref: docsPolicyId });
+    const csp = (
+      docsPolicy.Properties.ResponseHeadersPolicyConfig as {
+        SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: string } };
+      }
+    ).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    expect(csp).toBe(docsContentSecurityPolicy(apiDocs().styleHash, { https: true }));
+    expect(csp).not.toMatch(/script-src|unsafe/);
+    // Both files go up with the app shell, whose deployment invalidates the distribution.
+    const deployment = Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment')).find(
+      (d) => (d.Properties.DistributionId as { Ref?: string } | undefined)?.Ref === distributionId,
+    );
+    // The build, config.json, the page and the document.
+    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(4);
   });
 
   it('rewrites client-side routes on the site only, so the API keeps its own 403 and 404', () => {

@@ -1,8 +1,10 @@
 import {
   adminPolicy,
+  catalogueReadPolicy,
   figuresJobPolicy,
   headOfficePolicy,
   networkPolicy,
+  preTokenPolicy,
   tableKeyStatement,
   tenantLeadingKeys,
   tenantPolicy,
@@ -44,6 +46,16 @@ describe('the tenant role policy (exact JSON)', () => {
             'ForAllValues:StringLike': {
               'dynamodb:LeadingKeys': [`C#${centreTag}`, `C#${centreTag}#*`],
             },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
+        },
+        {
+          Sid: 'CatalogueCheckOnly',
+          Effect: 'Allow',
+          Action: ['dynamodb:ConditionCheckItem'],
+          Resource: ['arn:aws:dynamodb:eu-north-1:111122223333:table/crux'],
+          Condition: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CATALOGUE'] },
             Null: { 'dynamodb:LeadingKeys': 'false' },
           },
         },
@@ -130,14 +142,50 @@ describe('the other audiences (exact JSON)', () => {
     );
   });
 
-  it('the admin reaches exactly the CENTRES partition and its own remembered answers', () => {
+  it('the admin reaches exactly the registry, the catalogue and its own remembered answers', () => {
     expect(adminPolicy(tableArn)).toStrictEqual(
       statement(
-        'CentreRegistryOnly',
-        ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
-        ['CENTRES', 'IDEM#admin'],
+        'CentreRegistryAndCatalogueOnly',
+        [
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ],
+        ['CENTRES', 'CATALOGUE', 'IDEM#admin'],
       ),
     );
+  });
+
+  it('the catalogue function reads the catalogue item only', () => {
+    expect(catalogueReadPolicy(tableArn)).toStrictEqual(
+      statement('CatalogueOnly', ['dynamodb:GetItem'], ['CATALOGUE']),
+    );
+  });
+
+  it('the sign-in trigger gets one registry item by key, reading back nothing but its partition key', () => {
+    expect(preTokenPolicy(tableArn)).toStrictEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'CentreRegistryMembershipOnly',
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem'],
+          Resource: [tableArn],
+          Condition: {
+            'ForAllValues:StringEquals': {
+              'dynamodb:LeadingKeys': ['CENTRES'],
+              'dynamodb:Attributes': ['PK'],
+            },
+            StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
+        },
+      ],
+    });
+    // The key the store asks for is the one the policy admits.
+    expect(registryKeys.centre('tromso').PK).toBe('CENTRES');
   });
 
   it('the figures job reads and writes the table and its indexes, but cannot Scan', () => {

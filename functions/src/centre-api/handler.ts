@@ -1,6 +1,8 @@
 import { createApiHandler } from '../http/api-handler';
-import { listActivities, recordActivities } from './activities';
+import { correctActivity, deleteActivity, listActivities, recordActivities } from './activities';
 import { centreMonths, centreYear } from './figures';
+import { deleteHours, listHours, logHours } from './hours';
+import { importRecords } from './imports';
 import {
   createParticipant,
   endParticipation,
@@ -8,16 +10,32 @@ import {
   listParticipants,
   updateParticipant,
 } from './participants';
+import { getSettings, setSettings } from './settings';
+import { addMeasure, addOrder, correctMeasure, correctOrder } from './spans';
+
+const participant = '/api/centres/{centreId}/participants/{participantId}';
 
 /** The centre audience's one function: staff and leaders work on their own centre's records. */
 export const handler = createApiHandler('centre', {
   'GET /api/centres/{centreId}/participants': listParticipants,
   'POST /api/centres/{centreId}/participants': createParticipant,
-  'GET /api/centres/{centreId}/participants/{participantId}': getParticipant,
-  'PUT /api/centres/{centreId}/participants/{participantId}': updateParticipant,
-  'POST /api/centres/{centreId}/participants/{participantId}/end': endParticipation,
+  [`GET ${participant}`]: getParticipant,
+  [`PUT ${participant}`]: updateParticipant,
+  [`POST ${participant}/end`]: endParticipation,
+  [`POST ${participant}/measures`]: addMeasure,
+  [`PUT ${participant}/measures/{measureId}`]: correctMeasure,
+  [`POST ${participant}/orders`]: addOrder,
+  [`PUT ${participant}/orders/{orderId}`]: correctOrder,
+  [`POST ${participant}/orders/{orderId}/hours`]: logHours,
+  [`DELETE ${participant}/orders/{orderId}/hours/{date}/{hoursId}`]: deleteHours,
   'GET /api/centres/{centreId}/activities': listActivities,
   'POST /api/centres/{centreId}/activities': recordActivities,
+  'PUT /api/centres/{centreId}/activities/{date}/{entryId}': correctActivity,
+  'DELETE /api/centres/{centreId}/activities/{date}/{entryId}': deleteActivity,
+  'GET /api/centres/{centreId}/hours': listHours,
+  'GET /api/centres/{centreId}/settings': getSettings,
+  'PUT /api/centres/{centreId}/settings': setSettings,
+  'POST /api/centres/{centreId}/imports': importRecords,
   'GET /api/centres/{centreId}/figures/{year}': centreYear,
   'GET /api/centres/{centreId}/figures/{year}/months': centreMonths,
 });

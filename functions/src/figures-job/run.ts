@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { yearPeriod } from '@crux/domain/figures';
-import { type Month, monthOf, todayInOslo } from '@crux/domain/period';
-import { mergeById, type Participation, spanOf } from '@crux/domain/rollup/participation';
+import type { Catalogue } from '@crux/domain/catalogue/lists';
+import { defineFigures, type FigureSet } from '@crux/domain/figures/define';
+import { type Month, monthOf, todayInOslo, yearPeriod } from '@crux/domain/period';
+import { mergeById, spanOf } from '@crux/domain/rollup/participation';
 import { addChangedParticipants, type CentreWork, planFromMarkers, yearsOf } from '@crux/domain/rollup/plan';
 import { type CentreYear, countCentreYear, publishYear } from '@crux/domain/rollup/publish';
+import { usedEntries } from '@crux/domain/rollup/used';
 import type { StoredYear } from '@crux/domain/rollup/year-table';
 import { putAll } from '@crux/store/batch';
+import { catalogueRepo } from '@crux/store/catalogue-repo';
 import { centresRepo } from '@crux/store/centres-repo';
 import { dirtyMarkersRepo } from '@crux/store/dirty-markers';
 import { figureItems } from '@crux/store/figure-items';
 import { headOfficeFiguresRepo } from '@crux/store/headoffice-figures-repo';
 import { jobLeaseRepo, type LeaseHolder } from '@crux/store/job-lease-repo';
-import { recordsRepo } from '@crux/store/records-repo';
+import { type CountedParticipation, centreRecords, recordsRepo } from '@crux/store/records-repo';
 import { countRequests, type RequestCounts } from '@crux/store/request-counter';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
 import { documentClient, tableName } from '../runtime/dynamo';
@@ -48,8 +51,17 @@ export type FiguresJobSummary = {
 
 const SUBJECT = 'figures-job';
 
-type Run = { doc: DynamoDBDocumentClient; table: string; current: Month; computedAt: string; lease: Lease };
-type Planned = CentreWork & { scope: TenantScope; changed: Participation[] };
+type Run = {
+  doc: DynamoDBDocumentClient;
+  table: string;
+  current: Month;
+  computedAt: string;
+  lease: Lease;
+  /** The catalogue of this run, and the figures it defines. */
+  catalogue: Catalogue;
+  set: FigureSet;
+};
+type Planned = CentreWork & { scope: TenantScope; changed: CountedParticipation[] };
 
 /** Which centres and years to recount: the markers, the changed participants, the months begun since. */
 async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJobSummary) {
@@ -70,15 +82,17 @@ async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJ
   return planned;
 }
 
-/** A centre's affected years, each counted whole from the year's people and entries. */
+/** A centre's affected years, each counted whole from the year's people, entries and hours. */
 async function recount(run: Run, w: Planned): Promise<CentreYear[]> {
   const records = recordsRepo(run.doc, run.table, w.scope);
   const out: CentreYear[] = [];
   for (const year of yearsOf(w.months)) {
     const { first, last } = yearPeriod(year);
     const people = mergeById(await records.participationsActive(first, last), w.changed);
-    const entries = await records.activities(first, last);
-    out.push(countCentreYear({ id: w.centre, name: w.name }, year, run.current, people, entries));
+    const entries = await records.entries(first, last);
+    const hours = await records.hours(first, last, people);
+    const counted = centreRecords(people, entries, hours);
+    out.push(countCentreYear({ id: w.centre, name: w.name }, year, run.current, run.set, counted));
   }
   return out;
 }
@@ -120,6 +134,12 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
   summary.years = [...new Set(recounted.map((c) => c.year))].sort((a, b) => a - b);
 
   const items = await publish(run, recounted);
+  await catalogueRepo(run.doc, run.table).markUsed(
+    usedEntries(
+      run.catalogue,
+      recounted.map((c) => c.figures),
+    ),
+  );
   const scopes = new Map(active.map((w) => [w.centre, w.scope]));
   for (const c of recounted) {
     const scope = scopes.get(c.centre) as TenantScope;
@@ -154,7 +174,7 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
  * change, so a rerun after a crash converges to the same figures; one run at a time holds the lease.
  */
 export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<FiguresJobSummary> {
-  const doc = options.client ?? documentClient();
+  const doc = options.client ?? documentClient('batch');
   const table = options.tableName ?? tableName();
   const now = options.now ?? new Date();
   const started = performance.now();
@@ -184,7 +204,16 @@ export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<Fi
       summary.heldBy = outcome.holder;
       return finish();
     }
-    const run: Run = { doc, table, current: summary.currentMonth, computedAt: summary.computedAt, lease };
+    const { catalogue } = await catalogueRepo(doc, table).current();
+    const run: Run = {
+      doc,
+      table,
+      current: summary.currentMonth,
+      computedAt: summary.computedAt,
+      lease,
+      catalogue,
+      set: defineFigures(catalogue),
+    };
     try {
       await recomputeAndPublish(run, outcome.state.throughMonth, summary);
     } catch (error) {

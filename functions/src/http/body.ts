@@ -1,7 +1,7 @@
+import { notJson, payloadTooLarge, unsupportedMediaType } from '@crux/api/errors';
 import type { AppError } from '@crux/domain/errors';
 import { validationError } from '@crux/domain/validation';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { notJson, payloadTooLarge, unsupportedMediaType } from './errors';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

@@ -1,6 +1,26 @@
-import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { centresRepo } from '@crux/store/centres-repo';
+import { countRequests } from '@crux/store/request-counter';
+import type { Context, PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyTestEnv, testStore, testTableName, uniqueCentreId } from '../../../test/setup/dynamo';
+import { documentClient } from '../runtime/dynamo';
 import { handler, refusal, tenantClaims } from './handler';
+
+/** A centre in the registry of the run's DynamoDB Local, and one that never was. */
+const registered = uniqueCentreId('pretoken');
+const unregistered = uniqueCentreId('pretoken');
+
+beforeAll(async () => {
+  applyTestEnv();
+  await centresRepo(testStore(), testTableName()).create(
+    { id: registered, name: 'CRUX Testby', town: 'Testby' },
+    new Date().toISOString(),
+    { subject: 'pretoken-test', key: `pretoken-${registered}`, requestHash: 'hash' },
+  );
+});
+
+/** Cognito's invocation context; the trigger reads nothing from it but what the Logger adds to its lines. */
+const context = { functionName: 'pre-token', awsRequestId: 'test' } as Context;
 
 /** A V2_0 event as Cognito sends it on sign-in, with the user's attributes. */
 function event(userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent {
@@ -26,10 +46,33 @@ function event(userAttributes: Record<string, string>): PreTokenGenerationV2Trig
 
 describe('pre-token trigger', () => {
   it('puts a centre role and its centre into the access token, and nothing into the ID token', async () => {
-    const result = await handler(event({ 'custom:role': 'staff', 'custom:centre': 'ovre-eiker' }));
+    const result = await handler(event({ 'custom:role': 'staff', 'custom:centre': registered }), context);
     expect(result.response.claimsAndScopeOverrideDetails).toEqual({
-      accessTokenGeneration: { claimsToAddOrOverride: { role: 'staff', centre: 'ovre-eiker' } },
+      accessTokenGeneration: { claimsToAddOrOverride: { role: 'staff', centre: registered } },
     });
+  });
+
+  it('refuses a centre role whose centre is well formed but not in the registry, with one GetItem', async () => {
+    const counter = countRequests(documentClient());
+    for (const role of ['staff', 'leader', 'volunteer']) {
+      await expect(
+        handler(event({ 'custom:role': role, 'custom:centre': unregistered }), context),
+      ).rejects.toThrow(refusal.centre);
+    }
+    expect(counter.counts()).toMatchObject({ total: 3, byCommand: { GetItemCommand: 3 } });
+    counter.detach();
+  });
+
+  it('asks the registry nothing for roles above the centres', async () => {
+    const counter = countRequests(documentClient());
+    for (const role of ['headoffice', 'network', 'admin']) {
+      const result = await handler(event({ 'custom:role': role, 'custom:centre': unregistered }), context);
+      expect(result.response.claimsAndScopeOverrideDetails).toEqual({
+        accessTokenGeneration: { claimsToAddOrOverride: { role } },
+      });
+    }
+    expect(counter.counts().total).toBe(0);
+    counter.detach();
   });
 
   it.each(['staff', 'leader', 'volunteer'])('requires a valid centre for the centre role %s', (role) => {
@@ -67,7 +110,7 @@ describe('pre-token trigger', () => {
     for (const role of [undefined, '', 'Staff', 'superuser', 'staff ', 'participant']) {
       const attributes: Record<string, string> = role === undefined ? {} : { 'custom:role': role };
       await expect(
-        handler(event({ ...attributes, 'custom:centre': 'tromso' })),
+        handler(event({ ...attributes, 'custom:centre': 'tromso' }), context),
         String(role),
       ).rejects.toThrow(refusal.role);
     }
@@ -76,8 +119,8 @@ describe('pre-token trigger', () => {
   it('tells the person in Norwegian first, then English, without echoing any attribute', () => {
     for (const text of Object.values(refusal)) {
       const [nb, en] = text.split(' / ');
-      expect(nb).toMatch(/Kontoen/);
-      expect(en).toMatch(/The account/);
+      expect(nb).toMatch(/^(Kontoen|Innlogging) /);
+      expect(en).toMatch(/^(The account|Signing in) /);
     }
     expect(() => tenantClaims({ 'custom:role': 'root' })).toThrow(
       expect.objectContaining({ message: refusal.role }),

@@ -1,16 +1,36 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, tableName } from '@crux/store/client';
+import { type ClientProfile, clientSettings, createDocumentClient, tableName } from '@crux/store/client';
 import type { TenantScope } from '@crux/store/tenant-scope';
 
-const endpoint = process.env.DYNAMODB_ENDPOINT;
+/** Read when the first client is built, so the local runtime can set it after loading this module. */
+const endpoint = () => process.env.DYNAMODB_ENDPOINT;
 
-let shared: DynamoDBDocumentClient | undefined;
+const shared = new Map<ClientProfile, DynamoDBDocumentClient>();
+const hooks: ((client: DynamoDBDocumentClient) => void)[] = [];
 
-/** The function's own client: for audiences whose IAM role already limits them to their keys. */
-export function documentClient(): DynamoDBDocumentClient {
-  shared ??= createDocumentClient({ endpoint });
-  return shared;
+/**
+ * Runs `hook` on the function's own clients, now for those made already, else when they are: how the
+ * tracing of the functions that have it reaches their DynamoDB requests without this module importing
+ * the tracer. (The centre API's per-tenant clients have no tracer to meet.)
+ */
+export function onDocumentClient(hook: (client: DynamoDBDocumentClient) => void): void {
+  hooks.push(hook);
+  for (const client of shared.values()) hook(client);
+}
+
+/**
+ * The function's own client: for audiences whose IAM role already limits them to their keys. API
+ * functions answer a person (`request`: short timeouts); the figures job may wait (`batch`).
+ */
+export function documentClient(profile: ClientProfile = 'request'): DynamoDBDocumentClient {
+  let client = shared.get(profile);
+  if (!client) {
+    client = createDocumentClient({ endpoint: endpoint(), profile });
+    shared.set(profile, client);
+    for (const hook of hooks) hook(client);
+  }
+  return client;
 }
 
 export { tableName };
@@ -30,7 +50,8 @@ export function clientFor(scope: TenantScope): DynamoDBDocumentClient {
   let client = tenantClients.get(scope.centre);
   if (!client) {
     client = createDocumentClient({
-      endpoint,
+      endpoint: endpoint(),
+      profile: 'request',
       // Refreshed by the SDK before they expire; the STS client behind it is the one the SDK's own
       // credential chain already bundles, so per-tenant credentials cost the bundle next to nothing.
       credentials: fromTemporaryCredentials({
@@ -40,6 +61,8 @@ export function clientFor(scope: TenantScope): DynamoDBDocumentClient {
           Tags: [{ Key: 'centre', Value: scope.centre }],
           DurationSeconds: 900,
         },
+        // STS is on the same request path: it gets the same deadline as DynamoDB.
+        clientConfig: clientSettings('request'),
       }),
     });
     tenantClients.set(scope.centre, client);

@@ -1,4 +1,4 @@
-import type { Role } from '@crux/domain/roles';
+import { type Role, roles } from '@crux/domain/roles';
 
 /**
  * Every audience of the API in one table: the Lambda function that serves it (its entry file for CDK's
@@ -29,7 +29,7 @@ export const audiences = {
     module: '@crux/functions/admin-api/handler',
     roles: ['admin'],
     scoped: false,
-    description: 'Admin API: the centre registry',
+    description: "Admin API: the centre registry and the foundation's catalogue",
   },
   headoffice: {
     entry: 'functions/src/headoffice-api/handler.ts',
@@ -44,6 +44,13 @@ export const audiences = {
     roles: ['network'],
     scoped: false,
     description: 'Experience-network API: already-suppressed figures',
+  },
+  catalogue: {
+    entry: 'functions/src/catalogue-api/handler.ts',
+    module: '@crux/functions/catalogue-api/handler',
+    roles,
+    scoped: false,
+    description: "Catalogue API: the foundation's catalogue of what centres register, for every role to read",
   },
 } as const satisfies Record<string, AudienceDef>;
 

@@ -1,11 +1,26 @@
-import { ActivitiesCreate, ActivityListQuery } from '@crux/domain/activity';
+import {
+  ActivitiesCreate,
+  ActivityDeleteQuery,
+  ActivityListQuery,
+  ActivityUpdate,
+} from '@crux/domain/activity';
+import { CatalogueChangeRequest } from '@crux/domain/catalogue/request';
 import { CentreInput } from '@crux/domain/centre';
+import { CentreSettingsUpdate } from '@crux/domain/centre-settings';
+import { CentreImport } from '@crux/domain/import';
 import {
   ParticipantCreate,
   ParticipantListQuery,
   ParticipantUpdate,
   ParticipationEnd,
 } from '@crux/domain/participant';
+import {
+  HoursCreate,
+  HoursListQuery,
+  MeasureCreate,
+  OrderCreate,
+  SpanUpdate,
+} from '@crux/domain/records/spans';
 import type * as z from 'zod/mini';
 import type { RouteKey } from './routes';
 
@@ -22,9 +37,20 @@ export const routeSchemas = {
   'POST /api/centres/{centreId}/participants': { body: ParticipantCreate },
   'PUT /api/centres/{centreId}/participants/{participantId}': { body: ParticipantUpdate },
   'POST /api/centres/{centreId}/participants/{participantId}/end': { body: ParticipationEnd },
+  'POST /api/centres/{centreId}/participants/{participantId}/measures': { body: MeasureCreate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/measures/{measureId}': { body: SpanUpdate },
+  'POST /api/centres/{centreId}/participants/{participantId}/orders': { body: OrderCreate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/orders/{orderId}': { body: SpanUpdate },
+  'POST /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours': { body: HoursCreate },
   'GET /api/centres/{centreId}/activities': { query: ActivityListQuery },
   'POST /api/centres/{centreId}/activities': { body: ActivitiesCreate },
+  'PUT /api/centres/{centreId}/activities/{date}/{entryId}': { body: ActivityUpdate },
+  'DELETE /api/centres/{centreId}/activities/{date}/{entryId}': { query: ActivityDeleteQuery },
+  'GET /api/centres/{centreId}/hours': { query: HoursListQuery },
+  'PUT /api/centres/{centreId}/settings': { body: CentreSettingsUpdate },
+  'POST /api/centres/{centreId}/imports': { body: CentreImport },
   'POST /api/admin/centres': { body: CentreInput },
+  'POST /api/admin/catalogue/changes': { body: CatalogueChangeRequest },
 } as const satisfies Partial<Record<RouteKey, RouteSchemas>>;
 
 type Schemas = typeof routeSchemas;

@@ -1,3 +1,4 @@
+import { roles } from '@crux/domain/roles';
 import type { Audience, audiences } from './audiences';
 
 /**
@@ -42,8 +43,60 @@ export const routes = [
     audience: 'centre',
     roles: centreWorkers,
   },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/measures',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/measures/{measureId}',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/orders',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours/{date}/{hoursId}',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
   { method: 'GET', path: '/api/centres/{centreId}/activities', audience: 'centre', roles: centreWorkers },
   { method: 'POST', path: '/api/centres/{centreId}/activities', audience: 'centre', roles: centreWorkers },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/activities/{date}/{entryId}',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/centres/{centreId}/activities/{date}/{entryId}',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  { method: 'GET', path: '/api/centres/{centreId}/hours', audience: 'centre', roles: centreWorkers },
+  { method: 'GET', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: centreWorkers },
+  { method: 'POST', path: '/api/centres/{centreId}/imports', audience: 'centre', roles: ['leader'] },
+  { method: 'PUT', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: ['leader'] },
   { method: 'GET', path: '/api/centres/{centreId}/figures/{year}', audience: 'centre', roles: centreWorkers },
   {
     method: 'GET',
@@ -53,6 +106,9 @@ export const routes = [
   },
   { method: 'GET', path: '/api/admin/centres', audience: 'admin', roles: ['admin'] },
   { method: 'POST', path: '/api/admin/centres', audience: 'admin', roles: ['admin'] },
+  { method: 'POST', path: '/api/admin/catalogue/changes', audience: 'admin', roles: ['admin'] },
+  { method: 'GET', path: '/api/admin/catalogue/history', audience: 'admin', roles: ['admin'] },
+  { method: 'GET', path: '/api/catalogue', audience: 'catalogue', roles },
   { method: 'GET', path: '/api/headoffice/figures/{year}', audience: 'headoffice', roles: ['headoffice'] },
   {
     method: 'GET',

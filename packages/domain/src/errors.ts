@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'request_timeout'
+  | 'unavailable'
+  | 'outcome_unknown'
   | 'internal';
 
 /** Errors are values: the API turns one into its HTTP answer, the web client shows `message`. */

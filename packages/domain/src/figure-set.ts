@@ -1,18 +1,30 @@
+import type { BaseFigures } from './figures/compute';
+import type { FigureId } from './figures/relations';
+
 /**
- * The figures the platform counts per centre and period. The job computes them, the head office sees
- * them as they are, the experience network sees them suppressed.
+ * The figures as the API serves them. What is counted, and how, is the figure engine's (figures/):
+ * stored figures are base quantities keyed by figure id (`participants`, `kind.visit`, …), all additive,
+ * so the foundation's totals are sums over centres; displayed values (a mean age, a share) are derived
+ * from them where they are shown. A figure a map lacks is 0.
  */
-export const figureKeys = ['participants', 'newParticipants', 'visits', 'contactPoints'] as const;
-export type FigureKey = (typeof figureKeys)[number];
-export type Figures = Record<FigureKey, number>;
+export type Figures = BaseFigures;
 
 /** The foundation's row among the centres' in every head-office and network table: the sum over centres. */
 export const TOTAL = 'TOTAL';
 
+/** The figures the head office's overview and charts lead with; every line is a click away. */
+export const headlineFigures = [
+  'participants',
+  'participants.new',
+  'kind.visit',
+  'kind.contact_point',
+] as const;
+export type HeadlineFigure = (typeof headlineFigures)[number];
+
 /** Why a network cell is hidden: a count of 1–4 (`small`), or to protect a hidden cell (`secondary`). */
 export type Suppressed = { suppressed: 'small' | 'secondary' };
 export type NetworkCell = number | Suppressed;
-export type NetworkFigures = Record<FigureKey, NetworkCell>;
+export type NetworkFigures = Readonly<Record<FigureId, NetworkCell>>;
 
 /** GET /api/headoffice/figures/{year} */
 export type HeadOfficeYear = {
@@ -51,3 +63,21 @@ export type CentreFiguresMonths = {
   /** `computedAt`: when the figures job last counted the month. */
   months: { month: string; figures: Figures; computedAt: string | null }[];
 };
+
+/** A figure of a map, 0 where the map has none. */
+export const figureOf = (figures: Figures, id: FigureId): number => figures[id] ?? 0;
+
+/** The sum of maps of figures, key by key over every key any of them has: the foundation's totals. */
+export function sumFigures(list: readonly Figures[]): Figures {
+  const out: Record<FigureId, number> = {};
+  for (const figures of list)
+    for (const [id, value] of Object.entries(figures)) out[id] = (out[id] ?? 0) + value;
+  return out;
+}
+
+/** Whether two maps hold the same figures (a missing figure is 0). */
+export function sameFigures(a: Figures | null, b: Figures | null): boolean {
+  if (a === null || b === null) return a === b;
+  const ids = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...ids].every((id) => figureOf(a, id) === figureOf(b, id));
+}

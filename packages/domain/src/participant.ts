@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { PastDate, PlannedDate } from './period';
 import { PageQuery } from './queries';
+import { RecordId } from './record-id';
+import type { Span } from './records/spans';
 import { SingleLine } from './text-input';
 
 export const genders = ['woman', 'man', 'other'] as const;
@@ -17,9 +19,7 @@ export const outcomes = ['stable_life', 'treatment', 'other_nav_measure', 'other
 export const Outcome = z.enum(outcomes);
 export type Outcome = z.infer<typeof Outcome>;
 
-export const ParticipantId = z
-  .string()
-  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+export const ParticipantId = RecordId;
 
 /**
  * Only what the statistics and the daily follow-up need (data minimisation): a name staff know the
@@ -71,6 +71,10 @@ export type Participant = Omit<ParticipantCreate, 'gender'> & {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Work-training and own measures, by id. */
+  measures: Record<string, Span>;
+  /** Correctional orders, by id (the hours served on them are logged by date, see hours). */
+  orders: Record<string, Span>;
 };
 
 /** The participants list: a page in id order, optionally only those whose name contains `q`. */

@@ -1,6 +1,5 @@
 import { SMALL_MAX } from './disclosure/types';
-import { type Figures, figureKeys, type NetworkFigures, type Suppressed } from './figure-set';
-import { sumFigures } from './figures';
+import { type Figures, figureOf, type NetworkFigures, type Suppressed, sumFigures } from './figure-set';
 
 /** Defined by the disclosure control; re-exported until this file gives way to it. */
 export { SMALL_MAX };
@@ -132,11 +131,18 @@ export function suppressTable(rows: readonly CentreFigures[]): SuppressedTable {
   const ids = new Set(rows.map((r) => r.centre));
   if (ids.size !== rows.length) throw new Error('suppressTable: a centre appears more than once');
   const total = sumFigures(rows.map((r) => r.figures));
-  const centres = rows.map((r) => ({ centre: r.centre, figures: {} as NetworkFigures }));
-  const totalOut = {} as NetworkFigures;
-  for (const key of figureKeys) {
-    const cells: Cell[] = rows.map((r) => ({ centre: r.centre, value: r.figures[key], hidden: null }));
-    const totalCell: Cell = { centre: null, value: total[key], hidden: null };
+  const centres = rows.map((r) => ({
+    centre: r.centre,
+    figures: {} as Record<string, NetworkFigures[string]>,
+  }));
+  const totalOut: Record<string, NetworkFigures[string]> = {};
+  for (const key of Object.keys(total).sort()) {
+    const cells: Cell[] = rows.map((r) => ({
+      centre: r.centre,
+      value: figureOf(r.figures, key),
+      hidden: null,
+    }));
+    const totalCell: Cell = { centre: null, value: figureOf(total, key), hidden: null };
     suppressColumn(cells, totalCell);
     cells.forEach((c, i) => {
       const row = centres[i];

@@ -91,8 +91,16 @@ const customRules: Record<string, Text | (() => Text)> = {
     nb: 'Denne typen registreres uten deltaker.',
     en: 'This kind is registered without naming a participant.',
   },
-  too_early: { nb: 'Datoen kan ikke være før år 2000.', en: 'The date cannot be before the year 2000.' },
   quarter_hours: { nb: 'Timer føres i hele kvarter.', en: 'Hours are logged in quarter hours.' },
+  outside_participation: {
+    nb: 'Må ligge innenfor deltakelsen: ikke før den startet, og ikke etter at den sluttet.',
+    en: 'Must lie within the participation: not before it started, nor after it ended.',
+  },
+  outside_order: {
+    nb: 'Dagen må ligge innenfor straffen og deltakelsen.',
+    en: 'The day must lie within the order and the participation.',
+  },
+  unknown_order: { nb: 'Deltakeren har ingen slik straff.', en: 'The participant has no such order.' },
 };
 
 function ruleText(rule: string): Text | undefined {

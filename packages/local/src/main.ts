@@ -1,8 +1,15 @@
 import { resolve } from 'node:path';
-import { startRuntime } from './runtime';
+import { startDatabase } from './database';
+import { defaultDataDir, repoRoot } from './paths';
+import { assertRuntimePortFree } from './ports';
+import type { Runtime } from './runtime';
 import { isStartupError } from './startup-error';
+import { ensureWebBuilt } from './web-build';
 
-/** `npm start`: the platform on this machine, data kept in `.local/` between runs. */
+/**
+ * `npm start`: the platform on this machine, data kept in `.local/` between runs. Only light modules
+ * are imported up here; the runtime, the functions and the AWS SDK load while DynamoDB Local starts.
+ */
 function portFromEnv(): number {
   const raw = process.env.PORT ?? '3000';
   const port = Number(raw);
@@ -14,21 +21,65 @@ function portFromEnv(): number {
   return port;
 }
 
+/** A start that cannot succeed: one paragraph saying why and what to do, and exit 1. */
+function cannotStart(e: unknown): never {
+  if (!isStartupError(e)) throw e;
+  console.error(`\nCannot start: ${e.message}\n`);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const port = portFromEnv();
+  // CloudWatch's metric blobs would only be noise in this terminal.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   // CRUX_DATA_DIR moves the data folder, e.g. to try a fresh start without losing `.local/`.
-  const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : undefined;
-  let runtime: Awaited<ReturnType<typeof startRuntime>>;
+  const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : defaultDataDir;
+  let runtime: Runtime | undefined;
+  // DynamoDB Local died and would not start again: nothing works without it, so say so and stop.
+  const databaseLost = async (e: Error) => {
+    console.error(`\nCannot go on: ${e.message}\n`);
+    await runtime?.stop();
+    process.exit(1);
+  };
+  // A taken port is said at once, before Java is started for nothing.
+  if (port !== 0) await assertRuntimePortFree(port).catch(cannotStart);
+  // Java boots first, the slowest part of a start, while the web build is checked and the rest loads.
+  const database = startDatabase(dataDir, (e) => void databaseLost(e));
+  database.catch(() => undefined); // awaited, and its failure reported, below
   try {
-    runtime = await startRuntime({ port: portFromEnv(), ...(dataDir ? { dataDir } : {}) });
-  } catch (e) {
-    if (isStartupError(e)) {
-      console.error(`\nCannot start: ${e.message}\n`);
-      process.exit(1);
+    await ensureWebBuilt(repoRoot, (text) => process.stdout.write(text));
+    // The functions' log lines, one readable line each in this terminal (CRUX_LOG_FORMAT=json keeps
+    // Lambda's JSON); the printer must be chosen before the functions load and make their loggers.
+    if (process.env.CRUX_LOG_FORMAT !== 'json') {
+      const [{ useLoggerClass }, { LineLogger }] = await Promise.all([
+        import('@crux/functions/observability/logger'),
+        import('./log-line'),
+      ]);
+      useLoggerClass(LineLogger);
     }
-    throw e;
+    const { startRuntime } = await import('./runtime');
+    runtime = await startRuntime({ port, dataDir, database });
+  } catch (e) {
+    await database.then((d) => d.stop()).catch(() => undefined);
+    cannotStart(e);
   }
 
+  announce(runtime, started, process.env.CRUX_DATA_DIR ? dataDir : undefined);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await runtime?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function announce(runtime: Runtime, started: number, dataDir: string | undefined): void {
   const width = Math.max(...runtime.demoUsers.map((u) => u.username.length));
   const users = runtime.demoUsers.map(
     (u) => `    ${u.username.padEnd(width)}  ${u.role}${u.centre ? ` (${u.centre})` : ''}`,
@@ -49,17 +100,6 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    await runtime.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 await main();

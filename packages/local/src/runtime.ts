@@ -1,21 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ensureTable } from '@crux/store/create-table';
+import { internalError, unavailable } from '@crux/api/errors';
+import { signInClaims } from '@crux/functions/pre-token/handler';
 import { table } from '@crux/store/table';
+import { createApiDocs, isApiDocsPath } from './api-docs';
 import { createApiEmulator } from './api-emulator';
+import { startDatabase } from './database';
 import { seedDemoData } from './demo-data';
 import { demoUsers, loadOrCreateDemoPassword } from './demo-users';
-import { localCredentials, localRegion, type RunningDynamo, startDynamo } from './dynamodb';
-import { sendJson } from './http';
+import type { SupervisedDynamo } from './dynamo-supervisor';
+import { localCredentials, localRegion } from './dynamodb';
+import { sendError, sendJson } from './http';
 import { createIdentityProvider } from './idp/provider';
 import { loadOrCreateSigningKey, type SigningKey } from './idp/signing-key';
+import { cognitoAttributes } from './idp/tokens';
 import type { IdpUser } from './idp/users';
 import { sharedPasswordDirectory } from './idp/users';
 import { createFiguresJobRunner, type JobRun } from './jobs';
-import { portTaken } from './ports';
+import { defaultDataDir, defaultWebDist } from './paths';
+import { runtimePortTaken } from './ports';
 import { createStaticSite } from './static-site';
 import { webSecurityHeaders } from './web-headers';
 
@@ -37,6 +40,13 @@ export type RuntimeOptions = {
   accessTokenTtlSeconds?: number;
   /** A signing key made by the caller, so tests can sign tokens the authorizer must judge. */
   signingKey?: SigningKey;
+  /** Told when DynamoDB Local died and could not be restarted; by default a line on stderr. */
+  onDatabaseLost?: (error: Error) => void;
+  /**
+   * DynamoDB Local already on its way (`startDatabase` on the same data folder): `npm start` begins it
+   * first, so Java boots while the rest loads. Stopped with the runtime.
+   */
+  database?: Promise<SupervisedDynamo>;
 };
 
 export type Runtime = {
@@ -50,6 +60,8 @@ export type Runtime = {
   demoPassword: string;
   /** What seeding did on this start: created the demo data, or found it there. */
   seeded: 'created' | 'existing' | 'off';
+  /** DynamoDB Local's endpoint and its Java process now (undefined while it is being restarted). */
+  database: { endpoint: string; pid(): number | undefined };
 };
 
 export const CLIENT_ID = 'crux-web-local';
@@ -58,27 +70,24 @@ const DEFAULT_JOB_INTERVAL_MS = 10 * 60 * 1000;
 
 let functionsBoundTo: string | undefined;
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const defaultDataDir = join(repoRoot, '.local');
-const defaultWebDist = join(repoRoot, 'packages', 'web', 'dist');
-
 /**
  * The whole platform on one machine: DynamoDB Local, the identity provider, the API as API Gateway
  * would run it, the figures job on a timer and the web client, on one loopback port.
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const dataDir = options.inMemory ? undefined : (options.dataDir ?? defaultDataDir);
+  // Undone in reverse order of start, after the server (which starts first) has stopped taking requests.
   const cleanups: (() => Promise<void>)[] = [];
   const cleanup = async () => {
+    await closeServer(server);
     for (const step of cleanups.reverse()) await step().catch(() => undefined);
   };
 
   // Listen first: a taken port is the commonest failure and should cost no database start.
   let route: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> = async (_req, res) =>
-    sendJson(res, 503, { message: 'Starting' }, { 'retry-after': '2' });
+    sendError(res, unavailable(false));
   const server = createServer((req, res) => dispatch(req, res));
   const port = await listen(server, options.port ?? 0);
-  cleanups.push(() => closeServer(server));
   const url = `http://${HOST}:${port}`;
   const canonicalHost = `${HOST}:${port}`;
 
@@ -97,26 +106,18 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       console.error(
         `[runtime] ${req.method} ${parsed.pathname} failed: ${e instanceof Error ? e.message : e}`,
       );
-      if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
+      if (!res.headersSent) sendError(res, internalError());
       else res.destroy();
     });
   }
 
   try {
-    const dynamo: RunningDynamo = await startDynamo(
-      dataDir === undefined ? {} : { dataDir: join(dataDir, 'dynamodb') },
-    );
+    const dynamo = await (options.database ??
+      startDatabase(
+        dataDir,
+        options.onDatabaseLost ?? ((e) => console.error(`[dynamodb] The API cannot work on: ${e.message}`)),
+      ));
     cleanups.push(() => dynamo.stop());
-    const admin = new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: localRegion,
-      credentials: localCredentials,
-    });
-    try {
-      await ensureTable(admin, table.defaultName);
-    } finally {
-      admin.destroy();
-    }
 
     // The functions read these when their modules load, so they are set before any is imported; once
     // loaded, they keep their first database client, so a second runtime here would write to the first's.
@@ -143,6 +144,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       key,
       users: sharedPasswordDirectory(demoUsers, demoPassword),
       clients: [{ clientId: CLIENT_ID, redirectUris: [redirectUri], postLogoutRedirectUris: [`${url}/`] }],
+      // What Cognito's trigger checks, by the trigger's own code: e.g. that a staff member's centre exists.
+      admit: async (user) => void (await signInClaims(cognitoAttributes(user))),
       ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
     });
     // The functions verify tokens themselves, as in AWS; here they get the provider's keys directly.
@@ -150,6 +153,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     process.env.TOKEN_CLIENT_ID = CLIENT_ID;
     process.env.TOKEN_JWKS = JSON.stringify(idp.jwks);
     const api = createApiEmulator();
+    const docs = createApiDocs(url);
     const headers = webSecurityHeaders(url);
     const site = createStaticSite(options.webDist ?? defaultWebDist, headers);
     const jobs = createFiguresJobRunner();
@@ -159,6 +163,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     route = async (req, res, parsed) => {
       const path = parsed.pathname;
       if (path === '/idp' || path.startsWith('/idp/')) return idp.handle(req, res, parsed);
+      if (isApiDocsPath(path)) return docs(req, res, parsed);
       if (path.startsWith('/api/')) return api(req, res, parsed);
       if (path === '/_local/jobs/figures') return jobEndpoint(req, res);
       if (path === '/config.json') return sendJson(res, 200, config, headers);
@@ -185,11 +190,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     if (options.seedDemo !== false) {
       seeded = (await seedDemoData(client, demoPassword)).created ? 'created' : 'existing';
       // A failing job leaves the figures stale but the platform usable: report it and carry on.
-      await jobs
+      const catchUp = jobs
         .run('start')
         .catch((e: unknown) =>
           console.error(`[jobs] figures job failed: ${e instanceof Error ? e.message : e}`),
         );
+      // New demo data has its figures before anyone looks; on a later start, what changed since the last
+      // run is counted in the background rather than holding up the start (stop() waits for it).
+      if (seeded === 'created') await catchUp;
     }
     const timer = setInterval(() => {
       jobs
@@ -214,6 +222,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       demoUsers,
       demoPassword,
       seeded,
+      database: { endpoint: dynamo.endpoint, pid: dynamo.pid },
     };
   } catch (e) {
     await cleanup();
@@ -224,19 +233,26 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      reject(
-        e.code === 'EADDRINUSE' || e.code === 'EACCES'
-          ? portTaken(port, 'the local runtime', 'or start on another port, e.g. `PORT=3001 npm start`')
-          : e,
-      );
+      reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? runtimePortTaken(port) : e);
     });
     server.listen({ port, host: HOST }, () => resolve((server.address() as AddressInfo).port));
   });
 }
 
+/** How long a stop waits for requests under way to be answered before cutting their connections. */
+const DRAIN_MS = 5_000;
+
+/**
+ * Stops taking requests and lets those under way finish (bounded), so that a write the database made is
+ * also answered, before anything behind the server stops.
+ */
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }

@@ -8,7 +8,8 @@ export type StartupErrorCode =
   | 'port_taken'
   | 'data_dir_unusable'
   | 'data_dir_corrupt'
-  | 'dynamodb_failed';
+  | 'dynamodb_failed'
+  | 'web_build_failed';
 
 export class StartupError extends Error {
   readonly code: StartupErrorCode;

@@ -1,8 +1,9 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Centre, CentreInput } from '@crux/domain/centre';
 import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { registryKeys } from './keys';
 import { queryPrefix } from './query-all';
+import { table as definition } from './table';
 import { transact } from './transact';
 
 export type CentreOutcome = { kind: 'written'; centre: Centre } | Replay | { kind: 'exists'; centre: Centre };
@@ -41,6 +42,23 @@ export function centresRepo(doc: DynamoDBDocumentClient, table: string) {
       if (outcome.kind === 'written') return { kind: 'written', centre };
       if (outcome.kind !== 'condition_failed') return outcome;
       return { kind: 'exists', centre: toCentre(outcome.current ?? {}) };
+    },
+
+    /**
+     * Whether the centre is in the registry: one GetItem that reads back only the partition key, so the
+     * sign-in trigger's permission can be exactly that (infra/lib/tenant-policy.ts, `preTokenPolicy`).
+     */
+    async isRegistered(id: string): Promise<boolean> {
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: registryKeys.centre(id),
+          ProjectionExpression: '#pk',
+          ExpressionAttributeNames: { '#pk': definition.partitionKey },
+          ConsistentRead: true,
+        }),
+      );
+      return Item !== undefined;
     },
 
     /** Every centre; the registry is small (tens of centres), one query reads it. */

@@ -1,10 +1,4 @@
-import {
-  type Figures,
-  figureKeys,
-  type NetworkCell,
-  type NetworkFigures,
-  TOTAL,
-} from '@crux/domain/figure-set';
+import { type Figures, type NetworkCell, type NetworkFigures, TOTAL } from '@crux/domain/figure-set';
 import type { Month } from '@crux/domain/period';
 import type { StoredHeadOfficeYear, StoredYear } from '@crux/domain/rollup/year-table';
 import { SMALL_MAX } from '@crux/domain/suppression';
@@ -56,9 +50,12 @@ export const figureItems = {
   }),
 };
 
+/** A stored map of figures; anything that is not a finite number is not a figure and is dropped. */
 export function toFigures(value: unknown): Figures {
   const v = (value ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(figureKeys.map((k) => [k, Number(v[k] ?? 0)])) as Figures;
+  return Object.fromEntries(
+    Object.entries(v).flatMap(([id, n]) => (typeof n === 'number' && Number.isFinite(n) ? [[id, n]] : [])),
+  );
 }
 
 function toNetworkCell(value: unknown): NetworkCell {
@@ -78,7 +75,7 @@ function toNetworkCell(value: unknown): NetworkCell {
 
 export function toNetworkFigures(value: unknown): NetworkFigures {
   const v = (value ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(figureKeys.map((k) => [k, toNetworkCell(v[k])])) as NetworkFigures;
+  return Object.fromEntries(Object.entries(v).map(([id, cell]) => [id, toNetworkCell(cell)]));
 }
 
 /** The latest `computedAt` of the items, or null when there are none. */

@@ -32,6 +32,10 @@ export const centreKeys = {
   activityFrom: (date: string) => `A#${date}#`,
   /** `~` sorts after every id character, so the range includes the whole last day. */
   activityTo: (date: string) => `A#${date}#~`,
+  /** Hours served on an order, dated like entries so a year's hours are one range. */
+  hours: (s: TenantScope, date: string, id: string) => ({ PK: `C#${s.centre}`, SK: `H#${date}#${id}` }),
+  hoursFrom: (date: string) => `H#${date}#`,
+  hoursTo: (date: string) => `H#${date}#~`,
   /** A POST's remembered answer, per caller and Idempotency-Key (see idempotency.ts). */
   idempotency: (s: TenantScope, subject: string, key: string) => ({
     PK: `C#${s.centre}`,
@@ -56,6 +60,8 @@ export const centreKeys = {
     GSI2PK: DIRTY,
     GSI2SK: `${s.centre}#${PARTICIPANT_MARKER}#${id}`,
   }),
+  /** The centre's own choices (which kinds *I dag* shows), set by its leader. */
+  settings: (s: TenantScope) => ({ PK: `C#${s.centre}`, SK: 'SETTINGS' }),
   /** The centre's own figures, written by the figures job, read by the centre's figures routes. */
   figuresPk: (s: TenantScope) => `C#${s.centre}#FIG`,
   figuresYear: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}#FIG`, SK: `Y#${year}` }),
@@ -77,6 +83,14 @@ export function parseDirtyMarker(sortKey: unknown, seq: unknown): DirtyMarker | 
   if (kind !== MONTH_MARKER || !/^\d{4}-\d{2}$/.test(rest) || typeof seq !== 'number') return undefined;
   return { kind: 'month', centre, month: rest, seq };
 }
+
+/** The foundation's catalogue: the current document, and a history record per change. */
+export const catalogueKeys = {
+  pk: 'CATALOGUE',
+  current: { PK: 'CATALOGUE', SK: 'CURRENT' },
+  history: (version: number) => ({ PK: 'CATALOGUE', SK: `H#${String(version).padStart(8, '0')}` }),
+  historyPrefix: 'H#',
+};
 
 /** Centres registry, written by the admin API. */
 export const registryKeys = {

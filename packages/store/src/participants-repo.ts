@@ -26,10 +26,12 @@ const internal = new Set([
   'searchName',
   'countedFrom',
   'countedThrough',
+  'seq',
 ]);
 
-function toParticipant(item: Record<string, unknown>): Participant {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !internal.has(k))) as Participant;
+export function toParticipant(item: Record<string, unknown>): Participant {
+  const fields = Object.fromEntries(Object.entries(item).filter(([k]) => !internal.has(k)));
+  return { measures: {}, orders: {}, ...fields } as Participant;
 }
 
 /** Lower-case, accent-folded, so "ase" finds "Åse" and "ostby" finds "Østby". */
@@ -66,6 +68,23 @@ function refusal(stored: Record<string, unknown> | undefined, version: number) {
   return { kind: 'ends_before_start' as const, current };
 }
 
+/**
+ * A participant's item as stored: the participant, its keys on the by-end index (its end date, or open),
+ * and the marks that make it its own dirty marker for the figures job.
+ */
+export function participantItem(scope: TenantScope, participant: Participant) {
+  return {
+    ...participant,
+    ...centreKeys.participant(scope, participant.id),
+    ...centreKeys.participationByEnd(scope, participant.id, participant.endDate),
+    ...centreKeys.dirtyParticipant(scope, participant.id),
+    searchName: searchable(participant.displayName),
+  };
+}
+
+/** How many participants a search reads in its one request: more than a centre has over many years. */
+const SEARCH_READ = 2000;
+
 export function participantsRepo(doc: DynamoDBDocumentClient, table: string, scope: TenantScope) {
   assertIssued(scope);
 
@@ -76,14 +95,17 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       now: string,
       idem: Idempotency,
     ): Promise<CreateOutcome> {
-      const participant: Participant = { ...input, id, version: 1, createdAt: now, updatedAt: now };
-      const item = {
-        ...participant,
-        ...centreKeys.participant(scope, id),
-        ...centreKeys.participationByEnd(scope, id, undefined),
-        ...centreKeys.dirtyParticipant(scope, id),
-        searchName: searchable(participant.displayName),
+      // Measures and orders live on the participant, each under its id: the page reads one item.
+      const participant: Participant = {
+        ...input,
+        id,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        measures: {},
+        orders: {},
       };
+      const item = participantItem(scope, participant);
       const outcome = await transact(
         doc,
         [{ Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } }],
@@ -107,6 +129,8 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       const startSk = query.cursor ? decodeCursor(query.cursor, prefix) : undefined;
       if (query.cursor && !startSk) return 'bad_cursor';
       const pk = centreKeys.pk(scope);
+      // A search filters after DynamoDB's Limit: it reads up to a page's worth (a centre's participants
+      // fit in one) and keeps the first `limit` that match, so a match is never hidden behind an empty page.
       const result = await doc.send(
         new QueryCommand({
           TableName: table,
@@ -117,13 +141,15 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
             ...(query.q ? { ':q': searchable(query.q) } : {}),
           },
           ...(query.q ? { FilterExpression: 'contains(searchName, :q)' } : {}),
-          Limit: query.limit,
+          Limit: query.q ? SEARCH_READ : query.limit,
           ...(startSk ? { ExclusiveStartKey: { PK: pk, SK: startSk } } : {}),
         }),
       );
-      const last = result.LastEvaluatedKey?.SK;
+      const items = (result.Items ?? []).slice(0, query.limit);
+      const more = items.length < (result.Items ?? []).length;
+      const last = more ? items.at(-1)?.SK : result.LastEvaluatedKey?.SK;
       return {
-        items: (result.Items ?? []).map(toParticipant),
+        items: items.map(toParticipant),
         ...(typeof last === 'string' ? { nextCursor: encodeCursor(last) } : {}),
       };
     },

@@ -1,5 +1,11 @@
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ActivityCount } from '@crux/domain/figures';
+import type {
+  CentreRecords,
+  EntryRecord,
+  HoursRecord,
+  MeasureRecord,
+  ParticipationRecord,
+} from '@crux/domain/figures/records';
 import type { IsoDate } from '@crux/domain/period';
 import type { Participation } from '@crux/domain/rollup/participation';
 import { getAll } from './batch';
@@ -10,14 +16,46 @@ import { assertIssued, type TenantScope } from './tenant-scope';
 
 const byEnd = tableDef.indexes[0];
 
-function toParticipation(item: Record<string, unknown>): Participation {
+/** A participation with what the figures count of it, and what the job needs to clear its marker. */
+export type CountedParticipation = Participation &
+  ParticipationRecord & {
+    measures: MeasureRecord[];
+    /** Order id → type, to tell which order hours were served on. */
+    orderTypes: Map<string, string>;
+  };
+
+const PROJECTION =
+  'id, startDate, endDate, version, seq, countedFrom, countedThrough, birthYear, gender, outcome, measures, orders';
+
+type SpanItem = { type?: unknown; startDate?: unknown; endDate?: unknown };
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+function toParticipation(item: Record<string, unknown>): CountedParticipation {
+  const id = String(item.id);
+  const endDate = str(item.endDate);
+  // A measure left open past its participation's end counts only while the participation lasts.
+  const clamp = (end: string | undefined) => (endDate && (!end || end > endDate) ? endDate : end);
+  const measures = Object.values((item.measures ?? {}) as Record<string, SpanItem>).map((m) => ({
+    participantId: id,
+    type: String(m.type),
+    startDate: String(m.startDate),
+    endDate: clamp(str(m.endDate)),
+  }));
+  const orders = Object.entries((item.orders ?? {}) as Record<string, SpanItem>);
   return {
-    id: String(item.id),
+    id,
     startDate: String(item.startDate),
-    endDate: typeof item.endDate === 'string' ? item.endDate : undefined,
+    endDate,
     version: Number(item.version),
-    countedFrom: typeof item.countedFrom === 'string' ? item.countedFrom : undefined,
-    countedThrough: typeof item.countedThrough === 'string' ? item.countedThrough : undefined,
+    seq: typeof item.seq === 'number' ? item.seq : undefined,
+    countedFrom: str(item.countedFrom),
+    countedThrough: str(item.countedThrough),
+    birthYear: Number(item.birthYear),
+    gender: str(item.gender) as ParticipationRecord['gender'],
+    outcome: str(item.outcome) as ParticipationRecord['outcome'],
+    measures,
+    orderTypes: new Map(orders.map(([orderId, o]) => [orderId, String(o.type)])),
   };
 }
 
@@ -30,18 +68,28 @@ export function recordsRepo(doc: DynamoDBDocumentClient, table: string, scope: T
   if (!byEnd) throw new Error('table definition has no by-end index');
   const query = (input: Omit<QueryCommandInput, 'TableName'>) =>
     queryAll(doc, { ...input, TableName: table });
+  /** Items of a dated kind (`A#…`, `H#…`) from `from` to `to`, read strongly consistent, deleted ones left out. */
+  const dated = (from: string, to: string, projection: string, names: Record<string, string>) =>
+    query({
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      FilterExpression: 'attribute_not_exists(deletedAt)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':pk': centreKeys.pk(scope), ':from': from, ':to': to },
+      ProjectionExpression: projection,
+      ConsistentRead: true,
+    });
 
   return {
     /**
      * Changed participants as they are now (strongly consistent, unlike the index the marker was found
      * in), so the figures count exactly the version whose marker is then cleared.
      */
-    async participantsNow(ids: readonly string[]): Promise<Participation[]> {
+    async participantsNow(ids: readonly string[]): Promise<CountedParticipation[]> {
       const items = await getAll(
         doc,
         table,
         ids.map((id) => centreKeys.participant(scope, id)),
-        'id, startDate, endDate, version, countedFrom, countedThrough',
+        PROJECTION,
       );
       return items.map(toParticipation);
     },
@@ -50,36 +98,77 @@ export function recordsRepo(doc: DynamoDBDocumentClient, table: string, scope: T
      * Participations active somewhere in [from, to]: on the by-end index everything that ended on or after
      * `from` (open ones sort last), so participations that ended before the period are never read.
      */
-    async participationsActive(from: IsoDate, to: IsoDate): Promise<Participation[]> {
+    async participationsActive(from: IsoDate, to: IsoDate): Promise<CountedParticipation[]> {
       const items = await query({
         IndexName: byEnd.name,
         KeyConditionExpression: '#pk = :pk AND #sk >= :from',
         FilterExpression: 'startDate <= :to',
         ExpressionAttributeNames: { '#pk': byEnd.partitionKey, '#sk': byEnd.sortKey },
         ExpressionAttributeValues: { ':pk': centreKeys.participationPk(scope), ':from': from, ':to': to },
-        ProjectionExpression: 'id, startDate, endDate, version',
+        ProjectionExpression: PROJECTION,
       });
       return items.map(toParticipation);
     },
 
-    /** Activity entries dated from `from` to `to`, both included, read strongly consistent. */
-    async activities(from: IsoDate, to: IsoDate): Promise<ActivityCount[]> {
-      const items = await query({
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#date': 'date', '#count': 'count' },
-        ExpressionAttributeValues: {
-          ':pk': centreKeys.pk(scope),
-          ':from': centreKeys.activityFrom(from),
-          ':to': centreKeys.activityTo(to),
+    /** Entries dated from `from` to `to`, both included. */
+    async entries(from: IsoDate, to: IsoDate): Promise<EntryRecord[]> {
+      const items = await dated(
+        centreKeys.activityFrom(from),
+        centreKeys.activityTo(to),
+        '#date, kind, #count, participantId',
+        {
+          '#date': 'date',
+          '#count': 'count',
         },
-        ProjectionExpression: '#date, kind, #count',
-        ConsistentRead: true,
-      });
+      );
       return items.map((i) => ({
         date: String(i.date),
-        kind: i.kind as ActivityCount['kind'],
+        kind: String(i.kind),
         count: Number(i.count),
+        participantId: str(i.participantId),
       }));
     },
+
+    /** Hours logged from `from` to `to`, each with the type of its order (from the participations given). */
+    async hours(
+      from: IsoDate,
+      to: IsoDate,
+      participations: readonly CountedParticipation[],
+    ): Promise<HoursRecord[]> {
+      const items = await dated(
+        centreKeys.hoursFrom(from),
+        centreKeys.hoursTo(to),
+        '#date, hours, participantId, orderId',
+        {
+          '#date': 'date',
+        },
+      );
+      const types = new Map(
+        participations.flatMap((p) => [...p.orderTypes].map(([order, type]) => [`${p.id}:${order}`, type])),
+      );
+      return items.flatMap((i) => {
+        const orderType = types.get(`${String(i.participantId)}:${String(i.orderId)}`);
+        // Hours lie within their order and participation, so the order is among the year's participations.
+        return orderType
+          ? [
+              {
+                date: String(i.date),
+                orderType,
+                participantId: String(i.participantId),
+                hours: Number(i.hours),
+              },
+            ]
+          : [];
+      });
+    },
   };
+}
+
+/** The records of a centre-year as the engine counts them. */
+export function centreRecords(
+  participations: readonly CountedParticipation[],
+  entries: readonly EntryRecord[],
+  hours: readonly HoursRecord[],
+): CentreRecords {
+  return { participations, entries, hours, measures: participations.flatMap((p) => p.measures) };
 }

@@ -52,7 +52,6 @@ describe('the starting catalogue', () => {
         'wish_tree_gift',
         'christmas_food_box',
         'christmas_gift_card',
-        'home_visit',
         'meeting_outside',
         'prison_visit',
         'exam_passed',
@@ -189,7 +188,7 @@ describe('applyCatalogueChange', () => {
       {
         op: 'add',
         list: 'activityKinds',
-        entry: { ...homeVisitsAgain, name: { nb: 'Hjemmebesøk', en: 'X' } },
+        entry: { ...homeVisitsAgain, name: { nb: 'Antall besøk', en: 'X' } },
       },
       'entry.name.nb:duplicate_name',
     ],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ActivitiesCreate, ActivityItem, checkActivityItem } from '../activity';
 import type { Catalogue } from '../catalogue/lists';
 import { startingCatalogue } from '../catalogue/starting';
 import type { Result } from '../errors';
-import { parse } from '../validation';
-import { checkEntry, EntryCreate } from './entry';
+import { parse, validationError } from '../validation';
 import { checkSpan, HoursCreate, MeasureCreate } from './spans';
 
 const someone = '0b6f4a52-6f3c-4d8e-9a51-3c2f1e0d9b7a';
@@ -12,19 +12,35 @@ const broken = (result: Result<unknown>) =>
 
 describe('create bodies', () => {
   it.each([
-    ['a day of visits', EntryCreate, { date: '2024-03-01', kind: 'visit', count: 12 }, []],
-    ['a date before 2000', EntryCreate, { date: '1999-12-31', kind: 'visit', count: 1 }, ['date:too_early']],
+    [
+      'a day of visits',
+      ActivitiesCreate,
+      { date: '2024-03-01', entries: [{ kind: 'visit', count: 12 }] },
+      [],
+    ],
+    [
+      'a date before 2000',
+      ActivitiesCreate,
+      { date: '1999-12-31', entries: [{ kind: 'visit', count: 1 }] },
+      ['date:date_past'],
+    ],
     [
       'a day that does not exist',
-      EntryCreate,
-      { date: '2024-02-30', kind: 'visit', count: 1 },
+      ActivitiesCreate,
+      { date: '2024-02-30', entries: [{ kind: 'visit', count: 1 }] },
       ['date:date'],
     ],
     [
       'no count, and a field too many',
-      EntryCreate,
-      { date: '2024-03-01', kind: 'visit', count: 0, extra: 1 },
+      ActivityItem,
+      { kind: 'visit', count: 0, extra: 1 },
       ['count:min', 'extra:unknown_field'],
+    ],
+    [
+      'a measure starting before 2000',
+      MeasureCreate,
+      { type: 'vto', startDate: '1999-06-01' },
+      ['startDate:date_planned'],
     ],
     [
       'a measure ending before it starts',
@@ -39,6 +55,7 @@ describe('create bodies', () => {
       [],
     ],
     ['hours on 31 December', HoursCreate, { date: '2024-12-31', hours: 7.25 }, []],
+    ['hours in the future', HoursCreate, { date: '2999-12-31', hours: 1 }, ['date:date_past']],
     ['hours not in quarters', HoursCreate, { date: '2024-12-31', hours: 7.2 }, ['hours:quarter_hours']],
     ['no hours', HoursCreate, { date: '2024-12-31', hours: 0 }, ['hours:min']],
   ] as const)('%s', (_name, schema, body, expected) => {
@@ -56,8 +73,14 @@ describe('against the catalogue', () => {
       m.id === 'mentor' ? { ...m, status: 'retired' } : m,
     ),
   };
-  const entry = (kind: string, participantId?: string) =>
-    checkEntry(retired, { date: '2024-03-01', kind, count: 1, ...(participantId ? { participantId } : {}) });
+  const entry = (kind: string, participantId?: string): Result<unknown> => {
+    const fields = checkActivityItem(retired, {
+      kind,
+      count: 1,
+      ...(participantId ? { participantId } : {}),
+    });
+    return fields.length ? { ok: false, error: validationError(fields) } : { ok: true, value: kind };
+  };
 
   it('takes a kind in use, named as the kind says', () => {
     expect(entry('contact_point').ok && entry('contact_point', someone).ok).toBe(true);

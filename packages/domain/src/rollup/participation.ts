@@ -1,4 +1,4 @@
-import type { ParticipationSpan } from '../figures';
+import type { ParticipationSpan } from '../figures/people';
 import { type Month, monthOf } from '../period';
 
 /** `open`: the participation has no end, so it counts up to the current month at every run. */
@@ -10,6 +10,11 @@ export type MonthRange = { from: Month; through: CountedThrough };
 /** A participation as the figures job reads it: its span, and what it needs to clear its marker. */
 export type Participation = ParticipationSpan & {
   version: number;
+  /**
+   * Raised by every write of the participant's measures and orders, which leave `version` (the
+   * participant's own fields) alone: the marker is cleared only if neither moved since the job read it.
+   */
+  seq?: number | undefined;
   /** The months the job last counted it in; absent before the first run that saw it. */
   countedFrom?: Month | undefined;
   countedThrough?: CountedThrough | undefined;
@@ -26,7 +31,7 @@ export function countedOf(p: Participation): MonthRange | undefined {
 }
 
 /** The index read may lag; where a changed participant was read consistently, that version wins. */
-export function mergeById(fromIndex: readonly Participation[], consistent: readonly Participation[]) {
+export function mergeById<P extends Participation>(fromIndex: readonly P[], consistent: readonly P[]): P[] {
   const byId = new Map(fromIndex.map((p) => [p.id, p]));
   for (const p of consistent) byId.set(p.id, p);
   return [...byId.values()];

@@ -1,12 +1,8 @@
 import { type Figures, type NetworkFigures, TOTAL } from '../figure-set';
-import {
-  type ActivityCount,
-  computeFigures,
-  monthPeriod,
-  type ParticipationSpan,
-  yearFigures,
-} from '../figures';
-import type { Month } from '../period';
+import { computeFigures, yearFromMonths } from '../figures/compute';
+import type { FigureSet } from '../figures/define';
+import type { CentreRecords } from '../figures/records';
+import { type Month, monthPeriod, yearPeriod } from '../period';
 import { suppressTable } from '../suppression';
 import { monthsOfYear } from './plan';
 import { headOfficeYearRows, monthTotals, type StoredHeadOfficeYear, type StoredYear } from './year-table';
@@ -21,21 +17,21 @@ export type CentreYear = {
 };
 
 /**
- * A centre's figures for a whole year, from its records: the people active in the year and the entries
- * dated in it. A whole year at a time, so the year's distinct counts and its months come from the same
- * records and a run's cost is bounded by a year, not by the history.
+ * A centre's figures for a whole year, from its records: the people active in the year, and the entries,
+ * hours and measures of the year. A whole year at a time, so the year's distinct counts and its months
+ * come from the same records and a run's cost is bounded by a year, not by the history.
  */
 export function countCentreYear(
   centre: { id: string; name: string },
   year: number,
   current: Month,
-  participations: readonly ParticipationSpan[],
-  entries: readonly ActivityCount[],
+  set: FigureSet,
+  records: CentreRecords,
 ): CentreYear {
   const months = new Map<Month, Figures>();
-  for (const m of monthsOfYear(year, current))
-    months.set(m, computeFigures(monthPeriod(m), participations, entries));
-  const figures = yearFigures(year, participations, [...months.values()]);
+  for (const m of monthsOfYear(year, current)) months.set(m, computeFigures(set, monthPeriod(m), records));
+  const people = computeFigures(set, yearPeriod(year), records, 'distinct');
+  const figures = yearFromMonths(set, [...months.values()], people);
   return { centre: centre.id, name: centre.name, year, months, figures };
 }
 

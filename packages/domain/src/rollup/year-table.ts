@@ -1,5 +1,4 @@
-import { type Figures, figureKeys, TOTAL } from '../figure-set';
-import { sumFigures } from '../figures';
+import { type Figures, sameFigures, sumFigures, TOTAL } from '../figure-set';
 import type { Month } from '../period';
 
 /**
@@ -21,11 +20,6 @@ export type StoredHeadOfficeYear = {
   /** month → centre → figures */
   months: Map<Month, Map<string, Figures>>;
 };
-
-function sameFigures(a: Figures | null, b: Figures | null): boolean {
-  if (a === null || b === null) return a === b;
-  return figureKeys.every((k) => a[k] === b[k]);
-}
 
 /**
  * A year's head-office rows after a run: the stored rows, the recomputed centres' new figures, every

@@ -29,7 +29,8 @@ const cadences: Record<string, Cadence> = {
 const usual: Cadence = { days: 'open', perDay: 1.3 };
 
 function daysOf(cadence: Cadence, year: number): IsoDate[] {
-  if (cadence.days === 'christmas') return openDays(`${year}-12-01`, `${year}-12-22`);
+  // Christmas help is handed out in the fortnight before Christmas.
+  if (cadence.days === 'christmas') return openDays(`${year}-12-08`, `${year}-12-22`);
   const days = openDays(`${year}-01-01`, `${year}-12-31`);
   return cadence.days === 'weekly' ? days.filter((d) => weekday(d) === 4) : days;
 }

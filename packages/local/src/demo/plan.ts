@@ -1,7 +1,7 @@
+import type { ActivityItem } from '@crux/domain/activity';
 import type { CentreRecords } from '@crux/domain/figures/records';
 import type { Outcome, ParticipantCreate } from '@crux/domain/participant';
 import { type IsoDate, yearOf } from '@crux/domain/period';
-import type { EntryCreate } from '@crux/domain/records/entry';
 import type { HoursCreate, MeasureCreate, OrderCreate } from '@crux/domain/records/spans';
 import { type PlannedEntry, planEntriesYear } from './entries';
 import { type PlannedMeasure, planMeasuresYear } from './measures';
@@ -21,7 +21,8 @@ export type DemoPlan = {
   participants: { ref: string; body: ParticipantCreate; end?: { endDate: IsoDate; outcome: Outcome } }[];
   measures: { participant: string; body: MeasureCreate }[];
   orders: { participant: string; body: OrderCreate; hours: HoursCreate[] }[];
-  entries: { participant?: string; body: Omit<EntryCreate, 'participantId'> }[];
+  /** A day's count of a kind; the seeder sends a day's entries as one save, as *I dag* does. */
+  entries: { participant?: string; body: Omit<ActivityItem, 'participantId'> & { date: IsoDate } }[];
 };
 
 type Planned = {
@@ -122,7 +123,10 @@ export function recordsOfPlan(plan: DemoPlan): CentreRecords {
       endDate: p.end?.endDate,
       outcome: p.end?.outcome,
     })),
-    entries: plan.entries.map((e) => ({ ...e.body, participantId: e.participant })),
+    entries: plan.entries.map((e) => ({
+      ...e.body,
+      ...(e.participant === undefined ? {} : { participantId: e.participant }),
+    })),
     measures: plan.measures.map((m) => ({ participantId: m.participant, ...m.body })),
     hours: plan.orders.flatMap((o) =>
       o.hours.map((h) => ({ ...h, orderType: o.body.type, participantId: o.participant })),

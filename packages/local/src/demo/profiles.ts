@@ -48,7 +48,6 @@ export const demoProfiles: readonly CentreProfile[] = [
         non_participant_support: 25,
         practical_help: 120,
         cabin_trip: 8,
-        home_visit: 60,
         meeting_outside: 80,
         prison_visit: 30,
         digital_follow_up: 150,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JSONWebKeySet } from 'jose';
-import { BodyTooLarge, cookies, readBody, redirect, sendJson } from '../http';
+import { BodyIncomplete, BodyTooLarge, cookies, readBody, redirect, sendJson } from '../http';
 import { ExpiringMap } from './expiring-map';
 import { errorPage, type FormError, signedOutPage, signInPage } from './pages';
 import type { SigningKey } from './signing-key';
@@ -23,6 +23,11 @@ export type IdpOptions = {
   users: UserDirectory;
   clients: readonly IdpClient[];
   accessTokenTtlSeconds?: number;
+  /**
+   * What Cognito's pre-token trigger decides, asked before every token (sign-in and refresh): throws to
+   * refuse, with the text the person is shown. By default everyone the directory knows is let in.
+   */
+  admit?: (user: IdpUser) => Promise<void>;
 };
 
 export type IdentityProvider = {
@@ -64,6 +69,13 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export function createIdentityProvider(options: IdpOptions): IdentityProvider {
   const { issuer, key, users } = options;
+  const admit = options.admit ?? (async () => undefined);
+  /** The refusal's text, or undefined when the user may have tokens. */
+  const refusalFor = (user: IdpUser) =>
+    admit(user).then(
+      () => undefined,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
   const ttlSeconds = options.accessTokenTtlSeconds ?? 60 * 60;
   const clients = new Map(options.clients.map((c) => [c.clientId, c]));
   const allowedOrigins = new Set(
@@ -261,7 +273,16 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
       errors.push({ field: 'username', message: t.throttled });
     } else if (!errors.length) {
       const user = users.authenticate(username, password);
-      if (user) {
+      const refused = user ? await refusalFor(user) : undefined;
+      if (!user) {
+        status = 401;
+        failures.set(username, failed + 1);
+        errors.push({ field: 'password', message: t.wrongCredentials });
+      } else if (refused) {
+        // Cognito shows the trigger's refusal on its sign-in page; so do we, and no session is made.
+        status = 403;
+        errors.push({ field: 'username', message: refused });
+      } else {
         failures.delete(username);
         interactions.delete(interaction);
         const sessionId = newId();
@@ -270,9 +291,6 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
         res.setHeader('set-cookie', sessionCookie(sessionId, SESSION_TTL_MS / 1000));
         return redirectWithCode(res, request, sessionId, session);
       }
-      status = 401;
-      failures.set(username, failed + 1);
-      errors.push({ field: 'password', message: t.wrongCredentials });
     }
     sendHtml(res, status, (nonce) =>
       signInPage({
@@ -329,6 +347,8 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
 
     const user = users.bySub(grant.sub);
     if (!user) return fail(400, 'invalid_grant', 'The user no longer exists.');
+    const refused = await refusalFor(user);
+    if (refused) return fail(400, 'invalid_grant', refused);
     const tokens = await issueTokens({
       key,
       issuer,
@@ -407,8 +427,16 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
       if (method === 'GET' && path === '/logout') return logout(req, res, url);
       sendJson(res, 404, { message: 'Not Found' });
     } catch (e) {
-      if (e instanceof BodyTooLarge)
-        return sendJson(res, 413, { error: 'invalid_request', error_description: 'Request too large.' });
+      // OAuth's error shape here, not the API's: these are the token endpoint's and sign-in form's answers.
+      const refused = (status: number, description: string) =>
+        sendJson(
+          res,
+          status,
+          { error: 'invalid_request', error_description: description },
+          { connection: 'close' },
+        );
+      if (e instanceof BodyTooLarge) return refused(413, 'Request too large.');
+      if (e instanceof BodyIncomplete) return refused(408, 'The request body did not arrive in full.');
       throw e;
     }
   }

@@ -20,6 +20,11 @@ export type TokenRequest = {
 
 export type IssuedTokens = { accessToken: string; idToken: string; expiresIn: number };
 
+/** The user's custom attributes as Cognito names them, as its pre-token trigger receives them. */
+export function cognitoAttributes(user: IdpUser): Record<string, string> {
+  return { 'custom:role': user.role, ...(user.centre ? { 'custom:centre': user.centre } : {}) };
+}
+
 /**
  * Claims shaped like Cognito's: the access token carries `client_id` and `token_use: 'access'` and no
  * `aud`; the ID token has `aud` = client id and `token_use: 'id'`. `role` and `centre` are what the
@@ -30,7 +35,7 @@ export async function issueTokens(request: TokenRequest): Promise<IssuedTokens> 
   const iat = request.now ?? Math.floor(Date.now() / 1000);
   const exp = iat + ttlSeconds;
   const originJti = randomUUID();
-  const attributes = { 'custom:role': user.role, ...(user.centre ? { 'custom:centre': user.centre } : {}) };
+  const attributes = cognitoAttributes(user);
 
   const accessToken = await new SignJWT({
     client_id: clientId,

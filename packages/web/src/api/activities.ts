@@ -1,4 +1,4 @@
-import type { ActivityEntry, ActivityKind } from '@crux/domain/activity';
+import type { ActivityEntry } from '@crux/domain/activity';
 import type { CentreFiguresMonths, Figures } from '@crux/domain/figure-set';
 import type { IsoDate, Month } from '@crux/domain/period';
 import type { Api, ApiResult } from './client';
@@ -42,10 +42,11 @@ export async function figuresOfMonth(
   return { ok: true, value: result.value.months.find((m) => m.month === month) ?? null };
 }
 
-export type KindTotals = Record<ActivityKind, number>;
+/** Each kind's sum over the entries (a kind with none is absent). */
+export type KindTotals = Record<string, number>;
 
 export function totalsByKind(entries: readonly ActivityEntry[]): KindTotals {
-  const totals: KindTotals = { visit: 0, contact_point: 0 };
-  for (const entry of entries) totals[entry.kind] += entry.count;
+  const totals: KindTotals = {};
+  for (const entry of entries) totals[entry.kind] = (totals[entry.kind] ?? 0) + entry.count;
   return totals;
 }

@@ -45,6 +45,8 @@ describe('the participant form', () => {
       version: 2,
       createdAt: '',
       updatedAt: '',
+      measures: {},
+      orders: {},
     };
     expect(differingFields(filled, stored)).toEqual(['birthYear']);
   });

@@ -34,7 +34,7 @@ export const en: Messages = {
     headOffice: 'Figures for all centres',
     network: 'Figures for the experience network',
     signOut: 'Sign out',
-    signedInAs: (name, role) => `Signed in as ${name} (${role})`,
+    signedInAs: (name) => `Signed in as ${name}`,
   },
   signIn: {
     title: 'Sign in',
@@ -144,9 +144,9 @@ export const en: Messages = {
   figures: {
     keys: {
       participants: 'Participants',
-      newParticipants: 'New participants',
-      visits: 'Visits',
-      contactPoints: 'Contact points (phone and SMS)',
+      'participants.new': 'New participants',
+      'kind.visit': 'Visits',
+      'kind.contact_point': 'Contact points (phone and SMS)',
     },
     centre: 'Centre',
     total: 'The whole foundation',

@@ -1,4 +1,4 @@
-import type { FigureKey } from '@crux/domain/figure-set';
+import type { HeadlineFigure } from '@crux/domain/figure-set';
 import type { Outcome, ReferralSource } from '@crux/domain/participant';
 import type { Role } from '@crux/domain/roles';
 
@@ -36,7 +36,7 @@ export const nb = {
     headOffice: 'Tall for alle sentre',
     network: 'Tall for Erfaringsnettverket',
     signOut: 'Logg ut',
-    signedInAs: (name: string, role: string) => `Logget inn som ${name} (${role})`,
+    signedInAs: (name: string) => `Logget inn som ${name}`,
   },
   signIn: {
     title: 'Logg inn',
@@ -147,10 +147,10 @@ export const nb = {
   figures: {
     keys: {
       participants: 'Deltakere',
-      newParticipants: 'Nye deltakere',
-      visits: 'Besøk',
-      contactPoints: 'Kontaktpunkter (telefon og SMS)',
-    } satisfies Record<FigureKey, string>,
+      'participants.new': 'Nye deltakere',
+      'kind.visit': 'Besøk',
+      'kind.contact_point': 'Kontaktpunkter (telefon og SMS)',
+    } satisfies Record<HeadlineFigure, string>,
     centre: 'Senter',
     total: 'Hele stiftelsen',
     year: 'År',

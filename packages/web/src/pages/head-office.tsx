@@ -1,4 +1,11 @@
-import type { FigureKey, HeadOfficeMonths, HeadOfficeYear } from '@crux/domain/figure-set';
+import {
+  type Figures,
+  figureOf,
+  type HeadlineFigure,
+  type HeadOfficeMonths,
+  type HeadOfficeYear,
+  TOTAL,
+} from '@crux/domain/figure-set';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { formatMonth, formatNumber, formatTimestamp, withPrevious } from '../i18n/format';
@@ -12,7 +19,6 @@ import { ChartLegend, type Series, VisitsChart } from '../ui/visits-chart';
 import { currentYear, useYear, YearPicker } from '../ui/year-picker';
 
 /** The foundation's row in the months answer (see HeadOfficeMonths). */
-const TOTAL = 'TOTAL';
 
 /** Every month of a past year; this year up to the current month, so the future is not drawn as zeros. */
 function monthsOf(year: number): string[] {
@@ -44,20 +50,21 @@ export function HeadOfficePage() {
       series.push({
         key: centre,
         name: centre === TOTAL ? t.figures.total : (names.get(centre) ?? centre),
-        values: monthList.map((m) => byMonth.get(m)?.visits ?? 0),
+        values: monthList.map((m) => byMonth.get(m)?.['kind.visit'] ?? 0),
       });
     }
   }
   const chartSeries = series.filter((s) => s.key !== TOTAL);
-  const cell = (
-    key: FigureKey,
-    figures: Record<FigureKey, number>,
-    previous: Record<FigureKey, number> | null,
-  ) => withPrevious(figures[key], previous ? previous[key] : null);
+  // The chart's part is drawn once the table above it has come, so the table never pushes it down.
+  const chartPart = figures.state !== 'loading';
+  const cell = (key: HeadlineFigure, figures: Figures, previous: Figures | null) =>
+    withPrevious(figureOf(figures, key), previous ? figureOf(previous, key) : null);
 
   return (
     <section className="stack">
-      <h1>{t.headOffice.title}</h1>
+      <h1 className="ds-heading" data-size="lg">
+        {t.headOffice.title}
+      </h1>
       <YearPicker year={year} />
       <p>{t.headOffice.intro(year, year - 1)}</p>
       {figures.state === 'loading' ? <Progress label={t.loading} /> : null}
@@ -79,10 +86,16 @@ export function HeadOfficePage() {
         </>
       ) : null}
 
-      <h2>{t.headOffice.chartTitle(year)}</h2>
-      {months.state === 'loading' ? <Progress label={t.loading} /> : null}
-      {months.state === 'failed' ? <FailureView failure={months.failure} retry={reloadMonths} /> : null}
-      {months.state === 'ok' ? (
+      {chartPart ? (
+        <h2 className="ds-heading" data-size="md">
+          {t.headOffice.chartTitle(year)}
+        </h2>
+      ) : null}
+      {chartPart && months.state === 'loading' ? <Progress label={t.loading} /> : null}
+      {chartPart && months.state === 'failed' ? (
+        <FailureView failure={months.failure} retry={reloadMonths} />
+      ) : null}
+      {chartPart && months.state === 'ok' ? (
         <>
           <p className="hint">{t.headOffice.chartDescription}</p>
           <VisitsChart
@@ -92,9 +105,11 @@ export function HeadOfficePage() {
             series={chartSeries}
           />
           <ChartLegend series={chartSeries} />
-          <h2 id="months-table-title">{t.headOffice.tableTitle(year)}</h2>
+          <h2 className="ds-heading" data-size="md" id="months-table-title">
+            {t.headOffice.tableTitle(year)}
+          </h2>
           <ScrollRegion labelledBy="months-table-title">
-            <table className="figures">
+            <table className="ds-table" data-color="neutral">
               <thead>
                 <tr>
                   <th scope="col">{t.headOffice.month}</th>

@@ -1,5 +1,6 @@
-import { ActivitiesCreate, type ActivityKind } from '@crux/domain/activity';
-import { figureOfActivityKind } from '@crux/domain/figures';
+import { ActivitiesCreate } from '@crux/domain/activity';
+import { figureOf } from '@crux/domain/figure-set';
+import { kindId } from '@crux/domain/figures/define';
 import { monthOf, todayInOslo } from '@crux/domain/period';
 import type { Text } from '@crux/domain/text';
 import { parse } from '@crux/domain/validation';
@@ -30,7 +31,9 @@ import { Stepper } from '../ui/stepper';
  */
 type TodayDraft = { date: string; visit: number; contact_point: number; key: string };
 
-const kinds: readonly ActivityKind[] = ['visit', 'contact_point'];
+/** The kinds this page registers (of the catalogue's, the two every centre registers daily). */
+type ShownKind = 'visit' | 'contact_point';
+const kinds: readonly ShownKind[] = ['visit', 'contact_point'];
 const ids = { date: 'today-date', visit: 'today-visits', contact_point: 'today-contact-points' };
 
 const freshDraft = (): TodayDraft => ({
@@ -61,7 +64,7 @@ export function TodayPage({ centre }: { centre: string }) {
     month ? figuresOfMonth(api, centre, month) : Promise.resolve({ ok: true as const, value: null }),
   );
 
-  const labels: Record<ActivityKind, string> = {
+  const labels: Record<ShownKind, string> = {
     visit: t.today.visits,
     contact_point: t.today.contactPoints,
   };
@@ -129,7 +132,9 @@ export function TodayPage({ centre }: { centre: string }) {
 
   return (
     <section className="today">
-      <h1>{t.today.title}</h1>
+      <h1 className="ds-heading" data-size="lg">
+        {t.today.title}
+      </h1>
       <form onSubmit={onSubmit} noValidate>
         <ErrorSummary errors={state.errors} fieldIds={ids} attempt={state.attempt} extra={state.formError} />
         <TextField
@@ -155,19 +160,21 @@ export function TodayPage({ centre }: { centre: string }) {
         </div>
         <NetworkRetry visible={state.networkFailed} onRetry={save} />
         <div className="actions">
-          <button type="submit" className="primary big" disabled={state.saving}>
+          <button type="submit" className="ds-button" data-size="lg" disabled={state.saving}>
             {t.save}
           </button>
           {state.saving ? <Progress label={t.saving} /> : null}
         </div>
         {saved ? (
           <Success>
-            {t.today.saved(saved.visit, saved.contact_point, formatDate(savedDate, language))}
+            {t.today.saved(saved.visit ?? 0, saved.contact_point ?? 0, formatDate(savedDate, language))}
           </Success>
         ) : null}
       </form>
 
-      <h2 id="today-figures-title">{t.today.figuresTitle}</h2>
+      <h2 className="ds-heading" data-size="md" id="today-figures-title">
+        {t.today.figuresTitle}
+      </h2>
       {entries.state === 'loading' || monthFigures.state === 'loading' ? (
         <Progress label={t.loading} />
       ) : null}
@@ -177,7 +184,7 @@ export function TodayPage({ centre }: { centre: string }) {
       ) : null}
       {dayTotals && monthFigures.state === 'ok' && month ? (
         <ScrollRegion labelledBy="today-figures-title">
-          <table className="figures">
+          <table className="ds-table" data-color="neutral">
             <thead>
               <tr>
                 <th scope="col">{t.today.what}</th>
@@ -193,8 +200,10 @@ export function TodayPage({ centre }: { centre: string }) {
               {kinds.map((kind) => (
                 <tr key={kind}>
                   <th scope="row">{labels[kind]}</th>
-                  <td className="num">{formatNumber(dayTotals[kind])}</td>
-                  <td className="num">{formatNumber(counted?.figures[figureOfActivityKind[kind]] ?? 0)}</td>
+                  <td className="num">{formatNumber(dayTotals[kind] ?? 0)}</td>
+                  <td className="num">
+                    {formatNumber(counted ? figureOf(counted.figures, kindId(kind)) : 0)}
+                  </td>
                 </tr>
               ))}
             </tbody>

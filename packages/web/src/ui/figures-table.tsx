@@ -1,4 +1,4 @@
-import { type FigureKey, figureKeys } from '@crux/domain/figure-set';
+import { type HeadlineFigure, headlineFigures } from '@crux/domain/figure-set';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { ScrollRegion } from './scroll-region';
@@ -15,17 +15,17 @@ export function FiguresTable<R>(props: {
   caption: ReactNode;
   rows: Row<R>[];
   total: R;
-  cell: (key: FigureKey, data: R) => ReactNode;
+  cell: (key: HeadlineFigure, data: R) => ReactNode;
 }) {
   const { t } = useI18n();
   return (
     <ScrollRegion labelledBy={props.id}>
-      <table className="figures">
+      <table className="ds-table" data-color="neutral">
         <caption id={props.id}>{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t.figures.centre}</th>
-            {figureKeys.map((k) => (
+            {headlineFigures.map((k) => (
               <th scope="col" className="num" key={k}>
                 {t.figures.keys[k]}
               </th>
@@ -36,7 +36,7 @@ export function FiguresTable<R>(props: {
           {props.rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.name}</th>
-              {figureKeys.map((k) => (
+              {headlineFigures.map((k) => (
                 <td className="num" key={k}>
                   {props.cell(k, row.data)}
                 </td>
@@ -47,7 +47,7 @@ export function FiguresTable<R>(props: {
         <tfoot>
           <tr>
             <th scope="row">{t.figures.total}</th>
-            {figureKeys.map((k) => (
+            {headlineFigures.map((k) => (
               <td className="num" key={k}>
                 {props.cell(k, props.total)}
               </td>

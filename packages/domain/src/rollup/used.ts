@@ -1,0 +1,25 @@
+import type { Catalogue, CatalogueListName } from '../catalogue/lists';
+import { type Figures, figureOf } from '../figure-set';
+import { kindId, measureId, orderPersonsId } from '../figures/define';
+
+/**
+ * The catalogue entries a run found something counted under: from then on they have history, so the
+ * catalogue keeps them (retired, never removed) and a kind's counting rule stays as it was.
+ */
+export function usedEntries(
+  catalogue: Catalogue,
+  counted: readonly Figures[],
+): { list: CatalogueListName; id: string }[] {
+  const any = (id: string) => counted.some((f) => figureOf(f, id) > 0);
+  return [
+    ...catalogue.activityKinds
+      .filter((k) => any(kindId(k.id)))
+      .map((k) => ({ list: 'activityKinds' as const, id: k.id })),
+    ...catalogue.measureTypes
+      .filter((m) => any(measureId(m.id)))
+      .map((m) => ({ list: 'measureTypes' as const, id: m.id })),
+    ...catalogue.orderTypes
+      .filter((o) => any(orderPersonsId(o.id)))
+      .map((o) => ({ list: 'orderTypes' as const, id: o.id })),
+  ];
+}

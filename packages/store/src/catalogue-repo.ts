@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ActivityItem } from '@crux/domain/activity';
+import type { CatalogueHistoryRecord } from '@crux/domain/catalogue/change';
+import type { Catalogue, CatalogueListName } from '@crux/domain/catalogue/lists';
+import { startingCatalogue } from '@crux/domain/catalogue/starting';
+import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
+import { catalogueKeys } from './keys';
+import { queryPrefix } from './query-all';
+import { type TransactItem, transact } from './transact';
+
+/**
+ * The foundation's catalogue (what centres register: activity kinds, measure and order types, …) as one
+ * item, `CATALOGUE / CURRENT`, read in one request. Until the platform admin first changes it, the
+ * starting catalogue that ships with the platform is the catalogue.
+ *
+ * Beside the document the item carries, per list, a map of each entry's status (and, for kinds, its
+ * participant rule): a write that names a kind checks it against these in its own transaction (a
+ * ConditionCheck), so the catalogue costs no request of its own and no cache can be stale. And `used`:
+ * the entries the figures job has counted something under, so that an entry with history is never
+ * removed and a kind's counting rule never changes under its history.
+ */
+export type StoredCatalogue = { catalogue: Catalogue; hash: string };
+
+/** The document's fingerprint: a change names it, so it is applied to exactly the catalogue it was made on. */
+export function catalogueHash(catalogue: Catalogue): string {
+  return createHash('sha256').update(JSON.stringify(catalogue)).digest('base64url');
+}
+
+const starting: StoredCatalogue = { catalogue: startingCatalogue, hash: catalogueHash(startingCatalogue) };
+
+type Rules = Record<string, { status: string; participant?: string }>;
+
+function rulesOf(catalogue: Catalogue): Record<'kinds' | 'measureTypes' | 'orderTypes', Rules> {
+  const map = (entries: readonly { id: string; status: string; participant?: string }[]) =>
+    Object.fromEntries(
+      entries.map((e) => [
+        e.id,
+        { status: e.status, ...(e.participant ? { participant: e.participant } : {}) },
+      ]),
+    );
+  return {
+    kinds: map(catalogue.activityKinds),
+    measureTypes: map(catalogue.measureTypes),
+    orderTypes: map(catalogue.orderTypes),
+  };
+}
+
+/** One attribute per used entry, beside the document: set by the job, read only by change conditions. */
+const usedAttribute = (list: CatalogueListName, id: string) => `used#${list}#${id}`;
+
+const ruleMaps = { activityKinds: 'kinds', measureTypes: 'measureTypes', orderTypes: 'orderTypes' } as const;
+
+/**
+ * A ConditionCheck, for a write's own transaction, that the named kinds (or measure or order types) are
+ * in the catalogue, in use, and named as each kind says. `valid` tells whether they are so in the
+ * starting catalogue, which is the catalogue while none is stored.
+ */
+export type CatalogueUse = { list: keyof typeof ruleMaps; id: string; namesParticipant?: boolean };
+
+export function catalogueCheck(
+  table: string,
+  uses: readonly CatalogueUse[],
+  validInStarting: boolean,
+): TransactItem {
+  // DynamoDB refuses a name or value the expression does not use: each is added where it is.
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':active': 'active' };
+  const terms = uses.flatMap((use, i) => {
+    names[`#e${i}`] = use.id;
+    names[`#l${i}`] = ruleMaps[use.list];
+    const entry = `#l${i}.#e${i}`;
+    if (use.namesParticipant === undefined) return [`${entry}.#status = :active`];
+    values[`:no${i}`] = use.namesParticipant ? 'mustNot' : 'must';
+    names['#p'] = 'participant';
+    return [`${entry}.#status = :active`, `${entry}.#p <> :no${i}`];
+  });
+  // DynamoDB refuses parentheses it finds redundant: a single comparison is never wrapped.
+  const rules = terms.join(' AND ');
+  const grouped = terms.length > 1 ? `(${rules})` : rules;
+  if (validInStarting) names['#hash'] = 'hash';
+  return {
+    ConditionCheck: {
+      TableName: table,
+      Key: catalogueKeys.current,
+      ConditionExpression: validInStarting ? `attribute_not_exists(#hash) OR ${grouped}` : rules,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** What entries use of the catalogue: each distinct kind once, with whether it names a participant. */
+export function entryUses(entries: readonly ActivityItem[]): CatalogueUse[] {
+  const uses = new Map<string, CatalogueUse>();
+  for (const e of entries) {
+    const namesParticipant = e.participantId !== undefined;
+    uses.set(`${e.kind}:${namesParticipant}`, { list: 'activityKinds', id: e.kind, namesParticipant });
+  }
+  return [...uses.values()];
+}
+
+/** The catalogue check of a save of entries: each distinct kind once, with whether it names a participant. */
+export function entriesCheck(
+  table: string,
+  entries: readonly ActivityItem[],
+  validInStarting: boolean,
+): TransactItem {
+  return catalogueCheck(table, entryUses(entries), validInStarting);
+}
+
+export type ChangeOutcome =
+  | { kind: 'written'; stored: StoredCatalogue }
+  | Replay
+  | { kind: 'stale'; current: StoredCatalogue }
+  | { kind: 'has_history' };
+
+export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
+  return {
+    /** The catalogue now: one GetItem (the starting catalogue while none is stored). */
+    async current(): Promise<StoredCatalogue> {
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: catalogueKeys.current }));
+      // The item may hold only the job's `used` marks before the admin's first change.
+      if (!Item || typeof Item.hash !== 'string') return starting;
+      return { catalogue: Item.catalogue as Catalogue, hash: String(Item.hash) };
+    },
+
+    /** Every change, newest first: who, when, what before and after. */
+    async history(): Promise<CatalogueHistoryRecord[]> {
+      const items = await queryPrefix(doc, table, catalogueKeys.pk, catalogueKeys.historyPrefix);
+      return items.map((i) => i.record as CatalogueHistoryRecord).reverse();
+    },
+
+    /**
+     * Stores a changed catalogue, applied by the caller to `base`, in one transaction: the new document
+     * (only if the stored one is still `base`, by its fingerprint), its history record, and the remembered
+     * answer. `guarded` names the entries the change removes or whose counting rule it changes: refused
+     * if the figures job has counted anything under them.
+     */
+    async change(
+      base: StoredCatalogue,
+      next: Catalogue,
+      record: CatalogueHistoryRecord,
+      guarded: readonly { list: CatalogueListName; id: string }[],
+      idem: Idempotency,
+    ): Promise<ChangeOutcome> {
+      const stored: StoredCatalogue = { catalogue: next, hash: catalogueHash(next) };
+      const names: Record<string, string> = { '#hash': 'hash' };
+      const unused = guarded.map((g, i) => {
+        names[`#g${i}`] = usedAttribute(g.list, g.id);
+        return `attribute_not_exists(#g${i})`;
+      });
+      const sameBase =
+        base.hash === starting.hash ? '(attribute_not_exists(#hash) OR #hash = :base)' : '#hash = :base';
+      const outcome = await transact(
+        doc,
+        [
+          {
+            Update: {
+              TableName: table,
+              Key: catalogueKeys.current,
+              UpdateExpression:
+                'SET catalogue = :doc, #hash = :hash, version = :version, kinds = :kinds, measureTypes = :measures, orderTypes = :orders',
+              ConditionExpression: [sameBase, ...unused].join(' AND '),
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: {
+                ':doc': next,
+                ':hash': stored.hash,
+                ':version': next.version,
+                ':base': base.hash,
+                ':kinds': rulesOf(next).kinds,
+                ':measures': rulesOf(next).measureTypes,
+                ':orders': rulesOf(next).orderTypes,
+              },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          {
+            Put: {
+              TableName: table,
+              Item: { ...catalogueKeys.history(next.version), record },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+        rememberAnswer(table, 'admin', idem, { status: 200, body: stored }),
+      );
+      if (outcome.kind === 'written') return { kind: 'written', stored };
+      if (outcome.kind !== 'condition_failed') return outcome;
+      const now = outcome.current;
+      const current =
+        now && typeof now.hash === 'string'
+          ? { catalogue: now.catalogue as Catalogue, hash: now.hash }
+          : starting;
+      if (outcome.index === 0 && current.hash === base.hash) return { kind: 'has_history' };
+      return { kind: 'stale', current };
+    },
+
+    /** The figures job marks what it has counted something under: those entries keep their history. */
+    async markUsed(entries: readonly { list: CatalogueListName; id: string }[]): Promise<void> {
+      if (entries.length === 0) return;
+      const names = Object.fromEntries(entries.map((e, i) => [`#u${i}`, usedAttribute(e.list, e.id)]));
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: catalogueKeys.current,
+          UpdateExpression: `SET ${entries.map((_, i) => `#u${i} = :true`).join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':true': true },
+        }),
+      );
+    },
+  };
+}
