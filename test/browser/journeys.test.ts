@@ -138,8 +138,14 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
     expect(status).toBe(200);
     await net.getByLabel('År').selectOption(String(shown));
     await net.waitForURL(new RegExp(`ar=${shown}`));
+    const reasons = {
+      small: 'under 5',
+      ratio: 'under 5 personer',
+      secondary: 'skjult',
+      line: 'linje skjult',
+    };
     const words = (cell: NetworkCell | undefined = 0) =>
-      typeof cell === 'number' ? nbNumber(cell) : cell.suppressed === 'small' ? 'under 5' : 'skjult';
+      typeof cell === 'number' ? nbNumber(cell) : cell === null ? '–' : reasons[cell.suppressed];
     let suppressed = 0;
     for (const c of [...body.centres, { name: 'Hele stiftelsen', ...body.total }]) {
       const cells = headlineFigures.map((k) => c.figures[k]);

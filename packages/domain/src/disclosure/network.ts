@@ -11,6 +11,7 @@ import type {
   RowId,
   YearFigures,
 } from './types';
+import { TOTAL } from './types';
 
 /**
  * One line of the network's *Fakta og tall* for a centre (or `TOTAL`) and year: one value per figure of
@@ -18,6 +19,9 @@ import type {
  * its reason.
  */
 export type NetworkLine = { centre: RowId; year: number; line: string; values: NetworkValue[] };
+
+/** A line as the network read it before; a figure added to the line since then it did not read. */
+export type EarlierLine = Omit<NetworkLine, 'values'> & { values: readonly (NetworkValue | undefined)[] };
 
 export type NetworkPublication = {
   /** Every line of the set, for every centre and the total, every year: what the network may read. */
@@ -40,7 +44,7 @@ export type NetworkPublication = {
 export function publishNetwork(
   set: FigureSet,
   rows: readonly YearFigures[],
-  earlier: readonly NetworkLine[],
+  earlier: readonly EarlierLine[],
   solver: LpSolver,
   options: DisclosureOptions = {},
 ): NetworkPublication {
@@ -50,7 +54,7 @@ export function publishNetwork(
   const p = protectPublication({ set, centres, years, rows, earlier: earlierCells }, solver, options);
   const shown = new Map(p.cells.map((c) => [`${c.centre}|${c.year}|${c.figure}`, c.shown]));
   const lines: NetworkLine[] = [];
-  for (const centre of [...[...centres].sort(), 'TOTAL']) {
+  for (const centre of [...[...centres].sort(), TOTAL]) {
     for (const year of [...years].sort((a, b) => a - b)) {
       for (const line of set.lines) {
         const values = line.figures.map((id) => {
@@ -69,7 +73,7 @@ export function publishNetwork(
  * The last publication as cells. A share the network was shown gave it the count it is a share of; a
  * share hidden beside a shown whole hid that count, with the share's reason: the count stays hidden.
  */
-function earlierOf(set: FigureSet, earlier: readonly NetworkLine[]): PublishedCell[] {
+function earlierOf(set: FigureSet, earlier: readonly EarlierLine[]): PublishedCell[] {
   const cells = earlier.flatMap((line) => {
     const figures = set.lines.find((l) => l.id === line.line)?.figures ?? [];
     return figures.flatMap((figure, i) => {

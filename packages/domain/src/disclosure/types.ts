@@ -7,7 +7,7 @@ import type { Text } from '../text';
 export const SMALL_MAX = 4;
 
 /** The foundation total's row, beside the centres' rows. */
-export const TOTAL = 'TOTAL';
+export { TOTAL } from '../figure-set';
 export type RowId = string;
 
 /** One centre's stored figures for one year, as the figure engine stores them (a figure left out is 0). */
