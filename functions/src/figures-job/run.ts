@@ -164,8 +164,8 @@ async function publishNetwork(
   };
   const items: Record<string, unknown>[] = [figureItems.headOfficeYears(years, run.computedAt)];
   if (published.unprotected.length > 0) return items;
-  for (const [year, rows] of published.years)
-    for (const row of rows) items.push(figureItems.networkYear(year, row, run.computedAt));
+  for (const { year, row } of published.changed)
+    items.push(figureItems.networkYear(year, row, run.computedAt));
   return items;
 }
 

@@ -32,7 +32,12 @@ export function networkFiguresRepo(doc: DynamoDBDocumentClient, table: string) {
       const items = await queryPrefix(doc, table, networkKeys.pk(year), networkKeys.yearPrefix, {
         consistent: true,
       });
-      return { year, rows: items.map((i) => ({ centre: String(i.centre), figures: toNetworkFigures(i) })) };
+      const rows = items.map((i) => ({
+        centre: String(i.centre),
+        name: typeof i.name === 'string' ? i.name : undefined,
+        figures: toNetworkFigures(i),
+      }));
+      return { year, rows };
     },
   };
 }

@@ -24,12 +24,14 @@ export type NetworkRow = {
 /** What the network read last time of one year: every row, the total's among them, every figure. */
 export type EarlierNetworkYear = {
   year: number;
-  rows: readonly { centre: string; figures: NetworkFigures }[];
+  rows: readonly { centre: string; name: string | undefined; figures: NetworkFigures }[];
 };
 
 export type ProtectedNetwork = Omit<NetworkPublication, 'lines'> & {
-  /** Per year, the rows to store: the centres the head office has a row for that year, and the total. */
+  /** Per year, the rows: the centres the head office has a row for that year, and the total. */
   years: Map<number, NetworkRow[]>;
+  /** The rows that differ from what the network read before: the ones to write. */
+  changed: { year: number; row: NetworkRow }[];
 };
 
 /**
@@ -74,7 +76,25 @@ export function protectNetwork(
     }
     years.set(year, out);
   }
-  return { years, cost: p.cost, work: p.work, unprotected: p.unprotected };
+  const before = new Map(earlier.flatMap((y) => y.rows.map((r) => [`${y.year}|${r.centre}`, r])));
+  const changed = [...years].flatMap(([year, rows]) =>
+    rows
+      .filter((row) => {
+        const was = before.get(`${year}|${row.centre}`);
+        return (
+          was === undefined ||
+          was.name !== row.name ||
+          !sameCells(was.figures, { ...row.counts, ...row.amounts })
+        );
+      })
+      .map((row) => ({ year, row })),
+  );
+  return { years, changed, cost: p.cost, work: p.work, unprotected: p.unprotected };
+}
+
+function sameCells(a: NetworkFigures, b: NetworkFigures): boolean {
+  const ids = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...ids].every((id) => JSON.stringify(a[id]) === JSON.stringify(b[id]));
 }
 
 function split(set: FigureSet, figures: Readonly<Record<FigureId, NetworkCell>>) {
