@@ -67,7 +67,8 @@ const codeOf: Record<Reason, number> = { small: SMALL, ratio: RATIO, secondary: 
 
 /**
  * The last publication: what it hid stays hidden (a count that is now 0 cannot be called "5 or more",
- * so it is hidden as a line); what it showed with the value it still has is frozen, never a candidate.
+ * so it is hidden as a line), a line hidden without a label stays so; what it showed with the value it
+ * still has is frozen, never a candidate.
  */
 export function applyEarlier(
   t: Table,
@@ -85,8 +86,11 @@ export function applyEarlier(
       if (same) frozen[cell] = 1;
       continue;
     }
-    if (status[cell] !== VISIBLE) continue;
     const was = codeOf[e.shown.suppressed];
+    // A line once hidden without a label keeps it: "under 5" now, beside what the last one said of
+    // the cells around it, could give away what hiding the line protected.
+    if (was === LINE) status[cell] = LINE;
+    if (status[cell] !== VISIBLE) continue;
     const count = classOf(t, cell).kind === 'count';
     status[cell] = was === LINE || (count && v === 0) ? LINE : SECONDARY;
   }
