@@ -1,4 +1,5 @@
 import type { Constraint } from './constraints';
+import { Groups } from './groups';
 import { isUnknown, type Status } from './status';
 import { cellIndex, figureOf, rowOf, type Table, yearOf } from './table';
 
@@ -21,37 +22,22 @@ export class Links {
     readonly constraints: readonly Constraint[],
   ) {
     this.byRow = t.rows.map(() => []);
-    const parent = new Map<number, number>();
-    const find = (c: number): number => {
-      let root = c;
-      while (parent.get(root) !== root) root = parent.get(root) as number;
-      parent.set(c, root);
-      return root;
-    };
+    const groups = new Groups();
     for (let cell = 0; cell < t.size; cell++) {
       if (!isUnknown(t, status, cell)) continue;
-      parent.set(cell, cell);
+      groups.add(cell);
       this.byRow[rowOf(t, cell)]?.push(cell);
     }
     constraints.forEach((c, k) => {
-      let first = -1;
-      for (const cell of c.cells) {
-        if (!parent.has(cell)) continue;
-        if (first < 0) first = cell;
-        else {
-          const a = find(first);
-          const b = find(cell);
-          if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
-        }
-      }
-      if (first < 0) return;
+      if (!c.cells.some((cell) => groups.has(cell))) return;
+      groups.join(c.cells);
       for (const cell of c.cells) {
         const list = this.of.get(cell) ?? [];
         this.of.set(cell, list);
         list.push(k);
       }
     });
-    for (const cell of parent.keys()) this.component.set(cell, find(cell));
+    for (const cell of groups.items()) this.component.set(cell, groups.root(cell));
   }
 
   /** The constraints any of the cells appears in, each once, in canonical order. */

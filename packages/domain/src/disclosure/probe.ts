@@ -1,4 +1,5 @@
 import type { Constraint } from './constraints';
+import { Groups } from './groups';
 import type { LpModel, LpSolver } from './solver';
 import { hiddenBounds, isLabelled, labelBounds, type Status } from './status';
 import { rowOf, type Table } from './table';
@@ -215,26 +216,12 @@ export class Probe {
   move(aims: readonly Aim[]): Witness | null {
     const x = this.solve(aims, 1);
     if (!x) return null;
-    const parent = new Map<number, number>();
-    const find = (i: number): number => {
-      let root = i;
-      while (parent.get(root) !== root) root = parent.get(root) as number;
-      parent.set(i, root);
-      return root;
-    };
-    for (let i = 0; i < this.hidden; i++) if (this.displacement(x, i) > STILL) parent.set(i, i);
-    for (const cells of this.among) {
-      let first = -1;
-      for (const i of cells) {
-        if (!parent.has(i)) continue;
-        if (first < 0) first = find(i);
-        else parent.set(find(i), first);
-        first = find(first);
-      }
-    }
+    const groups = new Groups();
+    for (let i = 0; i < this.hidden; i++) if (this.displacement(x, i) > STILL) groups.add(i);
+    for (const cells of this.among) groups.join(cells);
     const pieces = new Map<number, { moved: number[]; rows: Set<number> }>();
-    for (const i of parent.keys()) {
-      const root = find(i);
+    for (const i of groups.items()) {
+      const root = groups.root(i);
       const piece = pieces.get(root) ?? { moved: [], rows: new Set<number>() };
       pieces.set(root, piece);
       const cell = this.cells[i] as number;
