@@ -12,9 +12,11 @@ let t: TestRuntime;
 const today = todayInOslo();
 const year = Number(today.slice(0, 4));
 
+// Seeding the demo and its first figures run (the network's disclosure control included) takes as long
+// as the browser journeys' start on a loaded machine.
 beforeAll(async () => {
   t = await startTestRuntime();
-});
+}, 180_000);
 afterAll(async () => {
   await t?.runtime.stop();
 });
