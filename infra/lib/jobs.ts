@@ -34,6 +34,8 @@ export class Jobs extends Construct {
       logsKey: props.logsKey,
       policy: figuresJobPolicy(props.table.tableArn, props.indexNames),
       timeout: Duration.minutes(10),
+      // HiGHS, the disclosure control's solver, reads its WebAssembly beside the bundle.
+      assets: ['node_modules/highs/build/highs.wasm'],
     });
     this.figures.role.addToPrincipalPolicy(
       iam.PolicyStatement.fromJson(

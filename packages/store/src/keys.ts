@@ -117,6 +117,8 @@ export const headOfficeKeys = {
   month: (year: number, month: Month, centre: string) => ({ PK: `HQ#${year}`, SK: `M#${month}#${centre}` }),
   yearPrefix: 'Y#',
   monthPrefix: 'M#',
+  /** The years that have head-office figures, so a run can reach every one of them. */
+  years: { PK: 'HQ#YEARS', SK: 'YEARS' },
 };
 
 /** Experience-network figures: written already suppressed; nothing else lives under `NET#`. */

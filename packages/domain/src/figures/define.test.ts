@@ -21,8 +21,6 @@ function idsOf(relation: Relation): FigureId[] {
       return [relation.active, relation.started, ...relation.ended];
     case 'rounded':
       return [relation.value, relation.numerator, relation.denominator];
-    case 'shareOf':
-      return [relation.share, relation.part, relation.whole];
   }
 }
 

@@ -98,7 +98,7 @@ describe('counting a centre year', () => {
 describe('publishing a year', () => {
   const empty: StoredHeadOfficeYear = { years: new Map(), months: new Map() };
 
-  it('writes the recounted centre, the totals and the network view; leaves others as stored', () => {
+  it('writes the recounted centre and the totals; leaves others as stored', () => {
     const stored: StoredHeadOfficeYear = {
       years: new Map([['b', { centre: 'b', name: 'CRUX B', figures: f(10, 2, 100, 50), previous: null }]]),
       months: new Map([['2025-01', new Map([['b', f(10, 2, 100, 50)]])]]),
@@ -114,13 +114,9 @@ describe('publishing a year', () => {
     expect(pick(out.rows.get('TOTAL')?.figures)).toEqual(f(11, 3, 100, 50));
     const janTotal = out.monthRows.find((m) => m.month === '2025-01' && m.centre === 'TOTAL');
     expect(pick(janTotal?.figures)).toEqual(f(11, 3, 100, 50));
-    // A's single participant is under 5: hidden, and so is one more cell to protect it from the total.
-    const network = new Map(out.networkRows.map((r) => [r.centre, r.figures]));
-    expect(network.get('a')?.participants).toEqual({ suppressed: 'small' });
-    expect(network.get('TOTAL')?.['kind.visit']).toBe(100);
   });
 
-  it('a year only stepped for its previous rewrites no network view', () => {
+  it('a year only stepped for its previous rewrites its previous figures alone', () => {
     const before = new Map([['a', { centre: 'a', name: 'CRUX A', figures: f(7, 7, 7, 7), previous: null }]]);
     const stored: StoredHeadOfficeYear = {
       years: new Map([['a', { centre: 'a', name: 'CRUX A', figures: f(9, 1, 1, 1), previous: null }]]),
@@ -131,7 +127,6 @@ describe('publishing a year', () => {
       ['a', f(7, 7, 7, 7)],
       ['TOTAL', null],
     ]);
-    expect(out.networkRows).toEqual([]);
     expect(publishYear(empty, new Map(), []).changedRows).toEqual([]);
   });
 });

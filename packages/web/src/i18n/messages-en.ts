@@ -168,11 +168,17 @@ export const en: Messages = {
     intro: (year) =>
       `Figures for ${year} as shared with the experience network. Small numbers are hidden so that nobody can be recognised.`,
     small: 'under 5',
+    ratio: 'under 5 people',
     secondary: 'hidden',
+    line: 'line hidden',
     legendTitle: 'How to read the table',
     smallExplained:
       '“under 5”: the number is between 1 and 4. It is not shown, to protect the people it is about.',
     secondaryExplained:
       '“hidden”: hidden to protect another number – otherwise a hidden number could be worked out from the total.',
+    ratioExplained:
+      '“under 5 people”: a mean, a share or hours that concern fewer than 5 people are not shown.',
+    lineExplained:
+      '“line hidden”: here even “under 5” would let the number be worked out, so the table says nothing about it.',
   },
 };

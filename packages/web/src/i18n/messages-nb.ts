@@ -171,11 +171,17 @@ export const nb = {
     intro: (year: number) =>
       `Tall for ${year} slik de deles med Erfaringsnettverket. Små tall er skjult, så ingen kan kjennes igjen.`,
     small: 'under 5',
+    ratio: 'under 5 personer',
     secondary: 'skjult',
+    line: 'linje skjult',
     legendTitle: 'Slik leser du tabellen',
     smallExplained: '«under 5»: tallet er mellom 1 og 4. Det vises ikke, for å verne personene det gjelder.',
     secondaryExplained:
       '«skjult»: tallet er skjult for å beskytte et annet tall – ellers kunne et skjult tall regnes ut fra summen.',
+    ratioExplained:
+      '«under 5 personer»: et gjennomsnitt, en andel eller timer som gjelder færre enn 5 personer, vises ikke.',
+    lineExplained:
+      '«linje skjult»: her ville selv «under 5» gjort det mulig å regne ut tallet, så tabellen sier ingenting om det.',
   },
 };
 
