@@ -178,14 +178,18 @@ export async function benchJobIncremental(): Promise<Figure> {
     const run = await runFiguresJob({ client: s.doc, tableName: table, now: NOW });
     cost[`${years}x history`] = run.requests.total;
   }
-  const [one, ten] = [cost['1x history'], cost['10x history']];
+  const [one, ten] = [cost['1x history'], cost['10x history']] as [number, number];
+  // Issue 10: the network's audit runs over every published year, reading each year's head-office and
+  // network items (two queries a year). That grows with the years published, not with the records.
+  const auditReads = 2 * (10 - 1);
   return {
     id: 'job.incremental',
-    label: 'Figures job after 100 new records: DynamoDB requests with 1× and 10× the stored history',
-    value: `${one} / ${ten}`,
+    label:
+      'Figures job after 100 new records: DynamoDB requests with 1× and 10× the stored history (10× less the network audit’s 2 queries per extra published year)',
+    value: `${one} / ${ten - auditReads}`,
     unit: 'requests',
     target: 'equal',
-    pass: one === ten,
-    detail: cost,
+    pass: one === ten - auditReads,
+    detail: { ...cost, networkAuditReadsOf10YearsBeyond1: auditReads },
   };
 }
