@@ -179,8 +179,8 @@ export function erasureRepo(doc: DynamoDBDocumentClient, table: string, scope: T
     return { rewritten, removed: work.length - rewritten };
   }
 
-  /** A participant no longer there may have been erased by this very request: its answer is remembered. */
-  async function replay(idem: Idempotency): Promise<ErasureOutcome> {
+  /** The answer remembered under the request's Idempotency-Key, if the key was used before. */
+  async function remembered(idem: Idempotency): Promise<Record<string, unknown> | undefined> {
     const { Item } = await doc.send(
       new GetCommand({
         TableName: table,
@@ -188,7 +188,7 @@ export function erasureRepo(doc: DynamoDBDocumentClient, table: string, scope: T
         ConsistentRead: true,
       }),
     );
-    return Item ? judgeReuse(Item, idem.requestHash) : { kind: 'not_found' };
+    return Item;
   }
 
   return {
@@ -204,15 +204,24 @@ export function erasureRepo(doc: DynamoDBDocumentClient, table: string, scope: T
         around?: <T>(id: string, step: () => Promise<T>) => Promise<T>;
       } = {},
     ): Promise<ErasureOutcome[]> {
+      // A key used before is judged before anything is erased: its answer comes only with the last step,
+      // so a reused key with another participant would otherwise erase that one first.
+      const before = options.idem ? await remembered(options.idem) : undefined;
+      if (before && options.idem) {
+        const replay = judgeReuse(before, options.idem.requestHash);
+        return targets.map(() => replay);
+      }
       const outcomes = new Map<string, ErasureOutcome>();
       const started: Started[] = [];
       for (const target of targets) {
         const begin = () => start(target);
         const outcome = await (options.around ? options.around(target.id, begin) : begin());
         if (outcome.kind === 'started') started.push({ id: target.id, ids: outcome.ids });
-        else if (outcome.kind === 'not_found' && options.idem)
-          outcomes.set(target.id, await replay(options.idem));
-        else outcomes.set(target.id, outcome);
+        else if (outcome.kind === 'not_found' && options.idem) {
+          // Erased by this very request, its answer remembered between the check above and now.
+          const replay = judgeReuse(await remembered(options.idem), options.idem.requestHash);
+          outcomes.set(target.id, replay.kind === 'replayed' ? replay : outcome);
+        } else outcomes.set(target.id, outcome);
       }
       const counts = started.length ? await rewriteAll(started) : { rewritten: 0, removed: 0 };
       for (const person of started) {
