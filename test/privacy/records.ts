@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { RouteDef } from '@crux/api/routes';
 import type { AccessLogEntry } from '@crux/domain/privacy/access-log';
 import { accessLogKeys } from '@crux/store/keys';
 import { type Call, call, claimsFor } from '../api/call';
-import { createParticipant, participantBody, visitBody } from '../api/fixtures';
+import { createParticipant, made, participantBody, visitBody } from '../api/fixtures';
 import { partition } from '../api/snapshot';
 
 /** One participant and one record of each kind about them, made by the centre's staff through the API. */
@@ -15,20 +16,22 @@ export type Made = {
   entry: { date: string; id: string };
 };
 
-async function made(centre: string, path: string, body: unknown) {
-  const answer = await call({ method: 'POST', path, claims: claimsFor('staff', centre), body });
-  if (answer.status !== 201) throw new Error(`${path}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
-export async function centreWithRecords(centre: string): Promise<Made> {
-  const participant = await createParticipant(centre);
+/**
+ * A participant of `centre` with a measure, an order with hours, and an activity entry naming them, all in
+ * `year` (2024 unless told), made by the centre's staff through the API; `over` changes the participant.
+ */
+export async function centreWithRecords(
+  centre: string,
+  { year = 2024, ...over }: { year?: number } & Record<string, unknown> = {},
+): Promise<Made> {
+  const participant = await createParticipant(centre, { startDate: `${year}-02-01`, ...over });
   const at = `/api/centres/${centre}/participants/${participant.id}`;
-  const measure = await made(centre, `${at}/measures`, { type: 'vto', startDate: '2024-03-01' });
-  const order = await made(centre, `${at}/orders`, { type: 'community_sentence', startDate: '2024-03-01' });
-  const hours = await made(centre, `${at}/orders/${order.id}/hours`, { date: '2024-03-04', hours: 2.5 });
+  const march = `${year}-03-01`;
+  const measure = await made(centre, `${at}/measures`, { type: 'vto', startDate: march });
+  const order = await made(centre, `${at}/orders`, { type: 'community_sentence', startDate: march });
+  const hours = await made(centre, `${at}/orders/${order.id}/hours`, { date: `${year}-03-04`, hours: 2.5 });
   const saved = await made(centre, `/api/centres/${centre}/activities`, {
-    date: '2024-03-05',
+    date: `${year}-03-05`,
     entries: [{ kind: 'wheel_conversation', count: 1, participantId: participant.id }],
   });
   return { participant, measureId: measure.id, orderId: order.id, hours, entry: saved.items[0] };
@@ -124,4 +127,25 @@ export async function logOf(centre: string): Promise<(AccessLogEntry & Record<st
 /** The entries one request left, found by its request id. */
 export async function entriesOf(centre: string, requestId: string) {
   return (await logOf(centre)).filter((e) => e.requestId === requestId);
+}
+
+/** Every item of the whole table that holds any of `needles` anywhere, keys included. */
+export async function itemsHolding(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  needles: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    for (const item of page.Items ?? []) {
+      const text = JSON.stringify(item);
+      if (needles.some((n) => text.includes(n))) found.push(item);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found;
 }

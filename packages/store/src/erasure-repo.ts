@@ -40,7 +40,7 @@ type StartOutcome =
  *    count, domain/privacy/anonymise.ts) and keeps the new ids in a marker, named by the person's log
  *    reference, so an erasure cut short resumes; from then on no write can name the old id (each checks
  *    the participant exists);
- * 2. every other item that holds the old id (person-records.ts) is rewritten in transactions of up to 100
+ * 2. every other item that holds the old id, or a measure's or order's old id (person-records.ts), is rewritten in transactions of up to 100
  *    items: an entry or a day's hours the figures count is moved under a new id of its own, pointing at
  *    the anonymous copy (and its order's new id), with its month marked for the figures job; a remembered
  *    answer loses its body and its request's fingerprint (a retry is then refused, not stored again);
@@ -152,7 +152,7 @@ export function erasureRepo(doc: DynamoDBDocumentClient, table: string, scope: T
     const seen = new Set<unknown>();
     const work: { items: TransactItem[]; month?: string }[] = [];
     for (const person of people) {
-      for (const about of itemsAbout(all, person.id)) {
+      for (const about of itemsAbout(all, person.id, Object.keys(person.ids.spans))) {
         if (seen.has(about.item.SK)) continue;
         seen.add(about.item.SK);
         work.push(rewrite(about, person));

@@ -45,10 +45,19 @@ export function centreItems(doc: DynamoDBDocumentClient, table: string, scope: T
   });
 }
 
-/** The items of `items` about the person `id`, each with its kind. */
-export function itemsAbout(items: readonly Record<string, unknown>[], id: string): PersonItem[] {
+/**
+ * The items of `items` about the person `id`, each with its kind; with `alsoNaming`, also those that
+ * hold one of those ids (a measure's or order's own id, which a remembered answer holds without the
+ * person's).
+ */
+export function itemsAbout(
+  items: readonly Record<string, unknown>[],
+  id: string,
+  alsoNaming: readonly string[] = [],
+): PersonItem[] {
+  const ids = [id, ...alsoNaming];
   return items
-    .filter((item) => namesPerson(item, id))
+    .filter((item) => ids.some((i) => namesPerson(item, i)))
     .map((item) => ({ kind: recordKindOf(String(item.SK), id), item }));
 }
 
