@@ -7,7 +7,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction } from './lambda';
-import { figuresJobPolicy, tableKeyStatement } from './tenant-policy';
+import { figuresJobPolicy, retentionJobPolicy, tableKeyStatement } from './tenant-policy';
 
 export type JobsProps = {
   table: dynamodb.ITable;
@@ -17,13 +17,15 @@ export type JobsProps = {
 };
 
 /**
- * The nightly figures roll-up. The job is idempotent, so the scheduler may retry it; a run that still
- * fails lands in a dead-letter queue, which the monitoring alarms on, instead of vanishing.
+ * The nightly figures roll-up and retention. Both jobs are idempotent, so the scheduler may retry them; a run that
+ * still fails lands in a dead-letter queue, which the monitoring alarms on, instead of vanishing.
  */
 export class Jobs extends Construct {
   readonly figures: AppFunction;
+  readonly retention: AppFunction;
   readonly deadLetterQueue: sqs.Queue;
   readonly schedule: scheduler.Schedule;
+  readonly retentionSchedule: scheduler.Schedule;
 
   constructor(scope: Construct, id: string, props: JobsProps) {
     super(scope, id);
@@ -36,6 +38,21 @@ export class Jobs extends Construct {
       timeout: Duration.minutes(10),
     });
     this.figures.role.addToPrincipalPolicy(
+      iam.PolicyStatement.fromJson(
+        tableKeyStatement(props.tableKey.keyArn, Stack.of(this).region, 'readWrite'),
+      ),
+    );
+
+    this.retention = new AppFunction(this, 'RetentionJob', {
+      name: 'retentionJob',
+      description:
+        'Anonymises participants and deletes access-log entries past the foundation retention settings',
+      environment: { TABLE_NAME: props.table.tableName },
+      logsKey: props.logsKey,
+      policy: retentionJobPolicy(props.table.tableArn, props.indexNames),
+      timeout: Duration.minutes(15),
+    });
+    this.retention.role.addToPrincipalPolicy(
       iam.PolicyStatement.fromJson(
         tableKeyStatement(props.tableKey.keyArn, Stack.of(this).region, 'readWrite'),
       ),
@@ -72,6 +89,27 @@ export class Jobs extends Construct {
         timeZone: TimeZone.of('Europe/Oslo'),
       }),
       target: new LambdaInvoke(this.figures.fn, {
+        role: schedulerRole,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+        deadLetterQueue: this.deadLetterQueue,
+      }),
+    });
+
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.retention.fn.node.defaultChild as CfnResource)}.Arn>:*]`,
+      reason:
+        'lambda:InvokeFunction on the retention job and its versions and aliases (grantInvoke adds `:*`); no other function.',
+    });
+    // An hour after the figures: a participant anonymised tonight is recounted from the copy next night.
+    this.retentionSchedule = new scheduler.Schedule(this, 'NightlyRetention', {
+      description: 'Nightly retention: anonymise participants and delete access-log entries past their years',
+      schedule: scheduler.ScheduleExpression.cron({
+        minute: '30',
+        hour: '3',
+        timeZone: TimeZone.of('Europe/Oslo'),
+      }),
+      target: new LambdaInvoke(this.retention.fn, {
         role: schedulerRole,
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),

@@ -127,7 +127,7 @@ describe('the dashboard', () => {
     const functionIds = Object.entries(resourcesOf(template, 'AWS::Lambda::Function'))
       .filter(([, f]) => String(f.Properties.Runtime).startsWith('nodejs'))
       .map(([id]) => id);
-    expect(functionIds).toHaveLength(6);
+    expect(functionIds).toHaveLength(8);
     for (const id of functionIds) {
       for (const metric of ['Errors', 'Throttles', 'Duration'])
         expect(text).toContain(`[\\"AWS/Lambda\\",\\"${metric}\\",\\"FunctionName\\",\\"",{"Ref":"${id}"}`);
