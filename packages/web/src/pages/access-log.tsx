@@ -1,17 +1,12 @@
 import { todayInOslo } from '@crux/domain/period';
-import {
-  type AccessLogEntry,
-  accessActionNames,
-  type AccessLogPage as LogPage,
-} from '@crux/domain/privacy/access-log';
+import type { AccessLogPage as LogPage } from '@crux/domain/privacy/access-log';
 import { type FormEvent, useState } from 'react';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
-import { formatTimestamp } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import type { Messages } from '../i18n/messages-nb';
 import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
+import { AccessLogTable } from '../ui/access-log-table';
 import { FailureView } from '../ui/failure';
 import { TextField } from '../ui/fields';
 import { usePageTitle } from '../ui/page-title';
@@ -26,19 +21,9 @@ function lastMonth(): Filter {
   return { from, to, user: '' };
 }
 
-export function outcomeOf(entry: AccessLogEntry, t: Messages): string {
-  return entry.outcome === 'allowed' ? t.accessLog.allowed : t.accessLog.refused(entry.code ?? '');
-}
-
-/** The user by name where the token carried one, with their role; the retention job by its own name. */
-export function whoOf(entry: AccessLogEntry, t: Messages): string {
-  const role = t.roles[entry.role as keyof Messages['roles']] ?? entry.role;
-  return `${entry.username ?? entry.subject} (${role})`;
-}
-
 /** The leader's view of the centre's access log (Normen fact sheet 15): by dates, and optionally one user. */
 export function AccessLogPage({ centre }: { centre: string }) {
-  const { t, text, language } = useI18n();
+  const { t } = useI18n();
   const { api } = useApp();
   usePageTitle(t.accessLog.title);
   const [draft, setDraft] = useState<Filter>(lastMonth);
@@ -105,51 +90,28 @@ export function AccessLogPage({ centre }: { centre: string }) {
       {resource.state === 'failed' ? <FailureView failure={resource.failure} retry={reload} /> : null}
       {resource.state === 'ok' && resource.value.items.length === 0 ? <p>{t.accessLog.empty}</p> : null}
       {resource.state === 'ok' && resource.value.items.length > 0 ? (
-        <div className="table-scroll">
-          <table className="ds-table" data-border="true">
-            <caption>{t.accessLog.caption(filter.from, filter.to)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.accessLog.when}</th>
-                <th scope="col">{t.accessLog.who}</th>
-                <th scope="col">{t.accessLog.what}</th>
-                <th scope="col">{t.accessLog.whom}</th>
-                <th scope="col">{t.accessLog.outcome}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {resource.value.items.map((entry) => {
-                const people = entry.people.participant ?? [];
-                return (
-                  <tr key={entry.id}>
-                    <td>{formatTimestamp(entry.at, language)}</td>
-                    <td>{whoOf(entry, t)}</td>
-                    <td>{text(accessActionNames[entry.action])}</td>
-                    <td>
-                      {people.length > 3
-                        ? t.accessLog.people(people.length)
-                        : people.map((ref) => {
-                            const p = named.get(ref);
-                            return (
-                              <span key={ref} className="block">
-                                {p ? (
-                                  <Link href={paths.accessReport(centre, p.id)} className="ds-link">
-                                    {p.displayName}
-                                  </Link>
-                                ) : (
-                                  t.accessLog.unknownPerson
-                                )}
-                              </span>
-                            );
-                          })}
-                    </td>
-                    <td>{outcomeOf(entry, t)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <AccessLogTable
+          caption={t.accessLog.caption(filter.from, filter.to)}
+          entries={resource.value.items}
+          whom={(entry) => {
+            const people = entry.people.participant ?? [];
+            if (people.length > 3) return t.accessLog.people(people.length);
+            return people.map((ref) => {
+              const p = named.get(ref);
+              return (
+                <span key={ref} className="block">
+                  {p ? (
+                    <Link href={paths.accessReport(centre, p.id)} className="ds-link">
+                      {p.displayName}
+                    </Link>
+                  ) : (
+                    t.accessLog.unknownPerson
+                  )}
+                </span>
+              );
+            });
+          }}
+        />
       ) : null}
       {resource.state === 'ok' && resource.value.nextCursor ? (
         <div>

@@ -1,12 +1,12 @@
-import { type AccessReport, accessActionNames } from '@crux/domain/privacy/access-log';
+import type { AccessReport } from '@crux/domain/privacy/access-log';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { formatDate, formatTimestamp } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { AccessLogTable } from '../ui/access-log-table';
 import { FailureView } from '../ui/failure';
 import { usePageTitle } from '../ui/page-title';
 import { Progress } from '../ui/status';
-import { outcomeOf, whoOf } from './access-log';
 
 /**
  * "Who has read my record" (*innsyn i logg*): every entry about one participant, oldest first, in plain
@@ -14,7 +14,7 @@ import { outcomeOf, whoOf } from './access-log';
  * heading; who read is named by user and role.
  */
 export function AccessReportPage({ centre, id }: { centre: string; id: string }) {
-  const { t, text, language } = useI18n();
+  const { t, language } = useI18n();
   const { api } = useApp();
   usePageTitle(t.accessReport.title);
   const [resource, reload] = useResource(`${centre}:${id}:report`, () =>
@@ -49,29 +49,7 @@ export function AccessReportPage({ centre, id }: { centre: string; id: string })
           </div>
           {report.items.length === 0 ? <p>{t.accessReport.empty}</p> : null}
           {report.items.length > 0 ? (
-            <div className="table-scroll">
-              <table className="ds-table" data-border="true">
-                <caption>{t.accessReport.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.accessLog.when}</th>
-                    <th scope="col">{t.accessLog.who}</th>
-                    <th scope="col">{t.accessLog.what}</th>
-                    <th scope="col">{t.accessLog.outcome}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.items.map((entry) => (
-                    <tr key={entry.id}>
-                      <td>{formatTimestamp(entry.at, language)}</td>
-                      <td>{whoOf(entry, t)}</td>
-                      <td>{text(accessActionNames[entry.action])}</td>
-                      <td>{outcomeOf(entry, t)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AccessLogTable caption={t.accessReport.title} entries={report.items} />
           ) : null}
         </>
       ) : null}
