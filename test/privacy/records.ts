@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import type { RouteDef } from '@crux/api/routes';
 import type { AccessLogEntry } from '@crux/domain/privacy/access-log';
 import { accessLogKeys } from '@crux/store/keys';
-import { type Call, call, claimsFor } from '../api/call';
+import type { Call } from '../api/call';
 import { createParticipant, made, participantBody, visitBody } from '../api/fixtures';
 import { partition } from '../api/snapshot';
 
