@@ -73,48 +73,44 @@ export class Jobs extends Construct {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
-      description: 'Lets the nightly schedule invoke the figures job and dead-letter a failed run',
+      description:
+        'Lets the nightly schedules invoke the figures and retention jobs and dead-letter a failed run',
     });
-    Validations.of(schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.figures.fn.node.defaultChild as CfnResource)}.Arn>:*]`,
-      reason:
-        'lambda:InvokeFunction on the figures job and its versions and aliases (grantInvoke adds `:*`); no other function.',
-    });
-
-    this.schedule = new scheduler.Schedule(this, 'Nightly', {
-      description: 'Nightly figures roll-up, after the centres close',
-      schedule: scheduler.ScheduleExpression.cron({
-        minute: '30',
-        hour: '2',
-        timeZone: TimeZone.of('Europe/Oslo'),
-      }),
-      target: new LambdaInvoke(this.figures.fn, {
-        role: schedulerRole,
-        retryAttempts: 3,
-        maxEventAge: Duration.hours(2),
-        deadLetterQueue: this.deadLetterQueue,
-      }),
-    });
-
-    Validations.of(schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.retention.fn.node.defaultChild as CfnResource)}.Arn>:*]`,
-      reason:
-        'lambda:InvokeFunction on the retention job and its versions and aliases (grantInvoke adds `:*`); no other function.',
-    });
+    /** A job run every night at `hour`:30 Oslo time, retried, and dead-lettered when every retry fails. */
+    const nightly = (id: string, job: AppFunction, name: string, hour: string, description: string) => {
+      Validations.of(schedulerRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(job.fn.node.defaultChild as CfnResource)}.Arn>:*]`,
+        reason: `lambda:InvokeFunction on the ${name} and its versions and aliases (grantInvoke adds \`:*\`); no other function.`,
+      });
+      return new scheduler.Schedule(this, id, {
+        description,
+        schedule: scheduler.ScheduleExpression.cron({
+          minute: '30',
+          hour,
+          timeZone: TimeZone.of('Europe/Oslo'),
+        }),
+        target: new LambdaInvoke(job.fn, {
+          role: schedulerRole,
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(2),
+          deadLetterQueue: this.deadLetterQueue,
+        }),
+      });
+    };
+    this.schedule = nightly(
+      'Nightly',
+      this.figures,
+      'figures job',
+      '2',
+      'Nightly figures roll-up, after the centres close',
+    );
     // An hour after the figures: a participant anonymised tonight is recounted from the copy next night.
-    this.retentionSchedule = new scheduler.Schedule(this, 'NightlyRetention', {
-      description: 'Nightly retention: anonymise participants and delete access-log entries past their years',
-      schedule: scheduler.ScheduleExpression.cron({
-        minute: '30',
-        hour: '3',
-        timeZone: TimeZone.of('Europe/Oslo'),
-      }),
-      target: new LambdaInvoke(this.retention.fn, {
-        role: schedulerRole,
-        retryAttempts: 3,
-        maxEventAge: Duration.hours(2),
-        deadLetterQueue: this.deadLetterQueue,
-      }),
-    });
+    this.retentionSchedule = nightly(
+      'NightlyRetention',
+      this.retention,
+      'retention job',
+      '3',
+      'Nightly retention: anonymise participants and delete access-log entries past their years',
+    );
   }
 }

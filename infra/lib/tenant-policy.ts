@@ -75,7 +75,8 @@ export function accessLogDeny(sid: string, actions: readonly string[], tableArn:
   return {
     Sid: sid,
     Effect: 'Deny',
-    Action: [...actions],
+    // Sorted, as CDK writes them.
+    Action: [...actions].sort(),
     Resource: [tableArn],
     Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [accessLogPartitions] } },
   };

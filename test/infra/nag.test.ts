@@ -36,7 +36,7 @@ describe('the app as `cdk synth` builds it: cdk-nag attached, every function bun
       expect(statSync(bundle).size, bundle).toBeGreaterThan(0);
       expect(readFileSync(bundle, 'utf8').startsWith(esmBanner), bundle).toBe(true);
     }
-  }, 180_000);
+  }, 300_000);
 
   it('reports a resource that breaks the rules, so the check above cannot pass vacuously', () => {
     const app = makeApp();

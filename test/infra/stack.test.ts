@@ -113,7 +113,8 @@ describe('least privilege per audience', () => {
         Sid: 'AssumeTenantRoleWithCentreTag',
         Effect: 'Allow',
         Action: ['sts:AssumeRole', 'sts:TagSession'],
-        Resource: [{ 'Fn::GetAtt': [tenantRoleId(), 'Arn'] }, { 'Fn::GetAtt': [logReaderRoleId(), 'Arn'] }],
+        // CDK sorts the resources: the log reader's id first.
+        Resource: [{ 'Fn::GetAtt': [logReaderRoleId(), 'Arn'] }, { 'Fn::GetAtt': [tenantRoleId(), 'Arn'] }],
       },
     ]);
   });
