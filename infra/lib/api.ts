@@ -15,6 +15,7 @@ import {
   catalogueReadPolicy,
   headOfficePolicy,
   type KeyUse,
+  logReaderPolicy,
   networkPolicy,
   type PolicyJson,
   tableKeyStatement,
@@ -48,6 +49,7 @@ export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly functions: Record<Audience, AppFunction>;
   readonly tenantRole: iam.Role;
+  readonly logReaderRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -79,14 +81,28 @@ export class Api extends Construct {
         OwnCentreItems: iam.PolicyDocument.fromJson(tenantPolicy(table.tableArn, indexNames)),
       },
     });
+    // The leader's view of the access log reads through a role of its own: the tenant role may only add
+    // entries (tenant-policy.ts), so no request's credentials can both read an entry and write one.
+    this.logReaderRole = new iam.Role(this, 'LogReaderRole', {
+      description:
+        "Assumed by the centre API to read the caller's centre's access log, tagged like the tenant role",
+      assumedBy: new iam.ArnPrincipal(centre.role.roleArn)
+        .withSessionTags()
+        .withConditions(tenantTrustConditions),
+      maxSessionDuration: Duration.hours(1),
+      inlinePolicies: {
+        OwnCentreAccessLog: iam.PolicyDocument.fromJson(logReaderPolicy(table.tableArn)),
+      },
+    });
     centre.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'AssumeTenantRoleWithCentreTag',
         actions: ['sts:AssumeRole', 'sts:TagSession'],
-        resources: [this.tenantRole.roleArn],
+        resources: [this.tenantRole.roleArn, this.logReaderRole.roleArn],
       }),
     );
     centre.fn.addEnvironment('TENANT_ROLE_ARN', this.tenantRole.roleArn);
+    centre.fn.addEnvironment('LOG_READER_ROLE_ARN', this.logReaderRole.roleArn);
 
     this.functions = {
       centre,
@@ -101,6 +117,7 @@ export class Api extends Construct {
         iam.PolicyStatement.fromJson(tableKeyStatement(tableKey.keyArn, region, use)),
       );
     keyUse(this.tenantRole, 'readWrite');
+    keyUse(this.logReaderRole, 'read');
     keyUse(this.functions.admin.role, 'readWrite');
     keyUse(this.functions.headoffice.role, 'read');
     keyUse(this.functions.network.role, 'read');

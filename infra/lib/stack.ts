@@ -86,6 +86,7 @@ export class CruxStack extends Stack {
         ),
         preToken: { fn: this.identity.preToken.fn, service: serviceNames.preToken },
         figuresJob: { fn: this.jobs.figures.fn, service: serviceNames.figuresJob },
+        retentionJob: { fn: this.jobs.retention.fn, service: serviceNames.retentionJob },
       },
       audiences: Object.keys(this.api.functions),
       httpApi: this.api.httpApi,

@@ -1,4 +1,4 @@
-import { audienceKeys, catalogueKeys, registryKeys } from '@crux/store/keys';
+import { accessLogPartitions, audienceKeys, catalogueKeys, registryKeys } from '@crux/store/keys';
 import { table } from '@crux/store/table';
 
 /**
@@ -9,7 +9,7 @@ import { table } from '@crux/store/table';
 
 export type Statement = {
   Sid: string;
-  Effect: 'Allow';
+  Effect: 'Allow' | 'Deny';
   Action: string[];
   Resource: string[];
   Condition?: Record<string, Record<string, string | string[]>>;
@@ -68,8 +68,28 @@ export function leadingKeysStatement(
 const policy = (...statements: Statement[]): PolicyJson => ({ Version: '2012-10-17', Statement: statements });
 
 /**
+ * Refuses `actions` on any request that touches an access-log partition (`C#<centre>#LOG`), whatever
+ * else allows them: a Deny wins over every Allow. Only the retention job's role has none.
+ */
+export function accessLogDeny(sid: string, actions: readonly string[], tableArn: string): Statement {
+  return {
+    Sid: sid,
+    Effect: 'Deny',
+    // Sorted, as CDK writes them.
+    Action: [...actions].sort(),
+    Resource: [tableArn],
+    Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [accessLogPartitions] } },
+  };
+}
+
+/** What changes an item: a log entry is never changed or deleted but by the retention job. */
+const changeActions = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'];
+
+/**
  * The tenant role's permissions: its own centre's items, on the table and its indexes; and the
- * catalogue's one item, to check (never to read or change) that what a write names is in use.
+ * catalogue's one item, to check (never to read or change) that what a write names is in use. In its
+ * centre's access log it may only add entries (PutItem, its keys unguessable): it can neither read an
+ * entry, so it never learns a key to overwrite, nor change or delete one.
  */
 export function tenantPolicy(tableArn: string, indexNames: readonly string[]): PolicyJson {
   return policy(
@@ -84,6 +104,23 @@ export function tenantPolicy(tableArn: string, indexNames: readonly string[]): P
       ['dynamodb:ConditionCheckItem'],
       [tableArn],
       [catalogueKeys.pk],
+    ),
+    accessLogDeny(
+      'AccessLogAddOnly',
+      [...changeActions, 'dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+      tableArn,
+    ),
+  );
+}
+
+/** The leader's view of the access log: reading its own centre's log, and nothing else. */
+export function logReaderPolicy(tableArn: string): PolicyJson {
+  return policy(
+    leadingKeysStatement(
+      'OwnCentreAccessLogReadOnly',
+      ['dynamodb:GetItem', 'dynamodb:Query'],
+      [tableArn],
+      [`C#${tagVariable}#LOG`],
     ),
   );
 }
@@ -170,12 +207,26 @@ export function preTokenPolicy(tableArn: string): PolicyJson {
  * principal that crosses centres, so it has no leading-key condition, and still no Scan.
  */
 export function figuresJobPolicy(tableArn: string, indexNames: readonly string[]): PolicyJson {
-  return policy({
-    Sid: 'FiguresJobTableAccess',
-    Effect: 'Allow',
-    Action: [...tenantActions, 'dynamodb:BatchWriteItem'].sort(),
-    Resource: tableResources(tableArn, indexNames),
-  });
+  return policy(
+    jobTableAccess('FiguresJobTableAccess', tableArn, indexNames),
+    accessLogDeny('AccessLogUntouched', [...changeActions, 'dynamodb:PutItem'], tableArn),
+  );
+}
+
+const jobTableAccess = (sid: string, tableArn: string, indexNames: readonly string[]): Statement => ({
+  Sid: sid,
+  Effect: 'Allow',
+  Action: [...tenantActions, 'dynamodb:BatchWriteItem'].sort(),
+  Resource: tableResources(tableArn, indexNames),
+});
+
+/**
+ * The retention job anonymises participants in every centre (the erasure's reads and transactions, and
+ * its access-log entry) and deletes access-log entries past their years: the one principal whose
+ * credentials may delete a log entry. No Scan.
+ */
+export function retentionJobPolicy(tableArn: string, indexNames: readonly string[]): PolicyJson {
+  return policy(jobTableAccess('RetentionJobTableAccess', tableArn, indexNames));
 }
 
 export type KeyUse = 'read' | 'readWrite';

@@ -112,7 +112,10 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
       };
     }
     case 'GET /api/centres/{centreId}/hours':
+    case 'GET /api/centres/{centreId}/access-log':
       return { method: 'GET', path, query: { from: '2024-01-01', to: '2024-12-31' } };
+    case 'POST /api/centres/{centreId}/participants/{participantId}/erasure':
+      return { method: 'POST', path, body: { version: 1 } };
     case 'POST /api/admin/centres':
       return { method: 'POST', path, body: { id: uniqueCentreId('new'), name: 'CRUX Test', town: 'Testby' } };
     case 'POST /api/admin/catalogue/changes':

@@ -19,9 +19,10 @@ import {
 } from './synth';
 
 let template: Template;
+// Bundling eight functions takes minutes on a busy two-core machine.
 beforeAll(() => {
   template = synthStack().template;
-});
+}, 300_000);
 
 const single = (type: string) => {
   const all = Object.entries(resourcesOf(template, type));
@@ -91,7 +92,16 @@ describe('least privilege per audience', () => {
       ).Variables.TENANT_ROLE_ARN,
     );
 
-  it('the centre function has no DynamoDB statement at all, only AssumeRole+TagSession on the tenant role', () => {
+  const logReaderRoleId = () =>
+    refId(
+      (
+        functionWithEnv('LOG_READER_ROLE_ARN')[1].Properties.Environment as {
+          Variables: { LOG_READER_ROLE_ARN: unknown };
+        }
+      ).Variables.LOG_READER_ROLE_ARN,
+    );
+
+  it('the centre function has no DynamoDB statement at all, only AssumeRole+TagSession on the tenant and log-reader roles', () => {
     const [, centre] = functionWithEnv('TENANT_ROLE_ARN');
     const roleId = refId(centre.Properties.Role);
     expect(dynamoStatements(roleId)).toEqual([]);
@@ -103,7 +113,8 @@ describe('least privilege per audience', () => {
         Sid: 'AssumeTenantRoleWithCentreTag',
         Effect: 'Allow',
         Action: ['sts:AssumeRole', 'sts:TagSession'],
-        Resource: { 'Fn::GetAtt': [tenantRoleId(), 'Arn'] },
+        // CDK sorts the resources: the log reader's id first.
+        Resource: [{ 'Fn::GetAtt': [logReaderRoleId(), 'Arn'] }, { 'Fn::GetAtt': [tenantRoleId(), 'Arn'] }],
       },
     ]);
   });
@@ -230,7 +241,9 @@ describe('least privilege per audience', () => {
     const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    expect(kms).toHaveLength(7);
+    // Four API functions (the centre's uses the roles below), the sign-in trigger, the tenant and
+    // log-reader roles, the two jobs.
+    expect(kms).toHaveLength(9);
     for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
   });
 });
@@ -246,6 +259,7 @@ describe('functions', () => {
       'headoffice',
       'network',
       'preToken',
+      'retentionJob',
     ]);
     for (const [id, f] of fns) {
       expect(f.Properties, id).toMatchObject({
@@ -516,17 +530,20 @@ describe('jobs and monitoring', () => {
         ]),
       },
     });
-    const [figuresId] = functionByService('figuresJob');
-    template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: Match.stringLikeRegexp('^cron\\('),
-      ScheduleExpressionTimezone: 'Europe/Oslo',
-      State: 'ENABLED',
-      Target: {
-        Arn: { 'Fn::GetAtt': [figuresId, 'Arn'] },
-        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
-        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
-      },
-    });
+    // The retention job likewise: anonymisation and the access log's own retention, every night.
+    for (const job of ['figuresJob', 'retentionJob']) {
+      const [jobId] = functionByService(job);
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: Match.stringLikeRegexp('^cron\\('),
+        ScheduleExpressionTimezone: 'Europe/Oslo',
+        State: 'ENABLED',
+        Target: {
+          Arn: { 'Fn::GetAtt': [jobId, 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+        },
+      });
+    }
   });
 
   it("alarms on every function's errors and throttles and on the dead-letter queue, to an encrypted topic", () => {

@@ -59,6 +59,20 @@ describe('the tenant role policy (exact JSON)', () => {
             Null: { 'dynamodb:LeadingKeys': 'false' },
           },
         },
+        {
+          Sid: 'AccessLogAddOnly',
+          Effect: 'Deny',
+          Action: [
+            'dynamodb:BatchGetItem',
+            'dynamodb:BatchWriteItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:GetItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: ['arn:aws:dynamodb:eu-north-1:111122223333:table/crux'],
+          Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['C#*#LOG'] } },
+        },
       ],
     });
   });
@@ -188,7 +202,7 @@ describe('the other audiences (exact JSON)', () => {
     expect(registryKeys.centre('tromso').PK).toBe('CENTRES');
   });
 
-  it('the figures job reads and writes the table and its indexes, but cannot Scan', () => {
+  it('the figures job reads and writes the table and its indexes, but cannot Scan nor touch the access log', () => {
     expect(figuresJobPolicy(tableArn, ['GSI1'])).toStrictEqual({
       Version: '2012-10-17',
       Statement: [
@@ -206,6 +220,18 @@ describe('the other audiences (exact JSON)', () => {
             'dynamodb:UpdateItem',
           ],
           Resource: [tableArn, `${tableArn}/index/GSI1`],
+        },
+        {
+          Sid: 'AccessLogUntouched',
+          Effect: 'Deny',
+          Action: [
+            'dynamodb:BatchWriteItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: [tableArn],
+          Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['C#*#LOG'] } },
         },
       ],
     });

@@ -10,6 +10,7 @@ import {
   listParticipants,
   updateParticipant,
 } from './participants';
+import { accessLog, accessReport, eraseParticipant, exportParticipant } from './privacy';
 import { getSettings, setSettings } from './settings';
 import { addMeasure, addOrder, correctMeasure, correctOrder } from './spans';
 
@@ -36,6 +37,10 @@ export const handler = createApiHandler('centre', {
   'GET /api/centres/{centreId}/settings': getSettings,
   'PUT /api/centres/{centreId}/settings': setSettings,
   'POST /api/centres/{centreId}/imports': importRecords,
+  'GET /api/centres/{centreId}/access-log': accessLog,
+  [`GET ${participant}/access-log`]: accessReport,
+  [`GET ${participant}/export`]: exportParticipant,
+  [`POST ${participant}/erasure`]: eraseParticipant,
   'GET /api/centres/{centreId}/figures/{year}': centreYear,
   'GET /api/centres/{centreId}/figures/{year}/months': centreMonths,
 });

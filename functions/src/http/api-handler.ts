@@ -4,7 +4,7 @@ import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '@crux/api/headers';
 import { refusePathParameters } from '@crux/api/path-parameters';
 import { schemasOf } from '@crux/api/route-schemas';
 import { type Route, routeByKey, takesBody } from '@crux/api/routes';
-import { forbidden, notFound, unauthorized } from '@crux/domain/errors';
+import { type AppError, forbidden, notFound, unauthorized } from '@crux/domain/errors';
 import { NoQuery } from '@crux/domain/queries';
 import type { CentreRole } from '@crux/domain/roles';
 import { parse } from '@crux/domain/validation';
@@ -12,6 +12,7 @@ import { issueTenantScope } from '@crux/store/tenant-scope';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { apiMiddlewares, noteCaller } from '../observability/api-requests';
+import { requestLog } from './access-log';
 import { readJsonBody } from './body';
 import { idempotencyKeyMissing } from './errors';
 import { answerSafely } from './failure';
@@ -29,7 +30,8 @@ type AnyHandler = (request: unknown) => Promise<ApiResponse>;
  * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied; every path value
  * against its rule (path-parameters.ts: a malformed id is 404, a malformed year 400); the
  * Idempotency-Key of a POST; then the body and the query, validated against the route's schemas. Only
- * then does the handler run, with typed values.
+ * then does the handler run, with typed values. On a route that touches personal data, every step after
+ * the token writes the access log (access-log.ts), as the route table declares.
  */
 async function dispatch(
   audience: Audience,
@@ -43,50 +45,58 @@ async function dispatch(
   const principal = await authenticate(event.headers.authorization);
   if (!principal) return errorResponse(unauthorized());
   noteCaller(event, principal);
-  if (!(route.roles as readonly string[]).includes(principal.role)) return errorResponse(forbidden());
+  // From here on, a route on personal data logs every outcome (access-log.ts).
+  const log = requestLog(route, principal, event);
+  const refuse = (error: AppError) => (log ? log.refused(error) : errorResponse(error));
+  if (!(route.roles as readonly string[]).includes(principal.role)) return refuse(forbidden());
 
   const params = event.pathParameters ?? {};
   const scoped = audiences[audience].scoped;
-  if (scoped && (!principal.centre || params.centreId !== principal.centre)) return errorResponse(notFound());
+  if (scoped && (!principal.centre || params.centreId !== principal.centre)) return refuse(notFound());
+  const scope =
+    scoped && principal.centre
+      ? issueTenantScope(principal.centre, principal.role as CentreRole, principal.subject)
+      : undefined;
+  const fail = (error: AppError) => (log && scope ? log.failed(scope, error) : errorResponse(error));
   const malformed = refusePathParameters(params);
-  if (malformed) return errorResponse(malformed);
+  if (malformed) return fail(malformed);
 
   const key = event.headers[IDEMPOTENCY_HEADER];
   if (route.method === 'POST' && !(key && IDEMPOTENCY_KEY_PATTERN.test(key)))
-    return errorResponse(idempotencyKeyMissing());
+    return fail(idempotencyKeyMissing());
 
   const schemas = schemasOf(event.routeKey as never);
   let body: unknown;
   if (takesBody(route)) {
     const json = readJsonBody(event);
-    if (!json.ok) return errorResponse(json.error);
+    if (!json.ok) return fail(json.error);
     const parsed = schemas.body ? parse(schemas.body, json.body) : { ok: true as const, value: json.body };
-    if (!parsed.ok) return errorResponse(parsed.error);
+    if (!parsed.ok) return fail(parsed.error);
     body = parsed.value;
   }
   const query = parse(schemas.query ?? NoQuery, event.queryStringParameters ?? {});
-  if (!query.ok) return errorResponse(query.error);
+  if (!query.ok) return fail(query.error);
 
-  return handler({
-    route,
-    params,
-    query: query.value,
-    body,
-    principal,
-    idempotency:
-      route.method === 'POST' && key
-        ? {
-            subject: principal.subject,
-            key,
-            requestHash: requestHash(route.method, event.rawPath, event.body),
-          }
-        : undefined,
-    requestId: event.requestContext.requestId,
-    now: new Date().toISOString(),
-    ...(scoped && principal.centre
-      ? { scope: issueTenantScope(principal.centre, principal.role as CentreRole, principal.subject) }
-      : {}),
-  });
+  const run = () =>
+    handler({
+      route,
+      params,
+      query: query.value,
+      body,
+      principal,
+      idempotency:
+        route.method === 'POST' && key
+          ? {
+              subject: principal.subject,
+              key,
+              requestHash: requestHash(route.method, event.rawPath, event.body),
+            }
+          : undefined,
+      requestId: event.requestContext.requestId,
+      now: new Date().toISOString(),
+      ...(scope ? { scope } : {}),
+    });
+  return log && scope ? log.around(scope, { path: params, query: query.value, body }, run) : run();
 }
 
 /**

@@ -4,6 +4,8 @@ import { isCentreRole, Role } from '@crux/domain/roles';
 /** Who is calling, as the verified access token says. */
 export type Principal = {
   subject: string;
+  /** The username, when the token carries one (Cognito's and the local provider's access tokens do). */
+  username?: string;
   role: Role;
   /** Only for centre roles (staff, leader, volunteer). */
   centre?: CentreId;
@@ -18,9 +20,13 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const subject = claims.sub;
   const role = Role.safeParse(claims.role);
   if (typeof subject !== 'string' || subject.length === 0 || !role.success) return undefined;
+  const username =
+    typeof claims.username === 'string' && /^[\w.@+-]{1,128}$/.test(claims.username)
+      ? { username: claims.username }
+      : {};
   if (isCentreRole(role.data)) {
     const centre = CentreId.safeParse(claims.centre);
-    return centre.success ? { subject, role: role.data, centre: centre.data } : undefined;
+    return centre.success ? { subject, ...username, role: role.data, centre: centre.data } : undefined;
   }
-  return claims.centre === undefined ? { subject, role: role.data } : undefined;
+  return claims.centre === undefined ? { subject, ...username, role: role.data } : undefined;
 }

@@ -14,6 +14,8 @@ import {
   ParticipantUpdate,
   ParticipationEnd,
 } from '@crux/domain/participant';
+import { AccessLogQuery } from '@crux/domain/privacy/access-log';
+import { ErasureRequest } from '@crux/domain/privacy/anonymise';
 import {
   HoursCreate,
   HoursListQuery,
@@ -49,6 +51,8 @@ export const routeSchemas = {
   'GET /api/centres/{centreId}/hours': { query: HoursListQuery },
   'PUT /api/centres/{centreId}/settings': { body: CentreSettingsUpdate },
   'POST /api/centres/{centreId}/imports': { body: CentreImport },
+  'GET /api/centres/{centreId}/access-log': { query: AccessLogQuery },
+  'POST /api/centres/{centreId}/participants/{participantId}/erasure': { body: ErasureRequest },
   'POST /api/admin/centres': { body: CentreInput },
   'POST /api/admin/catalogue/changes': { body: CatalogueChangeRequest },
 } as const satisfies Partial<Record<RouteKey, RouteSchemas>>;

@@ -1,5 +1,6 @@
 import { roles } from '@crux/domain/roles';
 import type { Audience, audiences } from './audiences';
+import type { PersonalData } from './personal-data';
 
 /**
  * Every route of the platform, in one table: the CDK API construct creates the HTTP API routes from it,
@@ -17,86 +18,171 @@ type RouteFor<A extends Audience> = {
    * or 404 where the path names another centre.
    */
   roles: readonly (typeof audiences)[A]['roles'][number][];
+  /**
+   * The personal data the route touches, and where its request or answer names the people: the request
+   * pipeline writes the access log from this, for every call, allowed or refused (personal-data.ts).
+   * Every route on participants' or volunteers' data declares it; test/privacy/declarations.test.ts fails
+   * one that does not.
+   */
+  personal?: PersonalData;
 };
 export type RouteDef = { [A in Audience]: RouteFor<A> }[Audience];
 
 const centreWorkers = ['staff', 'leader'] as const;
 
 export const routes = [
-  { method: 'GET', path: '/api/centres/{centreId}/participants', audience: 'centre', roles: centreWorkers },
-  { method: 'POST', path: '/api/centres/{centreId}/participants', audience: 'centre', roles: centreWorkers },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/participants',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'list', search: 'q', participant: ['answer:items[].id'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'create', participant: ['answer:id'] },
+  },
   {
     method: 'GET',
     path: '/api/centres/{centreId}/participants/{participantId}',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'read', participant: ['path:participantId'] },
   },
   {
     method: 'PUT',
     path: '/api/centres/{centreId}/participants/{participantId}',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'update', participant: ['path:participantId'] },
   },
   {
     method: 'POST',
     path: '/api/centres/{centreId}/participants/{participantId}/end',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'update', participant: ['path:participantId'] },
   },
   {
     method: 'POST',
     path: '/api/centres/{centreId}/participants/{participantId}/measures',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'create', participant: ['path:participantId'] },
   },
   {
     method: 'PUT',
     path: '/api/centres/{centreId}/participants/{participantId}/measures/{measureId}',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'update', participant: ['path:participantId'] },
   },
   {
     method: 'POST',
     path: '/api/centres/{centreId}/participants/{participantId}/orders',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'create', participant: ['path:participantId'] },
   },
   {
     method: 'PUT',
     path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'update', participant: ['path:participantId'] },
   },
   {
     method: 'POST',
     path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'create', participant: ['path:participantId'] },
   },
   {
     method: 'DELETE',
     path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours/{date}/{hoursId}',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'delete', participant: ['path:participantId'] },
   },
-  { method: 'GET', path: '/api/centres/{centreId}/activities', audience: 'centre', roles: centreWorkers },
-  { method: 'POST', path: '/api/centres/{centreId}/activities', audience: 'centre', roles: centreWorkers },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/activities',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'list', participant: ['answer:items[].participantId'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/activities',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'create', participant: ['body:entries[].participantId'] },
+  },
   {
     method: 'PUT',
     path: '/api/centres/{centreId}/activities/{date}/{entryId}',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'update', participant: ['body:participantId'] },
   },
   {
     method: 'DELETE',
     path: '/api/centres/{centreId}/activities/{date}/{entryId}',
     audience: 'centre',
     roles: centreWorkers,
+    personal: { action: 'delete', participant: [] },
   },
-  { method: 'GET', path: '/api/centres/{centreId}/hours', audience: 'centre', roles: centreWorkers },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/hours',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: {
+      action: 'list',
+      participant: ['query:participantId', 'answer:items[].participantId'],
+    },
+  },
   { method: 'GET', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: centreWorkers },
-  { method: 'POST', path: '/api/centres/{centreId}/imports', audience: 'centre', roles: ['leader'] },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/imports',
+    audience: 'centre',
+    roles: ['leader'],
+    personal: { action: 'create', participant: ['body:records[].id', 'body:records[].participantId'] },
+  },
   { method: 'PUT', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: ['leader'] },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/access-log',
+    audience: 'centre',
+    roles: ['leader'],
+    personal: { action: 'list', participant: ['query:participantId', 'answer:participants[].id'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/participants/{participantId}/access-log',
+    audience: 'centre',
+    roles: ['leader'],
+    personal: { action: 'read', participant: ['path:participantId'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/participants/{participantId}/export',
+    audience: 'centre',
+    roles: ['leader'],
+    personal: { action: 'export', participant: ['path:participantId'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/erasure',
+    audience: 'centre',
+    roles: ['leader'],
+    personal: { action: 'erase', participant: ['path:participantId'] },
+  },
   { method: 'GET', path: '/api/centres/{centreId}/figures/{year}', audience: 'centre', roles: centreWorkers },
   {
     method: 'GET',

@@ -85,6 +85,13 @@ export const ParticipantListQuery = z.strictObject({
 export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;
 
 /**
+ * What an edit changed, as the edit route answers it: the edit is a transaction (its access-log entry
+ * commits with it), and a transaction does not hand back the whole item.
+ */
+export type ParticipantUpdated = Pick<Participant, 'id' | 'version' | 'updatedAt'> &
+  Omit<ParticipantUpdate, 'version'>;
+
+/**
  * What ending a participation changed, as the end route answers it: the end is one transaction with its
  * remembered answer, and a transaction does not hand back the whole item.
  */

@@ -16,7 +16,7 @@ import { loadOrCreateSigningKey, type SigningKey } from './idp/signing-key';
 import { cognitoAttributes } from './idp/tokens';
 import type { IdpUser } from './idp/users';
 import { sharedPasswordDirectory } from './idp/users';
-import { createFiguresJobRunner, type JobRun } from './jobs';
+import { createJobRunner, type JobRun } from './jobs';
 import { defaultDataDir, defaultWebDist } from './paths';
 import { runtimePortTaken } from './ports';
 import { createStaticSite } from './static-site';
@@ -156,7 +156,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const docs = createApiDocs(url);
     const headers = webSecurityHeaders(url);
     const site = createStaticSite(options.webDist ?? defaultWebDist, headers);
-    const jobs = createFiguresJobRunner();
+    const jobs = createJobRunner('figures');
+    const retention = createJobRunner('retention');
     // The same shape CDK deploys: the API on this origin, under the route table's `/api/…` paths.
     const config = { authority: issuer, clientId: CLIENT_ID, apiBase: '' };
 
@@ -199,17 +200,23 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       // run is counted in the background rather than holding up the start (stop() waits for it).
       if (seeded === 'created') await catchUp;
     }
+    // Retention follows the figures on the same timer, as it follows them each night in AWS.
     const timer = setInterval(() => {
       jobs
         .run('timer')
         .catch((e: unknown) =>
           console.error(`[jobs] figures job failed: ${e instanceof Error ? e.message : e}`),
+        )
+        .then(() => retention.run('timer'))
+        .catch((e: unknown) =>
+          console.error(`[jobs] retention job failed: ${e instanceof Error ? e.message : e}`),
         );
     }, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS);
     timer.unref();
     cleanups.push(async () => {
       clearInterval(timer);
       await jobs.idle();
+      await retention.idle();
     });
 
     return {

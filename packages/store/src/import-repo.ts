@@ -11,7 +11,7 @@ import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { centreKeys } from './keys';
 import { participantItem } from './participants-repo';
 import { assertIssued, type TenantScope } from './tenant-scope';
-import { type TransactItem, transact } from './transact';
+import { itemsTransactAdds, TRANSACTION_MAX, type TransactItem, transact } from './transact';
 
 export type ImportCounts = { participants: number; entries: number; hours: number };
 
@@ -27,9 +27,6 @@ export type ImportOutcome =
   | Replay
   | { kind: 'too_large'; items: number }
   | { kind: 'refused'; part: Part; current: Record<string, unknown> | undefined };
-
-/** DynamoDB's limit of items in one transaction. */
-const TRANSACTION_MAX = 100;
 
 function spansOf(spans: ImportedParticipant['measures'], now: string): Record<string, Span> {
   return Object.fromEntries(
@@ -147,7 +144,7 @@ export function importRepo(doc: DynamoDBDocumentClient, table: string, scope: Te
         const check = {
           TableName: table,
           Key: centreKeys.participant(scope, id),
-          ConditionExpression: 'attribute_exists(PK)',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(anonymous)',
         };
         add({ ConditionCheck: check }, { what: 'participant' });
       }
@@ -159,7 +156,8 @@ export function importRepo(doc: DynamoDBDocumentClient, table: string, scope: Te
         if (check.ConditionCheck) check.ConditionCheck.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
         add(check, { what: 'catalogue' });
       }
-      if (items.length + 1 > TRANSACTION_MAX) return { kind: 'too_large', items: items.length + 1 };
+      const all = items.length + itemsTransactAdds(true);
+      if (all > TRANSACTION_MAX) return { kind: 'too_large', items: all };
       const answer = rememberAnswer(table, scope, idem, { status: 201, body: { imported: counts } });
       const outcome = await transact(doc, items, answer);
       if (outcome.kind === 'written') return { kind: 'written', imported: counts };

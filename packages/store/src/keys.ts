@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Audience } from '@crux/api/audiences';
 import type { Month } from '@crux/domain/period';
 import type { DirtyMarker } from '@crux/domain/rollup/markers';
@@ -15,6 +16,7 @@ export const OPEN_END = '9999-12-31';
 export const DIRTY = 'DIRTY';
 
 const MONTH_MARKER = 'M';
+const IDEMPOTENCY_PREFIX = 'IDEM#';
 const PARTICIPANT_MARKER = 'P';
 
 export const centreKeys = {
@@ -34,12 +36,13 @@ export const centreKeys = {
   activityTo: (date: string) => `A#${date}#~`,
   /** Hours served on an order, dated like entries so a year's hours are one range. */
   hours: (s: TenantScope, date: string, id: string) => ({ PK: `C#${s.centre}`, SK: `H#${date}#${id}` }),
+  hoursPrefix: 'H#',
   hoursFrom: (date: string) => `H#${date}#`,
   hoursTo: (date: string) => `H#${date}#~`,
   /** A POST's remembered answer, per caller and Idempotency-Key (see idempotency.ts). */
   idempotency: (s: TenantScope, subject: string, key: string) => ({
     PK: `C#${s.centre}`,
-    SK: `IDEM#${subject}#${key}`,
+    SK: `${IDEMPOTENCY_PREFIX}${subject}#${key}`,
   }),
   /**
    * A centre-month whose activity figures are stale. GSI2 (the dirty index) lists every stale marker of
@@ -60,6 +63,11 @@ export const centreKeys = {
     GSI2PK: DIRTY,
     GSI2SK: `${s.centre}#${PARTICIPANT_MARKER}#${id}`,
   }),
+  /**
+   * An erasure under way: the new ids the person's records take, kept until every record has been
+   * rewritten, so an erasure cut short resumes. Named by the person's log reference, never their id.
+   */
+  erasure: (s: TenantScope, ref: string) => ({ PK: `C#${s.centre}`, SK: `ERASURE#${ref}` }),
   /** The centre's own choices (which kinds *I dag* shows), set by its leader. */
   settings: (s: TenantScope) => ({ PK: `C#${s.centre}`, SK: 'SETTINGS' }),
   /** The centre's own figures, written by the figures job, read by the centre's figures routes. */
@@ -130,4 +138,57 @@ export const networkKeys = {
 
 export const jobKeys = {
   figuresState: { PK: 'JOB#figures', SK: 'STATE' },
+  /** How far the retention job has deleted the access log, and how far the export has copied it. */
+  retentionState: { PK: 'JOB#retention', SK: 'STATE' },
+  logExportState: { PK: 'JOB#log-export', SK: 'STATE' },
 };
+
+/**
+ * What a record of a centre's partition is, read back from its sort key: a participant, one of the
+ * records kept under the participant (`P#<id>#PLAN#…` is a `plan`), an activity entry, a day's hours,
+ * a POST's remembered answer, or, for a kind this list does not know yet, the key's first word.
+ */
+export function recordKindOf(sortKey: string, participantId: string): string {
+  const own = `${centreKeys.participantPrefix}${participantId}`;
+  if (sortKey === own) return 'participant';
+  if (sortKey.startsWith(`${own}#`)) return (sortKey.slice(own.length + 1).split('#')[0] ?? '').toLowerCase();
+  if (sortKey.startsWith(centreKeys.activityPrefix)) return 'entry';
+  if (sortKey.startsWith(centreKeys.hoursPrefix)) return 'hours';
+  if (sortKey.startsWith(IDEMPOTENCY_PREFIX)) return 'remembered_answer';
+  return (sortKey.split('#')[0] ?? '').toLowerCase();
+}
+
+/**
+ * The access log of a centre: one partition, `C#<centre>#LOG`, an entry per request in time order
+ * (`<UTC time>#<random>`: the random part makes a key no one can guess, so one that may only add entries
+ * cannot overwrite one it did not write). Every entry is also on the jobs' index (GSI2) under its UTC
+ * month, in time order across centres, so the export and the retention job read every centre's entries
+ * of a span of time in one range. The centre's
+ * tenant role may only Put here (infra/lib/tenant-policy.ts matches `accessLogPartitions`).
+ */
+export const accessLogKeys = {
+  pk: (s: { centre: string }) => `C#${s.centre}#LOG`,
+  entry: (s: { centre: string }, at: string, nonce: string) => ({
+    PK: `C#${s.centre}#LOG`,
+    SK: `${at}#${nonce}`,
+    GSI2PK: `LOG#${at.slice(0, 7)}`,
+    GSI2SK: `${at}#${s.centre}#${nonce}`,
+  }),
+  /** The first and (with `~`, after every time) the last key of a UTC day, in a centre's log or on the index. */
+  dayFrom: (day: string) => `${day}T`,
+  dayTo: (day: string) => `${day}T~`,
+  /** A month of every centre's entries on the jobs' index, in time order. */
+  monthPk: (month: string) => `LOG#${month}`,
+};
+
+/** Every centre's log partition, as an IAM `StringLike` pattern (no centre id holds `#`). */
+export const accessLogPartitions = 'C#*#LOG';
+
+/**
+ * A person or record as the access log names it: a one-way hash of kind, centre and id. The ids are
+ * random UUIDs, so the hash cannot be turned back into one; whoever holds the id (the person, from their
+ * export) finds every entry about them, and after an erasure nothing in the table holds the id.
+ */
+export function logRef(centre: string, kind: string, id: string): string {
+  return createHash('sha256').update(`${kind}:${centre}:${id}`).digest('base64url').slice(0, 22);
+}

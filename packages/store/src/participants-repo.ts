@@ -1,11 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   Participant,
   ParticipantCreate,
   ParticipantListQuery,
   ParticipantUpdate,
+  ParticipantUpdated,
   ParticipationEnd,
   ParticipationEnded,
 } from '@crux/domain/participant';
@@ -47,7 +46,7 @@ export function searchable(text: string): string {
 export type CreateOutcome = { kind: 'written'; participant: Participant } | Replay;
 
 export type UpdateOutcome =
-  | { kind: 'written'; participant: Participant }
+  | { kind: 'written'; participant: ParticipantUpdated }
   | { kind: 'not_found' }
   | { kind: 'stale'; current: Participant }
   | { kind: 'ends_before_start'; current: Participant };
@@ -62,7 +61,7 @@ export type EndOutcome =
 
 /** Why a versioned change to a participant failed, from the item as stored. */
 function refusal(stored: Record<string, unknown> | undefined, version: number) {
-  if (!stored) return { kind: 'not_found' as const };
+  if (!stored || stored.anonymous) return { kind: 'not_found' as const };
   const current = toParticipant(stored);
   if (current.version !== version) return { kind: 'stale' as const, current };
   return { kind: 'ends_before_start' as const, current };
@@ -116,11 +115,12 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       return outcome;
     },
 
+    /** A participant; an anonymous copy left by an erasure is no one's, and not found. */
     async get(id: string): Promise<Participant | undefined> {
       const { Item } = await doc.send(
         new GetCommand({ TableName: table, Key: centreKeys.participant(scope, id) }),
       );
-      return Item ? toParticipant(Item) : undefined;
+      return Item && !Item.anonymous ? toParticipant(Item) : undefined;
     },
 
     /** A page in id order; `q` keeps those whose name contains it (accent-insensitive). */
@@ -131,6 +131,7 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       const pk = centreKeys.pk(scope);
       // A search filters after DynamoDB's Limit: it reads up to a page's worth (a centre's participants
       // fit in one) and keeps the first `limit` that match, so a match is never hidden behind an empty page.
+      // Anonymous copies left by erasures are no one's and never listed.
       const result = await doc.send(
         new QueryCommand({
           TableName: table,
@@ -140,7 +141,7 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
             ':prefix': prefix,
             ...(query.q ? { ':q': searchable(query.q) } : {}),
           },
-          ...(query.q ? { FilterExpression: 'contains(searchName, :q)' } : {}),
+          FilterExpression: `attribute_not_exists(anonymous)${query.q ? ' AND contains(searchName, :q)' : ''}`,
           Limit: query.q ? SEARCH_READ : query.limit,
           ...(startSk ? { ExclusiveStartKey: { PK: pk, SK: startSk } } : {}),
         }),
@@ -155,12 +156,20 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
     },
 
     /**
-     * Replaces the editable fields if `version` is still the stored one: one conditional UpdateItem that
-     * also makes the item its own dirty marker (GSI2), answering with ALL_NEW, and on a failed condition
-     * with the stored item (ALL_OLD), so the caller can say why without a second read.
+     * Replaces the editable fields if `version` is still the stored one: one conditional update, in a
+     * transaction so that its access-log entry commits with it, that also makes the item its own dirty
+     * marker (GSI2). A transaction hands back no item, so the answer is what changed; on a failed
+     * condition it hands back the stored item (ALL_OLD), so the caller can say why without a second read.
      */
     async update(id: string, input: ParticipantUpdate, now: string): Promise<UpdateOutcome> {
       const { version, gender, ...fields } = input;
+      const changed: ParticipantUpdated = {
+        id,
+        ...fields,
+        ...(gender ? { gender } : {}),
+        version: version + 1,
+        updatedAt: now,
+      };
       const set: Record<string, unknown> = {
         ...fields,
         ...(gender ? { gender } : {}),
@@ -170,9 +179,9 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
         ...centreKeys.dirtyParticipant(scope, id),
       };
       const remove = gender ? [] : ['gender'];
-      try {
-        const result = await doc.send(
-          new UpdateCommand({
+      const outcome = await transact(doc, [
+        {
+          Update: {
             TableName: table,
             Key: centreKeys.participant(scope, id),
             UpdateExpression: `SET ${Object.keys(set)
@@ -180,7 +189,7 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
               .join(', ')}${remove.length ? ` REMOVE ${remove.map((k) => `#${k}`).join(', ')}` : ''}`,
             // An ended participation keeps its end date: a new start after it is refused, not stored.
             ConditionExpression:
-              'attribute_exists(PK) AND version = :expected AND (attribute_not_exists(endDate) OR endDate >= :startDate)',
+              'attribute_exists(PK) AND attribute_not_exists(anonymous) AND version = :expected AND (attribute_not_exists(endDate) OR endDate >= :startDate)',
             ExpressionAttributeNames: Object.fromEntries(
               [...Object.keys(set), ...remove].map((k) => [`#${k}`, k]),
             ),
@@ -188,15 +197,13 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
               ':expected': version,
               ...Object.fromEntries(Object.entries(set).map(([k, v]) => [`:${k}`, v])),
             },
-            ReturnValues: 'ALL_NEW',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return { kind: 'written', participant: toParticipant(result.Attributes ?? {}) };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        return refusal(error.Item ? unmarshall(error.Item) : undefined, version);
-      }
+          },
+        },
+      ]);
+      if (outcome.kind === 'written') return { kind: 'written', participant: changed };
+      if (outcome.kind !== 'condition_failed') throw new Error('an update has no idempotency key');
+      return refusal(outcome.current, version);
     },
 
     /**

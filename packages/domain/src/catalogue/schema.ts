@@ -61,8 +61,18 @@ export type CatalogueMeasureType = z.infer<typeof CatalogueMeasureType>;
 export const CatalogueOrderType = CatalogueListed;
 export type CatalogueOrderType = z.infer<typeof CatalogueOrderType>;
 
-/** Foundation settings the figures use: hours per FTE turns volunteers' hours into FTE (issue 9). */
-export const CatalogueSettings = z.strictObject({ hoursPerFte: z.int().check(z.gte(1000), z.lte(2500)) });
+/**
+ * Foundation settings: hours per FTE turns volunteers' hours into FTE (issue 9); how long personal data
+ * is kept (issue 11, read through `retentionOf` in retention.ts, which fills in a catalogue stored
+ * before these existed).
+ */
+export const CatalogueSettings = z.strictObject({
+  hoursPerFte: z.int().check(z.gte(1000), z.lte(2500)),
+  /** Whole years after a participation ended before the retention job anonymises the participant. */
+  participantRetentionYears: z.optional(z.int().check(z.gte(1), z.lte(30))),
+  /** Whole years an access-log entry is kept: never less than Normen's two. */
+  accessLogRetentionYears: z.optional(z.int().check(z.gte(2), z.lte(30))),
+});
 export type CatalogueSettings = z.infer<typeof CatalogueSettings>;
 
 export const CatalogueShape = z.strictObject({

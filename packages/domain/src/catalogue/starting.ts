@@ -118,7 +118,7 @@ export const startingCatalogue: Catalogue = {
     listed('fine_serving', 'Bøtestraff', 'Fine-serving', 'correctional', 20),
     listed('electronic_monitoring', 'Elektronisk kontroll', 'Electronic monitoring', 'correctional', 30),
   ],
-  settings: { hoursPerFte: 1750 },
+  settings: { hoursPerFte: 1750, participantRetentionYears: 5, accessLogRetentionYears: 10 },
 };
 
 function listed(id: string, nb: string, en: string, section: string, order: number) {

@@ -22,6 +22,15 @@ describe('what each role may open', () => {
     expect(matchPath('/senter/Tromso/i-dag')).toEqual({ page: 'notFound' });
     expect(matchPath('/senter/tromso/i-dag/extra')).toEqual({ page: 'notFound' });
     expect(matchPath('/senter/tromso%23x/i-dag')).toEqual({ page: 'notFound' });
+    expect(matchPath('/senter/tromso/tilgangslogg')).toEqual({ page: 'accessLog', centre: 'tromso' });
+    expect(matchPath('/senter/tromso/deltakere/abc-1/innsyn')).toEqual({
+      page: 'accessReport',
+      centre: 'tromso',
+      id: 'abc-1',
+    });
+    expect(matchPath('/senter/tromso/deltakere/abc-1/annet')).toEqual({ page: 'notFound' });
+    expect(matchPath('/senter/tromso/deltakere/abc-1/innsyn/x')).toEqual({ page: 'notFound' });
+    expect(matchPath('/senter/tromso/i-dag/innsyn')).toEqual({ page: 'notFound' });
   });
 
   test('centre staff and leaders open their own centre only', () => {
@@ -34,6 +43,15 @@ describe('what each role may open', () => {
     }
     // `ovre` must never reach `ovre-eiker`.
     expect(open(person('staff', 'ovre'), '/senter/ovre-eiker/i-dag')).toBe(false);
+  });
+
+  test('only the leader opens the access log and the access report, and only at their own centre', () => {
+    for (const path of ['/senter/tromso/tilgangslogg', '/senter/tromso/deltakere/abc-1/innsyn']) {
+      expect(open(person('leader', 'tromso'), path)).toBe(true);
+      expect(open(person('leader', 'bodo'), path)).toBe(false);
+      for (const role of ['staff', 'volunteer', 'headoffice', 'network', 'admin'] as const)
+        expect(open(person(role, 'tromso'), path), role).toBe(false);
+    }
   });
 
   test('volunteers, the head office, the network and admins get only their own pages', () => {

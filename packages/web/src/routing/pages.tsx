@@ -44,6 +44,8 @@ const today = lazyPage(() => import('../pages/today').then((m) => m.TodayPage));
 const participants = lazyPage(() => import('../pages/participants').then((m) => m.ParticipantsPage));
 const participantNew = lazyPage(() => import('../pages/participant-new').then((m) => m.ParticipantNewPage));
 const participant = lazyPage(() => import('../pages/participant').then((m) => m.ParticipantPage));
+const accessLog = lazyPage(() => import('../pages/access-log').then((m) => m.AccessLogPage));
+const accessReport = lazyPage(() => import('../pages/access-report').then((m) => m.AccessReportPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
 
@@ -52,6 +54,8 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   participants,
   participantNew,
   participant,
+  accessLog,
+  accessReport,
   headOffice,
   network,
 };
@@ -73,6 +77,10 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <participantNew.Page centre={route.centre} />;
     case 'participant':
       return <participant.Page centre={route.centre} id={route.id} />;
+    case 'accessLog':
+      return <accessLog.Page centre={route.centre} />;
+    case 'accessReport':
+      return <accessReport.Page centre={route.centre} id={route.id} />;
     case 'headOffice':
       return <headOffice.Page />;
     case 'network':

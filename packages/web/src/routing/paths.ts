@@ -6,6 +6,8 @@ export type PageRoute =
   | { page: 'participants'; centre: string }
   | { page: 'participantNew'; centre: string }
   | { page: 'participant'; centre: string; id: string }
+  | { page: 'accessLog'; centre: string }
+  | { page: 'accessReport'; centre: string; id: string }
   | { page: 'headOffice' }
   | { page: 'network' }
   | { page: 'notFound' };
@@ -16,6 +18,9 @@ export const paths = {
   participants: (centre: string) => `/senter/${centre}/deltakere`,
   participantNew: (centre: string) => `/senter/${centre}/deltakere/ny`,
   participant: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}`,
+  accessLog: (centre: string) => `/senter/${centre}/tilgangslogg`,
+  /** "Who has read my record" (*innsyn i logg*), for the leader to print and hand over. */
+  accessReport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/innsyn`,
   headOffice: () => '/hovedkontor',
   network: () => '/erfaringsnettverket',
 };
@@ -29,8 +34,15 @@ export function matchPath(pathname: string): PageRoute {
   if (parts.length === 2 && first === 'auth' && centre === 'callback') return { page: 'callback' };
   if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
   if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
-  if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
+  if (first !== 'senter' || !centre || !segment.test(centre)) return { page: 'notFound' };
+  const [sub, ...beyond] = rest;
+  if (beyond.length > 0) return { page: 'notFound' };
+  if (sub !== undefined) {
+    const report = section === 'deltakere' && sub === 'innsyn' && id !== undefined && segment.test(id);
+    return report ? { page: 'accessReport', centre, id } : { page: 'notFound' };
+  }
   if (section === 'i-dag' && id === undefined) return { page: 'today', centre };
+  if (section === 'tilgangslogg' && id === undefined) return { page: 'accessLog', centre };
   if (section !== 'deltakere') return { page: 'notFound' };
   if (id === undefined) return { page: 'participants', centre };
   if (id === 'ny') return { page: 'participantNew', centre };
