@@ -5,7 +5,7 @@ import { schemasOf } from '@crux/api/route-schemas';
 import { type Route, routeByKey, takesBody } from '@crux/api/routes';
 import { forbidden, notFound, unauthorized } from '@crux/domain/errors';
 import { NoQuery } from '@crux/domain/queries';
-import type { CentreRole } from '@crux/domain/roles';
+import { type CentreRole, PARTICIPANT_ROLE } from '@crux/domain/roles';
 import { parse } from '@crux/domain/validation';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import middy, { type MiddlewareObj } from '@middy/core';
@@ -25,8 +25,9 @@ type AnyHandler = (request: unknown) => Promise<ApiResponse>;
  * The request pipeline every API function shares, in the order a refusal must come: the route API
  * Gateway matched; the caller from the verified token (401); the route's roles (403); for a centre
  * audience the tenant, bound from the token and never from the body — a centre in the path must be the
- * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied; the
- * Idempotency-Key of a POST; then the body and the query, validated against the route's schemas. Only
+ * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied, and a participant
+ * reaches only paths naming their own participant id (404 for another's, likewise); the Idempotency-Key
+ * of a POST; then the body and the query, validated against the route's schemas. Only
  * then does the handler run, with typed values.
  */
 async function dispatch(
@@ -46,6 +47,11 @@ async function dispatch(
   const params = event.pathParameters ?? {};
   const scoped = audiences[audience].scoped;
   if (scoped && (!principal.centre || params.centreId !== principal.centre)) return errorResponse(notFound());
+  if (
+    principal.role === PARTICIPANT_ROLE &&
+    (!principal.participant || params.participantId !== principal.participant)
+  )
+    return errorResponse(notFound());
 
   const key = event.headers[IDEMPOTENCY_HEADER];
   if (route.method === 'POST' && !(key && IDEMPOTENCY_KEY_PATTERN.test(key)))
@@ -80,7 +86,14 @@ async function dispatch(
     requestId: event.requestContext.requestId,
     now: new Date().toISOString(),
     ...(scoped && principal.centre
-      ? { scope: issueTenantScope(principal.centre, principal.role as CentreRole, principal.subject) }
+      ? {
+          scope: issueTenantScope(
+            principal.centre,
+            principal.role as CentreRole,
+            principal.subject,
+            principal.participant,
+          ),
+        }
       : {}),
   });
 }

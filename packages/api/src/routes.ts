@@ -14,13 +14,16 @@ type RouteFor<A extends Audience> = {
   audience: A;
   /**
    * Roles allowed, from the audience's own (anything else does not compile); every other role gets 403,
-   * or 404 where the path names another centre.
+   * or 404 where the path names another centre. A participant reaches a route only where its path names
+   * `{participantId}` and that is their own (404 otherwise, as for another centre).
    */
   roles: readonly (typeof audiences)[A]['roles'][number][];
 };
 export type RouteDef = { [A in Audience]: RouteFor<A> }[Audience];
 
 const centreWorkers = ['staff', 'leader'] as const;
+/** The participant's own plan: staff and leaders, and the participant themselves (their own only). */
+const planReaders = ['staff', 'leader', 'participant'] as const;
 
 export const routes = [
   { method: 'GET', path: '/api/centres/{centreId}/participants', audience: 'centre', roles: centreWorkers },
@@ -76,6 +79,48 @@ export const routes = [
   {
     method: 'DELETE',
     path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours/{date}/{hoursId}',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/participants/{participantId}/plan',
+    audience: 'centre',
+    roles: planReaders,
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/plan',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/plan/own',
+    audience: 'centre',
+    roles: ['participant'],
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/plan/steps/{stepId}',
+    audience: 'centre',
+    roles: planReaders,
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/conversations',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}',
     audience: 'centre',
     roles: centreWorkers,
   },

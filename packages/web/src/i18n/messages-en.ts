@@ -27,6 +27,7 @@ export const en: Messages = {
     headoffice: 'Head office',
     network: 'Experience network',
     admin: 'Administrator',
+    participant: 'Participant',
   },
   nav: {
     today: 'Today',

@@ -29,6 +29,7 @@ export const nb = {
     headoffice: 'Hovedkontoret',
     network: 'Erfaringsnettverket',
     admin: 'Administrator',
+    participant: 'Deltaker',
   } satisfies Record<Role, string>,
   nav: {
     today: 'I dag',

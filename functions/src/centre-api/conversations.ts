@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { conflict, notFound } from '@crux/domain/errors';
+import { IsoDate } from '@crux/domain/period';
+import { fieldError } from '@crux/domain/validation';
+import { checkWheelUses, conversationUses } from '@crux/domain/wheel/check';
+import { ItemId } from '@crux/domain/wheel/schema';
+import { conversationsRepo } from '@crux/store/conversations-repo';
+import type { TenantScope } from '@crux/store/tenant-scope';
+import { idempotencyKeyReused } from '../http/errors';
+import type { RequestOf } from '../http/request';
+import { type ApiResponse, errorResponse, json } from '../http/response';
+import { countRegistrations } from '../observability/api-requests';
+import { clientFor, tableName } from '../runtime/dynamo';
+import { catalogueRefusal } from './catalogue-refusal';
+import { participantIdOf } from './plans';
+
+const path = '/api/centres/{centreId}/participants/{participantId}/conversations';
+const repo = (scope: TenantScope) => conversationsRepo(clientFor(scope), tableName(), scope);
+
+/** A conversation's participant, day and id from the path; anything malformed names none. */
+function conversationKey(params: { participantId: string; date: string; conversationId: string }) {
+  const participantId = participantIdOf(params.participantId);
+  const date = IsoDate.safeParse(params.date);
+  const id = ItemId.safeParse(params.conversationId);
+  return participantId && date.success && id.success
+    ? { participantId, date: date.data, id: id.data }
+    : undefined;
+}
+
+/**
+ * A wheel conversation recorded on the plan: one transaction that also moves the plan's positions on,
+ * marks the month for the figures (where it counts as a wheel conversation, by itself) and remembers
+ * the answer, so a retry never records it twice.
+ */
+export async function recordConversation(req: RequestOf<`POST ${typeof path}`>): Promise<ApiResponse> {
+  const participantId = participantIdOf(req.params.participantId);
+  if (!participantId) return errorResponse(notFound());
+  const outcome = await repo(req.scope).record(
+    participantId,
+    randomUUID(),
+    req.body,
+    req.now,
+    req.idempotency,
+  );
+  switch (outcome.kind) {
+    case 'written':
+      countRegistrations('centre', ['wheel_conversation']);
+      return json(201, outcome.recorded);
+    case 'replayed':
+      return json(outcome.status, outcome.body);
+    case 'key_reused':
+      return errorResponse(idempotencyKeyReused());
+    case 'not_found':
+      return errorResponse(notFound());
+    case 'outside_participation':
+      return errorResponse(fieldError('date', 'outside_participation'));
+    case 'stale':
+      return errorResponse(conflict(outcome.current));
+    case 'catalogue_refused': {
+      const uses = conversationUses(req.body);
+      return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkWheelUses(c, uses, uses)));
+    }
+  }
+}
+
+/** A correction of a conversation against the version shown; its day is fixed (delete and record anew). */
+export async function correctConversation(
+  req: RequestOf<`PUT ${typeof path}/{date}/{conversationId}`>,
+): Promise<ApiResponse> {
+  const key = conversationKey(req.params);
+  if (!key) return errorResponse(notFound());
+  const outcome = await repo(req.scope).correct(key.participantId, key.date, key.id, req.body, req.now);
+  switch (outcome.kind) {
+    case 'written':
+      return json(200, outcome.conversation);
+    case 'not_found':
+      return errorResponse(notFound());
+    case 'stale':
+      return errorResponse(conflict(outcome.current));
+    case 'catalogue_refused': {
+      const uses = conversationUses(req.body);
+      return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkWheelUses(c, uses, uses)));
+    }
+  }
+}
+
+/** Deletes a conversation against the version shown: kept as deleted, out of the page and the figures. */
+export async function deleteConversation(
+  req: RequestOf<`DELETE ${typeof path}/{date}/{conversationId}`>,
+): Promise<ApiResponse> {
+  const key = conversationKey(req.params);
+  if (!key) return errorResponse(notFound());
+  const outcome = await repo(req.scope).remove(
+    key.participantId,
+    key.date,
+    key.id,
+    Number(req.query.version),
+    req.now,
+  );
+  if (outcome.kind === 'deleted') return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
+  return outcome.kind === 'not_found' ? errorResponse(notFound()) : errorResponse(conflict(outcome.current));
+}
