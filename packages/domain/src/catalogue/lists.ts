@@ -88,7 +88,8 @@ export function catalogueProblems(c: Catalogue): CatalogueProblem[] {
         problems.push({ path: [list, i, 'section'], rule: 'reserved_section' });
     });
   }
-  let planKinds = 0;
+  // Every plan kind is named when there are two, so the one just changed is named at its own field.
+  const planKinds = c.activityKinds.filter((kind) => kind.registration === 'plan').length;
   c.activityKinds.forEach((kind, i) => {
     if (kind.counts === 'participants' && kind.participant !== 'must')
       problems.push({ path: ['activityKinds', i, 'participant'], rule: 'names_participants' });
@@ -96,7 +97,7 @@ export function catalogueProblems(c: Catalogue): CatalogueProblem[] {
     // A conversation names its participant: it is counted as one, or as one of the people who had one.
     if (kind.counts === 'persons')
       problems.push({ path: ['activityKinds', i, 'counts'], rule: 'plan_counts' });
-    if (++planKinds > 1) problems.push({ path: ['activityKinds', i, 'registration'], rule: 'one_plan_kind' });
+    if (planKinds > 1) problems.push({ path: ['activityKinds', i, 'registration'], rule: 'one_plan_kind' });
   });
   return problems;
 }
