@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
-import { IsoDate } from '@crux/domain/period';
 import { fieldError } from '@crux/domain/validation';
 import { checkWheelUses, conversationUses } from '@crux/domain/wheel/check';
-import { ItemId } from '@crux/domain/wheel/schema';
 import { conversationsRepo } from '@crux/store/conversations-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { idempotencyKeyReused } from '../http/errors';
@@ -12,20 +10,9 @@ import { type ApiResponse, errorResponse, json } from '../http/response';
 import { countRegistrations } from '../observability/api-requests';
 import { clientFor, tableName } from '../runtime/dynamo';
 import { catalogueRefusal } from './catalogue-refusal';
-import { participantIdOf } from './plans';
 
 const path = '/api/centres/{centreId}/participants/{participantId}/conversations';
 const repo = (scope: TenantScope) => conversationsRepo(clientFor(scope), tableName(), scope);
-
-/** A conversation's participant, day and id from the path; anything malformed names none. */
-function conversationKey(params: { participantId: string; date: string; conversationId: string }) {
-  const participantId = participantIdOf(params.participantId);
-  const date = IsoDate.safeParse(params.date);
-  const id = ItemId.safeParse(params.conversationId);
-  return participantId && date.success && id.success
-    ? { participantId, date: date.data, id: id.data }
-    : undefined;
-}
 
 /**
  * A wheel conversation recorded on the plan: one transaction that also moves the plan's positions on,
@@ -33,10 +20,8 @@ function conversationKey(params: { participantId: string; date: string; conversa
  * the answer, so a retry never records it twice.
  */
 export async function recordConversation(req: RequestOf<`POST ${typeof path}`>): Promise<ApiResponse> {
-  const participantId = participantIdOf(req.params.participantId);
-  if (!participantId) return errorResponse(notFound());
   const outcome = await repo(req.scope).record(
-    participantId,
+    req.params.participantId,
     randomUUID(),
     req.body,
     req.now,
@@ -67,9 +52,8 @@ export async function recordConversation(req: RequestOf<`POST ${typeof path}`>):
 export async function correctConversation(
   req: RequestOf<`PUT ${typeof path}/{date}/{conversationId}`>,
 ): Promise<ApiResponse> {
-  const key = conversationKey(req.params);
-  if (!key) return errorResponse(notFound());
-  const outcome = await repo(req.scope).correct(key.participantId, key.date, key.id, req.body, req.now);
+  const { participantId, date, conversationId } = req.params;
+  const outcome = await repo(req.scope).correct(participantId, date, conversationId, req.body, req.now);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.conversation);
@@ -88,12 +72,11 @@ export async function correctConversation(
 export async function deleteConversation(
   req: RequestOf<`DELETE ${typeof path}/{date}/{conversationId}`>,
 ): Promise<ApiResponse> {
-  const key = conversationKey(req.params);
-  if (!key) return errorResponse(notFound());
+  const { participantId, date, conversationId } = req.params;
   const outcome = await repo(req.scope).remove(
-    key.participantId,
-    key.date,
-    key.id,
+    participantId,
+    date,
+    conversationId,
     Number(req.query.version),
     req.now,
   );

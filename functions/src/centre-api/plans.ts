@@ -1,7 +1,5 @@
 import { conflict, forbidden, notFound } from '@crux/domain/errors';
-import { ParticipantId } from '@crux/domain/participant';
 import { checkWheelUses, ownPlanUses, planUses, type WheelUses } from '@crux/domain/wheel/check';
-import { ItemId } from '@crux/domain/wheel/schema';
 import { type PlanOutcome, planRepo } from '@crux/store/plan-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import type { RequestOf } from '../http/request';
@@ -11,10 +9,6 @@ import { catalogueRefusal } from './catalogue-refusal';
 
 const plan = '/api/centres/{centreId}/participants/{participantId}/plan';
 const repo = (scope: TenantScope) => planRepo(clientFor(scope), tableName(), scope);
-
-/** A malformed id names no participant (or step): it is simply not found. */
-export const participantIdOf = (raw: string) => (ParticipantId.safeParse(raw).success ? raw : undefined);
-const itemIdOf = (raw: string) => (ItemId.safeParse(raw).success ? raw : undefined);
 
 /** A plan write's answer; `uses`: what the write named of the catalogue, to explain a refusal by it. */
 function planAnswer<W>(outcome: PlanOutcome<W>, uses?: WheelUses): ApiResponse {
@@ -38,31 +32,30 @@ function planAnswer<W>(outcome: PlanOutcome<W>, uses?: WheelUses): ApiResponse {
  * participant's item collection. Staff and leaders, and the participant themselves.
  */
 export async function getPlan(req: RequestOf<`GET ${typeof plan}`>): Promise<ApiResponse> {
-  const id = participantIdOf(req.params.participantId);
-  const page = id ? await repo(req.scope).page(id) : undefined;
+  const page = await repo(req.scope).page(req.params.participantId);
   return page ? json(200, page) : errorResponse(notFound());
 }
 
 /** Staff write the plan whole, against the version shown (0 makes it). */
 export async function writePlan(req: RequestOf<`PUT ${typeof plan}`>): Promise<ApiResponse> {
-  const id = participantIdOf(req.params.participantId);
-  if (!id) return errorResponse(notFound());
-  return planAnswer(await repo(req.scope).write(id, req.body, req.now), planUses(req.body));
+  return planAnswer(
+    await repo(req.scope).write(req.params.participantId, req.body, req.now),
+    planUses(req.body),
+  );
 }
 
 /** The participant writes where they are now and their own goals, before a conversation. */
 export async function writeOwnPlan(req: RequestOf<`PUT ${typeof plan}/own`>): Promise<ApiResponse> {
-  const id = participantIdOf(req.params.participantId);
-  if (!id) return errorResponse(notFound());
-  return planAnswer(await repo(req.scope).writeOwn(id, req.body, req.now), ownPlanUses(req.body));
+  return planAnswer(
+    await repo(req.scope).writeOwn(req.params.participantId, req.body, req.now),
+    ownPlanUses(req.body),
+  );
 }
 
 /** A step marked done (or not), by staff or by the participant, against the plan's version shown. */
 export async function markStep(req: RequestOf<`PUT ${typeof plan}/steps/{stepId}`>): Promise<ApiResponse> {
-  const id = participantIdOf(req.params.participantId);
-  const stepId = itemIdOf(req.params.stepId);
-  if (!id || !stepId) return errorResponse(notFound());
-  const outcome = await repo(req.scope).markStep(id, stepId, req.body, req.now);
+  const { participantId, stepId } = req.params;
+  const outcome = await repo(req.scope).markStep(participantId, stepId, req.body, req.now);
   if (outcome.kind === 'no_step') return errorResponse(notFound());
   return planAnswer(outcome);
 }

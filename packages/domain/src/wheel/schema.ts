@@ -3,6 +3,7 @@ import { ActivityDeleteQuery } from '../activity';
 import { Slug } from '../catalogue/schema';
 import type { Participant } from '../participant';
 import { PastDate, PlanDate } from '../period';
+import { RecordId } from '../record-id';
 import { MultiLine, SingleLine } from '../text-input';
 
 /**
@@ -15,9 +16,7 @@ import { MultiLine, SingleLine } from '../text-input';
  */
 
 /** Goals, steps and partners are named by ids the client makes (UUIDs), so a step can be marked done by id. */
-export const ItemId = z
-  .string()
-  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+const ItemId = RecordId;
 
 /** The most domains a wheel can have: more spokes than this is no longer a wheel anyone reads. */
 export const MAX_DOMAINS = 12;
