@@ -119,7 +119,7 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
       return {
         method: 'PUT',
         path,
-        body: { todayKinds: ['visit', 'wheel_conversation'], version: now.body.version },
+        body: { todayKinds: ['visit', 'contact_point'], version: now.body.version },
       };
     }
     case 'POST /api/centres/{centreId}/imports': {
@@ -193,7 +193,8 @@ async function callerClaims(role: Role, home: Home, path: string) {
 function expected(route: Route, role: Role, home: Home, path: string): 'allowed' | 403 | 404 {
   if (!(route.roles as readonly Role[]).includes(role)) return 403;
   if (isCentreRoute(route) && home !== 'own' && home !== 'other participant') return 404;
-  if (role === PARTICIPANT_ROLE && (home !== 'own' || !participantOf(path))) return 404;
+  if (isCentreRoute(route) && role === PARTICIPANT_ROLE && (home !== 'own' || !participantOf(path)))
+    return 404;
   return 'allowed';
 }
 

@@ -336,7 +336,7 @@ export const writeRoutes: WriteRoute[] = [
     name: 'centre settings',
     method: 'PUT',
     path: async (c) => `/api/centres/${c}/settings`,
-    valid: { todayKinds: ['visit', 'wheel_conversation'], version: 0 },
+    valid: { todayKinds: ['visit', 'contact_point'], version: 0 },
     integers: ['version'],
     strings: ['todayKinds.1'],
     required: ['todayKinds', 'version'],

@@ -27,7 +27,8 @@ type AnyHandler = (request: unknown) => Promise<ApiResponse>;
  * Gateway matched; the caller from the verified token (401); the route's roles (403); for a centre
  * audience the tenant, bound from the token and never from the body — a centre in the path must be the
  * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied, and a participant
- * reaches only paths naming their own participant id (404 for another's, likewise); every path value
+ * reaches only centre paths naming their own participant id (404 for another's, likewise; the catalogue,
+ * foundation data, they read like everyone); every path value
  * against its rule (path-parameters.ts: a malformed id is 404, a malformed year 400); the
  * Idempotency-Key of a POST; then the body and the query, validated against the route's schemas. Only
  * then does the handler run, with typed values.
@@ -50,6 +51,7 @@ async function dispatch(
   const scoped = audiences[audience].scoped;
   if (scoped && (!principal.centre || params.centreId !== principal.centre)) return errorResponse(notFound());
   if (
+    scoped &&
     principal.role === PARTICIPANT_ROLE &&
     (!principal.participant || params.participantId !== principal.participant)
   )

@@ -14,8 +14,8 @@ type RouteFor<A extends Audience> = {
   audience: A;
   /**
    * Roles allowed, from the audience's own (anything else does not compile); every other role gets 403,
-   * or 404 where the path names another centre. A participant reaches a route only where its path names
-   * `{participantId}` and that is their own (404 otherwise, as for another centre).
+   * or 404 where the path names another centre. A participant reaches a centre route only where its path
+   * names `{participantId}` and that is their own (404 otherwise, as for another centre).
    */
   roles: readonly (typeof audiences)[A]['roles'][number][];
 };

@@ -17,6 +17,7 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   participants: 'GET /api/centres/{centreId}/participants',
   participantNew: 'POST /api/centres/{centreId}/participants',
   participant: 'GET /api/centres/{centreId}/participants/{participantId}',
+  wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
   headOffice: 'GET /api/headoffice/figures/{year}',
   network: 'GET /api/network/figures/{year}',
 };
@@ -50,5 +51,7 @@ export function navFor(claims: Claims): NavItem[] {
 
 /** Where a role lands after signing in; null for roles with no page in this client yet. */
 export function homeOf(claims: Claims): string | null {
+  // A participant has one page: their own plan.
+  if (claims.participant && claims.centre) return paths.wheel(claims.centre, claims.participant);
   return navFor(claims)[0]?.href ?? null;
 }

@@ -44,6 +44,7 @@ const today = lazyPage(() => import('../pages/today').then((m) => m.TodayPage));
 const participants = lazyPage(() => import('../pages/participants').then((m) => m.ParticipantsPage));
 const participantNew = lazyPage(() => import('../pages/participant-new').then((m) => m.ParticipantNewPage));
 const participant = lazyPage(() => import('../pages/participant').then((m) => m.ParticipantPage));
+const wheel = lazyPage(() => import('../pages/wheel').then((m) => m.WheelPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
 
@@ -52,6 +53,7 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   participants,
   participantNew,
   participant,
+  wheel,
   headOffice,
   network,
 };
@@ -73,6 +75,8 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <participantNew.Page centre={route.centre} />;
     case 'participant':
       return <participant.Page centre={route.centre} id={route.id} />;
+    case 'wheel':
+      return <wheel.Page centre={route.centre} id={route.id} />;
     case 'headOffice':
       return <headOffice.Page />;
     case 'network':

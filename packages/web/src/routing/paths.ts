@@ -6,6 +6,7 @@ export type PageRoute =
   | { page: 'participants'; centre: string }
   | { page: 'participantNew'; centre: string }
   | { page: 'participant'; centre: string; id: string }
+  | { page: 'wheel'; centre: string; id: string }
   | { page: 'headOffice' }
   | { page: 'network' }
   | { page: 'notFound' };
@@ -16,6 +17,7 @@ export const paths = {
   participants: (centre: string) => `/senter/${centre}/deltakere`,
   participantNew: (centre: string) => `/senter/${centre}/deltakere/ny`,
   participant: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}`,
+  wheel: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/hjul`,
   headOffice: () => '/hovedkontor',
   network: () => '/erfaringsnettverket',
 };
@@ -25,11 +27,14 @@ const segment = /^[a-z0-9-]+$/;
 export function matchPath(pathname: string): PageRoute {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(1).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === '')) return { page: 'home' };
-  const [first, centre, section, id, ...rest] = parts;
+  const [first, centre, section, id, sub, ...rest] = parts;
   if (parts.length === 2 && first === 'auth' && centre === 'callback') return { page: 'callback' };
   if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
   if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
   if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
+  if (section === 'deltakere' && id && segment.test(id) && sub === 'hjul')
+    return { page: 'wheel', centre, id };
+  if (sub !== undefined) return { page: 'notFound' };
   if (section === 'i-dag' && id === undefined) return { page: 'today', centre };
   if (section !== 'deltakere') return { page: 'notFound' };
   if (id === undefined) return { page: 'participants', centre };
