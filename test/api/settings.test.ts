@@ -24,6 +24,7 @@ describe('centre settings', () => {
     expect(chosen.status).toBe(200);
     expect(chosen.body).toEqual({
       todayKinds: ['cabin_trip', 'visit', 'food_bag'],
+      participantSignIn: false,
       version: 1,
       updatedAt: expect.any(String),
       updatedBy: leader.sub,

@@ -32,6 +32,16 @@ export const defaultCentreSettings: CentreSettings = {
   version: 0,
 };
 
+/** Each kind named once: checked before the write, since it needs no catalogue. */
+export function checkTodayKindsOnce(update: CentreSettingsUpdate): Result<CentreSettingsUpdate> {
+  const seen = new Set<string>();
+  for (const [i, id] of update.todayKinds.entries()) {
+    if (seen.has(id)) return fail(fieldError(`todayKinds.${i}`, 'duplicate_id'));
+    seen.add(id);
+  }
+  return ok(update);
+}
+
 /** The kinds must be in the catalogue, in use and registered on *I dag* (not counted from the plans), each named once. */
 export function checkCentreSettings(
   catalogue: Catalogue,
@@ -40,11 +50,8 @@ export function checkCentreSettings(
   const inUse = new Set(
     catalogue.activityKinds.filter((k) => k.status === 'active' && !k.registration).map((k) => k.id),
   );
-  const seen = new Set<string>();
   for (const [i, id] of update.todayKinds.entries()) {
     if (!inUse.has(id)) return fail(fieldError(`todayKinds.${i}`, 'unknown_type'));
-    if (seen.has(id)) return fail(fieldError(`todayKinds.${i}`, 'duplicate_id'));
-    seen.add(id);
   }
-  return ok(update);
+  return checkTodayKindsOnce(update);
 }
