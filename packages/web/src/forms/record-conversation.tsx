@@ -63,7 +63,8 @@ export function RecordConversation({
   const { t } = useI18n();
   const { api, claims } = useApp();
   const [draft, update, clear] = useDraft<ConversationDraft>(
-    `${claims.sub}:${centre}:conversation:${participantId}`,
+    // Per plan version: a saved conversation moves the plan on, and the next starts from its positions.
+    `${claims.sub}:${centre}:conversation:${participantId}:${plan?.version ?? 0}`,
     () => ({
       date: todayInOslo(),
       attendees: '',

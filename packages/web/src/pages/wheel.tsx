@@ -11,6 +11,7 @@ import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
 import { FailureView } from '../ui/failure';
 import { usePageTitle } from '../ui/page-title';
+import { ScrollRegion } from '../ui/scroll-region';
 import { Alert, Progress, Success } from '../ui/status';
 import { WheelChart, type WheelDomain, type WheelRing } from '../ui/wheel-chart';
 import { NotFoundPage } from './not-found';
@@ -27,7 +28,7 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
   const [page, reload] = useResource(`${centre}:${id}:plan`, () =>
     api.get<PlanPage>(`/api/centres/${centre}/participants/${id}/plan`),
   );
-  const [catalogue] = useResource('catalogue', () => api.get<Catalogue>('/api/catalogue'));
+  const [catalogue] = useResource('catalogue', () => api.get<{ catalogue: Catalogue }>('/api/catalogue'));
   const [notice, setNotice] = useState<string | null>(null);
   const [stepConflict, setStepConflict] = useState(false);
   const name = page.state === 'ok' ? page.value.participant.displayName : t.wheel.title;
@@ -47,8 +48,8 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
     );
 
   const { participant, plan, conversations } = page.value;
-  const settings = catalogue.value.settings.wheelScale;
-  const domains: WheelDomain[] = [...catalogue.value.wheelDomains]
+  const settings = catalogue.value.catalogue.settings.wheelScale;
+  const domains: WheelDomain[] = [...catalogue.value.catalogue.wheelDomains]
     .filter((d) => d.status === 'active')
     .sort((a, b) => a.order - b.order)
     .map((d) => ({ id: d.id, name: text(d.name) }));
@@ -98,33 +99,35 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
           earlier={earlier}
         />
         <div className="stack">
-          <table className="ds-table" data-color="neutral">
-            <caption>{t.wheel.tableTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.wheel.domain}</th>
-                <th scope="col" className="num">
-                  {t.wheel.ownView}
-                </th>
-                <th scope="col" className="num">
-                  {t.wheel.staffView}
-                </th>
-                <th scope="col" className="num">
-                  {t.wheel.firstView}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {domains.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">{d.name}</th>
-                  <td className="num">{shown(plan?.positions.participant[d.id])}</td>
-                  <td className="num">{shown(plan?.positions.staff[d.id])}</td>
-                  <td className="num">{shown(first?.positions.participant[d.id])}</td>
+          <ScrollRegion labelledBy="wheel-table-title">
+            <table className="ds-table" data-color="neutral">
+              <caption id="wheel-table-title">{t.wheel.tableTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.wheel.domain}</th>
+                  <th scope="col" className="num">
+                    {t.wheel.ownView}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.wheel.staffView}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.wheel.firstView}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {domains.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">{d.name}</th>
+                    <td className="num">{shown(plan?.positions.participant[d.id])}</td>
+                    <td className="num">{shown(plan?.positions.staff[d.id])}</td>
+                    <td className="num">{shown(first?.positions.participant[d.id])}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           <p className="hint">
             {t.wheel.scale(settings.min, settings.max, text(settings.low), text(settings.high))}
           </p>

@@ -15,11 +15,11 @@ type Props = {
 };
 
 /** Wider than tall: the domain names left and right of the wheel need the room. */
-const width = 440;
+const width = 480;
 const height = 320;
 const cx = width / 2;
 const cy = height / 2;
-const radius = 112;
+const radius = 104;
 const rings = [0.25, 0.5, 0.75, 1];
 
 /** Where a domain's spoke points: the first straight up, the rest clockwise. */
