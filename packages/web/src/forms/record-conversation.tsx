@@ -121,15 +121,13 @@ export function RecordConversation({
       onSaved();
       return;
     }
-    const { failure } = result;
-    if (failure.kind === 'http' && failure.status < 500) update((d) => ({ ...d, key: crypto.randomUUID() }));
-    if (failure.kind === 'http' && failure.status === 409 && failure.error?.code === 'conflict') {
-      submit.succeed();
-      setConflicted(true);
-      onConflict();
-      return;
-    }
-    submit.fail(failure);
+    submit.refused(result.failure, {
+      renewKey: () => update((d) => ({ ...d, key: crypto.randomUUID() })),
+      conflict: () => {
+        setConflicted(true);
+        onConflict();
+      },
+    });
   };
 
   const onSubmit = (event: FormEvent) => {
