@@ -16,8 +16,8 @@ export type IdentityProps = {
   tableKey: kms.IKey;
 };
 
-/** The custom attributes the pre-token trigger turns into `centre` and `role` claims. */
-export const tenantAttributes = { centre: 'centre', role: 'role' } as const;
+/** The custom attributes the pre-token trigger turns into `centre`, `role` and `participant` claims. */
+export const tenantAttributes = { centre: 'centre', role: 'role', participant: 'participant' } as const;
 
 /**
  * Who may sign in, and what their access token says. Accounts are made by a centre leader or the
@@ -56,6 +56,12 @@ export class Identity extends Construct {
       customAttributes: {
         [tenantAttributes.centre]: new cognito.StringAttribute({ minLen: 2, maxLen: 40, mutable: true }),
         [tenantAttributes.role]: new cognito.StringAttribute({ minLen: 4, maxLen: 20, mutable: true }),
+        // A participant's account names their participant id (a UUID); no one else's names one.
+        [tenantAttributes.participant]: new cognito.StringAttribute({
+          minLen: 36,
+          maxLen: 36,
+          mutable: true,
+        }),
       },
       // Plus: access-token customisation (the trigger below) and threat protection against credential stuffing.
       featurePlan: cognito.FeaturePlan.PLUS,
@@ -83,7 +89,7 @@ export class Identity extends Construct {
 
     this.preToken = new AppFunction(this, 'PreToken', {
       name: 'preToken',
-      description: 'Puts the user centre and role into the access token, if the centre is registered',
+      description: 'Puts the user centre, role and participant into the access token, if the centre allows',
       environment: { TABLE_NAME: props.table.tableName },
       logsKey: props.logsKey,
       policy: preTokenPolicy(props.table.tableArn),
@@ -147,7 +153,7 @@ export class Identity extends Construct {
       refreshTokenValidity: Duration.hours(10),
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(tenantAttributes.centre, tenantAttributes.role),
+        .withCustomAttributes(tenantAttributes.centre, tenantAttributes.role, tenantAttributes.participant),
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
   }

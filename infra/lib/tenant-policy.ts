@@ -1,4 +1,10 @@
-import { accessLogPartitions, audienceKeys, catalogueKeys, registryKeys } from '@crux/store/keys';
+import {
+  accessLogPartitions,
+  audienceKeys,
+  catalogueKeys,
+  PARTICIPANT_SIGN_IN,
+  registryKeys,
+} from '@crux/store/keys';
 import { table } from '@crux/store/table';
 
 /**
@@ -180,26 +186,43 @@ export function adminPolicy(tableArn: string): PolicyJson {
 }
 
 /**
- * The sign-in trigger asks one thing: is this centre in the registry. GetItem only, on the table (no
- * index), on the `CENTRES` partition only, and reading back nothing but the partition key
- * (`dynamodb:Attributes`; `dynamodb:Select` stops a request for all attributes), so it learns whether a
- * centre exists and nothing else. The `Null` guard keeps a request without a leading key from passing.
+ * The sign-in trigger asks two things: is this centre in the registry, and (for a participant) does the
+ * centre let its participants sign in. GetItem only, on the table (no index): on the `CENTRES` partition
+ * reading back nothing but the partition key, and on a centre's partitions nothing but the one setting's
+ * attribute (`dynamodb:Attributes`; `dynamodb:Select` stops a request for all attributes), so it learns
+ * whether a centre exists and whether the setting is on, and nothing else. The `Null` guard keeps a
+ * request without a leading key from passing.
  */
 export function preTokenPolicy(tableArn: string): PolicyJson {
-  return policy({
-    Sid: 'CentreRegistryMembershipOnly',
-    Effect: 'Allow',
-    Action: ['dynamodb:GetItem'],
-    Resource: [tableArn],
-    Condition: {
-      'ForAllValues:StringEquals': {
-        'dynamodb:LeadingKeys': [registryKeys.pk],
-        'dynamodb:Attributes': [table.partitionKey],
+  const onlyAttributes = { StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } };
+  return policy(
+    {
+      Sid: 'CentreRegistryMembershipOnly',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem'],
+      Resource: [tableArn],
+      Condition: {
+        'ForAllValues:StringEquals': {
+          'dynamodb:LeadingKeys': [registryKeys.pk],
+          'dynamodb:Attributes': [table.partitionKey],
+        },
+        ...onlyAttributes,
+        Null: { 'dynamodb:LeadingKeys': 'false' },
       },
-      StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
-      Null: { 'dynamodb:LeadingKeys': 'false' },
     },
-  });
+    {
+      Sid: 'ParticipantSignInSettingOnly',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem'],
+      Resource: [tableArn],
+      Condition: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*'] },
+        'ForAllValues:StringEquals': { 'dynamodb:Attributes': [PARTICIPANT_SIGN_IN] },
+        ...onlyAttributes,
+        Null: { 'dynamodb:LeadingKeys': 'false' },
+      },
+    },
+  );
 }
 
 /**

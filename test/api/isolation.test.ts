@@ -1,18 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { type Route, routes, takesBody } from '@crux/api/routes';
 import { unauthorized } from '@crux/domain/errors';
-import { type Role, roles } from '@crux/domain/roles';
+import { isCentreRole, PARTICIPANT_ROLE, type Role, roles } from '@crux/domain/roles';
 import { MINT_CLIENT_ID, MINT_ISSUER, tokenMinter } from '@crux/local/idp/access-tokens';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
 import { type Call, call, claimsFor, functionsReady } from './call';
-import { catalogueChange, createParticipant, made, participantBody, visitBody } from './fixtures';
+import {
+  catalogueChange,
+  conversationBody,
+  createParticipant,
+  made,
+  openParticipantSignIn,
+  ownPlanBody,
+  participantBody,
+  participantClaims,
+  planBody,
+  visitBody,
+} from './fixtures';
 import { centrePartition, partition } from './snapshot';
 
 /**
- * Every route x every role x own and foreign centre. Each forbidden case is paired with the same request
- * made by someone allowed, which must succeed: a refusal only counts if the request itself was good.
- * Refused writes must leave the target partition exactly as it was.
+ * Every route x every role x own and foreign centre; a participant also as another participant of the
+ * same centre, whose plan is as foreign to them as another centre. Each forbidden case is paired with the
+ * same request made by someone allowed, which must succeed: a refusal only counts if the request itself
+ * was good. Refused writes must leave the target partition exactly as it was.
  */
 const YEAR = '2024';
 let own: string;
@@ -44,6 +56,23 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
         filled = filled.replace('{date}', '2024-03-04').replace('{hoursId}', logged.id);
       }
     }
+  }
+  if (filled.includes('{stepId}')) {
+    const at = filled.slice(0, filled.indexOf('/plan'));
+    const body = planBody();
+    const written = await call({
+      method: 'PUT',
+      path: `${at}/plan`,
+      claims: claimsFor('staff', centre),
+      body,
+    });
+    if (written.status !== 200) throw new Error(JSON.stringify(written.body));
+    filled = filled.replace('{stepId}', body.steps[0]?.id ?? '');
+  }
+  if (filled.includes('{conversationId}')) {
+    const at = filled.slice(0, filled.indexOf('/conversations'));
+    const { conversation } = await made(centre, `${at}/conversations`, conversationBody());
+    filled = filled.replace('{date}', conversation.date).replace('{conversationId}', conversation.id);
   }
   if (filled.includes('{entryId}')) {
     entry = (await made(centre, `${base}/activities`, visitBody())).items[0];
@@ -90,7 +119,7 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
       return {
         method: 'PUT',
         path,
-        body: { todayKinds: ['visit', 'wheel_conversation'], version: now.body.version },
+        body: { todayKinds: ['visit', 'contact_point'], version: now.body.version },
       };
     }
     case 'POST /api/centres/{centreId}/imports': {
@@ -116,6 +145,22 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
       return { method: 'GET', path, query: { from: '2024-01-01', to: '2024-12-31' } };
     case 'POST /api/centres/{centreId}/participants/{participantId}/erasure':
       return { method: 'POST', path, body: { version: 1 } };
+    case 'PUT /api/centres/{centreId}/participants/{participantId}/plan':
+      return { method: 'PUT', path, body: planBody() };
+    case 'PUT /api/centres/{centreId}/participants/{participantId}/plan/own':
+      await openParticipantSignIn(centre);
+      return { method: 'PUT', path, body: ownPlanBody() };
+    case 'PUT /api/centres/{centreId}/participants/{participantId}/plan/steps/{stepId}':
+      await openParticipantSignIn(centre);
+      return { method: 'PUT', path, body: { version: 1, done: '2024-03-05' } };
+    case 'POST /api/centres/{centreId}/participants/{participantId}/conversations':
+      return { method: 'POST', path, body: conversationBody() };
+    case 'PUT /api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}': {
+      const { date: _date, planVersion: _plan, ...body } = conversationBody();
+      return { method: 'PUT', path, body: { ...body, version: 1, notes: 'Rettet.' } };
+    }
+    case 'DELETE /api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}':
+      return { method: 'DELETE', path, query: { version: '1' } };
     case 'POST /api/admin/centres':
       return { method: 'POST', path, body: { id: uniqueCentreId('new'), name: 'CRUX Test', town: 'Testby' } };
     case 'POST /api/admin/catalogue/changes':
@@ -127,33 +172,44 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
 
 const isCentreRoute = (route: Route) => route.audience === 'centre';
 
-/** Someone the route is meant for, at the centre the request is aimed at. */
-function allowedClaims(route: Route, centre: string) {
+/** The participant a path names, if any. */
+const participantOf = (path: string) => /\/participants\/([0-9a-f-]{36})/.exec(path)?.[1];
+
+/** Someone the route is meant for, at the centre the request is aimed at (the participant of its path). */
+function allowedClaims(route: Route, centre: string, path: string) {
   const role = route.roles[0] as Role;
+  if (role === PARTICIPANT_ROLE) return participantClaims(centre, participantOf(path) ?? '');
   return claimsFor(role, isCentreRoute(route) ? centre : undefined);
 }
 
-function expected(
-  route: Route,
-  role: Role,
-  callerCentre: string | undefined,
-  pathCentre: string,
-): 'allowed' | 403 | 404 {
+/** Where the caller is at home: their centre, and for a participant whose plan is theirs. */
+type Home = 'own' | 'foreign' | 'none' | 'other participant';
+
+async function callerClaims(role: Role, home: Home, path: string) {
+  if (role !== PARTICIPANT_ROLE)
+    return claimsFor(role, home === 'own' ? own : home === 'foreign' ? foreign : undefined);
+  if (home === 'foreign') return participantClaims(foreign, randomUUID());
+  const participant = home === 'own' ? participantOf(path) : undefined;
+  return participantClaims(own, participant ?? (await createParticipant(own)).id);
+}
+
+function expected(route: Route, role: Role, home: Home, path: string): 'allowed' | 403 | 404 {
   if (!(route.roles as readonly Role[]).includes(role)) return 403;
-  if (isCentreRoute(route) && callerCentre !== pathCentre) return 404;
+  if (isCentreRoute(route) && home !== 'own' && home !== 'other participant') return 404;
+  if (isCentreRoute(route) && role === PARTICIPANT_ROLE && (home !== 'own' || !participantOf(path)))
+    return 404;
   return 'allowed';
 }
 
-const centreRoles: readonly Role[] = ['staff', 'leader', 'volunteer'];
+const homesOf = (role: Role): readonly Home[] =>
+  role === PARTICIPANT_ROLE
+    ? ['own', 'other participant', 'foreign']
+    : isCentreRole(role)
+      ? ['own', 'foreign']
+      : ['none'];
 
 const cases = routes.flatMap((route) =>
-  roles.flatMap((role) =>
-    (centreRoles.includes(role) ? (['own', 'foreign'] as const) : (['none'] as const)).map((home) => ({
-      route,
-      role,
-      home,
-    })),
-  ),
+  roles.flatMap((role) => homesOf(role).map((home) => ({ route, role, home }))),
 );
 
 /**
@@ -172,28 +228,29 @@ describe('tenant isolation matrix', () => {
     expect(new Set(cases.map((c) => `${c.route.method} ${c.route.path}`)).size).toBe(routes.length);
   });
 
-  it.each(cases)('$route.method $route.path as $role ($home centre)', async ({ route, role, home }) => {
-    const callerCentre = home === 'own' ? own : home === 'foreign' ? foreign : undefined;
-    const claims = claimsFor(role, callerCentre);
-    const request = await requestFor(route, own);
-    const outcome = expected(route, role, callerCentre, own);
+  // Titled in full (it.each cuts a long path short), so one route's cases can be run by name.
+  for (const { route, role, home } of cases)
+    it(`${route.method} ${route.path} as ${role} (${home})`, async () => {
+      const request = await requestFor(route, own);
+      const claims = await callerClaims(role, home, request.path);
+      const outcome = expected(route, role, home, request.path);
 
-    if (outcome === 'allowed') {
-      const answer = await call({ ...request, claims });
-      expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
-      return;
-    }
+      if (outcome === 'allowed') {
+        const answer = await call({ ...request, claims });
+        expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+        return;
+      }
 
-    const before = takesBody(route) ? await snapshot(route, own, request) : undefined;
-    const refused = await call({ ...request, claims, idempotencyKey: randomUUID() });
-    expect(refused.status).toBe(outcome);
-    expect(refused.body.error.code).toBe(outcome === 403 ? 'forbidden' : 'not_found');
-    expect(JSON.stringify(refused.body)).not.toMatch(/displayName|birthYear|participants"/);
-    if (takesBody(route)) expect(await snapshot(route, own, request)).toEqual(before);
+      const before = takesBody(route) ? await snapshot(route, own, request) : undefined;
+      const refused = await call({ ...request, claims, idempotencyKey: randomUUID() });
+      expect(refused.status).toBe(outcome);
+      expect(refused.body.error.code).toBe(outcome === 403 ? 'forbidden' : 'not_found');
+      expect(JSON.stringify(refused.body)).not.toMatch(/displayName|birthYear|participants"|goals|positions/);
+      if (takesBody(route)) expect(await snapshot(route, own, request)).toEqual(before);
 
-    const allowed = await call({ ...request, claims: allowedClaims(route, own) });
-    expect(allowed.status, JSON.stringify(allowed.body)).toBeLessThan(300);
-  });
+      const allowed = await call({ ...request, claims: allowedClaims(route, own, request.path) });
+      expect(allowed.status, JSON.stringify(allowed.body)).toBeLessThan(300);
+    });
 });
 
 describe('tokens the function must refuse, every one with the same 401', () => {

@@ -10,7 +10,7 @@ import {
   tenantPolicy,
   tenantTrustConditions,
 } from '@crux/infra/tenant-policy';
-import { centreKeys, headOfficeKeys, networkKeys, registryKeys } from '@crux/store/keys';
+import { centreKeys, headOfficeKeys, networkKeys, registryKeys, signInKeys } from '@crux/store/keys';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { describe, expect, it } from 'vitest';
 
@@ -196,10 +196,23 @@ describe('the other audiences (exact JSON)', () => {
             Null: { 'dynamodb:LeadingKeys': 'false' },
           },
         },
+        {
+          Sid: 'ParticipantSignInSettingOnly',
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem'],
+          Resource: [tableArn],
+          Condition: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*'] },
+            'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['participantSignIn'] },
+            StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
+        },
       ],
     });
-    // The key the store asks for is the one the policy admits.
+    // The keys the store asks for are the ones the policy admits.
     expect(registryKeys.centre('tromso').PK).toBe('CENTRES');
+    expect(signInKeys.centreSettings('tromso').PK).toMatch(/^C#/);
   });
 
   it('the figures job reads and writes the table and its indexes, but cannot Scan nor touch the access log', () => {

@@ -1,5 +1,6 @@
 import { createApiHandler } from '../http/api-handler';
 import { correctActivity, deleteActivity, listActivities, recordActivities } from './activities';
+import { correctConversation, deleteConversation, recordConversation } from './conversations';
 import { centreMonths, centreYear } from './figures';
 import { deleteHours, listHours, logHours } from './hours';
 import { importRecords } from './imports';
@@ -10,13 +11,17 @@ import {
   listParticipants,
   updateParticipant,
 } from './participants';
+import { getPlan, markStep, writeOwnPlan, writePlan } from './plans';
 import { accessLog, accessReport, eraseParticipant, exportParticipant } from './privacy';
 import { getSettings, setSettings } from './settings';
 import { addMeasure, addOrder, correctMeasure, correctOrder } from './spans';
 
 const participant = '/api/centres/{centreId}/participants/{participantId}';
 
-/** The centre audience's one function: staff and leaders work on their own centre's records. */
+/**
+ * The centre audience's one function: staff and leaders work on their own centre's records; a
+ * participant reads and writes their own plan.
+ */
 export const handler = createApiHandler('centre', {
   'GET /api/centres/{centreId}/participants': listParticipants,
   'POST /api/centres/{centreId}/participants': createParticipant,
@@ -29,6 +34,13 @@ export const handler = createApiHandler('centre', {
   [`PUT ${participant}/orders/{orderId}`]: correctOrder,
   [`POST ${participant}/orders/{orderId}/hours`]: logHours,
   [`DELETE ${participant}/orders/{orderId}/hours/{date}/{hoursId}`]: deleteHours,
+  [`GET ${participant}/plan`]: getPlan,
+  [`PUT ${participant}/plan`]: writePlan,
+  [`PUT ${participant}/plan/own`]: writeOwnPlan,
+  [`PUT ${participant}/plan/steps/{stepId}`]: markStep,
+  [`POST ${participant}/conversations`]: recordConversation,
+  [`PUT ${participant}/conversations/{date}/{conversationId}`]: correctConversation,
+  [`DELETE ${participant}/conversations/{date}/{conversationId}`]: deleteConversation,
   'GET /api/centres/{centreId}/activities': listActivities,
   'POST /api/centres/{centreId}/activities': recordActivities,
   'PUT /api/centres/{centreId}/activities/{date}/{entryId}': correctActivity,

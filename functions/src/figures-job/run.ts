@@ -99,7 +99,8 @@ async function recount(run: Run, w: Planned): Promise<CentreYear[]> {
     const people = mergeById(await records.participationsActive(first, last), w.changed);
     const entries = await records.entries(first, last);
     const hours = await records.hours(first, last, people);
-    const counted = centreRecords(people, entries, hours);
+    const conversations = await records.conversations(first, last);
+    const counted = centreRecords(people, entries, hours, conversations);
     out.push(countCentreYear({ id: w.centre, name: w.name }, year, run.current, run.set, counted));
   }
   return out;

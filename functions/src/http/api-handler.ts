@@ -6,7 +6,7 @@ import { schemasOf } from '@crux/api/route-schemas';
 import { type Route, routeByKey, takesBody } from '@crux/api/routes';
 import { type AppError, forbidden, notFound, unauthorized } from '@crux/domain/errors';
 import { NoQuery } from '@crux/domain/queries';
-import type { CentreRole } from '@crux/domain/roles';
+import { type CentreRole, PARTICIPANT_ROLE } from '@crux/domain/roles';
 import { parse } from '@crux/domain/validation';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import middy, { type MiddlewareObj } from '@middy/core';
@@ -27,7 +27,9 @@ type AnyHandler = (request: unknown) => Promise<ApiResponse>;
  * The request pipeline every API function shares, in the order a refusal must come: the route API
  * Gateway matched; the caller from the verified token (401); the route's roles (403); for a centre
  * audience the tenant, bound from the token and never from the body — a centre in the path must be the
- * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied; every path value
+ * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied, and a participant
+ * reaches only centre paths naming their own participant id (404 for another's, likewise; the catalogue,
+ * foundation data, they read like everyone); every path value
  * against its rule (path-parameters.ts: a malformed id is 404, a malformed year 400); the
  * Idempotency-Key of a POST; then the body and the query, validated against the route's schemas. Only
  * then does the handler run, with typed values. On a route that touches personal data, every step after
@@ -55,9 +57,20 @@ async function dispatch(
   if (scoped && (!principal.centre || params.centreId !== principal.centre)) return refuse(notFound());
   const scope =
     scoped && principal.centre
-      ? issueTenantScope(principal.centre, principal.role as CentreRole, principal.subject)
+      ? issueTenantScope(
+          principal.centre,
+          principal.role as CentreRole,
+          principal.subject,
+          principal.participant,
+        )
       : undefined;
   const fail = (error: AppError) => (log && scope ? log.failed(scope, error) : errorResponse(error));
+  if (
+    scoped &&
+    principal.role === PARTICIPANT_ROLE &&
+    (!principal.participant || params.participantId !== principal.participant)
+  )
+    return fail(notFound());
   const malformed = refusePathParameters(params);
   if (malformed) return fail(malformed);
 

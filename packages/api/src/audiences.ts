@@ -20,7 +20,7 @@ export const audiences = {
   centre: {
     entry: 'functions/src/centre-api/handler.ts',
     module: '@crux/functions/centre-api/handler',
-    roles: ['staff', 'leader', 'volunteer'],
+    roles: ['staff', 'leader', 'volunteer', 'participant'],
     scoped: true,
     description: "Centre API: one centre's records, through per-request credentials scoped to that centre",
   },

@@ -33,6 +33,8 @@ export const pathParameters: Record<PathParamName, PathParameter> = {
   measureId: record,
   orderId: record,
   hoursId: record,
+  stepId: record,
+  conversationId: record,
   date: { schema: IsoDate, malformed: notFound },
   year: { schema: YearParam, malformed: yearParamError },
 };

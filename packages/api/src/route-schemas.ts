@@ -23,6 +23,14 @@ import {
   OrderCreate,
   SpanUpdate,
 } from '@crux/domain/records/spans';
+import {
+  ConversationCreate,
+  ConversationDeleteQuery,
+  ConversationUpdate,
+  OwnPlanUpdate,
+  PlanUpdate,
+  StepMark,
+} from '@crux/domain/wheel/schema';
 import type * as z from 'zod/mini';
 import type { RouteKey } from './routes';
 
@@ -44,6 +52,16 @@ export const routeSchemas = {
   'POST /api/centres/{centreId}/participants/{participantId}/orders': { body: OrderCreate },
   'PUT /api/centres/{centreId}/participants/{participantId}/orders/{orderId}': { body: SpanUpdate },
   'POST /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours': { body: HoursCreate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/plan': { body: PlanUpdate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/plan/own': { body: OwnPlanUpdate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/plan/steps/{stepId}': { body: StepMark },
+  'POST /api/centres/{centreId}/participants/{participantId}/conversations': { body: ConversationCreate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}': {
+    body: ConversationUpdate,
+  },
+  'DELETE /api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}': {
+    query: ConversationDeleteQuery,
+  },
   'GET /api/centres/{centreId}/activities': { query: ActivityListQuery },
   'POST /api/centres/{centreId}/activities': { body: ActivitiesCreate },
   'PUT /api/centres/{centreId}/activities/{date}/{entryId}': { body: ActivityUpdate },

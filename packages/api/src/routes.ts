@@ -15,7 +15,8 @@ type RouteFor<A extends Audience> = {
   audience: A;
   /**
    * Roles allowed, from the audience's own (anything else does not compile); every other role gets 403,
-   * or 404 where the path names another centre.
+   * or 404 where the path names another centre. A participant reaches a centre route only where its path
+   * names `{participantId}` and that is their own (404 otherwise, as for another centre).
    */
   roles: readonly (typeof audiences)[A]['roles'][number][];
   /**
@@ -29,6 +30,8 @@ type RouteFor<A extends Audience> = {
 export type RouteDef = { [A in Audience]: RouteFor<A> }[Audience];
 
 const centreWorkers = ['staff', 'leader'] as const;
+/** The participant's own plan: staff and leaders, and the participant themselves (their own only). */
+const planReaders = ['staff', 'leader', 'participant'] as const;
 
 export const routes = [
   {
@@ -121,6 +124,55 @@ export const routes = [
     audience: 'centre',
     roles: centreWorkers,
     personal: { action: 'create', participant: ['body:entries[].participantId'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/participants/{participantId}/plan',
+    audience: 'centre',
+    personal: { action: 'read', participant: ['path:participantId'] },
+    roles: planReaders,
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/plan',
+    audience: 'centre',
+    personal: { action: 'update', participant: ['path:participantId'] },
+    roles: centreWorkers,
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/plan/own',
+    audience: 'centre',
+    personal: { action: 'update', participant: ['path:participantId'] },
+    roles: ['participant'],
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/plan/steps/{stepId}',
+    audience: 'centre',
+    personal: { action: 'update', participant: ['path:participantId'] },
+    roles: planReaders,
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/conversations',
+    audience: 'centre',
+    personal: { action: 'create', participant: ['path:participantId'] },
+    roles: centreWorkers,
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}',
+    audience: 'centre',
+    personal: { action: 'update', participant: ['path:participantId'] },
+    roles: centreWorkers,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}',
+    audience: 'centre',
+    personal: { action: 'delete', participant: ['path:participantId'] },
+    roles: centreWorkers,
   },
   {
     method: 'PUT',

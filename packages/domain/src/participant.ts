@@ -77,7 +77,10 @@ export type Participant = Omit<ParticipantCreate, 'gender'> & {
   orders: Record<string, Span>;
 };
 
-/** The participants list: a page in id order, optionally only those whose name contains `q`. */
+/**
+ * The participants list: a page, current participants first and then those who ended most recently,
+ * optionally only those whose name contains `q`.
+ */
 export const ParticipantListQuery = z.strictObject({
   ...PageQuery.shape,
   q: z.optional(SingleLine(1, 80)),

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { type AppError, type FieldError, fail, ok, type Result } from './errors';
-import { PLATFORM_START, planningHorizon, todayInOslo } from './period';
+import { addDays, PLAN_AHEAD_DAYS, PLATFORM_START, planningHorizon, todayInOslo } from './period';
 import type { Text } from './text';
 
 type Issue = z.core.$ZodIssue;
@@ -53,8 +53,8 @@ const customRules: Record<string, Text | (() => Text)> = {
   duplicate_id: { nb: 'Id-en er allerede i bruk i listen.', en: 'This id is already used in the list.' },
   duplicate_name: { nb: 'Navnet er allerede i bruk i listen.', en: 'This name is already used in the list.' },
   required_section: {
-    nb: 'Seksjonene «Deltakere» og «Går videre til» må finnes.',
-    en: 'The sections "Participants" and "Goes on to" must exist.',
+    nb: 'Seksjonene «Deltakere», «Går videre til» og «Arbeidshjulet» må finnes.',
+    en: 'The sections "Participants", "Goes on to" and "The wheel" must exist.',
   },
   unknown_section: { nb: 'Fant ingen seksjon med denne id-en.', en: 'No section with this id.' },
   reserved_section: {
@@ -65,6 +65,34 @@ const customRules: Record<string, Text | (() => Text)> = {
     nb: 'En type som teller deltakere må alltid registreres på en deltaker.',
     en: 'A kind that counts participants must always name a participant.',
   },
+  plan_counts: {
+    nb: 'En type som telles fra planene teller samtaler eller deltakere, ikke personer uten navn.',
+    en: 'A kind counted from the plans counts conversations or participants, not unnamed persons.',
+  },
+  one_plan_kind: {
+    nb: 'Bare én type kan telles fra arbeidshjul-samtalene.',
+    en: 'Only one kind can be counted from the wheel conversations.',
+  },
+  registered_on_plan: {
+    nb: 'Arbeidshjul-samtaler registreres på deltakerens plan og telles derfra, ikke under «I dag».',
+    en: 'Wheel conversations are recorded on the participant\'s plan and counted from there, not on "Today".',
+  },
+  outside_scale: {
+    nb: 'Plasseringen må ligge på skalaen.',
+    en: 'The position must lie on the scale.',
+  },
+  too_many_domains: {
+    nb: 'For mange livsområder.',
+    en: 'Too many domains.',
+  },
+  scale_changed: {
+    nb: 'Skalaen i katalogen er endret. Last siden på nytt og prøv igjen.',
+    en: 'The scale in the catalogue has changed. Reload the page and try again.',
+  },
+  date_plan: () => ({
+    nb: `Datoen må være fra ${shown(PLATFORM_START)} til ${shown(addDays(todayInOslo(), PLAN_AHEAD_DAYS))}.`,
+    en: `The date must be from ${shown(PLATFORM_START)} to ${shown(addDays(todayInOslo(), PLAN_AHEAD_DAYS))}.`,
+  }),
   unknown_entry: { nb: 'Fant ingen oppføring med denne id-en.', en: 'No entry with this id.' },
   has_history: {
     nb: 'Det er registrert noe på denne. Ta den ut av bruk i stedet for å slette den.',

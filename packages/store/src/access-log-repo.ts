@@ -163,7 +163,8 @@ export async function participantsNamed(
   const items = await queryAll(doc, {
     TableName: table,
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    FilterExpression: 'attribute_not_exists(anonymous)',
+    // The participants' plans and conversations share their prefix; only a participant has a name.
+    FilterExpression: 'attribute_not_exists(anonymous) AND attribute_exists(displayName)',
     ExpressionAttributeValues: { ':pk': centreKeys.pk(scope), ':prefix': centreKeys.participantPrefix },
     ProjectionExpression: 'id, displayName',
   });

@@ -29,52 +29,91 @@ export function catalogueHash(catalogue: Catalogue): string {
 
 const starting: StoredCatalogue = { catalogue: startingCatalogue, hash: catalogueHash(startingCatalogue) };
 
-type Rules = Record<string, { status: string; participant?: string }>;
+type Rules = Record<string, { status: string; participant?: string; registration?: string }>;
+type RuleMap = (typeof ruleMaps)[keyof typeof ruleMaps];
 
-function rulesOf(catalogue: Catalogue): Record<'kinds' | 'measureTypes' | 'orderTypes', Rules> {
-  const map = (entries: readonly { id: string; status: string; participant?: string }[]) =>
+function rulesOf(catalogue: Catalogue): Record<RuleMap, Rules> {
+  const map = (
+    entries: readonly { id: string; status: string; participant?: string; registration?: string }[],
+  ) =>
     Object.fromEntries(
       entries.map((e) => [
         e.id,
-        { status: e.status, ...(e.participant ? { participant: e.participant } : {}) },
+        {
+          status: e.status,
+          ...(e.participant ? { participant: e.participant } : {}),
+          ...(e.registration ? { registration: e.registration } : {}),
+        },
       ]),
     );
   return {
     kinds: map(catalogue.activityKinds),
     measureTypes: map(catalogue.measureTypes),
     orderTypes: map(catalogue.orderTypes),
+    wheelDomains: map(catalogue.wheelDomains),
+    partnerTypes: map(catalogue.partnerTypes),
   };
 }
 
 /** One attribute per used entry, beside the document: set by the job, read only by change conditions. */
 const usedAttribute = (list: CatalogueListName, id: string) => `used#${list}#${id}`;
 
-const ruleMaps = { activityKinds: 'kinds', measureTypes: 'measureTypes', orderTypes: 'orderTypes' } as const;
+const ruleMaps = {
+  activityKinds: 'kinds',
+  measureTypes: 'measureTypes',
+  orderTypes: 'orderTypes',
+  wheelDomains: 'wheelDomains',
+  partnerTypes: 'partnerTypes',
+} as const;
 
 /**
- * A ConditionCheck, for a write's own transaction, that the named kinds (or measure or order types) are
- * in the catalogue, in use, and named as each kind says. `valid` tells whether they are so in the
- * starting catalogue, which is the catalogue while none is stored.
+ * A ConditionCheck, for a write's own transaction, that the named kinds (or measure or order types, wheel
+ * domains, partner types) are in the catalogue, in use, and named as each kind says; `daily`: a kind
+ * registered on *I dag*, not one counted from the plans. `valid` tells whether they are so in the starting
+ * catalogue, which is the catalogue while none is stored. `scale`: positions given on this scale, which
+ * must still be the catalogue's.
  */
-export type CatalogueUse = { list: keyof typeof ruleMaps; id: string; namesParticipant?: boolean };
+export type CatalogueUse = {
+  list: keyof typeof ruleMaps;
+  id: string;
+  namesParticipant?: boolean;
+  daily?: boolean;
+};
 
 export function catalogueCheck(
   table: string,
   uses: readonly CatalogueUse[],
   validInStarting: boolean,
+  scale?: { min: number; max: number },
 ): TransactItem {
   // DynamoDB refuses a name or value the expression does not use: each is added where it is.
-  const names: Record<string, string> = { '#status': 'status' };
-  const values: Record<string, unknown> = { ':active': 'active' };
+  const names: Record<string, string> = uses.length ? { '#status': 'status' } : {};
+  const values: Record<string, unknown> = uses.length ? { ':active': 'active' } : {};
   const terms = uses.flatMap((use, i) => {
     names[`#e${i}`] = use.id;
     names[`#l${i}`] = ruleMaps[use.list];
     const entry = `#l${i}.#e${i}`;
-    if (use.namesParticipant === undefined) return [`${entry}.#status = :active`];
+    const own = [`${entry}.#status = :active`];
+    if (use.daily) {
+      names['#reg'] = 'registration';
+      own.push(`attribute_not_exists(${entry}.#reg)`);
+    }
+    if (use.namesParticipant === undefined) return own;
     values[`:no${i}`] = use.namesParticipant ? 'mustNot' : 'must';
     names['#p'] = 'participant';
-    return [`${entry}.#status = :active`, `${entry}.#p <> :no${i}`];
+    return [...own, `${entry}.#p <> :no${i}`];
   });
+  if (scale) {
+    Object.assign(names, {
+      '#doc': 'catalogue',
+      '#set': 'settings',
+      '#ws': 'wheelScale',
+      '#min': 'min',
+      '#max': 'max',
+    });
+    Object.assign(values, { ':smin': scale.min, ':smax': scale.max });
+    terms.push('#doc.#set.#ws.#min = :smin', '#doc.#set.#ws.#max = :smax');
+  }
   // DynamoDB refuses parentheses it finds redundant: a single comparison is never wrapped.
   const rules = terms.join(' AND ');
   const grouped = terms.length > 1 ? `(${rules})` : rules;
@@ -91,22 +130,30 @@ export function catalogueCheck(
 }
 
 /** What entries use of the catalogue: each distinct kind once, with whether it names a participant. */
-export function entryUses(entries: readonly ActivityItem[]): CatalogueUse[] {
+export function entryUses(entries: readonly ActivityItem[], daily = false): CatalogueUse[] {
   const uses = new Map<string, CatalogueUse>();
   for (const e of entries) {
     const namesParticipant = e.participantId !== undefined;
-    uses.set(`${e.kind}:${namesParticipant}`, { list: 'activityKinds', id: e.kind, namesParticipant });
+    uses.set(`${e.kind}:${namesParticipant}`, {
+      list: 'activityKinds',
+      id: e.kind,
+      namesParticipant,
+      ...(daily ? { daily } : {}),
+    });
   }
   return [...uses.values()];
 }
 
-/** The catalogue check of a save of entries: each distinct kind once, with whether it names a participant. */
+/**
+ * The catalogue check of a save of entries on *I dag*: each distinct kind once, with whether it names a
+ * participant, and none that is counted from the plans.
+ */
 export function entriesCheck(
   table: string,
   entries: readonly ActivityItem[],
   validInStarting: boolean,
 ): TransactItem {
-  return catalogueCheck(table, entryUses(entries), validInStarting);
+  return catalogueCheck(table, entryUses(entries, true), validInStarting);
 }
 
 export type ChangeOutcome =
@@ -160,7 +207,7 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
               TableName: table,
               Key: catalogueKeys.current,
               UpdateExpression:
-                'SET catalogue = :doc, #hash = :hash, version = :version, kinds = :kinds, measureTypes = :measures, orderTypes = :orders',
+                'SET catalogue = :doc, #hash = :hash, version = :version, kinds = :kinds, measureTypes = :measures, orderTypes = :orders, wheelDomains = :domains, partnerTypes = :partners',
               ConditionExpression: [sameBase, ...unused].join(' AND '),
               ExpressionAttributeNames: names,
               ExpressionAttributeValues: {
@@ -171,6 +218,8 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
                 ':kinds': rulesOf(next).kinds,
                 ':measures': rulesOf(next).measureTypes,
                 ':orders': rulesOf(next).orderTypes,
+                ':domains': rulesOf(next).wheelDomains,
+                ':partners': rulesOf(next).partnerTypes,
               },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },

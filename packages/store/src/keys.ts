@@ -23,6 +23,28 @@ export const centreKeys = {
   pk: (s: TenantScope) => `C#${s.centre}`,
   participant: (s: TenantScope, id: string) => ({ PK: `C#${s.centre}`, SK: `P#${id}` }),
   participantPrefix: 'P#',
+  /**
+   * A participant's item collection: the participant, its plan and its wheel conversations sort together
+   * (`P#<id>`, `P#<id>#PLAN`, `P#<id>#CONV#<date>#<id>`), so the page is one Query. `#` sorts below every
+   * id character and `~` above, so the range holds this participant's items and no other's.
+   */
+  participantCollection: (id: string) => ({ from: `P#${id}`, to: `P#${id}#~` }),
+  plan: (s: TenantScope, participantId: string) => ({ PK: `C#${s.centre}`, SK: `P#${participantId}#PLAN` }),
+  conversation: (s: TenantScope, participantId: string, date: string, id: string) => ({
+    PK: `C#${s.centre}`,
+    SK: `P#${participantId}#CONV#${date}#${id}`,
+  }),
+  /**
+   * What the figures count of a wheel conversation, dated like entries so a centre-year's conversations
+   * are one range read strongly consistent (the conversation itself lives in its participant's collection).
+   * Written in the same transaction as the conversation, and deleted with it.
+   */
+  conversationTally: (s: TenantScope, date: string, id: string) => ({
+    PK: `C#${s.centre}`,
+    SK: `W#${date}#${id}`,
+  }),
+  conversationTallyFrom: (date: string) => `W#${date}#`,
+  conversationTallyTo: (date: string) => `W#${date}#~`,
   /** GSI1: participations ordered by end date (open ones last), so a period's active ones are one range. */
   participationByEnd: (s: TenantScope, id: string, endDate: string | undefined) => ({
     GSI1PK: `C#${s.centre}#PART`,
@@ -69,7 +91,7 @@ export const centreKeys = {
    */
   erasure: (s: TenantScope, ref: string) => ({ PK: `C#${s.centre}`, SK: `ERASURE#${ref}` }),
   /** The centre's own choices (which kinds *I dag* shows), set by its leader. */
-  settings: (s: TenantScope) => ({ PK: `C#${s.centre}`, SK: 'SETTINGS' }),
+  settings: (s: TenantScope) => signInKeys.centreSettings(s.centre),
   /** The centre's own figures, written by the figures job, read by the centre's figures routes. */
   figuresPk: (s: TenantScope) => `C#${s.centre}#FIG`,
   figuresYear: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}#FIG`, SK: `Y#${year}` }),
@@ -91,6 +113,17 @@ export function parseDirtyMarker(sortKey: unknown, seq: unknown): DirtyMarker | 
   if (kind !== MONTH_MARKER || !/^\d{4}-\d{2}$/.test(rest) || typeof seq !== 'number') return undefined;
   return { kind: 'month', centre, month: rest, seq };
 }
+
+/** The centre setting that lets its participants sign in: an attribute of the centre's settings item. */
+export const PARTICIPANT_SIGN_IN = 'participantSignIn';
+
+/**
+ * The one centre key built without a tenant scope: the sign-in trigger asks, before anyone has signed
+ * in, whether a centre lets its participants sign in, and may read that one attribute of that one item.
+ */
+export const signInKeys = {
+  centreSettings: (centre: string) => ({ PK: `C#${centre}`, SK: 'SETTINGS' }),
+};
 
 /** The foundation's catalogue: the current document, and a history record per change. */
 export const catalogueKeys = {

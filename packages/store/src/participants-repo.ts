@@ -1,16 +1,18 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type {
-  Participant,
-  ParticipantCreate,
-  ParticipantListQuery,
-  ParticipantUpdate,
-  ParticipantUpdated,
-  ParticipationEnd,
-  ParticipationEnded,
+import {
+  type Participant,
+  type ParticipantCreate,
+  ParticipantId,
+  type ParticipantListQuery,
+  type ParticipantUpdate,
+  type ParticipantUpdated,
+  type ParticipationEnd,
+  type ParticipationEnded,
 } from '@crux/domain/participant';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
-import { centreKeys } from './keys';
+import { centreKeys, OPEN_END } from './keys';
+import { table as tableDef } from './table';
 import { assertIssued, type TenantScope } from './tenant-scope';
 import { transact } from './transact';
 
@@ -84,8 +86,13 @@ export function participantItem(scope: TenantScope, participant: Participant) {
 /** How many participants a search reads in its one request: more than a centre has over many years. */
 const SEARCH_READ = 2000;
 
+const byEnd = tableDef.indexes[0];
+/** Every by-end sort key (`<end date>#<id>`) a cursor may carry. */
+const LISTED = { from: '2000-01-01#', to: `${OPEN_END}#~` };
+
 export function participantsRepo(doc: DynamoDBDocumentClient, table: string, scope: TenantScope) {
   assertIssued(scope);
+  if (!byEnd) throw new Error('table definition has no by-end index');
 
   return {
     async create(
@@ -123,32 +130,45 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       return Item && !Item.anonymous ? toParticipant(Item) : undefined;
     },
 
-    /** A page in id order; `q` keeps those whose name contains it (accent-insensitive). */
+    /**
+     * A page of the centre's participants, on the by-end index (GSI1) read backwards: current ones first,
+     * then those who ended most recently. Only participant items carry that index's keys, so a
+     * participant's plan and conversations (which share its prefix on the table) are never read here.
+     * `q` keeps those whose name contains it (accent-insensitive).
+     */
     async list(query: ParticipantListQuery): Promise<Page<Participant> | 'bad_cursor'> {
-      const prefix = centreKeys.participantPrefix;
-      const startSk = query.cursor ? decodeCursor(query.cursor, prefix) : undefined;
-      if (query.cursor && !startSk) return 'bad_cursor';
-      const pk = centreKeys.pk(scope);
+      const startSk = query.cursor ? decodeCursor(query.cursor, LISTED) : undefined;
+      const startId = startSk?.split('#')[1];
+      if (query.cursor && !(startSk && startId && ParticipantId.safeParse(startId).success))
+        return 'bad_cursor';
+      const pk = centreKeys.participationPk(scope);
       // A search filters after DynamoDB's Limit: it reads up to a page's worth (a centre's participants
       // fit in one) and keeps the first `limit` that match, so a match is never hidden behind an empty page.
       // Anonymous copies left by erasures are no one's and never listed.
       const result = await doc.send(
         new QueryCommand({
           TableName: table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': pk,
-            ':prefix': prefix,
-            ...(query.q ? { ':q': searchable(query.q) } : {}),
-          },
+          IndexName: byEnd.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': byEnd.partitionKey },
+          ExpressionAttributeValues: { ':pk': pk, ...(query.q ? { ':q': searchable(query.q) } : {}) },
           FilterExpression: `attribute_not_exists(anonymous)${query.q ? ' AND contains(searchName, :q)' : ''}`,
+          ScanIndexForward: false,
           Limit: query.q ? SEARCH_READ : query.limit,
-          ...(startSk ? { ExclusiveStartKey: { PK: pk, SK: startSk } } : {}),
+          ...(startSk && startId
+            ? {
+                ExclusiveStartKey: {
+                  [byEnd.partitionKey]: pk,
+                  [byEnd.sortKey]: startSk,
+                  ...centreKeys.participant(scope, startId),
+                },
+              }
+            : {}),
         }),
       );
       const items = (result.Items ?? []).slice(0, query.limit);
       const more = items.length < (result.Items ?? []).length;
-      const last = more ? items.at(-1)?.SK : result.LastEvaluatedKey?.SK;
+      const last = more ? items.at(-1)?.[byEnd.sortKey] : result.LastEvaluatedKey?.[byEnd.sortKey];
       return {
         items: items.map(toParticipant),
         ...(typeof last === 'string' ? { nextCursor: encodeCursor(last) } : {}),

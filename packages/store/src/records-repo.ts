@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type {
   CentreRecords,
+  ConversationRecord,
   EntryRecord,
   HoursRecord,
   MeasureRecord,
@@ -129,6 +130,23 @@ export function recordsRepo(doc: DynamoDBDocumentClient, table: string, scope: T
       }));
     },
 
+    /** Wheel conversations dated from `from` to `to`, as their tallies (deleted ones have none). */
+    async conversations(from: IsoDate, to: IsoDate): Promise<ConversationRecord[]> {
+      const items = await dated(
+        centreKeys.conversationTallyFrom(from),
+        centreKeys.conversationTallyTo(to),
+        'id, #date, participantId, #scale, positions',
+        { '#date': 'date', '#scale': 'scale' },
+      );
+      return items.map((i) => ({
+        id: String(i.id),
+        date: String(i.date),
+        participantId: String(i.participantId),
+        scale: i.scale as ConversationRecord['scale'],
+        positions: (i.positions ?? {}) as ConversationRecord['positions'],
+      }));
+    },
+
     /** Hours logged from `from` to `to`, each with the type of its order (from the participations given). */
     async hours(
       from: IsoDate,
@@ -169,6 +187,13 @@ export function centreRecords(
   participations: readonly CountedParticipation[],
   entries: readonly EntryRecord[],
   hours: readonly HoursRecord[],
+  conversations: readonly ConversationRecord[],
 ): CentreRecords {
-  return { participations, entries, hours, measures: participations.flatMap((p) => p.measures) };
+  return {
+    participations,
+    entries,
+    hours,
+    conversations,
+    measures: participations.flatMap((p) => p.measures),
+  };
 }

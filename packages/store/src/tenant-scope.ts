@@ -12,10 +12,17 @@ export type TenantScope = {
   readonly centre: CentreId;
   readonly role: CentreRole | 'job';
   readonly subject: string;
+  /** A participant's own scope: the one participant whose plan it reaches. */
+  readonly participant?: string;
 };
 
-export function issueTenantScope(centre: CentreId, role: CentreRole | 'job', subject: string): TenantScope {
-  const scope = Object.freeze({ centre, role, subject });
+export function issueTenantScope(
+  centre: CentreId,
+  role: CentreRole | 'job',
+  subject: string,
+  participant?: string,
+): TenantScope {
+  const scope = Object.freeze({ centre, role, subject, ...(participant ? { participant } : {}) });
   issued.add(scope);
   return scope;
 }

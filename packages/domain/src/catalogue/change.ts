@@ -29,6 +29,8 @@ const changeSchemas = {
   activityKinds: changesOf('activityKinds'),
   measureTypes: changesOf('measureTypes'),
   orderTypes: changesOf('orderTypes'),
+  wheelDomains: changesOf('wheelDomains'),
+  partnerTypes: changesOf('partnerTypes'),
 };
 const SettingsChange = z.strictObject({
   op: z.literal('settings'),

@@ -6,7 +6,10 @@ import type { Catalogue } from './lists';
  * centres (home visits, meetings outside the centre, prison visits, digital follow-up, community meeting
  * points, exams passed). The foundation's "food distributions" are the bags a centre hands out
  * (`food_bag`), and its "conversations based on the wheel" are `wheel_conversation`: one kind each, so
- * every centre's figures add up to the foundation's. Orders leave gaps (10, 20, …) to insert between.
+ * every centre's figures add up to the foundation's. Wheel conversations are counted from the plans
+ * (`registration: 'plan'`), never registered on *I dag*. The wheel's five domains are the living-condition
+ * areas the method names (housing, work/activity, network/family, economy, health), on a scale of 1–10;
+ * the partner types are the services a plan works with. Orders leave gaps (10, 20, …) to insert between.
  * Volunteers (60), staff (70), economy (100) and the survey (110) are the sections issue 9 adds.
  */
 export const startingCatalogue: Catalogue = {
@@ -18,6 +21,11 @@ export const startingCatalogue: Catalogue = {
       id: 'centre_activity',
       name: { nb: 'Aktivitetstall Oppfølgingssenteret', en: 'Follow-up centre activity' },
       order: 30,
+    },
+    {
+      id: 'wheel',
+      name: { nb: 'Arbeidshjulet: endring i året', en: 'The wheel: change over the year' },
+      order: 35,
     },
     { id: 'work_training', name: { nb: 'Arbeidstrening', en: 'Work training' }, order: 40 },
     {
@@ -31,7 +39,9 @@ export const startingCatalogue: Catalogue = {
   activityKinds: [
     kind('visit', 'Antall besøk', 'Visits', 10),
     kind('contact_point', 'Antall kontaktpunkt (telefon + SMS)', 'Contact points (phone + SMS)', 20),
-    kind('wheel_conversation', 'Antall arbeidshjul-samtaler', 'Wheel conversations', 30),
+    kind('wheel_conversation', 'Antall arbeidshjul-samtaler', 'Wheel conversations', 30, {
+      registration: 'plan',
+    }),
     kind(
       'support_conversation',
       'Antall andre støttesamtaler og samarbeidsmøter',
@@ -118,8 +128,38 @@ export const startingCatalogue: Catalogue = {
     listed('fine_serving', 'Bøtestraff', 'Fine-serving', 'correctional', 20),
     listed('electronic_monitoring', 'Elektronisk kontroll', 'Electronic monitoring', 'correctional', 30),
   ],
-  settings: { hoursPerFte: 1750, participantRetentionYears: 5, accessLogRetentionYears: 10 },
+  wheelDomains: [
+    spoke('housing', 'Bolig', 'Housing', 10),
+    spoke('work_activity', 'Arbeid/aktivitet', 'Work/activity', 20),
+    spoke('network_family', 'Nettverk/familie', 'Network/family', 30),
+    spoke('economy', 'Økonomi', 'Economy', 40),
+    spoke('health', 'Helse', 'Health', 50),
+  ],
+  partnerTypes: [
+    spoke('nav', 'NAV', 'NAV', 10),
+    spoke('municipality', 'Kommunen', 'The municipality', 20),
+    spoke('gp', 'Fastlege', 'GP', 30),
+    spoke('treatment', 'Behandling', 'Treatment', 40),
+    spoke('probation', 'Friomsorgen', 'Probation service', 50),
+    spoke('family', 'Familie og nettverk', 'Family and network', 60),
+    spoke('other', 'Andre', 'Others', 70),
+  ],
+  settings: {
+    hoursPerFte: 1750,
+    participantRetentionYears: 5,
+    accessLogRetentionYears: 10,
+    wheelScale: {
+      min: 1,
+      max: 10,
+      low: { nb: 'Svært vanskelig nå', en: 'Very hard right now' },
+      high: { nb: 'Fungerer godt', en: 'Going well' },
+    },
+  },
 };
+
+function spoke(id: string, nb: string, en: string, order: number) {
+  return { id, name: { nb, en }, order, status: 'active' as const };
+}
 
 function listed(id: string, nb: string, en: string, section: string, order: number) {
   return { id, name: { nb, en }, section, order, status: 'active' as const };
@@ -130,7 +170,7 @@ function kind(
   nb: string,
   en: string,
   order: number,
-  rules: Partial<Pick<Catalogue['activityKinds'][number], 'counts' | 'participant'>> = {},
+  rules: Partial<Pick<Catalogue['activityKinds'][number], 'counts' | 'participant' | 'registration'>> = {},
   section = 'centre_activity',
 ): Catalogue['activityKinds'][number] {
   return { ...listed(id, nb, en, section, order), counts: 'sum', participant: 'may', ...rules };

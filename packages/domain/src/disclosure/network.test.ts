@@ -45,7 +45,7 @@ function centreYear(centre: string, year: number, genders: ParticipationRecord['
     birthYear: 1980,
     gender,
   }));
-  const records = { participations, entries: [], measures: [], hours: [] };
+  const records = { participations, entries: [], measures: [], hours: [], conversations: [] };
   return { centre, year, figures: computeFigures(set, yearPeriod(year), records) };
 }
 

@@ -161,7 +161,7 @@ function records(
         });
     }
   }
-  return { participations: ps, entries, measures, hours };
+  return { participations: ps, entries, measures, hours, conversations: [] };
 }
 
 export function syntheticPublication(o: SyntheticOptions): PublicationInput {

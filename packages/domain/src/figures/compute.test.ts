@@ -7,7 +7,7 @@ import { defineFigures } from './define';
 import type { CentreRecords, EntryRecord, HoursRecord, MeasureRecord, ParticipationRecord } from './records';
 
 const set = defineFigures(startingCatalogue);
-const none: CentreRecords = { participations: [], entries: [], measures: [], hours: [] };
+const none: CentreRecords = { participations: [], entries: [], measures: [], hours: [], conversations: [] };
 const records = (r: Partial<CentreRecords>): CentreRecords => ({ ...none, ...r });
 const person = (
   id: string,

@@ -4,6 +4,7 @@ import { type BaseRule, type FigureDefinition, type GenderGroup, isBase } from '
 import { endedIn, isActiveIn, startedIn } from './people';
 import type { CentreRecords } from './records';
 import type { Aggregation, FigureId } from './relations';
+import { type ChangeCounts, wheelChange } from './wheel';
 
 /** A centre's (or the foundation's) stored figures for one period: base quantities only, all additive. */
 export type BaseFigures = Readonly<Record<FigureId, number>>;
@@ -20,8 +21,13 @@ type Tally = {
   measurePeople: Map<string, Set<string>>;
   hoursPeople: Map<string, Set<string>>;
   hoursSums: Map<string, number>;
+  /** Wheel conversations dated in the period, the participants they name, and the change per domain. */
+  conversations: number;
+  conversationPeople: Set<string>;
+  change: Map<string, ChangeCounts>;
 };
 
+const isYear = (period: Period) => period.first.endsWith('-01-01') && period.last.endsWith('-12-31');
 const within = (date: string, period: Period) => date >= period.first && date <= period.last;
 const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 const member = (map: Map<string, Set<string>>, key: string, id: string) => {
@@ -41,6 +47,10 @@ function tally(period: Period, records: CentreRecords): Tally {
     measurePeople: new Map(),
     hoursPeople: new Map(),
     hoursSums: new Map(),
+    conversations: 0,
+    conversationPeople: new Set(),
+    // The change figures are counted for years only.
+    change: isYear(period) ? wheelChange(period, records.conversations) : new Map(),
   };
   const year = yearOf(period.first);
   const seen = new Set<string>();
@@ -68,6 +78,11 @@ function tally(period: Period, records: CentreRecords): Tally {
     member(t.hoursPeople, h.orderType, h.participantId);
     add(t.hoursSums, h.orderType, h.hours);
   }
+  for (const c of records.conversations) {
+    if (!within(c.date, period)) continue;
+    t.conversations++;
+    t.conversationPeople.add(c.participantId);
+  }
   return t;
 }
 
@@ -77,16 +92,20 @@ function read(t: Tally, rule: BaseRule): number {
       if (rule.count === 'gender') return t.gender[rule.gender];
       if (rule.count === 'ended') return t.ended.get(rule.outcome) ?? 0;
       return t[rule.count];
-    case 'entries':
-      return rule.counts === 'participants'
-        ? (t.entryPeople.get(rule.kind)?.size ?? 0)
-        : (t.entrySums.get(rule.kind) ?? 0);
+    case 'entries': {
+      const named = t.entryPeople.get(rule.kind) ?? new Set<string>();
+      if (rule.counts === 'participants')
+        return rule.plan ? new Set([...named, ...t.conversationPeople]).size : named.size;
+      return (t.entrySums.get(rule.kind) ?? 0) + (rule.plan ? t.conversations : 0);
+    }
     case 'measures':
       return t.measurePeople.get(rule.type)?.size ?? 0;
     case 'hours':
       return rule.count === 'persons'
         ? (t.hoursPeople.get(rule.orderType)?.size ?? 0)
         : (t.hoursSums.get(rule.orderType) ?? 0);
+    case 'conversations':
+      return t.change.get(rule.domain)?.[rule.direction] ?? 0;
   }
 }
 
@@ -97,8 +116,9 @@ export function baseFigures(set: FigureSet, only?: Aggregation): (FigureDefiniti
 
 /**
  * A centre's stored figures for a period (a month or a year), counted from its records: every stored
- * figure of the set, zeros included. `only: 'distinct'` counts just the figures of people, for a year
- * whose sums come from its months (`yearFromMonths`).
+ * figure of the set, zeros included (a month leaves out the figures counted for years only). `only:
+ * 'distinct'` counts just the figures of people, for a year whose sums come from its months
+ * (`yearFromMonths`).
  */
 export function computeFigures(
   set: FigureSet,
@@ -107,7 +127,12 @@ export function computeFigures(
   only?: Aggregation,
 ): BaseFigures {
   const t = tally(period, records);
-  return Object.fromEntries(baseFigures(set, only).map((f) => [f.id, read(t, f.rule)]));
+  const year = isYear(period);
+  return Object.fromEntries(
+    baseFigures(set, only)
+      .filter((f) => year || !f.yearOnly)
+      .map((f) => [f.id, read(t, f.rule)]),
+  );
 }
 
 /**

@@ -9,12 +9,14 @@ import type {
 import type { FigureDefinition, FigureGroup, TableLine, ValueType } from './definition';
 import { participantsId, peopleFigures } from './people';
 import type { FigureId } from './relations';
+import { wheelFigures } from './wheel';
 
 /**
  * Figure ids: `participants`, `participants.new`, `participants.mean_age`, `participants.woman.share`,
  * `outcome.<outcome>`; from the catalogue `kind.<kind>`, `measure.<type>`, `order.<type>.persons` and
- * `order.<type>.hours` (shown together on the line `order.<type>`). A catalogue id never changes, so
- * neither does its figure's.
+ * `order.<type>.hours` (shown together on the line `order.<type>`), and per wheel domain
+ * `wheel.<domain>.up|same|down` (figures/wheel.ts). A catalogue id never changes, so neither does its
+ * figure's.
  */
 export const kindId = (kind: string): FigureId => `kind.${kind}`;
 export const measureId = (type: string): FigureId => `measure.${type}`;
@@ -48,7 +50,12 @@ function kindFigures(kind: CatalogueKind): FigureGroup {
     disclosure: count,
     relations:
       kind.counts === 'participants' ? [{ kind: 'atMost', smaller: id, larger: participantsId }] : [],
-    rule: { from: 'entries', kind: kind.id, counts: kind.counts },
+    rule: {
+      from: 'entries',
+      kind: kind.id,
+      counts: kind.counts,
+      ...(kind.registration === 'plan' ? { plan: true as const } : {}),
+    },
   });
 }
 
@@ -116,7 +123,8 @@ export type FigureSet = {
 
 /**
  * The figures a catalogue defines: the people figures, then one per activity kind, one per measure
- * type and two per order type, retired entries included (their history stays counted).
+ * type, two per order type and three per wheel domain, retired entries included (their history stays
+ * counted).
  */
 export function defineFigures(catalogue: Catalogue): FigureSet {
   const groups = [
@@ -124,6 +132,7 @@ export function defineFigures(catalogue: Catalogue): FigureSet {
     ...catalogue.activityKinds.map(kindFigures),
     ...catalogue.measureTypes.map(measureFigures),
     ...catalogue.orderTypes.map(orderFigures),
+    ...catalogue.wheelDomains.map(wheelFigures),
   ];
   const sections = [...catalogue.sections].sort(compareOrder);
   const rank = new Map(sections.map((s, i) => [s.id, i]));

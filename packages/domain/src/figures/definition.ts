@@ -23,11 +23,14 @@ export type BaseRule =
   | { from: 'participations'; count: 'gender'; gender: GenderGroup }
   /** Participations that ended in the period with this outcome (an end without one counts as `other`). */
   | { from: 'participations'; count: 'ended'; outcome: Outcome }
-  | { from: 'entries'; kind: string; counts: CountingRule }
+  /** `plan`: the kind is counted from the wheel conversations too (catalogue `registration: 'plan'`). */
+  | { from: 'entries'; kind: string; counts: CountingRule; plan?: true }
   /** Distinct participants with a measure of the type active in the period. */
   | { from: 'measures'; type: string }
   /** Distinct persons with hours of the order type dated in the period, or the sum of those hours. */
-  | { from: 'hours'; orderType: string; count: 'persons' | 'hours' };
+  | { from: 'hours'; orderType: string; count: 'persons' | 'hours' }
+  /** Participants who moved this way on the domain over the period's conversations (figures/wheel.ts). */
+  | { from: 'conversations'; domain: string; direction: 'up' | 'same' | 'down' };
 
 /** A figure computed at display time from stored ones, never stored: a mean or a share, rounded half up. */
 export type DerivedRule =
@@ -47,6 +50,8 @@ export type FigureDefinition = {
   /** What a reader who knows the counting rules knows about it: each relation written once, here. */
   relations: readonly Relation[];
   rule: BaseRule | DerivedRule;
+  /** Counted for years only: a month's value is not a figure of its own (and is 0 where read). */
+  yearOnly?: true;
 };
 
 /**

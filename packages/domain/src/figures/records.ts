@@ -24,9 +24,22 @@ export type MeasureRecord = {
 /** Hours served, with the type and the person of the order they were served on. */
 export type HoursRecord = { date: IsoDate; orderType: string; participantId: string; hours: number };
 
+/**
+ * A wheel conversation as the figures count it: who, when, and where the participant placed themselves
+ * on each domain, on the scale it was given on.
+ */
+export type ConversationRecord = {
+  id: string;
+  date: IsoDate;
+  participantId: string;
+  scale: { min: number; max: number };
+  positions: Readonly<Record<string, number>>;
+};
+
 export type CentreRecords = {
   participations: readonly ParticipationRecord[];
   entries: readonly EntryRecord[];
   measures: readonly MeasureRecord[];
   hours: readonly HoursRecord[];
+  conversations: readonly ConversationRecord[];
 };

@@ -84,6 +84,7 @@ describe('counting a centre year', () => {
       entries,
       measures: [],
       hours: [],
+      conversations: [],
     });
     expect([...year.months.keys()]).toEqual(['2025-01', '2025-02']);
     expect(pick(year.months.get('2025-01'))).toEqual(f(1, 0, 2, 0));
@@ -108,6 +109,7 @@ describe('publishing a year', () => {
       entries: [],
       measures: [],
       hours: [],
+      conversations: [],
     });
     const out = publishYear(stored, new Map(), [a]);
     expect(out.changedRows.map((r) => r.centre).sort()).toEqual(['TOTAL', 'a']);

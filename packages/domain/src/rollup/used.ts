@@ -1,6 +1,7 @@
 import type { Catalogue, CatalogueListName } from '../catalogue/lists';
 import { type Figures, figureOf } from '../figure-set';
 import { kindId, measureId, orderPersonsId } from '../figures/define';
+import { changeDirections, wheelChangeId } from '../figures/wheel';
 
 /**
  * The catalogue entries a run found something counted under: from then on they have history, so the
@@ -21,5 +22,8 @@ export function usedEntries(
     ...catalogue.orderTypes
       .filter((o) => any(orderPersonsId(o.id)))
       .map((o) => ({ list: 'orderTypes' as const, id: o.id })),
+    ...catalogue.wheelDomains
+      .filter((d) => changeDirections.some((direction) => any(wheelChangeId(d.id, direction))))
+      .map((d) => ({ list: 'wheelDomains' as const, id: d.id })),
   ];
 }

@@ -131,5 +131,6 @@ export function recordsOfPlan(plan: DemoPlan): CentreRecords {
     hours: plan.orders.flatMap((o) =>
       o.hours.map((h) => ({ ...h, orderType: o.body.type, participantId: o.participant })),
     ),
+    conversations: [],
   };
 }

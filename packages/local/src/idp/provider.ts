@@ -107,7 +107,19 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
     token_endpoint_auth_methods_supported: ['none'],
     scopes_supported: [...SUPPORTED_SCOPES],
     ui_locales_supported: ['nb', 'en'],
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'name', 'role', 'centre'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'nonce',
+      'name',
+      'role',
+      'centre',
+      'participant',
+    ],
   };
 
   function corsHeaders(req: IncomingMessage): Record<string, string> {

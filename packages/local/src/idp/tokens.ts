@@ -22,7 +22,11 @@ export type IssuedTokens = { accessToken: string; idToken: string; expiresIn: nu
 
 /** The user's custom attributes as Cognito names them, as its pre-token trigger receives them. */
 export function cognitoAttributes(user: IdpUser): Record<string, string> {
-  return { 'custom:role': user.role, ...(user.centre ? { 'custom:centre': user.centre } : {}) };
+  return {
+    'custom:role': user.role,
+    ...(user.centre ? { 'custom:centre': user.centre } : {}),
+    ...(user.participant ? { 'custom:participant': user.participant } : {}),
+  };
 }
 
 /**

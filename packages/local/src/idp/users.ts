@@ -8,8 +8,10 @@ export type IdpUser = {
   /** Stable id, like Cognito's `sub`: records refer to it, so it never changes with the username. */
   sub: string;
   role: Role;
-  /** For staff, leader and volunteer only. */
+  /** For staff, leader, volunteer and participant only. */
   centre?: CentreId;
+  /** For a participant only: whose plan they are. */
+  participant?: string;
   /** Shown in the web client. */
   name: string;
 };

@@ -48,6 +48,11 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
       {notice ? <Success>{t.participant[notice]}</Success> : null}
       {participant && values ? (
         <>
+          <p>
+            <Link href={paths.wheel(centre, id)} className="ds-link">
+              {t.wheel.open}
+            </Link>
+          </p>
           <h2 className="ds-heading" data-size="md">
             {t.participant.details}
           </h2>

@@ -74,3 +74,24 @@ describe('what each role may open', () => {
     expect(homeOf(person('admin'))).toBeNull();
   });
 });
+
+describe('the wheel page', () => {
+  const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  const wheel = `/senter/tromso/deltakere/${id}/hjul`;
+
+  test('lives under the participant, and nothing deeper', () => {
+    expect(matchPath(wheel)).toEqual({ page: 'wheel', centre: 'tromso', id });
+    expect(matchPath(`${wheel}/mer`)).toEqual({ page: 'notFound' });
+    expect(matchPath(`/senter/tromso/deltakere/${id}/annet`)).toEqual({ page: 'notFound' });
+  });
+
+  test('staff, leaders and the participant open it at their own centre; a volunteer does not', () => {
+    const participant: Claims = { ...person('participant', 'tromso'), participant: id };
+    expect(open(person('staff', 'tromso'), wheel)).toBe(true);
+    expect(open(person('leader', 'tromso'), wheel)).toBe(true);
+    expect(open(participant, wheel)).toBe(true);
+    expect(open(person('staff', 'ovre-eiker'), wheel)).toBe(false);
+    expect(open(person('volunteer', 'tromso'), wheel)).toBe(false);
+    expect(homeOf(participant)).toBe(wheel);
+  });
+});

@@ -19,6 +19,7 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   participant: 'GET /api/centres/{centreId}/participants/{participantId}',
   accessLog: 'GET /api/centres/{centreId}/access-log',
   accessReport: 'GET /api/centres/{centreId}/participants/{participantId}/access-log',
+  wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
   headOffice: 'GET /api/headoffice/figures/{year}',
   network: 'GET /api/network/figures/{year}',
 };
@@ -53,5 +54,7 @@ export function navFor(claims: Claims): NavItem[] {
 
 /** Where a role lands after signing in; null for roles with no page in this client yet. */
 export function homeOf(claims: Claims): string | null {
+  // A participant has one page: their own plan.
+  if (claims.participant && claims.centre) return paths.wheel(claims.centre, claims.participant);
   return navFor(claims)[0]?.href ?? null;
 }

@@ -46,6 +46,7 @@ const participantNew = lazyPage(() => import('../pages/participant-new').then((m
 const participant = lazyPage(() => import('../pages/participant').then((m) => m.ParticipantPage));
 const accessLog = lazyPage(() => import('../pages/access-log').then((m) => m.AccessLogPage));
 const accessReport = lazyPage(() => import('../pages/access-report').then((m) => m.AccessReportPage));
+const wheel = lazyPage(() => import('../pages/wheel').then((m) => m.WheelPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
 
@@ -56,6 +57,7 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   participant,
   accessLog,
   accessReport,
+  wheel,
   headOffice,
   network,
 };
@@ -81,6 +83,8 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <accessLog.Page centre={route.centre} />;
     case 'accessReport':
       return <accessReport.Page centre={route.centre} id={route.id} />;
+    case 'wheel':
+      return <wheel.Page centre={route.centre} id={route.id} />;
     case 'headOffice':
       return <headOffice.Page />;
     case 'network':

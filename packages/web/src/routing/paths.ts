@@ -8,6 +8,7 @@ export type PageRoute =
   | { page: 'participant'; centre: string; id: string }
   | { page: 'accessLog'; centre: string }
   | { page: 'accessReport'; centre: string; id: string }
+  | { page: 'wheel'; centre: string; id: string }
   | { page: 'headOffice' }
   | { page: 'network' }
   | { page: 'notFound' };
@@ -21,6 +22,7 @@ export const paths = {
   accessLog: (centre: string) => `/senter/${centre}/tilgangslogg`,
   /** "Who has read my record" (*innsyn i logg*), for the leader to print and hand over. */
   accessReport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/innsyn`,
+  wheel: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/hjul`,
   headOffice: () => '/hovedkontor',
   network: () => '/erfaringsnettverket',
 };
@@ -30,17 +32,16 @@ const segment = /^[a-z0-9-]+$/;
 export function matchPath(pathname: string): PageRoute {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(1).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === '')) return { page: 'home' };
-  const [first, centre, section, id, ...rest] = parts;
+  const [first, centre, section, id, sub, ...rest] = parts;
   if (parts.length === 2 && first === 'auth' && centre === 'callback') return { page: 'callback' };
   if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
   if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
-  if (first !== 'senter' || !centre || !segment.test(centre)) return { page: 'notFound' };
-  const [sub, ...beyond] = rest;
-  if (beyond.length > 0) return { page: 'notFound' };
-  if (sub !== undefined) {
-    const report = section === 'deltakere' && sub === 'innsyn' && id !== undefined && segment.test(id);
-    return report ? { page: 'accessReport', centre, id } : { page: 'notFound' };
+  if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
+  if (section === 'deltakere' && id && segment.test(id)) {
+    if (sub === 'hjul') return { page: 'wheel', centre, id };
+    if (sub === 'innsyn') return { page: 'accessReport', centre, id };
   }
+  if (sub !== undefined) return { page: 'notFound' };
   if (section === 'i-dag' && id === undefined) return { page: 'today', centre };
   if (section === 'tilgangslogg' && id === undefined) return { page: 'accessLog', centre };
   if (section !== 'deltakere') return { page: 'notFound' };
