@@ -11,6 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AppFunction, logRetention } from './lambda';
 import {
+  accountsPolicy,
   adminPolicy,
   catalogueReadPolicy,
   headOfficePolicy,
@@ -20,6 +21,8 @@ import {
   tableKeyStatement,
   tenantPolicy,
   tenantTrustConditions,
+  userPoolActions,
+  userPoolStatement,
 } from './tenant-policy';
 
 export type ApiProps = {
@@ -29,6 +32,8 @@ export type ApiProps = {
   /** The user pool's issuer URL and the web client's id: the functions accept tokens of nothing else. */
   issuerUrl: string;
   clientId: string;
+  /** The pool whose accounts the accounts and admin functions manage through its admin API. */
+  userPool: { userPoolArn: string; userPoolId: string };
   logsKey: kms.IKey;
 };
 
@@ -94,7 +99,17 @@ export class Api extends Construct {
       headoffice: make('headoffice', headOfficePolicy(table.tableArn)),
       network: make('network', networkPolicy(table.tableArn)),
       catalogue: make('catalogue', catalogueReadPolicy(table.tableArn)),
+      accounts: make('accounts', accountsPolicy(table.tableArn)),
     };
+    for (const audience of ['accounts', 'admin'] as const) {
+      const fn = this.functions[audience];
+      fn.fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+      fn.role.addToPrincipalPolicy(
+        iam.PolicyStatement.fromJson(
+          userPoolStatement(props.userPool.userPoolArn, userPoolActions[audience]),
+        ),
+      );
+    }
 
     const keyUse = (role: iam.IRole, use: KeyUse) =>
       role.addToPrincipalPolicy(
@@ -105,6 +120,7 @@ export class Api extends Construct {
     keyUse(this.functions.headoffice.role, 'read');
     keyUse(this.functions.network.role, 'read');
     keyUse(this.functions.catalogue.role, 'read');
+    keyUse(this.functions.accounts.role, 'readWrite');
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logRetention,

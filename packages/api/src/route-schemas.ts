@@ -1,3 +1,4 @@
+import { AccountAction, AccountCreate, CentreOnboarding } from '@crux/domain/accounts';
 import {
   ActivitiesCreate,
   ActivityDeleteQuery,
@@ -49,7 +50,11 @@ export const routeSchemas = {
   'GET /api/centres/{centreId}/hours': { query: HoursListQuery },
   'PUT /api/centres/{centreId}/settings': { body: CentreSettingsUpdate },
   'POST /api/centres/{centreId}/imports': { body: CentreImport },
+  'POST /api/centres/{centreId}/accounts': { body: AccountCreate },
+  'POST /api/centres/{centreId}/accounts/{accountId}/deactivate': { body: AccountAction },
+  'POST /api/centres/{centreId}/accounts/{accountId}/reactivate': { body: AccountAction },
   'POST /api/admin/centres': { body: CentreInput },
+  'POST /api/admin/onboardings': { body: CentreOnboarding },
   'POST /api/admin/catalogue/changes': { body: CatalogueChangeRequest },
 } as const satisfies Partial<Record<RouteKey, RouteSchemas>>;
 

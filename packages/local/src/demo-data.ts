@@ -5,7 +5,7 @@ import { todayInOslo } from '@crux/domain/period';
 import { idFor } from './demo/ids';
 import { type DemoPlan, planDemo } from './demo/plan';
 import { demoCentres } from './demo-users';
-import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
+import { type Credentials, type FlowClient, signInWithPassword } from './idp/sign-in-flow';
 
 /**
  * Demo data for Øvre Eiker and Tromsø (see demo/plan.ts: Øvre Eiker's 2023 and 2024 are its published
@@ -83,12 +83,12 @@ export type SeedResult = { created: boolean; requests: number };
 
 export async function seedDemoData(
   client: FlowClient,
-  password: string,
+  credentials: Credentials,
   today = todayInOslo(),
 ): Promise<SeedResult> {
   let requests = 0;
   const count = () => void requests++;
-  const admin = await signInWithPassword(client, 'admin', password);
+  const admin = await signInWithPassword(client, 'admin', credentials);
   const asAdmin = apiAs(client.baseUrl, admin.accessToken, count);
   const listed = (await asAdmin('GET', '/api/admin/centres')) as { items: { id: string }[] };
   const existing = new Set(listed.items.map((c) => c.id));
@@ -104,7 +104,7 @@ export async function seedDemoData(
     planDemo(today).map(async (plan) => {
       const username = leaderOf[plan.centre];
       if (!username) throw new Error(`demo data: no leader for ${plan.centre}`);
-      const leader = await signInWithPassword(client, username, password);
+      const leader = await signInWithPassword(client, username, credentials);
       const api = apiAs(client.baseUrl, leader.accessToken, count);
       // In order: hours and entries name participants of earlier batches.
       for (const [i, records] of importBatches(plan).entries())
