@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { audienceKeys, localIdpKeys } from '@crux/store/keys';
 import { testStore, testTableName } from '../setup/dynamo';
 
 /** Every item of a partition, in key order: compared before and after a refused request. */
@@ -22,3 +23,21 @@ export async function partition(pk: string): Promise<Record<string, unknown>[]> 
 }
 
 export const centrePartition = (centre: string) => partition(`C#${centre}`);
+
+/** The local user pool's items of one centre's accounts (the directory the accounts functions use in tests). */
+export async function poolOf(centre: string): Promise<Record<string, unknown>[]> {
+  return (await partition(localIdpKeys.pk)).filter((item) => item.centre === centre);
+}
+
+/** The pool's items for one username: the user and the item that reserves the name. */
+export async function poolWith(email: string): Promise<Record<string, unknown>[]> {
+  return (await partition(localIdpKeys.pk)).filter(
+    (item) => item.username === email || item.SK === localIdpKeys.username(email).SK,
+  );
+}
+
+/** What an accounts request could write besides the pool: its request records. */
+export const accountRequestRecords = (subject: string) =>
+  partition(audienceKeys.idempotencyPk('accounts')).then((items) =>
+    items.filter((item) => String(item.SK).startsWith(`${subject}#`)),
+  );
