@@ -23,7 +23,7 @@ import { cognitoAttributes } from './idp/tokens';
 import { type IdpUser, userDirectory } from './idp/users';
 import { createFiguresJobRunner, type JobRun } from './jobs';
 import { defaultDataDir, defaultWebDist } from './paths';
-import { portTaken } from './ports';
+import { runtimePortTaken } from './ports';
 import { createStaticSite } from './static-site';
 import { webSecurityHeaders } from './web-headers';
 
@@ -273,11 +273,7 @@ function printInvitation(invitation: Invitation): void {
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      reject(
-        e.code === 'EADDRINUSE' || e.code === 'EACCES'
-          ? portTaken(port, 'the local runtime', 'or start on another port, e.g. `PORT=3001 npm start`')
-          : e,
-      );
+      reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? runtimePortTaken(port) : e);
     });
     server.listen({ port, host: HOST }, () => resolve((server.address() as AddressInfo).port));
   });
