@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { audiences } from '@crux/api/audiences';
 import { type Route, routes, takesBody } from '@crux/api/routes';
 import { unauthorized } from '@crux/domain/errors';
 import { type Role, roles } from '@crux/domain/roles';
@@ -7,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
 import { type Call, call, claimsFor, functionsReady } from './call';
 import { catalogueChange, createParticipant, made, participantBody, visitBody } from './fixtures';
-import { centrePartition, partition } from './snapshot';
+import { centrePartition, partition, poolOf, poolWith } from './snapshot';
 
 /**
  * Every route x every role x own and foreign centre. Each forbidden case is paired with the same request
@@ -44,6 +45,10 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
         filled = filled.replace('{date}', '2024-03-04').replace('{hoursId}', logged.id);
       }
     }
+  }
+  if (filled.includes('{accountId}')) {
+    const account = await made(centre, `${base}/accounts`, accountBody(), 'leader');
+    filled = filled.replace('{accountId}', account.id);
   }
   if (filled.includes('{entryId}')) {
     entry = (await made(centre, `${base}/activities`, visitBody())).items[0];
@@ -115,6 +120,20 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
       return { method: 'GET', path, query: { from: '2024-01-01', to: '2024-12-31' } };
     case 'POST /api/admin/centres':
       return { method: 'POST', path, body: { id: uniqueCentreId('new'), name: 'CRUX Test', town: 'Testby' } };
+    case 'POST /api/centres/{centreId}/accounts':
+      return { method: 'POST', path, body: accountBody() };
+    case 'POST /api/centres/{centreId}/accounts/{accountId}/deactivate':
+    case 'POST /api/centres/{centreId}/accounts/{accountId}/reactivate':
+      return { method: 'POST', path, body: {} };
+    case 'POST /api/admin/onboardings':
+      return {
+        method: 'POST',
+        path,
+        body: {
+          centre: { id: uniqueCentreId('onb'), name: 'CRUX Nordby', town: 'Nordby' },
+          leader: { email: `leder.${randomUUID().slice(0, 8)}@eksempel.no`, name: 'Lene Leder' },
+        },
+      };
     case 'POST /api/admin/catalogue/changes':
       return { method: 'POST', path, body: await catalogueChange() };
     default:
@@ -122,7 +141,15 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
   }
 }
 
-const isCentreRoute = (route: Route) => route.audience === 'centre';
+/** A staff account the leader could make: a fresh e-mail each time. */
+const accountBody = () => ({
+  email: `ny.${randomUUID().slice(0, 8)}@eksempel.no`,
+  name: 'Kari Ansatt',
+  role: 'staff',
+});
+
+/** Routes bound to the caller's own centre (the centre and accounts audiences). */
+const isCentreRoute = (route: Route) => audiences[route.audience].scoped;
 
 /** Someone the route is meant for, at the centre the request is aimed at. */
 function allowedClaims(route: Route, centre: string) {
@@ -159,7 +186,14 @@ const cases = routes.flatMap((route) =>
  */
 async function snapshot(route: Route, centre: string, request: Omit<Call, 'claims'>) {
   if (route.path.includes('/catalogue')) return partition('CATALOGUE');
+  // The accounts routes write to the user pool: the centre's accounts are what a refusal must leave alone.
+  if (route.audience === 'accounts') return poolOf(centre);
   if (route.audience !== 'admin') return centrePartition(centre);
+  if (route.path === '/api/admin/onboardings') {
+    const { centre: c, leader } = request.body as { centre: { id: string }; leader: { email: string } };
+    const registered = (await partition('CENTRES')).filter((item) => item.SK === c.id);
+    return [...registered, ...(await poolWith(leader.email))];
+  }
   const id = (request.body as { id: string }).id;
   return (await partition('CENTRES')).filter((item) => item.SK === id);
 }
@@ -185,7 +219,7 @@ describe('tenant isolation matrix', () => {
     const refused = await call({ ...request, claims, idempotencyKey: randomUUID() });
     expect(refused.status).toBe(outcome);
     expect(refused.body.error.code).toBe(outcome === 403 ? 'forbidden' : 'not_found');
-    expect(JSON.stringify(refused.body)).not.toMatch(/displayName|birthYear|participants"/);
+    expect(JSON.stringify(refused.body)).not.toMatch(/displayName|birthYear|participants"|@/);
     if (takesBody(route)) expect(await snapshot(route, own, request)).toEqual(before);
 
     const allowed = await call({ ...request, claims: allowedClaims(route, own) });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
 import { uniqueCentreId } from '../setup/dynamo';
+import { accountWriteRoutes } from './account-write-routes';
 import { claimsFor } from './call';
 import {
   catalogueChange,
@@ -321,4 +322,5 @@ export const writeRoutes: WriteRoute[] = [
     claims: () => claimsFor('admin'),
     target: () => partition('CATALOGUE'),
   },
+  ...accountWriteRoutes,
 ];
