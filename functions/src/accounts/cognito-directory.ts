@@ -55,7 +55,7 @@ function accountOf(user: UserType): Account {
 
 /**
  * Cognito's admin API, with the function's own role (IAM: these actions on this pool only,
- * infra/lib/accounts-policy.ts). Custom attributes are set here, by the server; the web client's app
+ * infra/lib/tenant-policy.ts, `userPoolActions`). Custom attributes are set here, by the server; the web client's app
  * client cannot write them. The pool signs people in by e-mail, so the e-mail is the username.
  */
 export function cognitoDirectory(
