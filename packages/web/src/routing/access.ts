@@ -17,6 +17,8 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   participants: 'GET /api/centres/{centreId}/participants',
   participantNew: 'POST /api/centres/{centreId}/participants',
   participant: 'GET /api/centres/{centreId}/participants/{participantId}',
+  accounts: 'GET /api/centres/{centreId}/accounts',
+  onboarding: 'POST /api/admin/onboardings',
   headOffice: 'GET /api/headoffice/figures/{year}',
   network: 'GET /api/network/figures/{year}',
 };
@@ -38,6 +40,8 @@ export type NavItem = { href: string; label: (t: Messages) => string };
 const menu: { page: DataPage; href: (centre: string) => string; label: (t: Messages) => string }[] = [
   { page: 'today', href: paths.today, label: (t) => t.nav.today },
   { page: 'participants', href: paths.participants, label: (t) => t.nav.participants },
+  { page: 'accounts', href: paths.accounts, label: (t) => t.nav.accounts },
+  { page: 'onboarding', href: paths.onboarding, label: (t) => t.nav.onboarding },
   { page: 'headOffice', href: paths.headOffice, label: (t) => t.nav.headOffice },
   { page: 'network', href: paths.network, label: (t) => t.nav.network },
 ];

@@ -46,6 +46,8 @@ const participantNew = lazyPage(() => import('../pages/participant-new').then((m
 const participant = lazyPage(() => import('../pages/participant').then((m) => m.ParticipantPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
+const accounts = lazyPage(() => import('../pages/accounts').then((m) => m.AccountsPage));
+const onboarding = lazyPage(() => import('../pages/onboarding').then((m) => m.OnboardingPage));
 
 const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<unknown> }>> = {
   today,
@@ -54,6 +56,8 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   participant,
   headOffice,
   network,
+  accounts,
+  onboarding,
 };
 
 /** Starts loading a route's page; settles at once for the pages in the first chunk. */
@@ -77,6 +81,10 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <headOffice.Page />;
     case 'network':
       return <network.Page />;
+    case 'accounts':
+      return <accounts.Page centre={route.centre} />;
+    case 'onboarding':
+      return <onboarding.Page />;
     case 'callback':
     case 'notFound':
       return <NotFoundPage />;

@@ -6,6 +6,8 @@ export type PageRoute =
   | { page: 'participants'; centre: string }
   | { page: 'participantNew'; centre: string }
   | { page: 'participant'; centre: string; id: string }
+  | { page: 'accounts'; centre: string }
+  | { page: 'onboarding' }
   | { page: 'headOffice' }
   | { page: 'network' }
   | { page: 'notFound' };
@@ -16,6 +18,8 @@ export const paths = {
   participants: (centre: string) => `/senter/${centre}/deltakere`,
   participantNew: (centre: string) => `/senter/${centre}/deltakere/ny`,
   participant: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}`,
+  accounts: (centre: string) => `/senter/${centre}/kontoer`,
+  onboarding: () => '/admin/nye-sentre',
   headOffice: () => '/hovedkontor',
   network: () => '/erfaringsnettverket',
 };
@@ -29,8 +33,10 @@ export function matchPath(pathname: string): PageRoute {
   if (parts.length === 2 && first === 'auth' && centre === 'callback') return { page: 'callback' };
   if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
   if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
+  if (parts.length === 2 && first === 'admin' && centre === 'nye-sentre') return { page: 'onboarding' };
   if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
   if (section === 'i-dag' && id === undefined) return { page: 'today', centre };
+  if (section === 'kontoer' && id === undefined) return { page: 'accounts', centre };
   if (section !== 'deltakere') return { page: 'notFound' };
   if (id === undefined) return { page: 'participants', centre };
   if (id === 'ny') return { page: 'participantNew', centre };
