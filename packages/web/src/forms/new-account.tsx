@@ -1,15 +1,15 @@
 import { accountsManagedBy } from '@crux/domain/account-rules';
 import { type Account, AccountCreate } from '@crux/domain/accounts';
 import type { FieldError } from '@crux/domain/errors';
-import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/error-summary';
 import { RadioGroup, TextField } from '../ui/fields';
 import { Progress, Success } from '../ui/status';
+import { checkBody } from './check-body';
 import { useDraft } from './drafts';
-import { required, toFormErrors } from './form-errors';
+import { required } from './form-errors';
 import { NetworkRetry } from './network-retry';
 import { useSubmitState } from './submit-state';
 
@@ -25,11 +25,7 @@ function check(values: Values) {
     ...(values.email.trim() ? [] : [required('email')]),
     ...(values.role ? [] : [required('role', true)]),
   ];
-  const parsed = parse(AccountCreate, values);
-  const all = [...empty, ...(parsed.ok ? [] : (parsed.error.fields ?? []))];
-  return parsed.ok && all.length === 0
-    ? ({ ok: true, body: parsed.value } as const)
-    : ({ ok: false, errors: toFormErrors(all) } as const);
+  return checkBody(AccountCreate, values, empty);
 }
 
 /**

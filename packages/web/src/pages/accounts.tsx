@@ -77,7 +77,7 @@ export function AccountsPage({ centre }: { centre: string }) {
               {items.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">{a.name}</th>
-                  <td className="break-anywhere">{a.email}</td>
+                  <td>{a.email}</td>
                   <td>{t.roles[a.role]}</td>
                   <td>
                     <span className="ds-tag" data-color={a.status === 'deactivated' ? 'neutral' : 'success'}>

@@ -1,12 +1,12 @@
 import { CentreOnboarding } from '@crux/domain/accounts';
 import type { Centre } from '@crux/domain/centre';
 import type { FieldError } from '@crux/domain/errors';
-import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
+import { checkBody } from '../forms/check-body';
 import { useDraft } from '../forms/drafts';
-import { required, toFormErrors } from '../forms/form-errors';
+import { required } from '../forms/form-errors';
 import { NetworkRetry } from '../forms/network-retry';
 import { useSubmitState } from '../forms/submit-state';
 import { useI18n } from '../i18n/i18n';
@@ -42,11 +42,7 @@ function check(values: Values) {
       ['leader.email', values.leaderEmail],
     ] as const
   ).flatMap(([field, value]) => (value.trim() ? [] : [required(field)]));
-  const parsed = parse(CentreOnboarding, bodyOf(values));
-  const all = [...empty, ...(parsed.ok ? [] : (parsed.error.fields ?? []))];
-  return parsed.ok && all.length === 0
-    ? ({ ok: true, body: parsed.value } as const)
-    : ({ ok: false, errors: toFormErrors(all) } as const);
+  return checkBody(CentreOnboarding, bodyOf(values), empty);
 }
 
 const blank: Values = { id: '', name: '', town: '', leaderName: '', leaderEmail: '' };
