@@ -138,4 +138,16 @@ describe.skipIf(skipBrowser)('accounts in the web client', () => {
     expect([...nb.findings, ...en.findings]).toEqual([]);
     expect([nb.overflows, en.overflows]).toEqual([false, false]);
   }, 180_000);
+
+  test("the provider's sign-in page is in the language the user chose in the client", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(runtime.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/idp/'));
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByLabel('Username', { exact: true }).waitFor();
+    await page.context().close();
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { signInLanguageParam } from '@crux/api/identity-settings';
 import { newPkce } from '@crux/local/idp/sign-in-flow';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ function authorizeUrl(locale?: 'en'): string {
     state: 'browser-state',
     code_challenge: newPkce().challenge,
     code_challenge_method: 'S256',
-    ...(locale ? { ui_locales: locale } : {}),
+    ...(locale ? { [signInLanguageParam]: locale } : {}),
   });
   return `${t.runtime.issuer}/authorize?${query}`;
 }
