@@ -95,11 +95,25 @@ describe('PKCE', () => {
     );
     const right = await exchangeCode(t.client, code, verifier);
     expect(right.status).toBe(200);
-    expect(await right.json()).toMatchObject({
+    const tokens = await right.json();
+    expect(tokens).toMatchObject({
       token_type: 'Bearer',
       expires_in: tokenLifetimes.accessTokenSeconds,
     });
+    const refresh = () =>
+      fetch(`${t.runtime.issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: tokens.refresh_token,
+          client_id: t.runtime.clientId,
+        }),
+      });
+    expect((await refresh()).status).toBe(200);
     expect((await exchangeCode(t.client, code, verifier)).status).toBe(400);
+    // A reused code is a stolen one (RFC 6749, 4.1.2): the first exchange's refresh token stops working.
+    expect((await refresh()).status).toBe(400);
   });
 
   it('a code is refused for another redirect_uri', async () => {
