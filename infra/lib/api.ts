@@ -11,6 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AppFunction, logRetention } from './lambda';
 import {
+  accountsPolicy,
   adminPolicy,
   catalogueReadPolicy,
   headOfficePolicy,
@@ -21,6 +22,8 @@ import {
   tableKeyStatement,
   tenantPolicy,
   tenantTrustConditions,
+  userPoolActions,
+  userPoolStatement,
 } from './tenant-policy';
 
 export type ApiProps = {
@@ -30,6 +33,8 @@ export type ApiProps = {
   /** The user pool's issuer URL and the web client's id: the functions accept tokens of nothing else. */
   issuerUrl: string;
   clientId: string;
+  /** The pool whose accounts the accounts and admin functions manage through its admin API. */
+  userPool: { userPoolArn: string; userPoolId: string };
   logsKey: kms.IKey;
 };
 
@@ -110,7 +115,17 @@ export class Api extends Construct {
       headoffice: make('headoffice', headOfficePolicy(table.tableArn)),
       network: make('network', networkPolicy(table.tableArn)),
       catalogue: make('catalogue', catalogueReadPolicy(table.tableArn)),
+      accounts: make('accounts', accountsPolicy(table.tableArn)),
     };
+    for (const audience of ['accounts', 'admin'] as const) {
+      const fn = this.functions[audience];
+      fn.fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+      fn.role.addToPrincipalPolicy(
+        iam.PolicyStatement.fromJson(
+          userPoolStatement(props.userPool.userPoolArn, userPoolActions[audience]),
+        ),
+      );
+    }
 
     const keyUse = (role: iam.IRole, use: KeyUse) =>
       role.addToPrincipalPolicy(
@@ -122,6 +137,7 @@ export class Api extends Construct {
     keyUse(this.functions.headoffice.role, 'read');
     keyUse(this.functions.network.role, 'read');
     keyUse(this.functions.catalogue.role, 'read');
+    keyUse(this.functions.accounts.role, 'readWrite');
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logRetention,

@@ -22,6 +22,7 @@ export const functionEntries = {
   headoffice: audiences.headoffice.entry,
   network: audiences.network.entry,
   catalogue: audiences.catalogue.entry,
+  accounts: audiences.accounts.entry,
   figuresJob: 'functions/src/figures-job/handler.ts',
   retentionJob: 'functions/src/retention-job/handler.ts',
   preToken: 'functions/src/pre-token/handler.ts',

@@ -1,3 +1,4 @@
+import { invitation, passwordPolicy, tokenLifetimes } from '@crux/api/identity-settings';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -21,8 +22,9 @@ export const tenantAttributes = { centre: 'centre', role: 'role', participant: '
 
 /**
  * Who may sign in, and what their access token says. Accounts are made by a centre leader or the
- * platform admin (no self sign-up); every account needs TOTP, since most roles read participant data
- * and a per-role rule would be one more thing to get wrong. Users cannot write their own `centre` or
+ * platform admin through the admin API (no self sign-up); every account needs TOTP: MFA is one setting
+ * for the whole pool in Cognito, most roles read participant data, and a per-role rule would be one more
+ * thing to get wrong. The local identity provider asks every account for TOTP too. Users cannot write their own `centre` or
  * `role`: the web client may write nothing but their name.
  */
 export class Identity extends Construct {
@@ -41,13 +43,13 @@ export class Identity extends Construct {
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
-        minLength: 14,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        passwordHistorySize: 5,
-        tempPasswordValidity: Duration.days(3),
+        minLength: passwordPolicy.minLength,
+        requireLowercase: passwordPolicy.lowercase,
+        requireUppercase: passwordPolicy.uppercase,
+        requireDigits: passwordPolicy.digits,
+        requireSymbols: passwordPolicy.symbols,
+        passwordHistorySize: passwordPolicy.historySize,
+        tempPasswordValidity: Duration.days(tokenLifetimes.temporaryPasswordDays),
       },
       standardAttributes: {
         email: { required: true, mutable: true },
@@ -66,14 +68,7 @@ export class Identity extends Construct {
       // Plus: access-token customisation (the trigger below) and threat protection against credential stuffing.
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      userInvitation: {
-        emailSubject: 'Din konto i CRUX oppfølgingssenter / Your CRUX account',
-        emailBody:
-          'Hei! Du har fått en konto. Brukernavn: {username}, midlertidig passord: {####}. ' +
-          'Du må velge nytt passord og sette opp tofaktor-innlogging første gang du logger inn.\n\n' +
-          'Hello! An account has been made for you. Username: {username}, temporary password: {####}. ' +
-          'You will choose a new password and set up two-factor sign-in the first time you sign in.',
-      },
+      userInvitation: { emailSubject: invitation.subject, emailBody: invitation.body },
       userVerification: {
         emailSubject: 'Kode fra CRUX / Your CRUX code',
         emailBody: 'Koden din er {####}. / Your code is {####}.',
@@ -148,9 +143,9 @@ export class Identity extends Construct {
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       // Short access tokens: a role or centre change (and a disabled account) takes effect within 15 minutes.
-      accessTokenValidity: Duration.minutes(15),
-      idTokenValidity: Duration.minutes(15),
-      refreshTokenValidity: Duration.hours(10),
+      accessTokenValidity: Duration.seconds(tokenLifetimes.accessTokenSeconds),
+      idTokenValidity: Duration.seconds(tokenLifetimes.idTokenSeconds),
+      refreshTokenValidity: Duration.seconds(tokenLifetimes.refreshTokenSeconds),
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
         .withCustomAttributes(tenantAttributes.centre, tenantAttributes.role, tenantAttributes.participant),

@@ -58,6 +58,7 @@ export class CruxStack extends Stack {
       indexNames: this.data.indexNames,
       issuerUrl: this.identity.issuerUrl,
       clientId: webClient.userPoolClientId,
+      userPool: this.identity.userPool,
       logsKey,
     });
     this.web.routeApi(this.api.originDomain);

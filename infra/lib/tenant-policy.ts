@@ -166,9 +166,12 @@ export function networkPolicy(tableArn: string): PolicyJson {
 
 /**
  * The platform admin manages the centre registry and the catalogue, with its requests' remembered
- * answers beside them, and never reaches a centre's own items.
+ * answers beside them, and never reaches a centre's own items. It deletes only in the registry and its
+ * own records: an onboarding takes back the centre it registered when its leader could not be made, and
+ * a refused request releases its claim (packages/store/src/external-idempotency.ts).
  */
 export function adminPolicy(tableArn: string): PolicyJson {
+  const ownRecords = audienceKeys.idempotencyPk('admin');
   return policy(
     leadingKeysStatement(
       'CentreRegistryAndCatalogueOnly',
@@ -180,9 +183,59 @@ export function adminPolicy(tableArn: string): PolicyJson {
         'dynamodb:UpdateItem',
       ],
       [tableArn],
-      [registryKeys.pk, catalogueKeys.pk, audienceKeys.idempotencyPk('admin')],
+      [registryKeys.pk, catalogueKeys.pk, ownRecords],
+    ),
+    leadingKeysStatement(
+      'OnboardingUndoOnly',
+      ['dynamodb:DeleteItem'],
+      [tableArn],
+      [registryKeys.pk, ownRecords],
     ),
   );
+}
+
+/**
+ * The accounts function keeps its requests' records (claimed, completed, or released when refused) and
+ * touches nothing else in the table: the accounts themselves live in the user pool.
+ */
+export function accountsPolicy(tableArn: string): PolicyJson {
+  return policy(
+    leadingKeysStatement(
+      'OwnRequestRecordsOnly',
+      ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+      [tableArn],
+      [audienceKeys.idempotencyPk('accounts')],
+    ),
+  );
+}
+
+/**
+ * The user pool's admin API, on this pool only. The centre leader's function lists, invites, deactivates
+ * and reactivates (and signs a deactivated account out everywhere); the admin's lists and invites (a new
+ * centre's first leader). Neither may delete a user, set a password or change attributes after the fact:
+ * the role and centre are written once, at creation, by the server.
+ */
+export const userPoolActions = {
+  accounts: [
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminEnableUser',
+    'cognito-idp:AdminUserGlobalSignOut',
+    'cognito-idp:CreateGroup',
+    'cognito-idp:ListUsers',
+    'cognito-idp:ListUsersInGroup',
+  ],
+  admin: [
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:CreateGroup',
+    'cognito-idp:ListUsers',
+  ],
+} as const;
+
+export function userPoolStatement(poolArn: string, actions: readonly string[]): Statement {
+  return { Sid: 'UserPoolAdminOnThisPool', Effect: 'Allow', Action: [...actions], Resource: [poolArn] };
 }
 
 /**

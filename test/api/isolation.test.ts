@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { audiences } from '@crux/api/audiences';
 import { type Route, routes, takesBody } from '@crux/api/routes';
 import { unauthorized } from '@crux/domain/errors';
 import { isCentreRole, PARTICIPANT_ROLE, type Role, roles } from '@crux/domain/roles';
@@ -18,7 +19,7 @@ import {
   planBody,
   visitBody,
 } from './fixtures';
-import { centrePartition, partition } from './snapshot';
+import { centrePartition, partition, poolOf, poolWith } from './snapshot';
 
 /**
  * Every route x every role x own and foreign centre; a participant also as another participant of the
@@ -73,6 +74,10 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
     const at = filled.slice(0, filled.indexOf('/conversations'));
     const { conversation } = await made(centre, `${at}/conversations`, conversationBody());
     filled = filled.replace('{date}', conversation.date).replace('{conversationId}', conversation.id);
+  }
+  if (filled.includes('{accountId}')) {
+    const account = await made(centre, `${base}/accounts`, accountBody(), 'leader');
+    filled = filled.replace('{accountId}', account.id);
   }
   if (filled.includes('{entryId}')) {
     entry = (await made(centre, `${base}/activities`, visitBody())).items[0];
@@ -163,6 +168,20 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
       return { method: 'DELETE', path, query: { version: '1' } };
     case 'POST /api/admin/centres':
       return { method: 'POST', path, body: { id: uniqueCentreId('new'), name: 'CRUX Test', town: 'Testby' } };
+    case 'POST /api/centres/{centreId}/accounts':
+      return { method: 'POST', path, body: accountBody() };
+    case 'POST /api/centres/{centreId}/accounts/{accountId}/deactivate':
+    case 'POST /api/centres/{centreId}/accounts/{accountId}/reactivate':
+      return { method: 'POST', path, body: {} };
+    case 'POST /api/admin/onboardings':
+      return {
+        method: 'POST',
+        path,
+        body: {
+          centre: { id: uniqueCentreId('onb'), name: 'CRUX Nordby', town: 'Nordby' },
+          leader: { email: `leder.${randomUUID().slice(0, 8)}@eksempel.no`, name: 'Lene Leder' },
+        },
+      };
     case 'POST /api/admin/catalogue/changes':
       return { method: 'POST', path, body: await catalogueChange() };
     default:
@@ -170,7 +189,15 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
   }
 }
 
-const isCentreRoute = (route: Route) => route.audience === 'centre';
+/** A staff account the leader could make: a fresh e-mail each time. */
+const accountBody = () => ({
+  email: `ny.${randomUUID().slice(0, 8)}@eksempel.no`,
+  name: 'Kari Ansatt',
+  role: 'staff',
+});
+
+/** Routes bound to the caller's own centre (the centre and accounts audiences). */
+const isCentreRoute = (route: Route) => audiences[route.audience].scoped;
 
 /** The participant a path names, if any. */
 const participantOf = (path: string) => /\/participants\/([0-9a-f-]{36})/.exec(path)?.[1];
@@ -218,7 +245,14 @@ const cases = routes.flatMap((route) =>
  */
 async function snapshot(route: Route, centre: string, request: Omit<Call, 'claims'>) {
   if (route.path.includes('/catalogue')) return partition('CATALOGUE');
+  // The accounts routes write to the user pool: the centre's accounts are what a refusal must leave alone.
+  if (route.audience === 'accounts') return poolOf(centre);
   if (route.audience !== 'admin') return centrePartition(centre);
+  if (route.path === '/api/admin/onboardings') {
+    const { centre: c, leader } = request.body as { centre: { id: string }; leader: { email: string } };
+    const registered = (await partition('CENTRES')).filter((item) => item.SK === c.id);
+    return [...registered, ...(await poolWith(leader.email))];
+  }
   const id = (request.body as { id: string }).id;
   return (await partition('CENTRES')).filter((item) => item.SK === id);
 }
@@ -245,7 +279,9 @@ describe('tenant isolation matrix', () => {
       const refused = await call({ ...request, claims, idempotencyKey: randomUUID() });
       expect(refused.status).toBe(outcome);
       expect(refused.body.error.code).toBe(outcome === 403 ? 'forbidden' : 'not_found');
-      expect(JSON.stringify(refused.body)).not.toMatch(/displayName|birthYear|participants"|goals|positions/);
+      expect(JSON.stringify(refused.body)).not.toMatch(
+        /displayName|birthYear|participants"|goals|positions|@/,
+      );
       if (takesBody(route)) expect(await snapshot(route, own, request)).toEqual(before);
 
       const allowed = await call({ ...request, claims: allowedClaims(route, own, request.path) });

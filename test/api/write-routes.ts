@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
 import { uniqueCentreId } from '../setup/dynamo';
+import { accountWriteRoutes } from './account-write-routes';
 import { call, claimsFor } from './call';
 import {
   catalogueChange,
@@ -467,4 +468,5 @@ export const writeRoutes: WriteRoute[] = [
     claims: () => claimsFor('admin'),
     target: () => partition('CATALOGUE'),
   },
+  ...accountWriteRoutes,
 ];

@@ -363,11 +363,11 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
   test('each role sees only its own menu', async () => {
     const menus: Record<string, string[]> = {
       'ansatt.ovre-eiker': ['I dag', 'Deltakere'],
-      'leder.tromso': ['I dag', 'Deltakere'],
+      'leder.tromso': ['I dag', 'Deltakere', 'Kontoer'],
       hovedkontor: ['Tall for alle sentre'],
       erfaringsnettverket: ['Tall for Erfaringsnettverket'],
       'frivillig.ovre-eiker': [],
-      admin: [],
+      admin: ['Nye sentre'],
     };
     for (const [username, expected] of Object.entries(menus)) {
       const page = await signedIn(username);

@@ -1,4 +1,5 @@
 import {
+  accountsPolicy,
   adminPolicy,
   catalogueReadPolicy,
   figuresJobPolicy,
@@ -128,20 +129,19 @@ describe('the leading-key patterns against the keys the store builds', () => {
 });
 
 describe('the other audiences (exact JSON)', () => {
-  const statement = (sid: string, actions: string[], leadingKeys: string[]) => ({
+  const leadingKeys = (sid: string, actions: string[], keys: string[]) => ({
+    Sid: sid,
+    Effect: 'Allow',
+    Action: actions,
+    Resource: [tableArn],
+    Condition: {
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys },
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    },
+  });
+  const statement = (sid: string, actions: string[], keys: string[]) => ({
     Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: sid,
-        Effect: 'Allow',
-        Action: actions,
-        Resource: [tableArn],
-        Condition: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys },
-          Null: { 'dynamodb:LeadingKeys': 'false' },
-        },
-      },
-    ],
+    Statement: [leadingKeys(sid, actions, keys)],
   });
 
   it('head office reads HQ# partitions only', () => {
@@ -156,18 +156,32 @@ describe('the other audiences (exact JSON)', () => {
     );
   });
 
-  it('the admin reaches exactly the registry, the catalogue and its own remembered answers', () => {
-    expect(adminPolicy(tableArn)).toStrictEqual(
+  it('the admin reaches exactly the registry, the catalogue and its own remembered answers, and deletes only an onboarding it takes back', () => {
+    expect(adminPolicy(tableArn)).toStrictEqual({
+      Version: '2012-10-17',
+      Statement: [
+        leadingKeys(
+          'CentreRegistryAndCatalogueOnly',
+          [
+            'dynamodb:ConditionCheckItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
+          ['CENTRES', 'CATALOGUE', 'IDEM#admin'],
+        ),
+        leadingKeys('OnboardingUndoOnly', ['dynamodb:DeleteItem'], ['CENTRES', 'IDEM#admin']),
+      ],
+    });
+  });
+
+  it('the accounts function keeps its own request records and reaches nothing else in the table', () => {
+    expect(accountsPolicy(tableArn)).toStrictEqual(
       statement(
-        'CentreRegistryAndCatalogueOnly',
-        [
-          'dynamodb:ConditionCheckItem',
-          'dynamodb:GetItem',
-          'dynamodb:PutItem',
-          'dynamodb:Query',
-          'dynamodb:UpdateItem',
-        ],
-        ['CENTRES', 'CATALOGUE', 'IDEM#admin'],
+        'OwnRequestRecordsOnly',
+        ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+        ['IDEM#accounts'],
       ),
     );
   });

@@ -1,4 +1,4 @@
-import type { Audience } from '@crux/api/audiences';
+import type { Audience, audiences } from '@crux/api/audiences';
 import type { ParamNames } from '@crux/api/path-parameters';
 import type { BodyOf, QueryOf } from '@crux/api/route-schemas';
 import type { KeyOf, Route, RouteKey, RoutesOf } from '@crux/api/routes';
@@ -18,8 +18,8 @@ export type RouteByKey<K extends RouteKey> = Extract<
 
 /**
  * What a handler receives, typed by its route: the path parameters the path names, the query and the body
- * already validated against the route's schemas, the caller, and for the centre audience the tenant
- * scope bound to the caller's own centre. Only POSTs carry an idempotency key.
+ * already validated against the route's schemas, the caller, and for a centre audience (`scoped`) the
+ * tenant scope bound to the caller's own centre. Only POSTs carry an idempotency key.
  */
 export type ApiRequest<R extends Route = Route> = {
   route: R;
@@ -30,7 +30,7 @@ export type ApiRequest<R extends Route = Route> = {
   idempotency: R['method'] extends 'POST' ? Idempotency : undefined;
   requestId: string;
   now: string;
-} & (R['audience'] extends 'centre' ? { scope: TenantScope } : unknown);
+} & ((typeof audiences)[R['audience']]['scoped'] extends true ? { scope: TenantScope } : unknown);
 
 /** The request of the route named by `K`, for declaring a handler: `(req: RequestOf<'GET /api/…'>)`. */
 export type RequestOf<K extends RouteKey> = ApiRequest<RouteByKey<K>>;

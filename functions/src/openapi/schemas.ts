@@ -21,6 +21,7 @@ const pathParameterText: Record<PathParamName, string> = {
   hoursId: 'The id of logged hours (a UUID).',
   stepId: "A step's id in a participant's plan (a UUID).",
   conversationId: 'A wheel conversation id (a UUID).',
+  accountId: "An account id: the identity provider's `sub` (a UUID).",
   date: 'The day the record is dated, YYYY-MM-DD.',
   year: 'A year, 2000–2100.',
 };

@@ -24,12 +24,21 @@ export const audiences = {
     scoped: true,
     description: "Centre API: one centre's records, through per-request credentials scoped to that centre",
   },
+  accounts: {
+    entry: 'functions/src/accounts-api/handler.ts',
+    module: '@crux/functions/accounts-api/handler',
+    // Every centre role, so that a role that comes to manage accounts needs only its routes' roles.
+    roles: ['staff', 'leader', 'volunteer'],
+    scoped: true,
+    description: "Accounts API: a centre leader manages the accounts of the leader's own centre",
+  },
   admin: {
     entry: 'functions/src/admin-api/handler.ts',
     module: '@crux/functions/admin-api/handler',
     roles: ['admin'],
     scoped: false,
-    description: "Admin API: the centre registry and the foundation's catalogue",
+    description:
+      "Admin API: the centre registry, onboarding a centre with its leader, the foundation's catalogue",
   },
   headoffice: {
     entry: 'functions/src/headoffice-api/handler.ts',

@@ -35,6 +35,7 @@ export const pathParameters: Record<PathParamName, PathParameter> = {
   hoursId: record,
   stepId: record,
   conversationId: record,
+  accountId: record,
   date: { schema: IsoDate, malformed: notFound },
   year: { schema: YearParam, malformed: yearParamError },
 };

@@ -1,3 +1,4 @@
+import { AccountAction, AccountCreate, CentreOnboarding } from '@crux/domain/accounts';
 import {
   ActivitiesCreate,
   ActivityDeleteQuery,
@@ -71,7 +72,11 @@ export const routeSchemas = {
   'POST /api/centres/{centreId}/imports': { body: CentreImport },
   'GET /api/centres/{centreId}/access-log': { query: AccessLogQuery },
   'POST /api/centres/{centreId}/participants/{participantId}/erasure': { body: ErasureRequest },
+  'POST /api/centres/{centreId}/accounts': { body: AccountCreate },
+  'POST /api/centres/{centreId}/accounts/{accountId}/deactivate': { body: AccountAction },
+  'POST /api/centres/{centreId}/accounts/{accountId}/reactivate': { body: AccountAction },
   'POST /api/admin/centres': { body: CentreInput },
+  'POST /api/admin/onboardings': { body: CentreOnboarding },
   'POST /api/admin/catalogue/changes': { body: CatalogueChangeRequest },
 } as const satisfies Partial<Record<RouteKey, RouteSchemas>>;
 

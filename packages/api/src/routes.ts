@@ -1,3 +1,4 @@
+import { accountManagers } from '@crux/domain/account-rules';
 import { roles } from '@crux/domain/roles';
 import type { Audience, audiences } from './audiences';
 import type { PersonalData } from './personal-data';
@@ -242,7 +243,22 @@ export const routes = [
     audience: 'centre',
     roles: centreWorkers,
   },
+  { method: 'GET', path: '/api/centres/{centreId}/accounts', audience: 'accounts', roles: accountManagers },
+  { method: 'POST', path: '/api/centres/{centreId}/accounts', audience: 'accounts', roles: accountManagers },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/accounts/{accountId}/deactivate',
+    audience: 'accounts',
+    roles: accountManagers,
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/accounts/{accountId}/reactivate',
+    audience: 'accounts',
+    roles: accountManagers,
+  },
   { method: 'GET', path: '/api/admin/centres', audience: 'admin', roles: ['admin'] },
+  { method: 'POST', path: '/api/admin/onboardings', audience: 'admin', roles: ['admin'] },
   { method: 'POST', path: '/api/admin/centres', audience: 'admin', roles: ['admin'] },
   { method: 'POST', path: '/api/admin/catalogue/changes', audience: 'admin', roles: ['admin'] },
   { method: 'GET', path: '/api/admin/catalogue/history', audience: 'admin', roles: ['admin'] },

@@ -21,6 +21,10 @@ const customRules: Record<string, Text | (() => Text)> = {
     nb: `Datoen må være fra ${shown(PLATFORM_START)} til ${shown(planningHorizon())}.`,
     en: `The date must be from ${shown(PLATFORM_START)} to ${shown(planningHorizon())}.`,
   }),
+  email: {
+    nb: 'Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.',
+    en: 'Enter a valid e-mail address, for example name@example.com.',
+  },
   printable: {
     nb: 'Bruk vanlig tekst: ikke kontrolltegn, retningstegn eller ødelagte tegn.',
     en: 'Use plain text: no control characters, direction marks or broken characters.',

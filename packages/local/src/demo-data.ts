@@ -5,7 +5,7 @@ import { todayInOslo } from '@crux/domain/period';
 import { idFor } from './demo/ids';
 import { type DemoPlan, planDemo } from './demo/plan';
 import { demoCentres } from './demo-users';
-import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
+import { type Credentials, type FlowClient, signInWithPassword } from './idp/sign-in-flow';
 
 /**
  * Demo data for Øvre Eiker and Tromsø (see demo/plan.ts: Øvre Eiker's 2023 and 2024 are its published
@@ -53,12 +53,12 @@ function apiAs(baseUrl: string, accessToken: string, count: () => void) {
  * Requests as `username`, signing in again once half the token's life has passed: on a slow machine, or
  * with the short-lived tokens some tests ask for, seeding outlasts one token.
  */
-async function signedIn(client: FlowClient, username: string, password: string, count: () => void) {
-  let tokens = await signInWithPassword(client, username, password);
+async function signedIn(client: FlowClient, username: string, credentials: Credentials, count: () => void) {
+  let tokens = await signInWithPassword(client, username, credentials);
   let renewAt = Date.now() + (tokens.expiresIn * 1000) / 2;
   return async (...request: Parameters<ReturnType<typeof apiAs>>) => {
     if (Date.now() >= renewAt) {
-      tokens = await signInWithPassword(client, username, password);
+      tokens = await signInWithPassword(client, username, credentials);
       renewAt = Date.now() + (tokens.expiresIn * 1000) / 2;
     }
     return apiAs(client.baseUrl, tokens.accessToken, count)(...request);
@@ -111,12 +111,12 @@ export type SeedResult = { created: boolean; requests: number };
 
 export async function seedDemoData(
   client: FlowClient,
-  password: string,
+  credentials: Credentials,
   today = todayInOslo(),
 ): Promise<SeedResult> {
   let requests = 0;
   const count = () => void requests++;
-  const asAdmin = await signedIn(client, 'admin', password, count);
+  const asAdmin = await signedIn(client, 'admin', credentials, count);
   const listed = (await asAdmin('GET', '/api/admin/centres')) as { items: { id: string }[] };
   const existing = new Set(listed.items.map((c) => c.id));
   if (demoCentres.every((c) => existing.has(c.id))) return { created: false, requests };
@@ -131,7 +131,7 @@ export async function seedDemoData(
     planDemo(today).map(async (plan) => {
       const username = leaderOf[plan.centre];
       if (!username) throw new Error(`demo data: no leader for ${plan.centre}`);
-      const api = await signedIn(client, username, password, count);
+      const api = await signedIn(client, username, credentials, count);
       // In order: hours and entries name participants of earlier batches.
       for (const [i, records] of importBatches(plan).entries())
         await api(

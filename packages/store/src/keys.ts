@@ -140,6 +140,18 @@ export const registryKeys = {
 };
 
 /**
+ * The local identity provider's user pool (packages/local only: in AWS the users live in Cognito and
+ * nothing is written under `IDP#`). A user item per `sub`, and an item per username that holds the
+ * `sub`, so a username is taken once and signing in is two GetItems.
+ */
+export const localIdpKeys = {
+  pk: 'IDP#USERS',
+  user: (sub: string) => ({ PK: 'IDP#USERS', SK: `U#${sub}` }),
+  userPrefix: 'U#',
+  username: (username: string) => ({ PK: 'IDP#USERS', SK: `N#${username}` }),
+};
+
+/**
  * A POST's remembered answer for the audiences above the centres: a partition per audience, apart from
  * the data it serves (the registry's list query never meets them).
  */

@@ -1,3 +1,4 @@
+import type { AccountStatus } from '@crux/domain/accounts';
 import type { HeadlineFigure } from '@crux/domain/figure-set';
 import type { Outcome, ReferralSource } from '@crux/domain/participant';
 import type { Role } from '@crux/domain/roles';
@@ -37,6 +38,8 @@ export const nb = {
     accessLog: 'Tilgangslogg',
     headOffice: 'Tall for alle sentre',
     network: 'Tall for Erfaringsnettverket',
+    accounts: 'Kontoer',
+    onboarding: 'Nye sentre',
     signOut: 'Logg ut',
     signedInAs: (name: string) => `Logget inn som ${name}`,
   },
@@ -267,6 +270,48 @@ export const nb = {
       '«under 5 personer»: et gjennomsnitt, en andel eller timer som gjelder færre enn 5 personer, vises ikke.',
     lineExplained:
       '«linje skjult»: her ville selv «under 5» gjort det mulig å regne ut tallet, så tabellen sier ingenting om det.',
+  },
+  accounts: {
+    title: 'Kontoer',
+    intro:
+      'Kontoene til ansatte og frivillige ved senteret. En ny konto får en e-post med et midlertidig passord, og setter opp tofaktor-innlogging første gang.',
+    listLabel: 'Kontoer ved senteret',
+    name: 'Navn',
+    email: 'E-post',
+    role: 'Rolle',
+    status: 'Status',
+    actions: 'Handling',
+    statuses: {
+      invited: 'Invitert',
+      active: 'Aktiv',
+      deactivated: 'Deaktivert',
+    } satisfies Record<AccountStatus, string>,
+    deactivate: (name: string) => `Deaktiver ${name}`,
+    reactivate: (name: string) => `Aktiver ${name} igjen`,
+    deactivated: (name: string) => `${name} er deaktivert og kan ikke logge inn.`,
+    reactivated: (name: string) => `${name} kan logge inn igjen.`,
+    empty: 'Senteret har ingen kontoer ennå.',
+    newTitle: 'Ny konto',
+    emailHint: 'Brukernavnet. Invitasjonen sendes hit.',
+    create: 'Lag konto',
+    created: (email: string) => `Kontoen er laget. Invitasjonen er sendt til ${email}.`,
+  },
+  onboarding: {
+    title: 'Nye sentre',
+    intro:
+      'Registrer et nytt senter sammen med virksomhetslederen. Lederen får en e-post med et midlertidig passord, og kan så lage kontoer til de ansatte.',
+    centre: 'Senteret',
+    centreId: 'Id',
+    centreIdHint:
+      'Små bokstaver, tall og bindestrek, for eksempel «nordby». Står i nettadressen og kan ikke endres.',
+    centreName: 'Navn',
+    town: 'Sted',
+    leader: 'Virksomhetslederen',
+    leaderName: 'Navn',
+    leaderEmail: 'E-post',
+    submit: 'Registrer senteret',
+    done: (centre: string, email: string) => `${centre} er registrert. Invitasjonen er sendt til ${email}.`,
+    registered: 'Registrerte sentre',
   },
 };
 

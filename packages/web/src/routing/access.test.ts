@@ -64,6 +64,18 @@ describe('what each role may open', () => {
     expect(open(person('network'), '/hovedkontor')).toBe(false);
     expect(open(person('admin'), '/hovedkontor')).toBe(false);
     expect(open(person('admin'), '/senter/tromso/i-dag')).toBe(false);
+    expect(open(person('admin'), '/senter/tromso/kontoer')).toBe(false);
+    expect(open(person('admin'), '/admin/nye-sentre')).toBe(true);
+  });
+
+  test("only a centre's leader opens its accounts page, and only the admin onboards centres", () => {
+    expect(open(person('leader', 'tromso'), '/senter/tromso/kontoer')).toBe(true);
+    expect(open(person('leader', 'tromso'), '/senter/ovre-eiker/kontoer')).toBe(false);
+    for (const role of ['staff', 'volunteer'] as const)
+      expect(open(person(role, 'tromso'), '/senter/tromso/kontoer')).toBe(false);
+    for (const role of ['leader', 'staff', 'volunteer'] as const)
+      expect(open(person(role, 'tromso'), '/admin/nye-sentre')).toBe(false);
+    expect(open(person('headoffice'), '/admin/nye-sentre')).toBe(false);
   });
 
   test('each role lands on its first page, or on none', () => {
@@ -71,7 +83,7 @@ describe('what each role may open', () => {
     expect(homeOf(person('headoffice'))).toBe('/hovedkontor');
     expect(homeOf(person('network'))).toBe('/erfaringsnettverket');
     expect(homeOf(person('volunteer', 'tromso'))).toBeNull();
-    expect(homeOf(person('admin'))).toBeNull();
+    expect(homeOf(person('admin'))).toBe('/admin/nye-sentre');
   });
 });
 

@@ -20,6 +20,8 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   accessLog: 'GET /api/centres/{centreId}/access-log',
   accessReport: 'GET /api/centres/{centreId}/participants/{participantId}/access-log',
   wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
+  accounts: 'GET /api/centres/{centreId}/accounts',
+  onboarding: 'POST /api/admin/onboardings',
   headOffice: 'GET /api/headoffice/figures/{year}',
   network: 'GET /api/network/figures/{year}',
 };
@@ -42,6 +44,8 @@ const menu: { page: DataPage; href: (centre: string) => string; label: (t: Messa
   { page: 'today', href: paths.today, label: (t) => t.nav.today },
   { page: 'participants', href: paths.participants, label: (t) => t.nav.participants },
   { page: 'accessLog', href: paths.accessLog, label: (t) => t.nav.accessLog },
+  { page: 'accounts', href: paths.accounts, label: (t) => t.nav.accounts },
+  { page: 'onboarding', href: paths.onboarding, label: (t) => t.nav.onboarding },
   { page: 'headOffice', href: paths.headOffice, label: (t) => t.nav.headOffice },
   { page: 'network', href: paths.network, label: (t) => t.nav.network },
 ];

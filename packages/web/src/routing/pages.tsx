@@ -49,6 +49,8 @@ const accessReport = lazyPage(() => import('../pages/access-report').then((m) =>
 const wheel = lazyPage(() => import('../pages/wheel').then((m) => m.WheelPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
+const accounts = lazyPage(() => import('../pages/accounts').then((m) => m.AccountsPage));
+const onboarding = lazyPage(() => import('../pages/onboarding').then((m) => m.OnboardingPage));
 
 const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<unknown> }>> = {
   today,
@@ -60,6 +62,8 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   wheel,
   headOffice,
   network,
+  accounts,
+  onboarding,
 };
 
 /** Starts loading a route's page; settles at once for the pages in the first chunk. */
@@ -89,6 +93,10 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <headOffice.Page />;
     case 'network':
       return <network.Page />;
+    case 'accounts':
+      return <accounts.Page centre={route.centre} />;
+    case 'onboarding':
+      return <onboarding.Page />;
     case 'callback':
     case 'notFound':
       return <NotFoundPage />;

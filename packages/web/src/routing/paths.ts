@@ -9,6 +9,8 @@ export type PageRoute =
   | { page: 'accessLog'; centre: string }
   | { page: 'accessReport'; centre: string; id: string }
   | { page: 'wheel'; centre: string; id: string }
+  | { page: 'accounts'; centre: string }
+  | { page: 'onboarding' }
   | { page: 'headOffice' }
   | { page: 'network' }
   | { page: 'notFound' };
@@ -23,6 +25,8 @@ export const paths = {
   /** "Who has read my record" (*innsyn i logg*), for the leader to print and hand over. */
   accessReport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/innsyn`,
   wheel: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/hjul`,
+  accounts: (centre: string) => `/senter/${centre}/kontoer`,
+  onboarding: () => '/admin/nye-sentre',
   headOffice: () => '/hovedkontor',
   network: () => '/erfaringsnettverket',
 };
@@ -36,6 +40,7 @@ export function matchPath(pathname: string): PageRoute {
   if (parts.length === 2 && first === 'auth' && centre === 'callback') return { page: 'callback' };
   if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
   if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
+  if (parts.length === 2 && first === 'admin' && centre === 'nye-sentre') return { page: 'onboarding' };
   if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
   if (section === 'deltakere' && id && segment.test(id)) {
     if (sub === 'hjul') return { page: 'wheel', centre, id };
@@ -44,6 +49,7 @@ export function matchPath(pathname: string): PageRoute {
   if (sub !== undefined) return { page: 'notFound' };
   if (section === 'i-dag' && id === undefined) return { page: 'today', centre };
   if (section === 'tilgangslogg' && id === undefined) return { page: 'accessLog', centre };
+  if (section === 'kontoer' && id === undefined) return { page: 'accounts', centre };
   if (section !== 'deltakere') return { page: 'notFound' };
   if (id === undefined) return { page: 'participants', centre };
   if (id === 'ny') return { page: 'participantNew', centre };
