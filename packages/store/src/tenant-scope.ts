@@ -10,11 +10,12 @@ const issued = new WeakSet<object>();
  */
 export type TenantScope = {
   readonly centre: CentreId;
-  readonly role: CentreRole | 'job';
+  /** `respondent`: a survey answer, with no token, at the centre its path names (its code is its proof). */
+  readonly role: CentreRole | 'job' | 'respondent';
   readonly subject: string;
 };
 
-export function issueTenantScope(centre: CentreId, role: CentreRole | 'job', subject: string): TenantScope {
+export function issueTenantScope(centre: CentreId, role: TenantScope['role'], subject: string): TenantScope {
   const scope = Object.freeze({ centre, role, subject });
   issued.add(scope);
   return scope;
