@@ -6,7 +6,7 @@ import { MINT_CLIENT_ID, MINT_ISSUER, tokenMinter } from '@crux/local/idp/access
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
 import { type Call, call, claimsFor, functionsReady } from './call';
-import { createParticipant, participantBody, visitBody } from './fixtures';
+import { catalogueChange, createParticipant, made, participantBody, visitBody } from './fixtures';
 import { centrePartition, partition } from './snapshot';
 
 /**
@@ -22,15 +22,6 @@ beforeAll(() => {
   own = uniqueCentreId('own');
   foreign = uniqueCentreId('foreign');
 });
-
-const staffOf = (centre: string) => claimsFor('staff', centre);
-
-/** A record a route works on, made by the centre's staff through the API, as a user would. */
-async function made(centre: string, path: string, body: unknown) {
-  const answer = await call({ method: 'POST', path, claims: staffOf(centre), body });
-  if (answer.status !== 201) throw new Error(`${path}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
 
 /** A valid request on `route` aimed at `centre`, with whatever records it needs created first. */
 async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'claims'>> {
@@ -129,25 +120,6 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
     default:
       return { method: route.method, path };
   }
-}
-
-/** A change the admin could make to the catalogue as it is now: a new kind with a name of its own. */
-async function catalogueChange() {
-  const { body } = await call({ method: 'GET', path: '/api/catalogue', claims: claimsFor('admin') });
-  const id = `k_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const entry = {
-    id,
-    name: { nb: `Prøvetype ${id}`, en: `Test kind ${id}` },
-    section: 'centre_activity',
-    order: 999,
-    status: 'active',
-    counts: 'sum',
-    participant: 'may',
-  };
-  return {
-    base: body.catalogue,
-    change: { op: 'add', list: 'activityKinds', version: body.catalogue.version, entry },
-  };
 }
 
 const isCentreRoute = (route: Route) => route.audience === 'centre';

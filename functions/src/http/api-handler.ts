@@ -1,6 +1,7 @@
 import type { Audience } from '@crux/api/audiences';
 import { audiences } from '@crux/api/audiences';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '@crux/api/headers';
+import { refusePathParameters } from '@crux/api/path-parameters';
 import { schemasOf } from '@crux/api/route-schemas';
 import { type Route, routeByKey, takesBody } from '@crux/api/routes';
 import { forbidden, notFound, unauthorized } from '@crux/domain/errors';
@@ -25,7 +26,8 @@ type AnyHandler = (request: unknown) => Promise<ApiResponse>;
  * The request pipeline every API function shares, in the order a refusal must come: the route API
  * Gateway matched; the caller from the verified token (401); the route's roles (403); for a centre
  * audience the tenant, bound from the token and never from the body — a centre in the path must be the
- * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied; the
+ * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied; every path value
+ * against its rule (path-parameters.ts: a malformed id is 404, a malformed year 400); the
  * Idempotency-Key of a POST; then the body and the query, validated against the route's schemas. Only
  * then does the handler run, with typed values.
  */
@@ -46,6 +48,8 @@ async function dispatch(
   const params = event.pathParameters ?? {};
   const scoped = audiences[audience].scoped;
   if (scoped && (!principal.centre || params.centreId !== principal.centre)) return errorResponse(notFound());
+  const malformed = refusePathParameters(params);
+  if (malformed) return errorResponse(malformed);
 
   const key = event.headers[IDEMPOTENCY_HEADER];
   if (route.method === 'POST' && !(key && IDEMPOTENCY_KEY_PATTERN.test(key)))

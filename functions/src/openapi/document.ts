@@ -1,6 +1,7 @@
 import { audienceNames, audiences } from '@crux/api/audiences';
 import { statusOf } from '@crux/api/errors';
 import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
+import type { PathParamName } from '@crux/api/path-parameters';
 import { schemasOf } from '@crux/api/route-schemas';
 import { type Route, type RouteKey, routeKey, routes, takesBody } from '@crux/api/routes';
 import type { ErrorCode } from '@crux/domain/errors';
@@ -73,9 +74,9 @@ function operation(route: Route): ZodOpenApiOperationObject {
   }
   const path: Record<string, z.ZodMiniType> = {};
   for (const name of pathParameterNames(route.path)) {
-    const schema = pathParameterSchemas[name];
+    const schema = pathParameterSchemas[name as PathParamName];
     if (!schema) {
-      throw new UndocumentedRoute(`${key}: path parameter {${name}} has no schema in openapi/schemas.ts`);
+      throw new UndocumentedRoute(`${key}: path parameter {${name}} has no rule in api/path-parameters.ts`);
     }
     path[name] = schema;
   }

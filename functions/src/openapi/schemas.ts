@@ -1,8 +1,7 @@
 import { statusOf } from '@crux/api/errors';
 import { IDEMPOTENCY_KEY_PATTERN } from '@crux/api/headers';
-import { CentreId } from '@crux/domain/centre';
+import { type PathParamName, pathParameters } from '@crux/api/path-parameters';
 import type { AppError, ErrorCode } from '@crux/domain/errors';
-import { ParticipantId } from '@crux/domain/participant';
 import * as z from 'zod/mini';
 
 /** A copy of `schema` with a description for the document: the domain's own schema stays untouched. */
@@ -12,15 +11,25 @@ const described = <T extends z.ZodMiniType>(schema: T, description: string, id?:
   return copy as T;
 };
 
-/**
- * The schema of every path parameter the route table uses, by name. A route with a `{name}` not listed
- * here cannot be documented: the OpenAPI test fails and names it.
- */
-export const pathParameterSchemas: Record<string, z.ZodMiniType> = {
-  centreId: described(CentreId, "The caller's own centre (a slug such as `ovre-eiker`)."),
-  participantId: described(ParticipantId, 'A participant id (a UUID).'),
-  year: described(z.string().check(z.regex(/^\d{4}$/)), 'A year, 2000–2100.'),
+/** What each path parameter is, for a reader of the document; its rule is path-parameters.ts's. */
+const pathParameterText: Record<PathParamName, string> = {
+  centreId: "The caller's own centre (a slug such as `ovre-eiker`).",
+  participantId: 'A participant id (a UUID).',
+  entryId: 'An entry id (a UUID).',
+  measureId: 'A measure id (a UUID).',
+  orderId: 'An order id (a UUID).',
+  hoursId: 'The id of logged hours (a UUID).',
+  date: 'The day the record is dated, YYYY-MM-DD.',
+  year: 'A year, 2000–2100.',
 };
+
+/** The schema of every path parameter the route table uses, by name, described. */
+export const pathParameterSchemas = Object.fromEntries(
+  Object.entries(pathParameters).map(([name, { schema }]) => [
+    name,
+    described(schema, pathParameterText[name as PathParamName]),
+  ]),
+) as Record<PathParamName, z.ZodMiniType>;
 
 export const IdempotencyKey = described(
   z.string().check(z.regex(IDEMPOTENCY_KEY_PATTERN)),

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PastDate, PlannedDate } from './period';
 import { PageQuery } from './queries';
+import { RecordId } from './record-id';
 import type { Span } from './records/spans';
 import { SingleLine } from './text-input';
 
@@ -18,9 +19,7 @@ export const outcomes = ['stable_life', 'treatment', 'other_nav_measure', 'other
 export const Outcome = z.enum(outcomes);
 export type Outcome = z.infer<typeof Outcome>;
 
-export const ParticipantId = z
-  .string()
-  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+export const ParticipantId = RecordId;
 
 /**
  * Only what the statistics and the daily follow-up need (data minimisation): a name staff know the

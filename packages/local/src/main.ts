@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { startDatabase } from './database';
 import { defaultDataDir, repoRoot } from './paths';
+import { assertRuntimePortFree } from './ports';
 import type { Runtime } from './runtime';
 import { isStartupError } from './startup-error';
 import { ensureWebBuilt } from './web-build';
@@ -20,6 +21,13 @@ function portFromEnv(): number {
   return port;
 }
 
+/** A start that cannot succeed: one paragraph saying why and what to do, and exit 1. */
+function cannotStart(e: unknown): never {
+  if (!isStartupError(e)) throw e;
+  console.error(`\nCannot start: ${e.message}\n`);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const port = portFromEnv();
@@ -34,6 +42,8 @@ async function main(): Promise<void> {
     await runtime?.stop();
     process.exit(1);
   };
+  // A taken port is said at once, before Java is started for nothing.
+  if (port !== 0) await assertRuntimePortFree(port).catch(cannotStart);
   // Java boots first, the slowest part of a start, while the web build is checked and the rest loads.
   const database = startDatabase(dataDir, (e) => void databaseLost(e));
   database.catch(() => undefined); // awaited, and its failure reported, below
@@ -52,11 +62,7 @@ async function main(): Promise<void> {
     runtime = await startRuntime({ port, dataDir, database });
   } catch (e) {
     await database.then((d) => d.stop()).catch(() => undefined);
-    if (isStartupError(e)) {
-      console.error(`\nCannot start: ${e.message}\n`);
-      process.exit(1);
-    }
-    throw e;
+    cannotStart(e);
   }
 
   announce(runtime, started, process.env.CRUX_DATA_DIR ? dataDir : undefined);

@@ -18,7 +18,7 @@ import type { IdpUser } from './idp/users';
 import { sharedPasswordDirectory } from './idp/users';
 import { createFiguresJobRunner, type JobRun } from './jobs';
 import { defaultDataDir, defaultWebDist } from './paths';
-import { portTaken } from './ports';
+import { runtimePortTaken } from './ports';
 import { createStaticSite } from './static-site';
 import { webSecurityHeaders } from './web-headers';
 
@@ -233,11 +233,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      reject(
-        e.code === 'EADDRINUSE' || e.code === 'EACCES'
-          ? portTaken(port, 'the local runtime', 'or start on another port, e.g. `PORT=3001 npm start`')
-          : e,
-      );
+      reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? runtimePortTaken(port) : e);
     });
     server.listen({ port, host: HOST }, () => resolve((server.address() as AddressInfo).port));
   });

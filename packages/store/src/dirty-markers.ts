@@ -88,7 +88,7 @@ export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
 
     /**
      * Takes a participant off the dirty index and records the months it is now counted in, if it is still
-     * the version the figures were computed from. If it changed meanwhile it stays dirty, but the counted
+     * the version (and its measures and orders the `seq`) the figures were computed from. If it changed meanwhile it stays dirty, but the counted
      * months are recorded all the same: the run recomputed every month an older version was counted in
      * and counted this version in exactly these, so the next run recomputes them and the new version's.
      */
@@ -108,9 +108,13 @@ export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
           new UpdateCommand({
             ...update,
             UpdateExpression: 'SET countedFrom = :from, countedThrough = :through REMOVE #gpk, #gsk',
-            ConditionExpression: 'version = :version',
+            ConditionExpression: `version = :version AND ${p.seq === undefined ? 'attribute_not_exists(seq)' : 'seq = :seq'}`,
             ExpressionAttributeNames: { '#gpk': dirtyIndex.partitionKey, '#gsk': dirtyIndex.sortKey },
-            ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':version': p.version },
+            ExpressionAttributeValues: {
+              ...update.ExpressionAttributeValues,
+              ':version': p.version,
+              ...(p.seq === undefined ? {} : { ':seq': p.seq }),
+            },
           }),
         );
         return true;

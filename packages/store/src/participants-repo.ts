@@ -26,6 +26,7 @@ const internal = new Set([
   'searchName',
   'countedFrom',
   'countedThrough',
+  'seq',
 ]);
 
 export function toParticipant(item: Record<string, unknown>): Participant {
