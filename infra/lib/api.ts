@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { AppFunction, logRetention } from './lambda';
 import {
   adminPolicy,
+  answerPolicy,
   catalogueReadPolicy,
   headOfficePolicy,
   type KeyUse,
@@ -94,6 +95,7 @@ export class Api extends Construct {
       headoffice: make('headoffice', headOfficePolicy(table.tableArn)),
       network: make('network', networkPolicy(table.tableArn)),
       catalogue: make('catalogue', catalogueReadPolicy(table.tableArn)),
+      answer: make('answer', answerPolicy(table.tableArn)),
     };
 
     const keyUse = (role: iam.IRole, use: KeyUse) =>
@@ -102,9 +104,10 @@ export class Api extends Construct {
       );
     keyUse(this.tenantRole, 'readWrite');
     keyUse(this.functions.admin.role, 'readWrite');
-    keyUse(this.functions.headoffice.role, 'read');
-    keyUse(this.functions.network.role, 'read');
     keyUse(this.functions.catalogue.role, 'read');
+    keyUse(this.functions.headoffice.role, 'readWrite');
+    keyUse(this.functions.network.role, 'readWrite');
+    keyUse(this.functions.answer.role, 'readWrite');
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logRetention,
@@ -114,7 +117,7 @@ export class Api extends Construct {
       description: 'CRUX platform API',
       createDefaultStage: false,
     });
-    new apigw.HttpStage(this, 'DefaultStage', {
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
@@ -142,13 +145,22 @@ export class Api extends Construct {
         new HttpLambdaIntegration(audience, f.fn),
       ]),
     ) as Record<Audience, HttpLambdaIntegration>;
+    const throttled: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of routes as readonly RouteDef[]) {
-      this.httpApi.addRoutes({
+      const added = this.httpApi.addRoutes({
         path: route.path,
         methods: [methods[route.method]],
         integration: integrations[route.audience],
       });
+      if (!route.throttle) continue;
+      // A route's own throttle, below the stage's: the routes called without a token (routes.ts).
+      throttled[`${route.method} ${route.path}`] = {
+        ThrottlingRateLimit: route.throttle.rate,
+        ThrottlingBurstLimit: route.throttle.burst,
+      };
+      for (const r of added) stage.node.addDependency(r);
     }
+    (stage.node.defaultChild as apigw.CfnStage).addPropertyOverride('RouteSettings', throttled);
     // No API Gateway authorizer: its refusal has a body of its own that an HTTP API cannot reshape, so
     // a caller could tell a forged signature from a refused claim. The functions verify the token.
     Validations.of(this.httpApi).acknowledge({
@@ -157,7 +169,9 @@ export class Api extends Construct {
         "Every function verifies the caller's Cognito access token itself (signature by the pool's JWKS, issuer, " +
         'expiry, token_use, client_id, openid scope, role and centre) before anything else, so every refusal is ' +
         'the same 401 in the one error shape; an API Gateway authorizer would answer some refusals with a body ' +
-        'of its own.',
+        'of its own. The survey answer routes take no token by design (anonymous participants): they prove a ' +
+        'one-time code in the same transaction as the write, have a throttle of their own, and a role that ' +
+        'reaches only the survey partitions.',
     });
   }
 

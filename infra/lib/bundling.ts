@@ -22,6 +22,7 @@ export const functionEntries = {
   headoffice: audiences.headoffice.entry,
   network: audiences.network.entry,
   catalogue: audiences.catalogue.entry,
+  answer: audiences.answer.entry,
   figuresJob: 'functions/src/figures-job/handler.ts',
   preToken: 'functions/src/pre-token/handler.ts',
 } as const;

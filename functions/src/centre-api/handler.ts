@@ -12,8 +12,10 @@ import {
 } from './participants';
 import { getSettings, setSettings } from './settings';
 import { addMeasure, addOrder, correctMeasure, correctOrder } from './spans';
+import { closeRound, listRounds, makeCodes, openRound, roundResults, roundTexts } from './survey';
 
 const participant = '/api/centres/{centreId}/participants/{participantId}';
+const survey = '/api/centres/{centreId}/survey/rounds';
 
 /** The centre audience's one function: staff and leaders work on their own centre's records. */
 export const handler = createApiHandler('centre', {
@@ -38,4 +40,10 @@ export const handler = createApiHandler('centre', {
   'POST /api/centres/{centreId}/imports': importRecords,
   'GET /api/centres/{centreId}/figures/{year}': centreYear,
   'GET /api/centres/{centreId}/figures/{year}/months': centreMonths,
+  [`GET ${survey}`]: listRounds,
+  [`POST ${survey}`]: openRound,
+  [`POST ${survey}/{roundId}/codes`]: makeCodes,
+  [`POST ${survey}/{roundId}/close`]: closeRound,
+  [`GET ${survey}/{roundId}/results`]: roundResults,
+  [`GET ${survey}/{roundId}/texts`]: roundTexts,
 });

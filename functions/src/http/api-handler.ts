@@ -1,20 +1,22 @@
 import type { Audience } from '@crux/api/audiences';
-import { audiences } from '@crux/api/audiences';
+import { audiences, isTokenless } from '@crux/api/audiences';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '@crux/api/headers';
 import { refusePathParameters } from '@crux/api/path-parameters';
 import { schemasOf } from '@crux/api/route-schemas';
 import { type Route, routeByKey, takesBody } from '@crux/api/routes';
+import type { CentreId } from '@crux/domain/centre';
 import { forbidden, notFound, unauthorized } from '@crux/domain/errors';
 import { NoQuery } from '@crux/domain/queries';
 import type { CentreRole } from '@crux/domain/roles';
 import { parse } from '@crux/domain/validation';
-import { issueTenantScope } from '@crux/store/tenant-scope';
+import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { apiMiddlewares, noteCaller } from '../observability/api-requests';
 import { readJsonBody } from './body';
 import { idempotencyKeyMissing } from './errors';
 import { answerSafely } from './failure';
+import type { Principal } from './principal';
 import type { HandlersFor } from './request';
 import { requestHash } from './request-hash';
 import { type ApiResponse, errorResponse } from './response';
@@ -29,7 +31,8 @@ type AnyHandler = (request: unknown) => Promise<ApiResponse>;
  * caller's own, or the answer is 404, so a foreign id is neither confirmed nor denied; every path value
  * against its rule (path-parameters.ts: a malformed id is 404, a malformed year 400); the
  * Idempotency-Key of a POST; then the body and the query, validated against the route's schemas. Only
- * then does the handler run, with typed values.
+ * then does the handler run, with typed values. A tokenless audience (the survey's answers) has no
+ * caller to check: its requests are bound to the well-formed centre their path names, and take no key.
  */
 async function dispatch(
   audience: Audience,
@@ -40,19 +43,29 @@ async function dispatch(
   const handler = handlers[event.routeKey];
   if (!route || route.audience !== audience || !handler) return errorResponse(notFound());
 
-  const principal = await authenticate(event.headers.authorization);
-  if (!principal) return errorResponse(unauthorized());
-  noteCaller(event, principal);
-  if (!(route.roles as readonly string[]).includes(principal.role)) return errorResponse(forbidden());
-
   const params = event.pathParameters ?? {};
-  const scoped = audiences[audience].scoped;
-  if (scoped && (!principal.centre || params.centreId !== principal.centre)) return errorResponse(notFound());
-  const malformed = refusePathParameters(params);
-  if (malformed) return errorResponse(malformed);
+  let principal: Principal | undefined;
+  let scope: TenantScope | undefined;
+  if (isTokenless(audience)) {
+    // No caller: the request is bound to the centre its path names, and its handler proves the rest.
+    const malformed = refusePathParameters(params);
+    if (malformed) return errorResponse(malformed);
+    scope = issueTenantScope(params.centreId as CentreId, 'respondent', 'respondent');
+  } else {
+    principal = await authenticate(event.headers.authorization);
+    if (!principal) return errorResponse(unauthorized());
+    noteCaller(event, principal);
+    if (!(route.roles as readonly string[]).includes(principal.role)) return errorResponse(forbidden());
+    if (audiences[audience].scoped) {
+      if (!principal.centre || params.centreId !== principal.centre) return errorResponse(notFound());
+      scope = issueTenantScope(principal.centre, principal.role as CentreRole, principal.subject);
+    }
+    const malformed = refusePathParameters(params);
+    if (malformed) return errorResponse(malformed);
+  }
 
   const key = event.headers[IDEMPOTENCY_HEADER];
-  if (route.method === 'POST' && !(key && IDEMPOTENCY_KEY_PATTERN.test(key)))
+  if (route.method === 'POST' && principal && !(key && IDEMPOTENCY_KEY_PATTERN.test(key)))
     return errorResponse(idempotencyKeyMissing());
 
   const schemas = schemasOf(event.routeKey as never);
@@ -74,7 +87,7 @@ async function dispatch(
     body,
     principal,
     idempotency:
-      route.method === 'POST' && key
+      route.method === 'POST' && key && principal
         ? {
             subject: principal.subject,
             key,
@@ -83,9 +96,7 @@ async function dispatch(
         : undefined,
     requestId: event.requestContext.requestId,
     now: new Date().toISOString(),
-    ...(scoped && principal.centre
-      ? { scope: issueTenantScope(principal.centre, principal.role as CentreRole, principal.subject) }
-      : {}),
+    ...(scope ? { scope } : {}),
   });
 }
 

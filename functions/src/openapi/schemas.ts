@@ -19,6 +19,7 @@ const pathParameterText: Record<PathParamName, string> = {
   measureId: 'A measure id (a UUID).',
   orderId: 'An order id (a UUID).',
   hoursId: 'The id of logged hours (a UUID).',
+  roundId: 'A survey round id (a UUID).',
   date: 'The day the record is dated, YYYY-MM-DD.',
   year: 'A year, 2000–2100.',
 };

@@ -33,6 +33,7 @@ export const pathParameters: Record<PathParamName, PathParameter> = {
   measureId: record,
   orderId: record,
   hoursId: record,
+  roundId: record,
   date: { schema: IsoDate, malformed: notFound },
   year: { schema: YearParam, malformed: yearParamError },
 };

@@ -21,6 +21,15 @@ import {
   OrderCreate,
   SpanUpdate,
 } from '@crux/domain/records/spans';
+import { AnswerSubmit } from '@crux/domain/survey/answer';
+import {
+  CodesCreate,
+  CommentCreate,
+  DraftPublish,
+  DraftSave,
+  RoundClose,
+  RoundOpen,
+} from '@crux/domain/survey/requests';
 import type * as z from 'zod/mini';
 import type { RouteKey } from './routes';
 
@@ -51,6 +60,13 @@ export const routeSchemas = {
   'POST /api/centres/{centreId}/imports': { body: CentreImport },
   'POST /api/admin/centres': { body: CentreInput },
   'POST /api/admin/catalogue/changes': { body: CatalogueChangeRequest },
+  'PUT /api/headoffice/survey/questionnaire/draft': { body: DraftSave },
+  'POST /api/headoffice/survey/questionnaire/publish': { body: DraftPublish },
+  'POST /api/network/survey/questionnaire/comments': { body: CommentCreate },
+  'POST /api/centres/{centreId}/survey/rounds': { body: RoundOpen },
+  'POST /api/centres/{centreId}/survey/rounds/{roundId}/codes': { body: CodesCreate },
+  'POST /api/centres/{centreId}/survey/rounds/{roundId}/close': { body: RoundClose },
+  'POST /api/answer/{centreId}/rounds/{roundId}': { body: AnswerSubmit },
 } as const satisfies Partial<Record<RouteKey, RouteSchemas>>;
 
 type Schemas = typeof routeSchemas;

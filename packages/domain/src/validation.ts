@@ -124,6 +124,10 @@ const customRules: Record<string, Text | (() => Text)> = {
     nb: 'Minst ett svaralternativ må telle som ikke positivt.',
     en: 'At least one option must count as not positive.',
   },
+  unknown_version: {
+    nb: 'Det finnes ingen publisert versjon med dette nummeret.',
+    en: 'No published version has this number.',
+  },
   year_not_begun: { nb: 'Året har ikke begynt ennå.', en: 'This year has not begun yet.' },
 };
 
