@@ -92,13 +92,13 @@ export async function closeRound(req: RequestOf<`POST ${typeof round}/close`>): 
 
 /**
  * A closed round's results as the figures job wrote them: one GetItem. Until the job has counted the
- * round there are none (404); with fewer than 5 answers they say only that too few answered.
+ * round they are null; with fewer than 5 answers they say only how many answered.
  */
 export async function roundResults(req: RequestOf<`GET ${typeof round}/results`>): Promise<ApiResponse> {
   const results = await centreFiguresRepo(clientFor(req.scope), tableName(), req.scope).roundResults(
     req.params.roundId,
   );
-  return results ? json(200, results) : errorResponse(notFound());
+  return json(200, results ?? { round: req.params.roundId, results: null });
 }
 
 /** The free-text answers, only to the centre and only once the round has closed (409 before). */
