@@ -52,12 +52,17 @@ export async function ensurePublished(): Promise<Published> {
 export const roundsPath = (centre: string) => `/api/centres/${centre}/survey/rounds`;
 const leader = (centre: string) => claimsFor('leader', centre);
 
-/** The leader's round for `year`, freshly opened (closing the centre's open one first, if any). */
-export async function openRound(centre: string, year = 2024): Promise<{ id: string; version: number }> {
-  const { version } = await ensurePublished();
+/** Closes the centre's open round, if it has one. */
+export async function closeOpenRounds(centre: string) {
   const listed = await call({ method: 'GET', path: roundsPath(centre), claims: leader(centre) });
   for (const r of listed.body.rounds.filter((x: { status: string }) => x.status === 'open'))
     await closeRound(centre, r.id, r.year);
+}
+
+/** The leader's round for `year`, freshly opened (closing the centre's open one first, if any). */
+export async function openRound(centre: string, year = 2024): Promise<{ id: string; version: number }> {
+  const { version } = await ensurePublished();
+  await closeOpenRounds(centre);
   const opened = await call({
     method: 'POST',
     path: roundsPath(centre),
