@@ -4,6 +4,7 @@ import type { CentreImport } from '@crux/domain/import';
 import { todayInOslo } from '@crux/domain/period';
 import { idFor } from './demo/ids';
 import { type DemoPlan, planDemo } from './demo/plan';
+import { seedDemoSurvey } from './demo-survey';
 import { demoCentres } from './demo-users';
 import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
 
@@ -13,13 +14,19 @@ import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
  * the local identity provider: the admin creates the centres, and each centre's leader brings its
  * records in through the import route — the schemas, catalogue checks and tenancy of the one-by-one
  * routes, a few dozen records a transaction, so a fresh start seeds in seconds. Every import carries an
- * Idempotency-Key derived from the plan, so a start cut off halfway runs again safely.
+ * Idempotency-Key derived from the plan, so a start cut off halfway runs again safely. Then Øvre Eiker's
+ * 2024 participant survey (demo-survey.ts).
  */
 
 type Record = CentreImport['records'][number];
 
 function apiAs(baseUrl: string, accessToken: string, count: () => void) {
-  return async (method: 'GET' | 'POST', path: string, body?: unknown, key?: string): Promise<unknown> => {
+  return async (
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+    key?: string,
+  ): Promise<unknown> => {
     count();
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -129,6 +136,15 @@ export async function seedDemoData(
           `demo-${plan.centre}-import-${i}`,
         );
     }),
+  );
+  await seedDemoSurvey(
+    client.baseUrl,
+    {
+      headOffice: await signedIn(client, 'hovedkontor', password, count),
+      network: await signedIn(client, 'erfaringsnettverket', password, count),
+      leader: await signedIn(client, 'leder.ovre-eiker', password, count),
+    },
+    count,
   );
   return { created: true, requests };
 }

@@ -75,7 +75,7 @@ describe('the questionnaire', () => {
 
 describe('results, counted by hand', () => {
   /** welcome: 3 positive of 5 answered, 2 not applicable of 7; housing: 1 answered, 4 N/A; one skipped. */
-  const answers = [
+  const answers: Record<string, string>[] = [
     { welcome: 'very_great', housing: 'not_applicable' },
     { welcome: 'great', housing: 'not_applicable' },
     { welcome: 'great', housing: 'not_applicable' },
