@@ -7,7 +7,8 @@ import { surveyAnswersRepo } from '@crux/store/survey-answers-repo';
 import { createApiHandler } from '../http/api-handler';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
-import { documentClient, tableName } from '../runtime/dynamo';
+import { tracing } from '../observability/tracing';
+import { documentClient, onDocumentClient, tableName } from '../runtime/dynamo';
 
 const answerPath = '/api/answer/{centreId}/rounds/{roundId}';
 const questionnaires = () => questionnaireRepo(documentClient(), tableName());
@@ -54,7 +55,11 @@ async function answer(req: RequestOf<`POST ${typeof answerPath}`>): Promise<ApiR
  * centres' survey partitions and the published questionnaire, with no Query, so it can give an answer
  * but never read one back.
  */
-export const handler = createApiHandler('answer', {
-  'GET /api/answer/{centreId}': openRound,
-  [`POST ${answerPath}`]: answer,
-});
+export const handler = createApiHandler(
+  'answer',
+  {
+    'GET /api/answer/{centreId}': openRound,
+    [`POST ${answerPath}`]: answer,
+  },
+  [tracing('answer', onDocumentClient)],
+);
