@@ -29,7 +29,7 @@ describe('the app as `cdk synth` builds it: cdk-nag attached, every function bun
     const functions = Object.values(template.Resources).filter(
       (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime?.startsWith('nodejs'),
     );
-    expect(functions).toHaveLength(7);
+    expect(functions).toHaveLength(8);
     for (const fn of functions) {
       const hash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
       const bundle = join(assembly.directory, `asset.${hash}`, 'index.mjs');
