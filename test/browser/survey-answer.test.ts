@@ -58,6 +58,21 @@ async function phone(hash: string): Promise<Page> {
   return page;
 }
 
+describe.skipIf(skipBrowser)("the demo's 2024 round at Øvre Eiker", () => {
+  test("gives the report's 95 / 80 / 90 / 85 % once the job has counted it", async () => {
+    const { rounds } = (await asLeader('GET', '/api/centres/ovre-eiker/survey/rounds')) as {
+      rounds: { id: string; year: number; status: string }[];
+    };
+    const round = rounds.find((r) => r.year === 2024 && r.status === 'closed');
+    const { results } = await asLeader('GET', `/api/centres/ovre-eiker/survey/rounds/${round?.id}/results`);
+    const share = (q: string) => results.questions.find((r: { question: string }) => r.question === q).share;
+    expect(results.respondents).toBe(20);
+    expect([share('everyday'), share('less_lonely'), share('activities'), share('decide_use')]).toEqual([
+      95, 80, 90, 85,
+    ]);
+  });
+});
+
 /** Each test drives a real Chromium, axe three times in the first: a shared machine needs the time. */
 const BROWSER_TEST_MS = 180_000;
 
