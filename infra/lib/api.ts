@@ -13,6 +13,7 @@ import { AppFunction, logRetention } from './lambda';
 import {
   accountsPolicy,
   adminPolicy,
+  answerPolicy,
   catalogueReadPolicy,
   headOfficePolicy,
   type KeyUse,
@@ -116,6 +117,7 @@ export class Api extends Construct {
       network: make('network', networkPolicy(table.tableArn)),
       catalogue: make('catalogue', catalogueReadPolicy(table.tableArn)),
       accounts: make('accounts', accountsPolicy(table.tableArn)),
+      answer: make('answer', answerPolicy(table.tableArn)),
     };
     for (const audience of ['accounts', 'admin'] as const) {
       const fn = this.functions[audience];
@@ -134,10 +136,11 @@ export class Api extends Construct {
     keyUse(this.tenantRole, 'readWrite');
     keyUse(this.logReaderRole, 'read');
     keyUse(this.functions.admin.role, 'readWrite');
-    keyUse(this.functions.headoffice.role, 'read');
-    keyUse(this.functions.network.role, 'read');
     keyUse(this.functions.catalogue.role, 'read');
     keyUse(this.functions.accounts.role, 'readWrite');
+    keyUse(this.functions.headoffice.role, 'readWrite');
+    keyUse(this.functions.network.role, 'readWrite');
+    keyUse(this.functions.answer.role, 'readWrite');
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logRetention,
@@ -147,7 +150,7 @@ export class Api extends Construct {
       description: 'CRUX platform API',
       createDefaultStage: false,
     });
-    new apigw.HttpStage(this, 'DefaultStage', {
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
@@ -175,13 +178,22 @@ export class Api extends Construct {
         new HttpLambdaIntegration(audience, f.fn),
       ]),
     ) as Record<Audience, HttpLambdaIntegration>;
+    const throttled: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of routes as readonly RouteDef[]) {
-      this.httpApi.addRoutes({
+      const added = this.httpApi.addRoutes({
         path: route.path,
         methods: [methods[route.method]],
         integration: integrations[route.audience],
       });
+      if (!route.throttle) continue;
+      // A route's own throttle, below the stage's: the routes called without a token (routes.ts).
+      throttled[`${route.method} ${route.path}`] = {
+        ThrottlingRateLimit: route.throttle.rate,
+        ThrottlingBurstLimit: route.throttle.burst,
+      };
+      for (const r of added) stage.node.addDependency(r);
     }
+    (stage.node.defaultChild as apigw.CfnStage).addPropertyOverride('RouteSettings', throttled);
     // No API Gateway authorizer: its refusal has a body of its own that an HTTP API cannot reshape, so
     // a caller could tell a forged signature from a refused claim. The functions verify the token.
     Validations.of(this.httpApi).acknowledge({
@@ -190,7 +202,9 @@ export class Api extends Construct {
         "Every function verifies the caller's Cognito access token itself (signature by the pool's JWKS, issuer, " +
         'expiry, token_use, client_id, openid scope, role and centre) before anything else, so every refusal is ' +
         'the same 401 in the one error shape; an API Gateway authorizer would answer some refusals with a body ' +
-        'of its own.',
+        'of its own. The survey answer routes take no token by design (anonymous participants): they prove a ' +
+        'one-time code in the same transaction as the write, have a throttle of their own, and a role that ' +
+        'reaches only the survey partitions.',
     });
   }
 

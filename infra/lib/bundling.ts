@@ -23,6 +23,7 @@ export const functionEntries = {
   network: audiences.network.entry,
   catalogue: audiences.catalogue.entry,
   accounts: audiences.accounts.entry,
+  answer: audiences.answer.entry,
   figuresJob: 'functions/src/figures-job/handler.ts',
   retentionJob: 'functions/src/retention-job/handler.ts',
   preToken: 'functions/src/pre-token/handler.ts',

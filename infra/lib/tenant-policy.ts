@@ -3,6 +3,7 @@ import {
   audienceKeys,
   catalogueKeys,
   PARTICIPANT_SIGN_IN,
+  questionnaireKeys,
   registryKeys,
 } from '@crux/store/keys';
 import { table } from '@crux/store/table';
@@ -93,9 +94,10 @@ const changeActions = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamo
 
 /**
  * The tenant role's permissions: its own centre's items, on the table and its indexes; and the
- * catalogue's one item, to check (never to read or change) that what a write names is in use. In its
- * centre's access log it may only add entries (PutItem, its keys unguessable): it can neither read an
- * entry, so it never learns a key to overwrite, nor change or delete one.
+ * catalogue's one item and the survey's questionnaire, to check (never to read or change) that what a
+ * write names is in use or published. In its centre's access log it may only add entries (PutItem, its
+ * keys unguessable): it can neither read an entry, so it never learns a key to overwrite, nor change or
+ * delete one.
  */
 export function tenantPolicy(tableArn: string, indexNames: readonly string[]): PolicyJson {
   return policy(
@@ -109,7 +111,7 @@ export function tenantPolicy(tableArn: string, indexNames: readonly string[]): P
       'CatalogueCheckOnly',
       ['dynamodb:ConditionCheckItem'],
       [tableArn],
-      [catalogueKeys.pk],
+      [catalogueKeys.pk, questionnaireKeys.pk],
     ),
     accessLogDeny(
       'AccessLogAddOnly',
@@ -131,10 +133,46 @@ export function logReaderPolicy(tableArn: string): PolicyJson {
   );
 }
 
-/** The catalogue function reads the catalogue's item and nothing else. */
+/** The catalogue function reads the catalogue's item and the survey's questionnaire, and nothing else. */
 export function catalogueReadPolicy(tableArn: string): PolicyJson {
-  return policy(leadingKeysStatement('CatalogueOnly', ['dynamodb:GetItem'], [tableArn], [catalogueKeys.pk]));
+  return policy(
+    leadingKeysStatement('CatalogueOnly', ['dynamodb:GetItem'], [tableArn], [catalogueKeys.pk]),
+    leadingKeysStatement('QuestionnaireReadOnly', ['dynamodb:Query'], [tableArn], [questionnaireKeys.pk]),
+  );
 }
+
+/**
+ * The survey's answer function, called without a token: every centre's survey partitions (its rounds
+ * and codes, `C#<centre>#SURVEY`, and each round's answers, `C#<centre>#SURVEY#<round>`) and the
+ * published questionnaire. No Query and no index: it finds one open round, checks one code and writes
+ * one answer, and can never list or read back what anyone answered.
+ */
+export function answerPolicy(tableArn: string): PolicyJson {
+  return policy(
+    leadingKeysStatement(
+      'SurveyAnswerOnly',
+      ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      [tableArn],
+      ['C#*#SURVEY', 'C#*#SURVEY#*'],
+    ),
+    leadingKeysStatement('QuestionnaireRead', ['dynamodb:GetItem'], [tableArn], [questionnaireKeys.pk]),
+  );
+}
+
+/** Drafting, commenting and publishing the questionnaire, with the requests' remembered answers. */
+const questionnaireWrite = (sid: string, tableArn: string, audience: 'headoffice' | 'network') =>
+  leadingKeysStatement(
+    sid,
+    [
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ],
+    [tableArn],
+    [questionnaireKeys.pk, audienceKeys.idempotencyPk(audience)],
+  );
 
 /**
  * Conditions on the tenant role's trust: the caller must tag the session with `centre`, and with nothing
@@ -145,7 +183,10 @@ export const tenantTrustConditions = {
   'ForAllValues:StringEquals': { 'aws:TagKeys': [tenantTagKey] },
 };
 
-/** Head office reads the `HQ#<year>` partitions only: figures, never a participant record. */
+/**
+ * Head office reads the `HQ#<year>` partitions only: figures, never a participant record; and it drafts
+ * and publishes the survey's questionnaire.
+ */
 export function headOfficePolicy(tableArn: string): PolicyJson {
   return policy(
     leadingKeysStatement(
@@ -154,13 +195,18 @@ export function headOfficePolicy(tableArn: string): PolicyJson {
       [tableArn],
       ['HQ#*'],
     ),
+    questionnaireWrite('QuestionnaireDraftAndPublish', tableArn, 'headoffice'),
   );
 }
 
-/** The experience network reads `NET#<year>`, where only already-suppressed figures are written. */
+/**
+ * The experience network reads `NET#<year>`, where only already-suppressed figures are written, and
+ * reads and comments on the survey's questionnaire draft.
+ */
 export function networkPolicy(tableArn: string): PolicyJson {
   return policy(
     leadingKeysStatement('NetworkFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], [tableArn], ['NET#*']),
+    questionnaireWrite('QuestionnaireComments', tableArn, 'network'),
   );
 }
 

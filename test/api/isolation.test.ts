@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { audiences } from '@crux/api/audiences';
+import { audiences, isTokenless } from '@crux/api/audiences';
 import { type Route, routes, takesBody } from '@crux/api/routes';
 import { unauthorized } from '@crux/domain/errors';
 import { isCentreRole, PARTICIPANT_ROLE, type Role, roles } from '@crux/domain/roles';
@@ -20,6 +20,14 @@ import {
   visitBody,
 } from './fixtures';
 import { centrePartition, partition, poolOf, poolWith } from './snapshot';
+import {
+  answerPath,
+  closeOpenRounds,
+  closeRound,
+  ensurePublished,
+  makeCodes,
+  openRound,
+} from './survey-fixtures';
 
 /**
  * Every route x every role x own and foreign centre; a participant also as another participant of the
@@ -83,7 +91,14 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
     entry = (await made(centre, `${base}/activities`, visitBody())).items[0];
     filled = filled.replace('{date}', entry?.date ?? '').replace('{entryId}', entry?.id ?? '');
   }
+  if (filled.includes('{roundId}')) {
+    const round = await openRound(centre);
+    if (filled.endsWith('/texts')) await closeRound(centre, round.id);
+    filled = filled.replace('{roundId}', round.id);
+  }
   const path = filled;
+  const survey = await surveyRequest(route, centre, path);
+  if (survey) return survey;
   switch (`${route.method} ${route.path}`) {
     case 'POST /api/centres/{centreId}/participants':
       return { method: 'POST', path, body: participantBody() };
@@ -195,6 +210,45 @@ const accountBody = () => ({
   name: 'Kari Ansatt',
   role: 'staff',
 });
+/** A valid request on a survey route (other than the answer routes, see below), or undefined. */
+async function surveyRequest(route: Route, centre: string, path: string) {
+  const questionnaire = async () =>
+    (
+      await call({
+        method: 'GET',
+        path: '/api/headoffice/survey/questionnaire',
+        claims: claimsFor('headoffice'),
+      })
+    ).body.draft;
+  switch (`${route.method} ${route.path}`) {
+    case 'PUT /api/headoffice/survey/questionnaire/draft': {
+      const { revision, questionnaire: q } = await questionnaire();
+      return { method: 'PUT' as const, path, body: { revision, questionnaire: q } };
+    }
+    case 'POST /api/headoffice/survey/questionnaire/publish': {
+      await ensurePublished();
+      const { version, revision, questionnaire: q } = await questionnaire();
+      return { method: 'POST' as const, path, body: { version, revision, questionnaire: q } };
+    }
+    case 'POST /api/network/survey/questionnaire/comments':
+      return {
+        method: 'POST' as const,
+        path,
+        body: { version: (await questionnaire()).version, text: 'Fint.' },
+      };
+    case 'POST /api/centres/{centreId}/survey/rounds': {
+      const { version } = await ensurePublished();
+      await closeOpenRounds(centre);
+      return { method: 'POST' as const, path, body: { year: 2024, version } };
+    }
+    case 'POST /api/centres/{centreId}/survey/rounds/{roundId}/codes':
+      return { method: 'POST' as const, path, body: { count: 2 } };
+    case 'POST /api/centres/{centreId}/survey/rounds/{roundId}/close':
+      return { method: 'POST' as const, path, body: { year: 2024 } };
+    default:
+      return undefined;
+  }
+}
 
 /** Routes bound to the caller's own centre (the centre and accounts audiences). */
 const isCentreRoute = (route: Route) => audiences[route.audience].scoped;
@@ -235,15 +289,19 @@ const homesOf = (role: Role): readonly Home[] =>
       ? ['own', 'foreign']
       : ['none'];
 
-const cases = routes.flatMap((route) =>
-  roles.flatMap((role) => homesOf(role).map((home) => ({ route, role, home }))),
-);
+const tokenless = (route: Route) => isTokenless(route.audience);
+
+const cases = routes
+  .filter((route) => !tokenless(route))
+  .flatMap((route) => roles.flatMap((role) => homesOf(role).map((home) => ({ route, role, home }))));
 
 /**
  * What a refused write could have written. The registry is shared with tests running alongside, so
  * for the admin routes only the centre the request names is looked at.
  */
 async function snapshot(route: Route, centre: string, request: Omit<Call, 'claims'>) {
+  if (route.path.includes('/survey/questionnaire')) return partition('SURVEY');
+  if (route.path.includes('/survey/rounds')) return partition(`C#${centre}#SURVEY`);
   if (route.path.includes('/catalogue')) return partition('CATALOGUE');
   // The accounts routes write to the user pool: the centre's accounts are what a refusal must leave alone.
   if (route.audience === 'accounts') return poolOf(centre);
@@ -259,7 +317,8 @@ async function snapshot(route: Route, centre: string, request: Omit<Call, 'claim
 
 describe('tenant isolation matrix', () => {
   it('covers every route', () => {
-    expect(new Set(cases.map((c) => `${c.route.method} ${c.route.path}`)).size).toBe(routes.length);
+    const covered = [...cases.map((c) => c.route), ...routes.filter(tokenless)];
+    expect(new Set(covered.map((r) => `${r.method} ${r.path}`)).size).toBe(routes.length);
   });
 
   // Titled in full (it.each cuts a long path short), so one route's cases can be run by name.
@@ -287,6 +346,48 @@ describe('tenant isolation matrix', () => {
       const allowed = await call({ ...request, claims: allowedClaims(route, own, request.path) });
       expect(allowed.status, JSON.stringify(allowed.body)).toBeLessThan(300);
     });
+});
+
+/**
+ * The survey's answer routes take no token: what binds a request is the centre its path names and, for
+ * an answer, a one-time code of that centre's round. Aimed at another centre, the same request (Øvre
+ * Eiker's round and code at the foreign centre's path, with or without anyone's token) finds nothing
+ * and writes nothing; paired with the same request at its own centre, which succeeds.
+ */
+describe('tokenless answer routes: bound to the centre the path names', () => {
+  async function answerRequest(route: Route, centre: string): Promise<Omit<Call, 'claims'>> {
+    const round = await openRound(centre);
+    if (route.method === 'GET') return { method: 'GET', path: route.path.replace('{centreId}', centre) };
+    const [code] = await makeCodes(centre, round.id, 1);
+    return {
+      method: 'POST',
+      path: answerPath(centre, round.id),
+      body: { code, version: round.version, answers: { welcome: 'great' } },
+      idempotencyKey: null,
+    };
+  }
+  const tokenlessCases = routes
+    .filter(tokenless)
+    .flatMap((route) => [undefined, ...roles].map((role) => ({ route, role })));
+
+  it.each(tokenlessCases)(
+    '$route.method $route.path aimed at a foreign centre, token of $role',
+    async ({ route, role }) => {
+      const request = await answerRequest(route, own);
+      const claims = role ? claimsFor(role, isCentreRole(role) ? foreign : undefined) : undefined;
+      const before = [await partition(`C#${own}#SURVEY`), await partition(`C#${foreign}#SURVEY`)];
+      const aimed = {
+        ...request,
+        path: request.path.replace(`/api/answer/${own}`, `/api/answer/${foreign}`),
+      };
+      const refused = await call({ ...aimed, claims });
+      expect(refused.status).toBe(route.method === 'GET' ? 404 : 401);
+      expect(refused.body.error.code).toBe(route.method === 'GET' ? 'not_found' : 'unauthorized');
+      expect([await partition(`C#${own}#SURVEY`), await partition(`C#${foreign}#SURVEY`)]).toEqual(before);
+      const allowed = await call({ ...request, claims: undefined });
+      expect(allowed.status, JSON.stringify(allowed.body)).toBeLessThan(300);
+    },
+  );
 });
 
 describe('tokens the function must refuse, every one with the same 401', () => {

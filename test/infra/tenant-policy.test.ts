@@ -1,6 +1,7 @@
 import {
   accountsPolicy,
   adminPolicy,
+  answerPolicy,
   catalogueReadPolicy,
   figuresJobPolicy,
   headOfficePolicy,
@@ -11,7 +12,14 @@ import {
   tenantPolicy,
   tenantTrustConditions,
 } from '@crux/infra/tenant-policy';
-import { centreKeys, headOfficeKeys, networkKeys, registryKeys, signInKeys } from '@crux/store/keys';
+import {
+  centreKeys,
+  headOfficeKeys,
+  networkKeys,
+  registryKeys,
+  signInKeys,
+  surveyKeys,
+} from '@crux/store/keys';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { describe, expect, it } from 'vitest';
 
@@ -56,7 +64,7 @@ describe('the tenant role policy (exact JSON)', () => {
           Action: ['dynamodb:ConditionCheckItem'],
           Resource: ['arn:aws:dynamodb:eu-north-1:111122223333:table/crux'],
           Condition: {
-            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CATALOGUE'] },
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CATALOGUE', 'SURVEY'] },
             Null: { 'dynamodb:LeadingKeys': 'false' },
           },
         },
@@ -128,31 +136,72 @@ describe('the leading-key patterns against the keys the store builds', () => {
   });
 });
 
+describe("the answer function's patterns against the keys the store builds", () => {
+  const answerKeys = ['C#*#SURVEY', 'C#*#SURVEY#*'];
+  const reaches = (key: string) => answerKeys.some((p) => stringLike(p, key, ''));
+  const ovre = issueTenantScope('ovre', 'staff', 'u1');
+
+  it("reach a centre's survey partitions", () => {
+    expect(reaches(surveyKeys.pk(ovre))).toBe(true);
+    expect(reaches(surveyKeys.answersPk(ovre, 'r1'))).toBe(true);
+  });
+
+  it("never reach a centre's records, figures or any other partition", () => {
+    for (const key of [
+      centreKeys.pk(ovre),
+      centreKeys.participationPk(ovre),
+      centreKeys.figuresPk(ovre),
+      'CENTRES',
+      'CATALOGUE',
+      'HQ#2024',
+      'NET#2024',
+    ])
+      expect(reaches(key), key).toBe(false);
+  });
+});
+
 describe('the other audiences (exact JSON)', () => {
-  const leadingKeys = (sid: string, actions: string[], keys: string[]) => ({
+  const one = (sid: string, actions: string[], leadingKeys: string[]) => ({
     Sid: sid,
     Effect: 'Allow',
     Action: actions,
     Resource: [tableArn],
     Condition: {
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys },
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys },
       Null: { 'dynamodb:LeadingKeys': 'false' },
     },
   });
-  const statement = (sid: string, actions: string[], keys: string[]) => ({
+  const statement = (sid: string, actions: string[], leadingKeys: string[]) => ({
     Version: '2012-10-17',
-    Statement: [leadingKeys(sid, actions, keys)],
+    Statement: [one(sid, actions, leadingKeys)],
   });
+  const policyOf = (...statements: ReturnType<typeof one>[]) => ({
+    Version: '2012-10-17',
+    Statement: statements,
+  });
+  const questionnaireWrite = [
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Query',
+    'dynamodb:UpdateItem',
+  ];
 
-  it('head office reads HQ# partitions only', () => {
+  it('head office reads HQ# partitions, and drafts the questionnaire with its own remembered answers', () => {
     expect(headOfficePolicy(tableArn)).toStrictEqual(
-      statement('HeadOfficeFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['HQ#*']),
+      policyOf(
+        one('HeadOfficeFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['HQ#*']),
+        one('QuestionnaireDraftAndPublish', questionnaireWrite, ['SURVEY', 'IDEM#headoffice']),
+      ),
     );
   });
 
-  it('the experience network reads NET# partitions only', () => {
+  it('the experience network reads NET# partitions, and comments on the questionnaire draft', () => {
     expect(networkPolicy(tableArn)).toStrictEqual(
-      statement('NetworkFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['NET#*']),
+      policyOf(
+        one('NetworkFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['NET#*']),
+        one('QuestionnaireComments', questionnaireWrite, ['SURVEY', 'IDEM#network']),
+      ),
     );
   });
 
@@ -160,7 +209,7 @@ describe('the other audiences (exact JSON)', () => {
     expect(adminPolicy(tableArn)).toStrictEqual({
       Version: '2012-10-17',
       Statement: [
-        leadingKeys(
+        one(
           'CentreRegistryAndCatalogueOnly',
           [
             'dynamodb:ConditionCheckItem',
@@ -171,7 +220,7 @@ describe('the other audiences (exact JSON)', () => {
           ],
           ['CENTRES', 'CATALOGUE', 'IDEM#admin'],
         ),
-        leadingKeys('OnboardingUndoOnly', ['dynamodb:DeleteItem'], ['CENTRES', 'IDEM#admin']),
+        one('OnboardingUndoOnly', ['dynamodb:DeleteItem'], ['CENTRES', 'IDEM#admin']),
       ],
     });
   });
@@ -186,9 +235,25 @@ describe('the other audiences (exact JSON)', () => {
     );
   });
 
-  it('the catalogue function reads the catalogue item only', () => {
+  it('the catalogue function reads the catalogue item and the questionnaire only', () => {
     expect(catalogueReadPolicy(tableArn)).toStrictEqual(
-      statement('CatalogueOnly', ['dynamodb:GetItem'], ['CATALOGUE']),
+      policyOf(
+        one('CatalogueOnly', ['dynamodb:GetItem'], ['CATALOGUE']),
+        one('QuestionnaireReadOnly', ['dynamodb:Query'], ['SURVEY']),
+      ),
+    );
+  });
+
+  it('the answer function gives an answer in the survey partitions, and can never read one back', () => {
+    expect(answerPolicy(tableArn)).toStrictEqual(
+      policyOf(
+        one(
+          'SurveyAnswerOnly',
+          ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+          ['C#*#SURVEY', 'C#*#SURVEY#*'],
+        ),
+        one('QuestionnaireRead', ['dynamodb:GetItem'], ['SURVEY']),
+      ),
     );
   });
 

@@ -15,8 +15,10 @@ import { getPlan, markStep, writeOwnPlan, writePlan } from './plans';
 import { accessLog, accessReport, eraseParticipant, exportParticipant } from './privacy';
 import { getSettings, setSettings } from './settings';
 import { addMeasure, addOrder, correctMeasure, correctOrder } from './spans';
+import { closeRound, listRounds, makeCodes, openRound, roundResults, roundTexts } from './survey';
 
 const participant = '/api/centres/{centreId}/participants/{participantId}';
+const survey = '/api/centres/{centreId}/survey/rounds';
 
 /**
  * The centre audience's one function: staff and leaders work on their own centre's records; a
@@ -55,4 +57,10 @@ export const handler = createApiHandler('centre', {
   [`POST ${participant}/erasure`]: eraseParticipant,
   'GET /api/centres/{centreId}/figures/{year}': centreYear,
   'GET /api/centres/{centreId}/figures/{year}/months': centreMonths,
+  [`GET ${survey}`]: listRounds,
+  [`POST ${survey}`]: openRound,
+  [`POST ${survey}/{roundId}/codes`]: makeCodes,
+  [`POST ${survey}/{roundId}/close`]: closeRound,
+  [`GET ${survey}/{roundId}/results`]: roundResults,
+  [`GET ${survey}/{roundId}/texts`]: roundTexts,
 });

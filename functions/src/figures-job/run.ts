@@ -9,6 +9,9 @@ import { addChangedParticipants, type CentreWork, planFromMarkers, yearsOf } fro
 import { type CentreYear, countCentreYear, publishYear } from '@crux/domain/rollup/publish';
 import { usedEntries } from '@crux/domain/rollup/used';
 import type { StoredYear } from '@crux/domain/rollup/year-table';
+import { centreSurveyView } from '@crux/domain/survey/figures';
+import type { Questionnaire } from '@crux/domain/survey/questionnaire';
+import { countAnswers, type RoundResults, roundResults } from '@crux/domain/survey/results';
 import { putAll } from '@crux/store/batch';
 import { catalogueRepo } from '@crux/store/catalogue-repo';
 import { centresRepo } from '@crux/store/centres-repo';
@@ -17,8 +20,10 @@ import { figureItems } from '@crux/store/figure-items';
 import { headOfficeFiguresRepo } from '@crux/store/headoffice-figures-repo';
 import { jobLeaseRepo, type LeaseHolder } from '@crux/store/job-lease-repo';
 import { networkFiguresRepo } from '@crux/store/network-figures-repo';
+import { questionnaireRepo } from '@crux/store/questionnaire-repo';
 import { type CountedParticipation, centreRecords, recordsRepo } from '@crux/store/records-repo';
 import { countRequests, type RequestCounts } from '@crux/store/request-counter';
+import { type ClosedRoundRecords, surveyRecordsRepo } from '@crux/store/survey-records';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
 import { documentClient, tableName } from '../runtime/dynamo';
 import { type Lease, leaseFor } from './lease';
@@ -68,6 +73,8 @@ type Run = {
   /** The catalogue of this run, and the figures it defines. */
   catalogue: Catalogue;
   set: FigureSet;
+  /** The survey's published questionnaire versions, by version. */
+  questionnaires: Map<number, Questionnaire>;
 };
 type Planned = CentreWork & { scope: TenantScope; changed: CountedParticipation[] };
 
@@ -90,20 +97,41 @@ async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJ
   return planned;
 }
 
-/** A centre's affected years, each counted whole from the year's people, entries and hours. */
-async function recount(run: Run, w: Planned): Promise<CentreYear[]> {
+/** A closed survey round's results, for its centre's items. */
+type RoundItem = { round: ClosedRoundRecords; results: RoundResults };
+
+/**
+ * A centre's affected years, each counted whole from the year's people, entries and hours, and its
+ * closed survey rounds (whose results are written beside the figures).
+ */
+async function recount(run: Run, w: Planned): Promise<{ years: CentreYear[]; rounds: RoundItem[] }> {
   const records = recordsRepo(run.doc, run.table, w.scope);
   const out: CentreYear[] = [];
+  const rounds: RoundItem[] = [];
   for (const year of yearsOf(w.months)) {
     const { first, last } = yearPeriod(year);
     const people = mergeById(await records.participationsActive(first, last), w.changed);
     const entries = await records.entries(first, last);
     const hours = await records.hours(first, last, people);
     const conversations = await records.conversations(first, last);
-    const counted = centreRecords(people, entries, hours, conversations);
+    const closed = (await surveyRecordsRepo(run.doc, run.table, w.scope).closedRounds(year)).flatMap(
+      (round) => {
+        const questionnaire = run.questionnaires.get(round.version);
+        return questionnaire ? [{ round, questionnaire }] : [];
+      },
+    );
+    const counted = {
+      ...centreRecords(people, entries, hours, conversations),
+      rounds: closed.map((c) => ({ questionnaire: c.questionnaire, answers: c.round.answers })),
+    };
     out.push(countCentreYear({ id: w.centre, name: w.name }, year, run.current, run.set, counted));
+    for (const c of closed)
+      rounds.push({
+        round: c.round,
+        results: roundResults(c.questionnaire, countAnswers(c.questionnaire, c.round.answers)),
+      });
   }
-  return out;
+  return { years: out, rounds };
 }
 
 /**
@@ -174,7 +202,13 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
   const work = await plan(run, throughMonth, summary);
   const active = work.filter((w) => w.months.size > 0);
   const recounted: CentreYear[] = [];
-  for (const w of active) recounted.push(...(await recount(run, w)));
+  const roundItems: Record<string, unknown>[] = [];
+  for (const w of active) {
+    const { years, rounds } = await recount(run, w);
+    recounted.push(...years);
+    for (const r of rounds)
+      roundItems.push(figureItems.roundResults(w.scope, r.round, r.results, run.computedAt));
+  }
   summary.centres = active.length;
   summary.centreYears = recounted.length;
   summary.years = [...new Set(recounted.map((c) => c.year))].sort((a, b) => a - b);
@@ -190,8 +224,9 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
   for (const c of recounted) {
     const scope = scopes.get(c.centre) as TenantScope;
     for (const [m, f] of c.months) items.push(figureItems.centreMonth(scope, m, f, run.computedAt));
-    items.push(figureItems.centreYear(scope, c.year, c.figures, run.computedAt));
+    items.push(figureItems.centreYear(scope, c.year, centreSurveyView(run.set, c.figures), run.computedAt));
   }
+  items.push(...roundItems);
   await run.lease.assertHeld();
   await putAll(run.doc, run.table, items);
   summary.itemsWritten = items.length;
@@ -206,6 +241,10 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
     }
     for (const p of w.changed) {
       if (await markers.clearParticipant(w.scope, p, spanOf(p))) summary.markers.cleared += 1;
+      else summary.markers.kept += 1;
+    }
+    for (const r of w.closedRounds) {
+      if (await markers.clearRound(w.scope, r.id)) summary.markers.cleared += 1;
       else summary.markers.kept += 1;
     }
   }
@@ -251,6 +290,7 @@ export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<Fi
       return finish();
     }
     const { catalogue } = await catalogueRepo(doc, table).current();
+    const published = await questionnaireRepo(doc, table).published();
     const run: Run = {
       doc,
       table,
@@ -258,7 +298,8 @@ export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<Fi
       computedAt: summary.computedAt,
       lease,
       catalogue,
-      set: defineFigures(catalogue),
+      set: defineFigures(catalogue, published),
+      questionnaires: new Map(published.map((p) => [p.version, p.questionnaire])),
     };
     try {
       await recomputeAndPublish(run, outcome.state.throughMonth, summary);

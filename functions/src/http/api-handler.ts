@@ -1,9 +1,10 @@
 import type { Audience } from '@crux/api/audiences';
-import { audiences } from '@crux/api/audiences';
+import { audiences, isTokenless } from '@crux/api/audiences';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '@crux/api/headers';
 import { refusePathParameters } from '@crux/api/path-parameters';
 import { schemasOf } from '@crux/api/route-schemas';
 import { type Route, routeByKey, takesBody } from '@crux/api/routes';
+import type { CentreId } from '@crux/domain/centre';
 import { type AppError, forbidden, notFound, unauthorized } from '@crux/domain/errors';
 import { NoQuery } from '@crux/domain/queries';
 import { type CentreRole, PARTICIPANT_ROLE } from '@crux/domain/roles';
@@ -33,7 +34,8 @@ type AnyHandler = (request: unknown) => Promise<ApiResponse>;
  * against its rule (path-parameters.ts: a malformed id is 404, a malformed year 400); the
  * Idempotency-Key of a POST; then the body and the query, validated against the route's schemas. Only
  * then does the handler run, with typed values. On a route that touches personal data, every step after
- * the token writes the access log (access-log.ts), as the route table declares.
+ * the token writes the access log (access-log.ts), as the route table declares. A tokenless audience
+ * (the survey's answers) has no caller to check: see `dispatchTokenless`.
  */
 async function dispatch(
   audience: Audience,
@@ -43,6 +45,7 @@ async function dispatch(
   const route: Route | undefined = routeByKey.get(event.routeKey);
   const handler = handlers[event.routeKey];
   if (!route || route.audience !== audience || !handler) return errorResponse(notFound());
+  if (isTokenless(audience)) return dispatchTokenless(route, handler, event);
 
   const principal = await authenticate(event.headers.authorization);
   if (!principal) return errorResponse(unauthorized());
@@ -78,23 +81,15 @@ async function dispatch(
   if (route.method === 'POST' && !(key && IDEMPOTENCY_KEY_PATTERN.test(key)))
     return fail(idempotencyKeyMissing());
 
-  const schemas = schemasOf(event.routeKey as never);
-  let body: unknown;
-  if (takesBody(route)) {
-    const json = readJsonBody(event);
-    if (!json.ok) return fail(json.error);
-    const parsed = schemas.body ? parse(schemas.body, json.body) : { ok: true as const, value: json.body };
-    if (!parsed.ok) return fail(parsed.error);
-    body = parsed.value;
-  }
-  const query = parse(schemas.query ?? NoQuery, event.queryStringParameters ?? {});
-  if (!query.ok) return fail(query.error);
+  const input = parseInput(route, event);
+  if (!input.ok) return fail(input.error);
+  const { body, query } = input;
 
   const run = () =>
     handler({
       route,
       params,
-      query: query.value,
+      query,
       body,
       principal,
       idempotency:
@@ -109,7 +104,49 @@ async function dispatch(
       now: new Date().toISOString(),
       ...(scope ? { scope } : {}),
     });
-  return log && scope ? log.around(scope, { path: params, query: query.value, body }, run) : run();
+  return log && scope ? log.around(scope, { path: params, query, body }, run) : run();
+}
+
+/** The body (for a route that takes one) and the query, each against the route's schemas. */
+function parseInput(
+  route: Route,
+  event: APIGatewayProxyEventV2,
+): { ok: true; body: unknown; query: unknown } | { ok: false; error: AppError } {
+  const schemas = schemasOf(event.routeKey as never);
+  let body: unknown;
+  if (takesBody(route)) {
+    const json = readJsonBody(event);
+    if (!json.ok) return json;
+    const parsed = schemas.body ? parse(schemas.body, json.body) : { ok: true as const, value: json.body };
+    if (!parsed.ok) return parsed;
+    body = parsed.value;
+  }
+  const query = parse(schemas.query ?? NoQuery, event.queryStringParameters ?? {});
+  if (!query.ok) return query;
+  return { ok: true, body, query: query.value };
+}
+
+/**
+ * A tokenless audience (the survey's answers) has no caller: its requests are bound to the well-formed
+ * centre their path names, take no Idempotency-Key, and their handler proves the rest (a one-time code).
+ */
+async function dispatchTokenless(route: Route, handler: AnyHandler, event: APIGatewayProxyEventV2) {
+  const params = event.pathParameters ?? {};
+  const malformed = refusePathParameters(params);
+  if (malformed) return errorResponse(malformed);
+  const input = parseInput(route, event);
+  if (!input.ok) return errorResponse(input.error);
+  return handler({
+    route,
+    params,
+    query: input.query,
+    body: input.body,
+    principal: undefined,
+    idempotency: undefined,
+    requestId: event.requestContext.requestId,
+    now: new Date().toISOString(),
+    scope: issueTenantScope(params.centreId as CentreId, 'respondent', 'respondent'),
+  });
 }
 
 /**

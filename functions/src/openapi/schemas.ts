@@ -22,6 +22,7 @@ const pathParameterText: Record<PathParamName, string> = {
   stepId: "A step's id in a participant's plan (a UUID).",
   conversationId: 'A wheel conversation id (a UUID).',
   accountId: "An account id: the identity provider's `sub` (a UUID).",
+  roundId: 'A survey round id (a UUID).',
   date: 'The day the record is dated, YYYY-MM-DD.',
   year: 'A year, 2000–2100.',
 };

@@ -13,6 +13,12 @@ type AudienceDef = {
   roles: readonly Role[];
   /** Centre audiences bind every request to the caller's own centre (a TenantScope). */
   scoped: boolean;
+  /**
+   * Called without a token (the survey's answer page): no role, no caller. Each request is bound to the
+   * centre its path names instead, and what it may do there its handler proves otherwise (a one-time
+   * code). Such routes take no Idempotency-Key and are throttled on their own (routes.ts).
+   */
+  tokenless?: true;
   description: string;
 };
 
@@ -61,7 +67,25 @@ export const audiences = {
     scoped: false,
     description: "Catalogue API: the foundation's catalogue of what centres register, for every role to read",
   },
+  answer: {
+    entry: 'functions/src/answer-api/handler.ts',
+    module: '@crux/functions/answer-api/handler',
+    roles: [],
+    scoped: false,
+    tokenless: true,
+    description:
+      "Answer API: a participant answers a centre's open survey round with a one-time code, without an account or a token",
+  },
 } as const satisfies Record<string, AudienceDef>;
+
+/** The audiences called without a token. */
+export type TokenlessAudience = {
+  [A in Audience]: (typeof audiences)[A] extends { tokenless: true } ? A : never;
+}[Audience];
+
+/** Whether an audience's routes are called without a token. */
+export const isTokenless = (audience: Audience): boolean =>
+  (audiences[audience] as AudienceDef).tokenless === true;
 
 export type Audience = keyof typeof audiences;
 export const audienceNames = Object.keys(audiences) as Audience[];

@@ -36,6 +36,7 @@ export const pathParameters: Record<PathParamName, PathParameter> = {
   stepId: record,
   conversationId: record,
   accountId: record,
+  roundId: record,
   date: { schema: IsoDate, malformed: notFound },
   year: { schema: YearParam, malformed: yearParamError },
 };

@@ -24,6 +24,15 @@ import {
   OrderCreate,
   SpanUpdate,
 } from '@crux/domain/records/spans';
+import { AnswerSubmit } from '@crux/domain/survey/answer';
+import {
+  CodesCreate,
+  CommentCreate,
+  DraftPublish,
+  DraftSave,
+  RoundClose,
+  RoundOpen,
+} from '@crux/domain/survey/requests';
 import {
   ConversationCreate,
   ConversationDeleteQuery,
@@ -78,6 +87,13 @@ export const routeSchemas = {
   'POST /api/admin/centres': { body: CentreInput },
   'POST /api/admin/onboardings': { body: CentreOnboarding },
   'POST /api/admin/catalogue/changes': { body: CatalogueChangeRequest },
+  'PUT /api/headoffice/survey/questionnaire/draft': { body: DraftSave },
+  'POST /api/headoffice/survey/questionnaire/publish': { body: DraftPublish },
+  'POST /api/network/survey/questionnaire/comments': { body: CommentCreate },
+  'POST /api/centres/{centreId}/survey/rounds': { body: RoundOpen },
+  'POST /api/centres/{centreId}/survey/rounds/{roundId}/codes': { body: CodesCreate },
+  'POST /api/centres/{centreId}/survey/rounds/{roundId}/close': { body: RoundClose },
+  'POST /api/answer/{centreId}/rounds/{roundId}': { body: AnswerSubmit },
 } as const satisfies Partial<Record<RouteKey, RouteSchemas>>;
 
 type Schemas = typeof routeSchemas;

@@ -27,6 +27,11 @@ type RouteFor<A extends Audience> = {
    * one that does not.
    */
   personal?: PersonalData;
+  /**
+   * A throttle of the route's own, below the API's (requests per second, steady and burst), in AWS and
+   * in the local runtime alike: the routes called without a token have one, so guessing costs time.
+   */
+  throttle?: { rate: number; burst: number };
 };
 export type RouteDef = { [A in Audience]: RouteFor<A> }[Audience];
 
@@ -271,6 +276,73 @@ export const routes = [
     roles: ['headoffice'],
   },
   { method: 'GET', path: '/api/network/figures/{year}', audience: 'network', roles: ['network'] },
+  // The participant survey (issue 14).
+  { method: 'GET', path: '/api/catalogue/survey', audience: 'catalogue', roles },
+  {
+    method: 'GET',
+    path: '/api/headoffice/survey/questionnaire',
+    audience: 'headoffice',
+    roles: ['headoffice'],
+  },
+  {
+    method: 'PUT',
+    path: '/api/headoffice/survey/questionnaire/draft',
+    audience: 'headoffice',
+    roles: ['headoffice'],
+  },
+  {
+    method: 'POST',
+    path: '/api/headoffice/survey/questionnaire/publish',
+    audience: 'headoffice',
+    roles: ['headoffice'],
+  },
+  { method: 'GET', path: '/api/network/survey/questionnaire', audience: 'network', roles: ['network'] },
+  {
+    method: 'POST',
+    path: '/api/network/survey/questionnaire/comments',
+    audience: 'network',
+    roles: ['network'],
+  },
+  { method: 'GET', path: '/api/centres/{centreId}/survey/rounds', audience: 'centre', roles: centreWorkers },
+  { method: 'POST', path: '/api/centres/{centreId}/survey/rounds', audience: 'centre', roles: ['leader'] },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/survey/rounds/{roundId}/codes',
+    audience: 'centre',
+    roles: ['leader'],
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/survey/rounds/{roundId}/close',
+    audience: 'centre',
+    roles: ['leader'],
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/survey/rounds/{roundId}/results',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/survey/rounds/{roundId}/texts',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'GET',
+    path: '/api/answer/{centreId}',
+    audience: 'answer',
+    roles: [],
+    throttle: { rate: 20, burst: 40 },
+  },
+  {
+    method: 'POST',
+    path: '/api/answer/{centreId}/rounds/{roundId}',
+    audience: 'answer',
+    roles: [],
+    throttle: { rate: 10, burst: 20 },
+  },
 ] as const satisfies readonly RouteDef[];
 
 export type Route = (typeof routes)[number];

@@ -133,6 +133,34 @@ const customRules: Record<string, Text | (() => Text)> = {
     en: 'The day must lie within the order and the participation.',
   },
   unknown_order: { nb: 'Deltakeren har ingen slik straff.', en: 'The participant has no such order.' },
+  answer_code: {
+    nb: 'Koden har 10 tegn: tall og bokstaver. Sjekk at den er skrevet riktig.',
+    en: 'The code has 10 characters: digits and letters. Check that it is typed correctly.',
+  },
+  unknown_question: {
+    nb: 'Spørsmålet finnes ikke i undersøkelsen.',
+    en: 'This question is not in the survey.',
+  },
+  unknown_option: {
+    nb: 'Dette svaret finnes ikke på spørsmålet.',
+    en: 'This answer is not one of the question’s.',
+  },
+  free_text_length: { nb: 'Teksten kan ha høyst 1000 tegn.', en: 'The text can be at most 1000 characters.' },
+  too_many_answers: { nb: 'For mange svar.', en: 'Too many answers.' },
+  reserved_option: {
+    nb: '«Ikke aktuelt» gis på hvert spørsmål og kan ikke være et eget svaralternativ.',
+    en: '"Not applicable" is offered on every question and cannot be an option of its own.',
+  },
+  unknown_scale: { nb: 'Fant ingen skala med denne id-en.', en: 'No scale with this id.' },
+  all_positive: {
+    nb: 'Minst ett svaralternativ må telle som ikke positivt.',
+    en: 'At least one option must count as not positive.',
+  },
+  unknown_version: {
+    nb: 'Det finnes ingen publisert versjon med dette nummeret.',
+    en: 'No published version has this number.',
+  },
+  year_not_begun: { nb: 'Året har ikke begynt ennå.', en: 'This year has not begun yet.' },
 };
 
 function ruleText(rule: string): Text | undefined {

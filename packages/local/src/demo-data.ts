@@ -4,6 +4,7 @@ import type { CentreImport } from '@crux/domain/import';
 import { todayInOslo } from '@crux/domain/period';
 import { idFor } from './demo/ids';
 import { type DemoPlan, planDemo } from './demo/plan';
+import { seedDemoSurvey } from './demo-survey';
 import { demoCentres } from './demo-users';
 import { type Credentials, type FlowClient, signInWithPassword } from './idp/sign-in-flow';
 
@@ -13,7 +14,8 @@ import { type Credentials, type FlowClient, signInWithPassword } from './idp/sig
  * the local identity provider: the admin creates the centres, and each centre's leader brings its
  * records in through the import route — the schemas, catalogue checks and tenancy of the one-by-one
  * routes, a few dozen records a transaction, so a fresh start seeds in seconds. Every import carries an
- * Idempotency-Key derived from the plan, so a start cut off halfway runs again safely.
+ * Idempotency-Key derived from the plan, so a start cut off halfway runs again safely. Then Øvre Eiker's
+ * 2024 participant survey (demo-survey.ts).
  */
 
 type Record = CentreImport['records'][number];
@@ -22,7 +24,12 @@ type Record = CentreImport['records'][number];
 const RETRIES_ON_503 = 5;
 
 function apiAs(baseUrl: string, accessToken: string, count: () => void) {
-  return async (method: 'GET' | 'POST', path: string, body?: unknown, key?: string): Promise<unknown> => {
+  return async (
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+    key?: string,
+  ): Promise<unknown> => {
     const send = () => {
       count();
       return fetch(`${baseUrl}${path}`, {
@@ -141,6 +148,15 @@ export async function seedDemoData(
           `demo-${plan.centre}-import-${i}`,
         );
     }),
+  );
+  await seedDemoSurvey(
+    client.baseUrl,
+    {
+      headOffice: await signedIn(client, 'hovedkontor', credentials, count),
+      network: await signedIn(client, 'erfaringsnettverket', credentials, count),
+      leader: await signedIn(client, 'leder.ovre-eiker', credentials, count),
+    },
+    count,
   );
   return { created: true, requests };
 }

@@ -3,6 +3,7 @@ import { type Figures, type NetworkCell, type NetworkFigures, TOTAL } from '@cru
 import type { Month } from '@crux/domain/period';
 import type { NetworkRow } from '@crux/domain/rollup/network';
 import type { StoredHeadOfficeYear, StoredYear } from '@crux/domain/rollup/year-table';
+import type { RoundResults } from '@crux/domain/survey/results';
 import { centreKeys, headOfficeKeys, networkKeys } from './keys';
 import { assertIssued, type TenantScope } from './tenant-scope';
 
@@ -19,6 +20,23 @@ export const figureItems = {
   centreYear: (scope: TenantScope, year: number, figures: Figures, computedAt: string) => {
     assertIssued(scope);
     return { ...centreKeys.figuresYear(scope, year), year, figures, computedAt };
+  },
+  /** A closed survey round's results, as its centre may see them (survey/results.ts). */
+  roundResults: (
+    scope: TenantScope,
+    round: { id: string; year: number; version: number },
+    results: RoundResults,
+    computedAt: string,
+  ) => {
+    assertIssued(scope);
+    return {
+      ...centreKeys.roundResults(scope, round.id),
+      round: round.id,
+      year: round.year,
+      version: round.version,
+      results,
+      computedAt,
+    };
   },
   headOfficeYear: (year: number, row: StoredYear, computedAt: string) => ({
     ...headOfficeKeys.year(year, row.centre),

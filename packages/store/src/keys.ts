@@ -98,10 +98,48 @@ export const centreKeys = {
   figuresMonth: (s: TenantScope, month: Month) => ({ PK: `C#${s.centre}#FIG`, SK: `M#${month}` }),
   figuresYearPrefix: 'Y#',
   figuresMonthsOf: (year: number) => `M#${year}-`,
+  /** A closed survey round's results, written by the figures job beside the centre's figures. */
+  roundResults: (s: TenantScope, round: string) => ({ PK: `C#${s.centre}#FIG`, SK: `R#${round}` }),
+};
+
+const ROUND_MARKER = 'R';
+
+/**
+ * The centre's participant survey, in partitions of its own under the centre's (so the tenant role
+ * reaches them, and the no-token answer function reaches nothing else): the rounds with their one-time
+ * codes (`R#<round>`, `R#<round>#K#<hash of code>`, one range per round), the pointer to the one open
+ * round, and each round's answers in a partition of their own, apart from the codes.
+ */
+export const surveyKeys = {
+  pk: (s: TenantScope) => `C#${s.centre}#SURVEY`,
+  round: (s: TenantScope, round: string) => ({ PK: `C#${s.centre}#SURVEY`, SK: `R#${round}` }),
+  roundPrefix: 'R#',
+  roundAndCodes: (round: string) => `R#${round}`,
+  code: (s: TenantScope, round: string, codeHash: string) => ({
+    PK: `C#${s.centre}#SURVEY`,
+    SK: `R#${round}#K#${codeHash}`,
+  }),
+  /** Names the centre's one open round, so a participant needs only the centre and a code. */
+  openRound: (s: TenantScope) => ({ PK: `C#${s.centre}#SURVEY`, SK: 'OPEN' }),
+  answersPk: (s: TenantScope, round: string) => `C#${s.centre}#SURVEY#${round}`,
+  /** An answer's id is random: nothing in its key tells when, or in which order, it was given. */
+  answer: (s: TenantScope, round: string, id: string) => ({
+    PK: `C#${s.centre}#SURVEY#${round}`,
+    SK: `A#${id}`,
+  }),
+  answerPrefix: 'A#',
+  /** Written when the round closes, after its answers in the range: free text is read only with it there. */
+  closed: (s: TenantScope, round: string) => ({ PK: `C#${s.centre}#SURVEY#${round}`, SK: 'CLOSED' }),
+  /** A closed round waits on the dirty index until the figures job has counted its year. */
+  dirtyRound: (s: TenantScope, year: number, round: string) => ({
+    GSI2PK: DIRTY,
+    GSI2SK: `${s.centre}#${ROUND_MARKER}#${year}#${round}`,
+  }),
 };
 
 /**
- * A marker's GSI2 sort key read back: `<centre>#M#<month>` (with the marker's `seq`) or `<centre>#P#<id>`.
+ * A marker's GSI2 sort key read back: `<centre>#M#<month>` (with the marker's `seq`), `<centre>#P#<id>` or
+ * `<centre>#R#<year>#<round>`.
  * Anything else is not a marker the job knows, and is left alone.
  */
 export function parseDirtyMarker(sortKey: unknown, seq: unknown): DirtyMarker | undefined {
@@ -110,6 +148,9 @@ export function parseDirtyMarker(sortKey: unknown, seq: unknown): DirtyMarker | 
   if (!match) return undefined;
   const [, centre = '', kind, rest = ''] = match;
   if (kind === PARTICIPANT_MARKER) return { kind: 'participant', centre, id: rest };
+  const round = /^(\d{4})#(.+)$/.exec(rest);
+  if (kind === ROUND_MARKER && round)
+    return { kind: 'round', centre, year: Number(round[1]), id: round[2] ?? '' };
   if (kind !== MONTH_MARKER || !/^\d{4}-\d{2}$/.test(rest) || typeof seq !== 'number') return undefined;
   return { kind: 'month', centre, month: rest, seq };
 }
@@ -131,6 +172,21 @@ export const catalogueKeys = {
   current: { PK: 'CATALOGUE', SK: 'CURRENT' },
   history: (version: number) => ({ PK: 'CATALOGUE', SK: `H#${String(version).padStart(8, '0')}` }),
   historyPrefix: 'H#',
+};
+
+/** The survey's questionnaire: the head office's draft, the network's comments on it, the published versions. */
+const pad = (n: number) => String(n).padStart(8, '0');
+export const questionnaireKeys = {
+  pk: 'SURVEY',
+  draft: { PK: 'SURVEY', SK: 'DRAFT' },
+  version: (version: number) => ({ PK: 'SURVEY', SK: `V#${pad(version)}` }),
+  versionPrefix: 'V#',
+  /** Comments on the draft of version `version`, in the order they were made. */
+  comment: (version: number, at: string, id: string) => ({
+    PK: 'SURVEY',
+    SK: `C#${pad(version)}#${at}#${id}`,
+  }),
+  commentsOf: (version: number) => `C#${pad(version)}#`,
 };
 
 /** Centres registry, written by the admin API. */

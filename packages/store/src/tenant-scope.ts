@@ -10,7 +10,8 @@ const issued = new WeakSet<object>();
  */
 export type TenantScope = {
   readonly centre: CentreId;
-  readonly role: CentreRole | 'job';
+  /** `respondent`: a survey answer, with no token, at the centre its path names (its code is its proof). */
+  readonly role: CentreRole | 'job' | 'respondent';
   readonly subject: string;
   /** A participant's own scope: the one participant whose plan it reaches. */
   readonly participant?: string;
@@ -18,7 +19,7 @@ export type TenantScope = {
 
 export function issueTenantScope(
   centre: CentreId,
-  role: CentreRole | 'job',
+  role: TenantScope['role'],
   subject: string,
   participant?: string,
 ): TenantScope {

@@ -1,6 +1,6 @@
 import { type Period, yearOf } from '../period';
 import type { FigureSet } from './define';
-import { type BaseRule, type FigureDefinition, type GenderGroup, isBase } from './definition';
+import { type BaseRule, type FigureDefinition, type GenderGroup, isBase, isRecordFigure } from './definition';
 import { endedIn, isActiveIn, startedIn } from './people';
 import type { CentreRecords } from './records';
 import type { Aggregation, FigureId } from './relations';
@@ -86,7 +86,7 @@ function tally(period: Period, records: CentreRecords): Tally {
   return t;
 }
 
-function read(t: Tally, rule: BaseRule): number {
+function read(t: Tally, rule: Exclude<BaseRule, { from: 'rounds' }>): number {
   switch (rule.from) {
     case 'participations':
       if (rule.count === 'gender') return t.gender[rule.gender];
@@ -114,11 +114,16 @@ export function baseFigures(set: FigureSet, only?: Aggregation): (FigureDefiniti
   return set.figures.filter(isBase).filter((f) => only === undefined || f.aggregation === only);
 }
 
+/** The stored figures counted from the records by period: all but the survey's, which come per year. */
+function recordFigures(set: FigureSet, only?: Aggregation) {
+  return set.figures.filter(isRecordFigure).filter((f) => only === undefined || f.aggregation === only);
+}
+
 /**
  * A centre's stored figures for a period (a month or a year), counted from its records: every stored
- * figure of the set, zeros included (a month leaves out the figures counted for years only). `only:
- * 'distinct'` counts just the figures of people, for a year whose sums come from its months
- * (`yearFromMonths`).
+ * figure of the set counted from records, zeros included (a month leaves out the figures counted for
+ * years only; the survey's come per year from its rounds). `only: 'distinct'` counts just the figures
+ * of people, for a year whose sums come from its months (`yearFromMonths`).
  */
 export function computeFigures(
   set: FigureSet,
@@ -129,7 +134,7 @@ export function computeFigures(
   const t = tally(period, records);
   const year = isYear(period);
   return Object.fromEntries(
-    baseFigures(set, only)
+    recordFigures(set, only)
       .filter((f) => year || !f.yearOnly)
       .map((f) => [f.id, read(t, f.rule)]),
   );
@@ -145,7 +150,7 @@ export function yearFromMonths(
   people: BaseFigures,
 ): BaseFigures {
   return Object.fromEntries(
-    baseFigures(set).map((f) => [
+    recordFigures(set).map((f) => [
       f.id,
       f.aggregation === 'sum' ? months.reduce((n, m) => n + (m[f.id] ?? 0), 0) : (people[f.id] ?? 0),
     ]),

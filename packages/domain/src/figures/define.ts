@@ -6,6 +6,8 @@ import type {
   CatalogueOrderType,
   CatalogueSection,
 } from '../catalogue/schema';
+import { surveyFigures, surveySection } from '../survey/figures';
+import type { PublishedQuestionnaire } from '../survey/questionnaire';
 import type { FigureDefinition, FigureGroup, TableLine, ValueType } from './definition';
 import { participantsId, peopleFigures } from './people';
 import type { FigureId } from './relations';
@@ -124,17 +126,26 @@ export type FigureSet = {
 /**
  * The figures a catalogue defines: the people figures, then one per activity kind, one per measure
  * type, two per order type and three per wheel domain, retired entries included (their history stays
- * counted).
+ * counted); and the survey's, from the questionnaire versions published so far, in a section of their own.
  */
-export function defineFigures(catalogue: Catalogue): FigureSet {
+export function defineFigures(
+  catalogue: Catalogue,
+  questionnaires: readonly PublishedQuestionnaire[] = [],
+): FigureSet {
+  const survey = surveyFigures(questionnaires);
   const groups = [
     peopleFigures(),
     ...catalogue.activityKinds.map(kindFigures),
     ...catalogue.measureTypes.map(measureFigures),
     ...catalogue.orderTypes.map(orderFigures),
     ...catalogue.wheelDomains.map(wheelFigures),
+    survey,
   ];
-  const sections = [...catalogue.sections].sort(compareOrder);
+  const withSurvey =
+    survey.lines.length && !catalogue.sections.some((s) => s.id === surveySection.id)
+      ? [...catalogue.sections, surveySection]
+      : catalogue.sections;
+  const sections = [...withSurvey].sort(compareOrder);
   const rank = new Map(sections.map((s, i) => [s.id, i]));
   const lines = groups
     .flatMap((g) => g.lines)

@@ -1,5 +1,6 @@
 import type { CountingRule } from '../catalogue/schema';
 import type { Outcome } from '../participant';
+import type { SurveyCount } from '../survey/figures';
 import type { Text } from '../text';
 import type { Aggregation, DisclosureClass, FigureId, Relation } from './relations';
 
@@ -30,12 +31,21 @@ export type BaseRule =
   /** Distinct persons with hours of the order type dated in the period, or the sum of those hours. */
   | { from: 'hours'; orderType: string; count: 'persons' | 'hours' }
   /** Participants who moved this way on the domain over the period's conversations (figures/wheel.ts). */
-  | { from: 'conversations'; domain: string; direction: 'up' | 'same' | 'down' };
+  | { from: 'conversations'; domain: string; direction: 'up' | 'same' | 'down' }
+  /** From the centre's closed survey rounds of the year (survey/figures.ts): counted per year, never per month. */
+  | { from: 'rounds'; count: 'respondents' | SurveyCount; question?: string };
 
 /** A figure computed at display time from stored ones, never stored: a mean or a share, rounded half up. */
 export type DerivedRule =
   | { from: 'figures'; derive: 'mean'; sum: FigureId; over: FigureId }
-  | { from: 'figures'; derive: 'share'; part: FigureId; whole: FigureId };
+  | {
+      from: 'figures';
+      derive: 'share';
+      part: FigureId;
+      whole: FigureId;
+      /** A share over fewer than this many (the survey: 5 answers) has no value. */
+      minWhole?: number;
+    };
 
 export type FigureDefinition = {
   id: FigureId;
@@ -69,6 +79,13 @@ export type TableLine = {
 
 /** Some of the figures and the lines they make, as one part of the catalogue (or the people) defines them. */
 export type FigureGroup = { figures: FigureDefinition[]; lines: TableLine[] };
+
+/** A stored figure counted from the records themselves, by period (every base figure but the survey's). */
+export function isRecordFigure(
+  definition: FigureDefinition,
+): definition is FigureDefinition & { rule: Exclude<BaseRule, { from: 'rounds' }> } {
+  return definition.rule.from !== 'figures' && definition.rule.from !== 'rounds';
+}
 
 export function isBase(definition: FigureDefinition): definition is FigureDefinition & { rule: BaseRule } {
   return definition.rule.from !== 'figures';

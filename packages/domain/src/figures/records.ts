@@ -1,5 +1,6 @@
 import type { Gender, Outcome } from '../participant';
 import type { IsoDate } from '../period';
+import type { CountedRound } from '../survey/figures';
 import type { ParticipationSpan } from './people';
 
 /**
@@ -42,4 +43,6 @@ export type CentreRecords = {
   measures: readonly MeasureRecord[];
   hours: readonly HoursRecord[];
   conversations: readonly ConversationRecord[];
+  /** The centre's closed survey rounds of the year counted (see survey/figures.ts). */
+  rounds?: readonly CountedRound[];
 };

@@ -7,4 +7,6 @@ import type { Month } from '../period';
  */
 export type DirtyMarker =
   | { kind: 'month'; centre: string; month: Month; seq: number }
-  | { kind: 'participant'; centre: string; id: string };
+  | { kind: 'participant'; centre: string; id: string }
+  /** A survey round that closed: its year is counted again, with the round's answers. */
+  | { kind: 'round'; centre: string; year: number; id: string };

@@ -16,6 +16,8 @@ export type CentreWork = {
   months: Set<Month>;
   monthMarkers: { month: Month; seq: number }[];
   changedIds: string[];
+  /** Survey rounds that closed: their markers are cleared once their year's figures are written. */
+  closedRounds: { year: number; id: string }[];
 };
 
 export type RunPlan = { work: Map<string, CentreWork>; unknownCentre: number };
@@ -69,6 +71,7 @@ export function planFromMarkers(
       months: new Set(rollover),
       monthMarkers: [],
       changedIds: [],
+      closedRounds: [],
     });
   }
   let unknownCentre = 0;
@@ -76,7 +79,11 @@ export function planFromMarkers(
     const w = work.get(marker.centre);
     if (!w) unknownCentre += 1;
     else if (marker.kind === 'participant') w.changedIds.push(marker.id);
-    else {
+    else if (marker.kind === 'round') {
+      // The round's year is counted whole; its first month stands for it (a year not begun has no round).
+      w.closedRounds.push({ year: marker.year, id: marker.id });
+      if (`${marker.year}-01` <= current) w.months.add(`${marker.year}-01`);
+    } else {
       w.monthMarkers.push({ month: marker.month, seq: marker.seq });
       if (marker.month <= current) w.months.add(marker.month);
     }

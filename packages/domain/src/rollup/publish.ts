@@ -3,6 +3,7 @@ import { computeFigures, yearFromMonths } from '../figures/compute';
 import type { FigureSet } from '../figures/define';
 import type { CentreRecords } from '../figures/records';
 import { type Month, monthPeriod, yearPeriod } from '../period';
+import { countSurveyYear } from '../survey/figures';
 import { monthsOfYear } from './plan';
 import { headOfficeYearRows, monthTotals, type StoredHeadOfficeYear, type StoredYear } from './year-table';
 
@@ -17,7 +18,7 @@ export type CentreYear = {
 
 /**
  * A centre's figures for a whole year, from its records: the people active in the year, and the entries,
- * hours and measures of the year. A whole year at a time, so the year's distinct counts and its months
+ * hours and measures of the year, and its closed survey rounds. A whole year at a time, so the year's distinct counts and its months
  * come from the same records and a run's cost is bounded by a year, not by the history.
  */
 export function countCentreYear(
@@ -30,7 +31,10 @@ export function countCentreYear(
   const months = new Map<Month, Figures>();
   for (const m of monthsOfYear(year, current)) months.set(m, computeFigures(set, monthPeriod(m), records));
   const people = computeFigures(set, yearPeriod(year), records, 'distinct');
-  const figures = yearFromMonths(set, [...months.values()], people);
+  const figures = {
+    ...yearFromMonths(set, [...months.values()], people),
+    ...countSurveyYear(set, records.rounds ?? []),
+  };
   return { centre: centre.id, name: centre.name, year, months, figures };
 }
 
