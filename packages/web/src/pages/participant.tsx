@@ -1,10 +1,12 @@
 import type { Participant } from '@crux/domain/participant';
 import { useState } from 'react';
+import { useCatalogue } from '../api/catalogue';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { EditParticipant } from '../forms/edit-participant';
 import { EndParticipation } from '../forms/end-participation';
 import { displayValue } from '../forms/participant-display';
+import { ParticipantRecords } from '../forms/participant-records';
 import { editableFields, valuesOf } from '../forms/participant-values';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -25,6 +27,7 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
   const [notice, setNotice] = useState<'created' | 'updated' | 'ended' | null>(
     new URLSearchParams(search).has('ny') ? 'created' : null,
   );
+  const [catalogue] = useCatalogue();
   const participant = resource.state === 'ok' ? resource.value : null;
   usePageTitle(participant?.displayName ?? t.participants.title);
 
@@ -85,6 +88,14 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
               onConflict={reload}
             />
           )}
+          {catalogue.state === 'ok' ? (
+            <ParticipantRecords
+              centre={centre}
+              participant={participant}
+              catalogue={catalogue.value.catalogue}
+              onChanged={reload}
+            />
+          ) : null}
         </>
       ) : null}
     </section>

@@ -1,4 +1,5 @@
 import { type ComponentType, type ReactNode, type ReactPromise, use } from 'react';
+import { AccessibilityPage } from '../pages/accessibility';
 import { HomePage } from '../pages/home';
 import { NotFoundPage } from '../pages/not-found';
 import type { PageRoute } from './paths';
@@ -46,6 +47,9 @@ const participantNew = lazyPage(() => import('../pages/participant-new').then((m
 const participant = lazyPage(() => import('../pages/participant').then((m) => m.ParticipantPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
+const figures = lazyPage(() => import('../pages/centre-figures').then((m) => m.CentreFiguresPage));
+const settings = lazyPage(() => import('../pages/centre-settings').then((m) => m.CentreSettingsPage));
+const catalogue = lazyPage(() => import('../pages/catalogue').then((m) => m.CataloguePage));
 
 const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<unknown> }>> = {
   today,
@@ -54,6 +58,9 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   participant,
   headOffice,
   network,
+  figures,
+  settings,
+  catalogue,
 };
 
 /** Starts loading a route's page; settles at once for the pages in the first chunk. */
@@ -65,6 +72,14 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
   switch (route.page) {
     case 'home':
       return <HomePage />;
+    case 'accessibility':
+      return <AccessibilityPage />;
+    case 'figures':
+      return <figures.Page centre={route.centre} />;
+    case 'settings':
+      return <settings.Page centre={route.centre} />;
+    case 'catalogue':
+      return <catalogue.Page />;
     case 'today':
       return <today.Page centre={route.centre} />;
     case 'participants':
