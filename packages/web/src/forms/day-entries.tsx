@@ -11,7 +11,8 @@ import { Stepper } from '../ui/stepper';
 
 type Props = {
   centre: string;
-  entries: readonly ActivityEntry[];
+  /** Null while the day is (re)loading: the outcome of the last change stays on screen meanwhile. */
+  entries: readonly ActivityEntry[] | null;
   kinds: readonly CatalogueKind[];
   onChanged: () => void;
 };
@@ -79,9 +80,9 @@ export function DayEntries({ centre, entries, kinds, onChanged }: Props) {
       {outcome?.kind === 'failed' ? (
         <FailureView failure={outcome.failure} retry={() => setOutcome(null)} />
       ) : null}
-      {entries.length === 0 ? <p>{t.today.noEntries}</p> : null}
+      {entries?.length === 0 ? <p>{t.today.noEntries}</p> : null}
       <ul className="entries" aria-labelledby="day-entries-title">
-        {entries.map((entry) => {
+        {(entries ?? []).map((entry) => {
           const name = nameOf(entry.kind);
           return (
             <li key={entry.id} className="entry">

@@ -1,5 +1,5 @@
 import type { Participant } from '@crux/domain/participant';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useCatalogue } from '../api/catalogue';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
@@ -28,7 +28,11 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
     new URLSearchParams(search).has('ny') ? 'created' : null,
   );
   const [catalogue] = useCatalogue();
-  const participant = resource.state === 'ok' ? resource.value : null;
+  // While a change is read back, the page keeps what it showed: its forms and their notices stay put.
+  const shown = useRef<Participant | null>(null);
+  if (resource.state === 'ok') shown.current = resource.value;
+  else if (resource.state === 'failed') shown.current = null;
+  const participant = shown.current?.id === id ? shown.current : null;
   usePageTitle(participant?.displayName ?? t.participants.title);
 
   if (resource.state === 'failed' && resource.failure.kind === 'http' && resource.failure.status === 404) {

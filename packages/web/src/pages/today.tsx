@@ -256,10 +256,10 @@ export function TodayPage({ centre }: { centre: string }) {
             : t.today.monthNotCounted}
         </p>
       ) : null}
-      {entries.state === 'ok' && catalogue.state === 'ok' ? (
+      {catalogue.state === 'ok' ? (
         <DayEntries
           centre={centre}
-          entries={entries.value}
+          entries={entries.state === 'ok' ? entries.value : null}
           kinds={allKinds}
           onChanged={() => {
             reloadDay();

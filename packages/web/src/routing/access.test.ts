@@ -46,6 +46,28 @@ describe('what each role may open', () => {
     expect(open(person('network'), '/hovedkontor')).toBe(false);
     expect(open(person('admin'), '/hovedkontor')).toBe(false);
     expect(open(person('admin'), '/senter/tromso/i-dag')).toBe(false);
+    expect(open(person('admin'), '/admin/katalog')).toBe(true);
+    expect(open(person('headoffice'), '/admin/katalog')).toBe(false);
+    expect(open(person('leader', 'tromso'), '/admin/katalog')).toBe(false);
+  });
+
+  test("a centre's figures are its workers'; its settings its leader's alone", () => {
+    expect(matchPath('/senter/tromso/tall')).toEqual({ page: 'figures', centre: 'tromso' });
+    expect(open(person('staff', 'tromso'), '/senter/tromso/tall')).toBe(true);
+    expect(open(person('staff', 'tromso'), '/senter/ovre-eiker/tall')).toBe(false);
+    expect(open(person('volunteer', 'tromso'), '/senter/tromso/tall')).toBe(false);
+    expect(open(person('leader', 'tromso'), '/senter/tromso/innstillinger')).toBe(true);
+    expect(open(person('staff', 'tromso'), '/senter/tromso/innstillinger')).toBe(false);
+  });
+
+  test('the accessibility statement is open to everyone', () => {
+    for (const role of ['staff', 'volunteer', 'headoffice', 'network', 'admin'] as const)
+      expect(
+        open(
+          person(role, role === 'staff' || role === 'volunteer' ? 'tromso' : undefined),
+          '/tilgjengelighet',
+        ),
+      ).toBe(true);
   });
 
   test('each role lands on its first page, or on none', () => {
@@ -53,6 +75,6 @@ describe('what each role may open', () => {
     expect(homeOf(person('headoffice'))).toBe('/hovedkontor');
     expect(homeOf(person('network'))).toBe('/erfaringsnettverket');
     expect(homeOf(person('volunteer', 'tromso'))).toBeNull();
-    expect(homeOf(person('admin'))).toBeNull();
+    expect(homeOf(person('admin'))).toBe('/admin/katalog');
   });
 });
