@@ -7,48 +7,35 @@ import {
   type ParticipantRule,
   participantRules,
 } from '@crux/domain/catalogue/schema';
+import { fail, ok } from '@crux/domain/errors';
+import { validationError } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
-import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/error-summary';
 import { SelectField, TextField } from '../ui/fields';
-import { Progress } from '../ui/status';
-import { toFormErrors } from './form-errors';
-import { useSubmitState } from './submit-state';
+import { SubmitRow } from '../ui/submit-row';
+import { useWrite } from './use-write';
 
 type Done = (outcome: 'done' | 'conflict') => void;
 
 /**
- * Sends one catalogue change with the catalogue it was made on. The client checks the change with the
- * API's own parser first; errors come back at `change.<field>`, which the forms' field ids are keyed by.
- * The idempotency key lives until the change is applied, so a retry after a lost answer applies it once.
+ * One catalogue change, sent with the catalogue it was made on, checked first with the API's own parser.
+ * The API names a change's fields `change.<field>`; the client's check is named the same way.
  */
 function useCatalogueChange(stored: StoredCatalogue, onDone: Done) {
-  const { api } = useApp();
-  const submit = useSubmitState();
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const send = async (change: CatalogueChange | Record<string, unknown>) => {
+  const { state, write } = useWrite((outcome) => onDone(outcome === 'saved' ? 'done' : 'conflict'));
+  const send = (change: CatalogueChange | Record<string, unknown>) => {
     const checked = parseCatalogueChange(change);
-    if (!checked.ok) {
-      const fields = (checked.error.fields ?? []).map((f) => ({ ...f, field: `change.${f.field}` }));
-      return submit.invalid(toFormErrors(fields));
-    }
-    submit.start();
-    const result = await api.post('/api/admin/catalogue/changes', { base: stored.catalogue, change }, key);
-    if (result.ok) {
-      setKey(crypto.randomUUID());
-      submit.succeed();
-      return onDone('done');
-    }
-    const { failure } = result;
-    if (failure.kind === 'http' && failure.status < 500) setKey(crypto.randomUUID());
-    if (failure.kind === 'http' && failure.status === 409) {
-      submit.succeed();
-      return onDone('conflict');
-    }
-    submit.fail(failure);
+    const fields = checked.ok
+      ? []
+      : (checked.error.fields ?? []).map((f) => ({ ...f, field: `change.${f.field}` }));
+    return write(
+      'post',
+      '/api/admin/catalogue/changes',
+      checked.ok ? ok({ base: stored.catalogue, change }) : fail(validationError(fields)),
+    );
   };
-  return { state: submit.state, send };
+  return { state, send };
 }
 
 const addIds = {
@@ -159,12 +146,7 @@ export function KindForm(props: { stored: StoredCatalogue; sections: CatalogueSe
         options={participantRules.map((r) => ({ value: r, label: c.participantOptions[r] }))}
         onChange={(participant) => set({ participant: participant as ParticipantRule })}
       />
-      <div className="actions">
-        <button type="submit" className="ds-button" disabled={state.saving}>
-          {c.add}
-        </button>
-        {state.saving ? <Progress label={t.saving} /> : null}
-      </div>
+      <SubmitRow label={c.add} saving={state.saving} />
     </form>
   );
 }
@@ -219,15 +201,11 @@ export function RenameForm(props: {
         error={state.errors['change.patch.name.en']}
         onChange={(en) => setName((n) => ({ ...n, en }))}
       />
-      <div className="actions">
-        <button type="submit" className="ds-button" disabled={state.saving}>
-          {t.save}
-        </button>
+      <SubmitRow label={t.save} saving={state.saving}>
         <button type="button" className="ds-button" data-variant="secondary" onClick={props.onCancel}>
           {t.cancel}
         </button>
-        {state.saving ? <Progress label={t.saving} /> : null}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

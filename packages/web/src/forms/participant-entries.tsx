@@ -3,14 +3,16 @@ import { type Catalogue, compareOrder } from '@crux/domain/catalogue/lists';
 import type { Participant } from '@crux/domain/participant';
 import { todayInOslo } from '@crux/domain/period';
 import { HoursCreate, type HoursEntry, type Span } from '@crux/domain/records/spans';
+import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
 import { useApp } from '../app-context';
 import { formatDate, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/error-summary';
 import { SelectField, TextField } from '../ui/fields';
-import { Progress, Success } from '../ui/status';
-import { useRecordWrite, type Written } from './span-forms';
+import { Success } from '../ui/status';
+import { SubmitRow } from '../ui/submit-row';
+import { useWrite, type Written } from './use-write';
 
 /** Hours are typed the Norwegian way too: "1,5" is 1.5. */
 const hoursOf = (typed: string) => (typed.trim() === '' ? Number.NaN : Number(typed.replace(',', '.')));
@@ -28,7 +30,7 @@ export function OrderHours(props: {
   const { api } = useApp();
   const r = t.records;
   const [values, setValues] = useState({ date: todayInOslo(), hours: '' });
-  const { state, write } = useRecordWrite((outcome) => {
+  const { state, write } = useWrite((outcome) => {
     if (outcome === 'saved') setValues((v) => ({ ...v, hours: '' }));
     props.onWritten(outcome);
   });
@@ -36,7 +38,7 @@ export function OrderHours(props: {
   const total = props.entries.reduce((sum, e) => sum + e.hours, 0);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    write('post', props.path, { date: values.date, hours: hoursOf(values.hours) }, HoursCreate);
+    write('post', props.path, parse(HoursCreate, { date: values.date, hours: hoursOf(values.hours) }));
   };
   const remove = async (entry: HoursEntry) => {
     const result = await api.delete(`${props.path}/${entry.date}/${entry.id}`);
@@ -86,12 +88,7 @@ export function OrderHours(props: {
           error={state.errors.hours}
           onChange={(hours) => setValues((v) => ({ ...v, hours }))}
         />
-        <div className="actions">
-          <button type="submit" className="ds-button" disabled={state.saving}>
-            {r.logHours(props.name)}
-          </button>
-          {state.saving ? <Progress label={t.saving} /> : null}
-        </div>
+        <SubmitRow label={r.logHours(props.name)} saving={state.saving} />
       </form>
     </details>
   );
@@ -117,7 +114,7 @@ export function ParticipantActivity(props: {
     );
   const [values, setValues] = useState({ kind: kinds[0]?.id ?? '', date: todayInOslo(), count: '1' });
   const [saved, setSaved] = useState<string | null>(null);
-  const { state, write } = useRecordWrite((outcome) => {
+  const { state, write } = useWrite((outcome) => {
     if (outcome !== 'saved') return;
     const kind = kinds.find((k) => k.id === values.kind);
     setSaved(
@@ -131,12 +128,11 @@ export function ParticipantActivity(props: {
     event.preventDefault();
     setSaved(null);
     const count = values.count.trim() === '' ? Number.NaN : Number(values.count);
-    write(
-      'post',
-      `/api/centres/${props.centre}/activities`,
-      { date: values.date, entries: [{ kind: values.kind, count, participantId: props.participant.id }] },
-      ActivitiesCreate,
-    );
+    const body = {
+      date: values.date,
+      entries: [{ kind: values.kind, count, participantId: props.participant.id }],
+    };
+    write('post', `/api/centres/${props.centre}/activities`, parse(ActivitiesCreate, body));
   };
   // The schema names the entry's fields (`entries.0.count`); here each has its own input.
   const errors = Object.fromEntries(
@@ -173,12 +169,7 @@ export function ParticipantActivity(props: {
         error={errors.count}
         onChange={(count) => setValues((v) => ({ ...v, count }))}
       />
-      <div className="actions">
-        <button type="submit" className="ds-button" disabled={state.saving}>
-          {t.save}
-        </button>
-        {state.saving ? <Progress label={t.saving} /> : null}
-      </div>
+      <SubmitRow label={t.save} saving={state.saving} />
       {saved ? <Success>{saved}</Success> : null}
     </form>
   );

@@ -11,7 +11,8 @@ import { useI18n } from '../i18n/i18n';
 import { FailureView } from '../ui/failure';
 import { Notice, Success } from '../ui/status';
 import { OrderHours, ParticipantActivity } from './participant-entries';
-import { AddSpanForm, SpanList, type Written } from './span-forms';
+import { AddSpanForm, SpanList } from './span-forms';
+import type { Written } from './use-write';
 
 type Props = { centre: string; participant: Participant; catalogue: Catalogue; onChanged: () => void };
 

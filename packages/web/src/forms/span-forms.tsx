@@ -2,48 +2,11 @@ import type { CatalogueListed } from '@crux/domain/catalogue/schema';
 import { MeasureCreate, type Span, SpanUpdate } from '@crux/domain/records/spans';
 import { parse } from '@crux/domain/validation';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/error-summary';
 import { SelectField, TextField } from '../ui/fields';
-import { Progress } from '../ui/status';
-import { toFormErrors } from './form-errors';
-import { useSubmitState } from './submit-state';
-
-/** What a write of a participant's records came to: saved, or someone else's change came first (409). */
-export type Written = (outcome: 'saved' | 'conflict') => void;
-
-/** A POST or PUT of the participant's records: checked with the API's schema first, errors at their fields. */
-export function useRecordWrite(onWritten: Written) {
-  const { api } = useApp();
-  const submit = useSubmitState();
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const write = async (
-    method: 'post' | 'put',
-    path: string,
-    body: unknown,
-    schema: Parameters<typeof parse>[0],
-  ) => {
-    const checked = parse(schema, body);
-    if (!checked.ok) return submit.invalid(toFormErrors(checked.error.fields ?? []));
-    submit.start();
-    const result =
-      method === 'post' ? await api.post(path, checked.value, key) : await api.put(path, checked.value);
-    if (result.ok) {
-      setKey(crypto.randomUUID());
-      submit.succeed();
-      return onWritten('saved');
-    }
-    const { failure } = result;
-    if (failure.kind === 'http' && failure.status < 500) setKey(crypto.randomUUID());
-    if (failure.kind === 'http' && failure.status === 409) {
-      submit.succeed();
-      return onWritten('conflict');
-    }
-    submit.fail(failure);
-  };
-  return { state: submit.state, write };
-}
+import { SubmitRow } from '../ui/submit-row';
+import { useWrite, type Written } from './use-write';
 
 type AddProps = {
   idPrefix: string;
@@ -59,7 +22,7 @@ export function AddSpanForm({ idPrefix, path, title, types, onWritten }: AddProp
   const r = t.records;
   const empty = { type: types[0]?.id ?? '', startDate: '', endDate: '' };
   const [values, setValues] = useState(empty);
-  const { state, write } = useRecordWrite((outcome) => {
+  const { state, write } = useWrite((outcome) => {
     if (outcome === 'saved') setValues(empty);
     onWritten(outcome);
   });
@@ -71,7 +34,7 @@ export function AddSpanForm({ idPrefix, path, title, types, onWritten }: AddProp
       startDate: values.startDate,
       ...(values.endDate ? { endDate: values.endDate } : {}),
     };
-    write('post', path, body, MeasureCreate);
+    write('post', path, parse(MeasureCreate, body));
   };
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
@@ -104,12 +67,7 @@ export function AddSpanForm({ idPrefix, path, title, types, onWritten }: AddProp
         error={state.errors.endDate}
         onChange={(endDate) => setValues((v) => ({ ...v, endDate }))}
       />
-      <div className="actions">
-        <button type="submit" className="ds-button" disabled={state.saving}>
-          {title}
-        </button>
-        {state.saving ? <Progress label={t.saving} /> : null}
-      </div>
+      <SubmitRow label={title} saving={state.saving} />
     </form>
   );
 }
@@ -124,12 +82,12 @@ export function EndSpanForm(props: {
 }) {
   const { t } = useI18n();
   const [endDate, setEndDate] = useState('');
-  const { state, write } = useRecordWrite(props.onWritten);
+  const { state, write } = useWrite(props.onWritten);
   const id = `end-${props.span.id}`;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const { type, startDate, version } = props.span;
-    write('put', props.path, { type, startDate, endDate, version }, SpanUpdate);
+    write('put', props.path, parse(SpanUpdate, { type, startDate, endDate, version }));
   };
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
@@ -147,14 +105,11 @@ export function EndSpanForm(props: {
         error={state.errors.endDate}
         onChange={setEndDate}
       />
-      <div className="actions">
-        <button type="submit" className="ds-button" disabled={state.saving}>
-          {t.save}
-        </button>
+      <SubmitRow label={t.save} saving={state.saving}>
         <button type="button" className="ds-button" data-variant="secondary" onClick={props.onCancel}>
           {t.cancel}
         </button>
-      </div>
+      </SubmitRow>
     </form>
   );
 }

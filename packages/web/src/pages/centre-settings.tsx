@@ -12,6 +12,7 @@ import { ErrorSummary } from '../ui/error-summary';
 import { FailureView } from '../ui/failure';
 import { usePageTitle } from '../ui/page-title';
 import { Notice, Progress, Success } from '../ui/status';
+import { SubmitRow } from '../ui/submit-row';
 
 const FIELD = 'todayKinds';
 
@@ -173,12 +174,7 @@ export function CentreSettingsPage({ centre }: { centre: string }) {
             </li>
           ))}
         </ol>
-        <div className="actions">
-          <button type="submit" className="ds-button" disabled={state.saving}>
-            {t.save}
-          </button>
-          {state.saving ? <Progress label={t.saving} /> : null}
-        </div>
+        <SubmitRow label={t.save} saving={state.saving} />
       </form>
     </section>
   );
