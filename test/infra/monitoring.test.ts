@@ -127,7 +127,8 @@ describe('the dashboard', () => {
     const functionIds = Object.entries(resourcesOf(template, 'AWS::Lambda::Function'))
       .filter(([, f]) => String(f.Properties.Runtime).startsWith('nodejs'))
       .map(([id]) => id);
-    expect(functionIds).toHaveLength(6);
+    // One per audience, the pre-token trigger and the figures job.
+    expect(functionIds).toHaveLength(audienceNames.length + 2);
     for (const id of functionIds) {
       for (const metric of ['Errors', 'Throttles', 'Duration'])
         expect(text).toContain(`[\\"AWS/Lambda\\",\\"${metric}\\",\\"FunctionName\\",\\"",{"Ref":"${id}"}`);

@@ -24,17 +24,24 @@ export type CentreSettings = {
 /** Until a leader chooses, *I dag* shows the two kinds every centre registers daily. */
 export const defaultCentreSettings: CentreSettings = { todayKinds: ['visit', 'contact_point'], version: 0 };
 
+/** Each kind named once: checked before the write, since it needs no catalogue. */
+export function checkTodayKindsOnce(update: CentreSettingsUpdate): Result<CentreSettingsUpdate> {
+  const seen = new Set<string>();
+  for (const [i, id] of update.todayKinds.entries()) {
+    if (seen.has(id)) return fail(fieldError(`todayKinds.${i}`, 'duplicate_id'));
+    seen.add(id);
+  }
+  return ok(update);
+}
+
 /** The kinds must be in the catalogue and in use, each named once. */
 export function checkCentreSettings(
   catalogue: Catalogue,
   update: CentreSettingsUpdate,
 ): Result<CentreSettingsUpdate> {
   const inUse = new Set(catalogue.activityKinds.filter((k) => k.status === 'active').map((k) => k.id));
-  const seen = new Set<string>();
   for (const [i, id] of update.todayKinds.entries()) {
     if (!inUse.has(id)) return fail(fieldError(`todayKinds.${i}`, 'unknown_type'));
-    if (seen.has(id)) return fail(fieldError(`todayKinds.${i}`, 'duplicate_id'));
-    seen.add(id);
   }
-  return ok(update);
+  return checkTodayKindsOnce(update);
 }

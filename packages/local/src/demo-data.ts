@@ -18,18 +18,30 @@ import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
 
 type Record = CentreImport['records'][number];
 
+/** A 503 (the database slow or away) is answered as the API asks: the same request again, same key. */
+const RETRIES_ON_503 = 5;
+
 function apiAs(baseUrl: string, accessToken: string, count: () => void) {
   return async (method: 'GET' | 'POST', path: string, body?: unknown, key?: string): Promise<unknown> => {
-    count();
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(key ? { [IDEMPOTENCY_HEADER]: key } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const send = () => {
+      count();
+      return fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(key ? { [IDEMPOTENCY_HEADER]: key } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    };
+    let response = await send();
+    for (let retry = 1; response.status === 503 && retry <= RETRIES_ON_503; retry++) {
+      await response.body?.cancel();
+      const wait = Number(response.headers.get('retry-after') ?? '1');
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 5) * 1000));
+      response = await send();
+    }
     const text = await response.text();
     if (!response.ok)
       throw new Error(`demo data: ${method} ${path} answered ${response.status}: ${text.slice(0, 400)}`);
