@@ -64,6 +64,8 @@ export function CataloguePage() {
   };
 
   const catalogue = stored.state === 'ok' ? stored.value.catalogue : null;
+  // Kinds in the report's order: by their section's place, then their own.
+  const sectionRank = (id: string) => catalogue?.sections.find((s) => s.id === id)?.order ?? 0;
   const sectionName = (id: string) => {
     const section = catalogue?.sections.find((s) => s.id === id);
     return section ? text(section.name) : id;
@@ -100,10 +102,7 @@ export function CataloguePage() {
               </thead>
               <tbody>
                 {[...catalogue.activityKinds]
-                  .sort(
-                    (a, b) =>
-                      sectionName(a.section).localeCompare(sectionName(b.section)) || compareOrder(a, b),
-                  )
+                  .sort((a, b) => sectionRank(a.section) - sectionRank(b.section) || compareOrder(a, b))
                   .map((kind) => (
                     <tr key={kind.id}>
                       <th scope="row">
