@@ -169,7 +169,7 @@ export function ParticipantActivity(props: {
         error={errors.count}
         onChange={(count) => setValues((v) => ({ ...v, count }))}
       />
-      <SubmitRow label={t.save} saving={state.saving} />
+      <SubmitRow label={r.activitySubmit} saving={state.saving} />
       {saved ? <Success>{saved}</Success> : null}
     </form>
   );

@@ -178,6 +178,7 @@ export const en: Messages = {
     activityIntro: 'For activities that count participants, such as a cabin trip.',
     kind: 'Activity',
     count: 'Count',
+    activitySubmit: 'Register the activity',
     activitySaved: (what, date) => `Saved for ${date}: ${what}.`,
     conflict: 'Someone else changed this meanwhile. It has been loaded again.',
   },

@@ -179,6 +179,7 @@ export const nb = {
     activityIntro: 'For aktiviteter som teller deltakere, for eksempel en hyttetur.',
     kind: 'Aktivitet',
     count: 'Antall',
+    activitySubmit: 'Registrer aktiviteten',
     activitySaved: (what: string, date: string) => `Lagret for ${date}: ${what}.`,
     conflict: 'Noen andre endret dette i mellomtiden. Det er lastet på nytt.',
   },
