@@ -201,11 +201,7 @@ export function RenameForm(props: {
         error={state.errors['change.patch.name.en']}
         onChange={(en) => setName((n) => ({ ...n, en }))}
       />
-      <SubmitRow label={t.save} saving={state.saving}>
-        <button type="button" className="ds-button" data-variant="secondary" onClick={props.onCancel}>
-          {t.cancel}
-        </button>
-      </SubmitRow>
+      <SubmitRow label={t.save} saving={state.saving} onCancel={props.onCancel} />
     </form>
   );
 }

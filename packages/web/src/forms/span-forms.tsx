@@ -105,11 +105,7 @@ export function EndSpanForm(props: {
         error={state.errors.endDate}
         onChange={setEndDate}
       />
-      <SubmitRow label={t.save} saving={state.saving}>
-        <button type="button" className="ds-button" data-variant="secondary" onClick={props.onCancel}>
-          {t.cancel}
-        </button>
-      </SubmitRow>
+      <SubmitRow label={t.save} saving={state.saving} onCancel={props.onCancel} />
     </form>
   );
 }
