@@ -207,7 +207,7 @@ describe.skipIf(skipBrowser)('accessibility of every page, in both languages', (
       const report = newReport();
       await visitAll(report, await openAs(language, 'ansatt.ovre-eiker'), language, staffVisits(language));
       expect(report).toEqual(newReport());
-    }, 180_000);
+    }, 300_000);
 
     test(`${language}: head office, experience network, and a role without pages`, async () => {
       const report = newReport();
