@@ -60,29 +60,29 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
 
     const staff = await signedIn('ansatt.ovre-eiker');
     await staff.waitForURL(/\/senter\/ovre-eiker\/i-dag$/);
-    const figuresBefore = await todayFigures(staff, 'Besøk');
-    await staff.getByRole('button', { name: 'Legg til én – Besøk' }).click();
-    await staff.getByRole('button', { name: 'Legg til én – Besøk' }).click();
-    await staff.getByRole('button', { name: 'Legg til én – Besøk' }).click();
-    await staff.getByRole('button', { name: 'Legg til én – Kontaktpunkter (telefon og SMS)' }).click();
+    const figuresBefore = await todayFigures(staff, 'Antall besøk');
+    await staff.getByRole('button', { name: 'Legg til én – Antall besøk' }).click();
+    await staff.getByRole('button', { name: 'Legg til én – Antall besøk' }).click();
+    await staff.getByRole('button', { name: 'Legg til én – Antall besøk' }).click();
+    await staff.getByRole('button', { name: 'Legg til én – Antall kontaktpunkt (telefon + SMS)' }).click();
     await staff.getByRole('button', { name: 'Lagre' }).click();
     await expect
       .poll(() => staff.getByRole('status').filter({ hasText: 'Lagret for' }).textContent())
-      .toMatch(/3 besøk og 1 kontaktpunkter/);
+      .toMatch(/Antall besøk 3, Antall kontaktpunkt \(telefon \+ SMS\) 1/);
     // The day's column counts the save at once; the month's is the figures job's count, until it runs.
     await expect
-      .poll(() => todayFigures(staff, 'Besøk'))
+      .poll(() => todayFigures(staff, 'Antall besøk'))
       .toEqual({
         day: figuresBefore.day + 3,
         month: figuresBefore.month,
       });
-    expect(await staff.getByLabel('Besøk', { exact: true }).inputValue()).toBe('0');
+    expect(await staff.getByLabel('Antall besøk', { exact: true }).inputValue()).toBe('0');
     await screenshot(staff, 'i-dag-after-save');
 
     await runtime.runFiguresJob();
     await staff.reload();
     await expect
-      .poll(() => todayFigures(staff, 'Besøk'))
+      .poll(() => todayFigures(staff, 'Antall besøk'))
       .toEqual({
         day: figuresBefore.day + 3,
         month: figuresBefore.month + 3,
@@ -211,19 +211,19 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
   test('keyboard alone registers a visit, with visible focus at every stop', async () => {
     const page = await signedIn('ansatt.ovre-eiker');
     await page.waitForURL(/\/i-dag$/);
-    const before = await todayFigures(page, 'Besøk');
+    const before = await todayFigures(page, 'Antall besøk');
     await page.locator('body').focus();
-    await tabTo(page, 'the + button for visits', (el) => el.label === 'Legg til én – Besøk');
+    await tabTo(page, 'the + button for visits', (el) => el.label === 'Legg til én – Antall besøk');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Space');
-    await eventually(() => page.getByLabel('Besøk', { exact: true }).inputValue()).toBe('2');
+    await eventually(() => page.getByLabel('Antall besøk', { exact: true }).inputValue()).toBe('2');
     await tabTo(page, 'the Save button', (el) => el.tag === 'button' && el.text === 'Lagre');
     await page.keyboard.press('Enter');
     await eventually(() =>
       page.getByRole('status').filter({ hasText: 'Lagret for' }).textContent(),
-    ).toContain('2 besøk');
+    ).toContain('Antall besøk 2');
     await expect
-      .poll(() => todayFigures(page, 'Besøk'))
+      .poll(() => todayFigures(page, 'Antall besøk'))
       .toEqual({ day: before.day + 2, month: before.month });
   }, 120_000);
 
@@ -244,17 +244,17 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
       await route.fetch();
       await route.abort('connectionreset');
     });
-    await setStepper(page, 'Besøk', 4);
+    await setStepper(page, 'Antall besøk', 4);
     await page.getByRole('button', { name: 'Lagre' }).click();
     await eventually(() => page.getByRole('alert').textContent()).toContain(
       'Fikk ikke kontakt med tjenesten',
     );
-    await eventually(() => page.getByLabel('Besøk', { exact: true }).inputValue()).toBe('4');
+    await eventually(() => page.getByLabel('Antall besøk', { exact: true }).inputValue()).toBe('4');
     await screenshot(page, 'i-dag-network-error');
     await page.getByRole('button', { name: 'Prøv igjen' }).click();
     await eventually(() =>
       page.getByRole('status').filter({ hasText: 'Lagret for' }).textContent(),
-    ).toContain('4 besøk');
+    ).toContain('Antall besøk 4');
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
@@ -362,12 +362,12 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
 
   test('each role sees only its own menu', async () => {
     const menus: Record<string, string[]> = {
-      'ansatt.ovre-eiker': ['I dag', 'Deltakere'],
-      'leder.tromso': ['I dag', 'Deltakere', 'Kontoer'],
+      'ansatt.ovre-eiker': ['I dag', 'Deltakere', 'Fakta og tall'],
+      'leder.tromso': ['I dag', 'Deltakere', 'Tilgangslogg', 'Kontoer', 'Fakta og tall', 'Innstillinger'],
       hovedkontor: ['Tall for alle sentre'],
       erfaringsnettverket: ['Tall for Erfaringsnettverket'],
       'frivillig.ovre-eiker': [],
-      admin: ['Nye sentre'],
+      admin: ['Nye sentre', 'Katalog'],
     };
     for (const [username, expected] of Object.entries(menus)) {
       const page = await signedIn(username);

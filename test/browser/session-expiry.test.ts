@@ -27,8 +27,8 @@ async function untilTokenSpent(page: Page): Promise<void> {
 
 async function typedCounts(page: Page): Promise<[string, string]> {
   return [
-    await page.getByLabel('Besøk', { exact: true }).inputValue(),
-    await page.getByLabel('Kontaktpunkter (telefon og SMS)', { exact: true }).inputValue(),
+    await page.getByLabel('Antall besøk', { exact: true }).inputValue(),
+    await page.getByLabel('Antall kontaktpunkt (telefon + SMS)', { exact: true }).inputValue(),
   ];
 }
 
@@ -49,8 +49,8 @@ describe.skipIf(skipBrowser)('an expired session in the web client', () => {
     const page = await (await newContext(browser)).newPage();
     await signIn(page, runtime, 'ansatt.ovre-eiker');
     await page.waitForURL(/\/senter\/ovre-eiker\/i-dag$/);
-    await setStepper(page, 'Besøk', 5);
-    await setStepper(page, 'Kontaktpunkter (telefon og SMS)', 2);
+    await setStepper(page, 'Antall besøk', 5);
+    await setStepper(page, 'Antall kontaktpunkt (telefon + SMS)', 2);
     const before = await monthTotalFromApi(page, 'ovre-eiker', 'visit');
     await untilTokenSpent(page);
 
@@ -66,7 +66,7 @@ describe.skipIf(skipBrowser)('an expired session in the web client', () => {
     await page.getByRole('button', { name: 'Lagre' }).click();
     await eventually(() =>
       page.getByRole('status').filter({ hasText: 'Lagret for' }).textContent(),
-    ).toContain('5 besøk og 2 kontaktpunkter');
+    ).toContain('Antall besøk 5, Antall kontaktpunkt (telefon + SMS) 2');
     expect(await monthTotalFromApi(page, 'ovre-eiker', 'visit')).toBe(before + 5);
   }, 120_000);
 
@@ -74,7 +74,7 @@ describe.skipIf(skipBrowser)('an expired session in the web client', () => {
     const page = await (await newContext(browser)).newPage();
     await signIn(page, runtime, 'leder.ovre-eiker');
     await page.waitForURL(/\/senter\/ovre-eiker\/i-dag$/);
-    await setStepper(page, 'Besøk', 3);
+    await setStepper(page, 'Antall besøk', 3);
     await untilTokenSpent(page);
     await page.reload();
     await page.getByText('Økten din er utløpt.', { exact: false }).waitFor();

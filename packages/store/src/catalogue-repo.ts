@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk
 import type { ActivityItem } from '@crux/domain/activity';
 import type { CatalogueHistoryRecord } from '@crux/domain/catalogue/change';
 import type { Catalogue, CatalogueListName } from '@crux/domain/catalogue/lists';
+import type { StoredCatalogue } from '@crux/domain/catalogue/request';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
 import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { catalogueKeys } from './keys';
@@ -20,7 +21,7 @@ import { type TransactItem, transact } from './transact';
  * the entries the figures job has counted something under, so that an entry with history is never
  * removed and a kind's counting rule never changes under its history.
  */
-export type StoredCatalogue = { catalogue: Catalogue; hash: string };
+export type { StoredCatalogue };
 
 /** The document's fingerprint: a change names it, so it is applied to exactly the catalogue it was made on. */
 export function catalogueHash(catalogue: Catalogue): string {

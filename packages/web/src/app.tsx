@@ -6,6 +6,7 @@ import { isExpired, loadSession, type Session } from './auth/session';
 import type { RuntimeConfig } from './config';
 import { clearAllDrafts } from './forms/drafts';
 import { useI18n } from './i18n/i18n';
+import { AccessibilityPage } from './pages/accessibility';
 import { CallbackPage } from './pages/callback';
 import { NotFoundPage } from './pages/not-found';
 import { SignInPage } from './pages/sign-in';
@@ -72,6 +73,14 @@ function ConfiguredApp({ config }: { config: RuntimeConfig }) {
   }, [config, session, reauthenticate]);
 
   const route = matchPath(pathname);
+  // The accessibility statement is public: anyone may read it before signing in.
+  if (route.page === 'accessibility' && !context) {
+    return (
+      <Layout>
+        <AccessibilityPage />
+      </Layout>
+    );
+  }
   if (route.page === 'callback') {
     return (
       <Layout>

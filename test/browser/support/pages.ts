@@ -19,11 +19,8 @@ export async function rowCells(
   return row.locator('td').allInnerTexts();
 }
 
-/** The I dag page's figures: [today/the chosen day, the month] for one kind. */
-export async function todayFigures(
-  page: Page,
-  kind: 'Besøk' | 'Visits',
-): Promise<{ day: number; month: number }> {
+/** The I dag page's figures: [today/the chosen day, the month] for one kind, by its catalogue name. */
+export async function todayFigures(page: Page, kind: string): Promise<{ day: number; month: number }> {
   const row = page
     .locator('table tr')
     .filter({ has: page.getByRole('rowheader', { name: kind, exact: true }) });

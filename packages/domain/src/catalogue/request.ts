@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Catalogue } from './lists';
 import { CatalogueShape } from './schema';
 
 /**
@@ -10,3 +11,6 @@ import { CatalogueShape } from './schema';
  */
 export const CatalogueChangeRequest = z.strictObject({ base: CatalogueShape, change: z.unknown() });
 export type CatalogueChangeRequest = z.infer<typeof CatalogueChangeRequest>;
+
+/** The catalogue as GET /api/catalogue answers it: the document and its fingerprint. */
+export type StoredCatalogue = { catalogue: Catalogue; hash: string };

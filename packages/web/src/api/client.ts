@@ -25,6 +25,7 @@ export type Api = {
   get: <T>(path: string, query?: Options['query']) => Promise<ApiResult<T>>;
   post: <T>(path: string, body: unknown, idempotencyKey: string) => Promise<ApiResult<T>>;
   put: <T>(path: string, body: unknown) => Promise<ApiResult<T>>;
+  delete: (path: string, query?: Options['query']) => Promise<ApiResult<undefined>>;
 };
 
 function isAppError(value: unknown): value is AppError {
@@ -83,5 +84,6 @@ export function createApi(
     get: (path, query) => request('GET', path, { query }),
     post: (path, body, idempotencyKey) => request('POST', path, { body, idempotencyKey }),
     put: (path, body) => request('PUT', path, { body }),
+    delete: (path, query) => request('DELETE', path, { query }),
   };
 }

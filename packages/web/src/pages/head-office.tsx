@@ -6,12 +6,15 @@ import {
   type HeadOfficeYear,
   TOTAL,
 } from '@crux/domain/figure-set';
+import { yearTable } from '@crux/domain/figures/display';
+import { useFigureSet } from '../api/catalogue';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { formatMonth, formatNumber, formatTimestamp, withPrevious } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { FailureView } from '../ui/failure';
 import { FiguresTable } from '../ui/figures-table';
+import { LinesTable, sectionsOf } from '../ui/lines-table';
 import { usePageTitle } from '../ui/page-title';
 import { ScrollRegion } from '../ui/scroll-region';
 import { Progress } from '../ui/status';
@@ -27,13 +30,14 @@ function monthsOf(year: number): string[] {
 }
 
 export function HeadOfficePage() {
-  const { t, language } = useI18n();
+  const { t, text, language } = useI18n();
   const { api } = useApp();
   usePageTitle(t.headOffice.title);
   const year = useYear();
   const [figures, reloadFigures] = useResource(`year:${year}`, () =>
     api.get<HeadOfficeYear>(`/api/headoffice/figures/${year}`),
   );
+  const [set, reloadSet] = useFigureSet();
   const [months, reloadMonths] = useResource(`months:${year}`, () =>
     api.get<HeadOfficeMonths>(`/api/headoffice/figures/${year}/months`),
   );
@@ -55,6 +59,21 @@ export function HeadOfficePage() {
     }
   }
   const chartSeries = series.filter((s) => s.key !== TOTAL);
+  // Every line for every centre and the foundation: each column is that centre's own Fakta og tall.
+  const columns =
+    figures.state === 'ok' && set.state === 'ok'
+      ? [
+          ...figures.value.centres.map((c) => ({ key: c.centre, name: c.name, data: c })),
+          { key: TOTAL, name: t.figures.total, data: figures.value.total },
+        ].map((c) => {
+          const table = yearTable(set.value, year, c.data.figures, c.data.previous);
+          return {
+            key: c.key,
+            name: c.name,
+            rows: new Map(table.sections.flatMap((s) => s.rows).map((r) => [r.id, r])),
+          };
+        })
+      : [];
   // The chart's part is drawn once the table above it has come, so the table never pushes it down.
   const chartPart = figures.state !== 'loading';
   const cell = (key: HeadlineFigure, figures: Figures, previous: Figures | null) =>
@@ -85,6 +104,30 @@ export function HeadOfficePage() {
           />
         </>
       ) : null}
+
+      {chartPart ? (
+        <h2 className="ds-heading" data-size="md">
+          {t.headOffice.allLinesTitle(year)}
+        </h2>
+      ) : null}
+      {chartPart && set.state === 'failed' ? <FailureView failure={set.failure} retry={reloadSet} /> : null}
+      {set.state === 'ok' && columns.length > 0
+        ? sectionsOf(set.value, (line) => columns.some((c) => c.rows.has(line.id))).map(
+            ({ section, lines }) => (
+              <LinesTable
+                key={section.id}
+                id={`all-${section.id}`}
+                caption={text(section.name)}
+                lines={lines}
+                columns={columns}
+                cell={(line, column) => {
+                  const row = columns.find((c) => c.key === column.key)?.rows.get(line.id);
+                  return row ? text(row.text) : '–';
+                }}
+              />
+            ),
+          )
+        : null}
 
       {chartPart ? (
         <h2 className="ds-heading" data-size="md">

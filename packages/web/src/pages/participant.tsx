@@ -1,10 +1,12 @@
 import type { Participant } from '@crux/domain/participant';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useCatalogue } from '../api/catalogue';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { EditParticipant } from '../forms/edit-participant';
 import { EndParticipation } from '../forms/end-participation';
 import { displayValue } from '../forms/participant-display';
+import { ParticipantRecords } from '../forms/participant-records';
 import { editableFields, valuesOf } from '../forms/participant-values';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -26,7 +28,12 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
   const [notice, setNotice] = useState<'created' | 'updated' | 'ended' | null>(
     new URLSearchParams(search).has('ny') ? 'created' : null,
   );
-  const participant = resource.state === 'ok' ? resource.value : null;
+  const [catalogue] = useCatalogue();
+  // While a change is read back, the page keeps what it showed: its forms and their notices stay put.
+  const shown = useRef<Participant | null>(null);
+  if (resource.state === 'ok') shown.current = resource.value;
+  else if (resource.state === 'failed') shown.current = null;
+  const participant = shown.current?.id === id ? shown.current : null;
   usePageTitle(participant?.displayName ?? t.participants.title);
 
   if (resource.state === 'failed' && resource.failure.kind === 'http' && resource.failure.status === 404) {
@@ -98,6 +105,14 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
               onConflict={reload}
             />
           )}
+          {catalogue.state === 'ok' ? (
+            <ParticipantRecords
+              centre={centre}
+              participant={participant}
+              catalogue={catalogue.value.catalogue}
+              onChanged={reload}
+            />
+          ) : null}
         </>
       ) : null}
     </section>

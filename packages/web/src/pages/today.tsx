@@ -1,13 +1,17 @@
 import { ActivitiesCreate } from '@crux/domain/activity';
+import { compareOrder } from '@crux/domain/catalogue/lists';
+import type { CatalogueKind } from '@crux/domain/catalogue/schema';
 import { figureOf } from '@crux/domain/figure-set';
 import { kindId } from '@crux/domain/figures/define';
 import { monthOf, todayInOslo } from '@crux/domain/period';
 import type { Text } from '@crux/domain/text';
 import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
-import { entriesOfDay, figuresOfMonth, type KindTotals, totalsByKind } from '../api/activities';
+import { entriesOfDay, figuresOfMonth, totalsByKind } from '../api/activities';
+import { useCatalogue, useCentreSettings } from '../api/catalogue';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
+import { DayEntries } from '../forms/day-entries';
 import { useDraft } from '../forms/drafts';
 import { toFormErrors } from '../forms/form-errors';
 import { NetworkRetry } from '../forms/network-retry';
@@ -27,34 +31,41 @@ import { Stepper } from '../ui/stepper';
 /**
  * One save carries every kind of the day in one request. Its idempotency key is kept in the draft until
  * the save succeeds: a retry after a lost answer sends the same key, so the API registers the work once
- * however often the user presses Save.
+ * however often the user presses Save. The counts are keyed by the catalogue's kind ids.
  */
-type TodayDraft = { date: string; visit: number; contact_point: number; key: string };
+type TodayDraft = { date: string; counts: Record<string, number>; key: string };
 
-/** The kinds this page registers (of the catalogue's, the two every centre registers daily). */
-type ShownKind = 'visit' | 'contact_point';
-const kinds: readonly ShownKind[] = ['visit', 'contact_point'];
-const ids = { date: 'today-date', visit: 'today-visits', contact_point: 'today-contact-points' };
-
-const freshDraft = (): TodayDraft => ({
-  date: todayInOslo(),
-  visit: 0,
-  contact_point: 0,
-  key: crypto.randomUUID(),
-});
+const freshDraft = (): TodayDraft => ({ date: todayInOslo(), counts: {}, key: crypto.randomUUID() });
 
 const nothingToSave: Text = { nb: nb.today.nothingToSave, en: en.today.nothingToSave };
 
 const validDate = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date);
+const DATE_ID = 'today-date';
+const fieldId = (kind: string) => `today-${kind}`;
+
+/**
+ * The kinds I dag registers as plain counts: every kind in use that does not need a participant named
+ * (those are registered on the participant's page). The centre's chosen kinds first, in its order; the
+ * rest of the catalogue's after them, in the catalogue's order.
+ */
+function kindsOf(kinds: readonly CatalogueKind[], chosen: readonly string[]) {
+  const countable = kinds.filter((k) => k.status === 'active' && k.participant !== 'must');
+  const byId = new Map(countable.map((k) => [k.id, k]));
+  const first = chosen.flatMap((id) => byId.get(id) ?? []);
+  const rest = countable.filter((k) => !chosen.includes(k.id)).sort(compareOrder);
+  return { first, rest };
+}
 
 export function TodayPage({ centre }: { centre: string }) {
-  const { t, language } = useI18n();
+  const { t, text, language } = useI18n();
   const { api, claims } = useApp();
   usePageTitle(t.nav.today);
-  const [draft, update] = useDraft(`${claims.sub}:${centre}:today`, freshDraft);
+  const [catalogue, reloadCatalogue] = useCatalogue();
+  const [settings, reloadSettings] = useCentreSettings(centre);
+  const [draft, update] = useDraft(`${claims.sub}:${centre}:today-kinds`, freshDraft);
   const submit = useSubmitState();
-  const [saved, setSaved] = useState<KindTotals | null>(null);
-  const [savedDate, setSavedDate] = useState('');
+  const { state } = submit;
+  const [saved, setSaved] = useState<{ date: string; what: string } | null>(null);
   const day = validDate(draft.date) ? draft.date : null;
   const month = day ? monthOf(day) : null;
   const [entries, reloadDay] = useResource(`${centre}:${day}`, () =>
@@ -64,22 +75,32 @@ export function TodayPage({ centre }: { centre: string }) {
     month ? figuresOfMonth(api, centre, month) : Promise.resolve({ ok: true as const, value: null }),
   );
 
-  const labels: Record<ShownKind, string> = {
-    visit: t.today.visits,
-    contact_point: t.today.contactPoints,
+  const allKinds = catalogue.state === 'ok' ? catalogue.value.catalogue.activityKinds : [];
+  const { first, rest } = kindsOf(allKinds, settings.state === 'ok' ? settings.value.todayKinds : []);
+  const shown = [...first, ...rest];
+  const nameOf = (id: string) => {
+    const kind = allKinds.find((k) => k.id === id);
+    return kind ? text(kind.name) : id;
   };
+  const ids: Record<string, string> = { date: DATE_ID };
+  for (const kind of shown) ids[kind.id] = fieldId(kind.id);
+  const counts = draft.counts ?? {};
 
   /** A count of 0 means "none of this kind": only the date and the counts above 0 are sent and checked. */
   const body = () => ({
     date: draft.date,
-    entries: kinds.filter((kind) => draft[kind] > 0).map((kind) => ({ kind, count: draft[kind] })),
+    entries: shown
+      .filter((k) => (counts[k.id] ?? 0) > 0)
+      .map((k) => ({ kind: k.id, count: counts[k.id] ?? 0 })),
   });
 
   /** The API names `entries.<i>.count`; here each kind has its own field. */
   const fieldOf = (field: string, sent: ReturnType<typeof body>) => {
-    const match = /^entries\.(\d+)\.count$/.exec(field);
+    const match = /^entries\.(\d+)\.(count|kind)$/.exec(field);
     return match ? (sent.entries[Number(match[1])]?.kind ?? field) : field;
   };
+  const withFields = <F extends { field: string }>(fields: readonly F[], sent: ReturnType<typeof body>) =>
+    fields.map((f) => ({ ...f, field: fieldOf(f.field, sent) }));
 
   const save = async () => {
     setSaved(null);
@@ -93,9 +114,7 @@ export function TodayPage({ centre }: { centre: string }) {
     }
     const checked = parse(ActivitiesCreate, sent);
     if (!checked.ok) {
-      return submit.invalid(
-        toFormErrors((checked.error.fields ?? []).map((f) => ({ ...f, field: fieldOf(f.field, sent) }))),
-      );
+      return submit.invalid(toFormErrors(withFields(checked.error.fields ?? [], sent)));
     }
     submit.start();
     const result = await api.post(`/api/centres/${centre}/activities`, checked.value, draft.key);
@@ -106,16 +125,15 @@ export function TodayPage({ centre }: { centre: string }) {
       }
       const { failure } = result;
       if (failure.kind === 'http' && failure.error?.fields) {
-        const fields = failure.error.fields.map((f) => ({ ...f, field: fieldOf(f.field, sent) }));
+        const fields = withFields(failure.error.fields, sent);
         return submit.fail({ ...failure, error: { ...failure.error, fields } });
       }
       return submit.fail(failure);
     }
-    const done: KindTotals = { visit: draft.visit, contact_point: draft.contact_point };
-    update((d) => ({ ...d, visit: 0, contact_point: 0, key: crypto.randomUUID() }));
+    const what = sent.entries.map((e) => `${nameOf(e.kind)} ${formatNumber(e.count)}`).join(', ');
+    update((d) => ({ ...d, counts: {}, key: crypto.randomUUID() }));
     submit.succeed();
-    setSaved(done);
-    setSavedDate(draft.date);
+    setSaved({ date: draft.date, what });
     reloadDay();
     reloadMonth();
   };
@@ -125,52 +143,73 @@ export function TodayPage({ centre }: { centre: string }) {
     save();
   };
 
-  const { state } = submit;
+  const stepper = (kind: CatalogueKind) => (
+    <Stepper
+      key={kind.id}
+      id={fieldId(kind.id)}
+      label={text(kind.name)}
+      value={counts[kind.id] ?? 0}
+      error={state.errors[kind.id]}
+      onChange={(value) => update((d) => ({ ...d, counts: { ...(d.counts ?? {}), [kind.id]: value } }))}
+    />
+  );
+
   const isToday = draft.date === todayInOslo();
   const dayTotals = entries.state === 'ok' ? totalsByKind(entries.value) : null;
   const counted = monthFigures.state === 'ok' ? monthFigures.value : null;
+  // The table: the kinds shown at the top, and any other kind registered this day.
+  const tableKinds = [
+    ...first.map((k) => k.id),
+    ...Object.keys(dayTotals ?? {}).filter((id) => !first.some((k) => k.id === id)),
+  ];
+  const setup = [catalogue, settings] as const;
+  const restHasCounts = rest.some((k) => (counts[k.id] ?? 0) > 0 || state.errors[k.id]);
 
   return (
     <section className="today">
       <h1 className="ds-heading" data-size="lg">
         {t.today.title}
       </h1>
-      <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={state.errors} fieldIds={ids} attempt={state.attempt} extra={state.formError} />
-        <TextField
-          id={ids.date}
-          label={t.today.date}
-          hint={t.today.dateHint}
-          type="date"
-          value={draft.date}
-          error={state.errors.date}
-          onChange={(date) => update((d) => ({ ...d, date }))}
-        />
-        <div className="steppers">
-          {kinds.map((kind) => (
-            <Stepper
-              key={kind}
-              id={ids[kind]}
-              label={labels[kind]}
-              value={draft[kind]}
-              error={state.errors[kind]}
-              onChange={(value) => update((d) => ({ ...d, [kind]: value }))}
-            />
-          ))}
-        </div>
-        <NetworkRetry visible={state.networkFailed} onRetry={save} />
-        <div className="actions">
-          <button type="submit" className="ds-button" data-size="lg" disabled={state.saving}>
-            {t.save}
-          </button>
-          {state.saving ? <Progress label={t.saving} /> : null}
-        </div>
-        {saved ? (
-          <Success>
-            {t.today.saved(saved.visit ?? 0, saved.contact_point ?? 0, formatDate(savedDate, language))}
-          </Success>
-        ) : null}
-      </form>
+      {setup.some((r) => r.state === 'loading') ? <Progress label={t.loading} /> : null}
+      {catalogue.state === 'failed' ? (
+        <FailureView failure={catalogue.failure} retry={reloadCatalogue} />
+      ) : null}
+      {settings.state === 'failed' ? <FailureView failure={settings.failure} retry={reloadSettings} /> : null}
+      {catalogue.state === 'ok' && settings.state === 'ok' ? (
+        <form onSubmit={onSubmit} noValidate>
+          <ErrorSummary
+            errors={state.errors}
+            fieldIds={ids}
+            attempt={state.attempt}
+            extra={state.formError}
+          />
+          <TextField
+            id={DATE_ID}
+            label={t.today.date}
+            hint={t.today.dateHint}
+            type="date"
+            value={draft.date}
+            error={state.errors.date}
+            onChange={(date) => update((d) => ({ ...d, date }))}
+          />
+          <div className="steppers">{first.map(stepper)}</div>
+          {rest.length > 0 ? (
+            <details className="more-kinds" open={restHasCounts || undefined}>
+              <summary>{t.today.moreKinds}</summary>
+              <p className="hint">{t.today.moreKindsHint}</p>
+              <div className="steppers">{rest.map(stepper)}</div>
+            </details>
+          ) : null}
+          <NetworkRetry visible={state.networkFailed} onRetry={save} />
+          <div className="actions">
+            <button type="submit" className="ds-button" data-size="lg" disabled={state.saving}>
+              {t.save}
+            </button>
+            {state.saving ? <Progress label={t.saving} /> : null}
+          </div>
+          {saved ? <Success>{t.today.saved(formatDate(saved.date, language), saved.what)}</Success> : null}
+        </form>
+      ) : null}
 
       <h2 className="ds-heading" data-size="md" id="today-figures-title">
         {t.today.figuresTitle}
@@ -182,7 +221,7 @@ export function TodayPage({ centre }: { centre: string }) {
       {monthFigures.state === 'failed' ? (
         <FailureView failure={monthFigures.failure} retry={reloadMonth} />
       ) : null}
-      {dayTotals && monthFigures.state === 'ok' && month ? (
+      {dayTotals && monthFigures.state === 'ok' && month && catalogue.state === 'ok' ? (
         <ScrollRegion labelledBy="today-figures-title">
           <table className="ds-table" data-color="neutral">
             <thead>
@@ -197,9 +236,9 @@ export function TodayPage({ centre }: { centre: string }) {
               </tr>
             </thead>
             <tbody>
-              {kinds.map((kind) => (
+              {tableKinds.map((kind) => (
                 <tr key={kind}>
-                  <th scope="row">{labels[kind]}</th>
+                  <th scope="row">{nameOf(kind)}</th>
                   <td className="num">{formatNumber(dayTotals[kind] ?? 0)}</td>
                   <td className="num">
                     {formatNumber(counted ? figureOf(counted.figures, kindId(kind)) : 0)}
@@ -216,6 +255,17 @@ export function TodayPage({ centre }: { centre: string }) {
             ? t.today.monthCounted(formatTimestamp(counted.computedAt, language))
             : t.today.monthNotCounted}
         </p>
+      ) : null}
+      {catalogue.state === 'ok' ? (
+        <DayEntries
+          centre={centre}
+          entries={entries.state === 'ok' ? entries.value : null}
+          kinds={allKinds}
+          onChanged={() => {
+            reloadDay();
+            reloadMonth();
+          }}
+        />
       ) : null}
     </section>
   );

@@ -76,6 +76,28 @@ describe('what each role may open', () => {
     for (const role of ['leader', 'staff', 'volunteer'] as const)
       expect(open(person(role, 'tromso'), '/admin/nye-sentre')).toBe(false);
     expect(open(person('headoffice'), '/admin/nye-sentre')).toBe(false);
+    expect(open(person('admin'), '/admin/katalog')).toBe(true);
+    expect(open(person('headoffice'), '/admin/katalog')).toBe(false);
+    expect(open(person('leader', 'tromso'), '/admin/katalog')).toBe(false);
+  });
+
+  test("a centre's figures are its workers'; its settings its leader's alone", () => {
+    expect(matchPath('/senter/tromso/tall')).toEqual({ page: 'figures', centre: 'tromso' });
+    expect(open(person('staff', 'tromso'), '/senter/tromso/tall')).toBe(true);
+    expect(open(person('staff', 'tromso'), '/senter/ovre-eiker/tall')).toBe(false);
+    expect(open(person('volunteer', 'tromso'), '/senter/tromso/tall')).toBe(false);
+    expect(open(person('leader', 'tromso'), '/senter/tromso/innstillinger')).toBe(true);
+    expect(open(person('staff', 'tromso'), '/senter/tromso/innstillinger')).toBe(false);
+  });
+
+  test('the accessibility statement is open to everyone', () => {
+    for (const role of ['staff', 'volunteer', 'headoffice', 'network', 'admin'] as const)
+      expect(
+        open(
+          person(role, role === 'staff' || role === 'volunteer' ? 'tromso' : undefined),
+          '/tilgjengelighet',
+        ),
+      ).toBe(true);
   });
 
   test('each role lands on its first page, or on none', () => {

@@ -4,7 +4,9 @@ import type { Claims } from '../auth/claims';
 import type { Messages } from '../i18n/messages-nb';
 import { type PageRoute, paths } from './paths';
 
-type DataPage = Exclude<PageRoute['page'], 'home' | 'callback' | 'notFound'>;
+/** Pages anyone may open, signed in or not. */
+const openPages = ['home', 'callback', 'notFound', 'accessibility'] as const;
+type DataPage = Exclude<PageRoute['page'], (typeof openPages)[number]>;
 
 /**
  * The API route each page is built on. A role may open a page exactly when the route table lets it call
@@ -14,6 +16,8 @@ type DataPage = Exclude<PageRoute['page'], 'home' | 'callback' | 'notFound'>;
  */
 const pageRoutes: Record<DataPage, RouteKey> = {
   today: 'POST /api/centres/{centreId}/activities',
+  figures: 'GET /api/centres/{centreId}/figures/{year}',
+  settings: 'PUT /api/centres/{centreId}/settings',
   participants: 'GET /api/centres/{centreId}/participants',
   participantNew: 'POST /api/centres/{centreId}/participants',
   participant: 'GET /api/centres/{centreId}/participants/{participantId}',
@@ -24,6 +28,7 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   onboarding: 'POST /api/admin/onboardings',
   headOffice: 'GET /api/headoffice/figures/{year}',
   network: 'GET /api/network/figures/{year}',
+  catalogue: 'POST /api/admin/catalogue/changes',
 };
 
 function mayUse(claims: Claims, page: DataPage, centre: string | undefined): boolean {
@@ -33,8 +38,8 @@ function mayUse(claims: Claims, page: DataPage, centre: string | undefined): boo
 }
 
 export function mayOpen(claims: Claims, route: PageRoute): boolean {
-  if (route.page === 'home' || route.page === 'callback' || route.page === 'notFound') return true;
-  return mayUse(claims, route.page, 'centre' in route ? route.centre : undefined);
+  if ((openPages as readonly string[]).includes(route.page)) return true;
+  return mayUse(claims, route.page as DataPage, 'centre' in route ? route.centre : undefined);
 }
 
 export type NavItem = { href: string; label: (t: Messages) => string };
@@ -46,8 +51,11 @@ const menu: { page: DataPage; href: (centre: string) => string; label: (t: Messa
   { page: 'accessLog', href: paths.accessLog, label: (t) => t.nav.accessLog },
   { page: 'accounts', href: paths.accounts, label: (t) => t.nav.accounts },
   { page: 'onboarding', href: paths.onboarding, label: (t) => t.nav.onboarding },
+  { page: 'figures', href: paths.figures, label: (t) => t.nav.figures },
+  { page: 'settings', href: paths.settings, label: (t) => t.nav.settings },
   { page: 'headOffice', href: paths.headOffice, label: (t) => t.nav.headOffice },
   { page: 'network', href: paths.network, label: (t) => t.nav.network },
+  { page: 'catalogue', href: paths.catalogue, label: (t) => t.nav.catalogue },
 ];
 
 export function navFor(claims: Claims): NavItem[] {

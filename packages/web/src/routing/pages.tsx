@@ -1,4 +1,5 @@
 import { type ComponentType, type ReactNode, type ReactPromise, use } from 'react';
+import { AccessibilityPage } from '../pages/accessibility';
 import { HomePage } from '../pages/home';
 import { NotFoundPage } from '../pages/not-found';
 import type { PageRoute } from './paths';
@@ -51,6 +52,9 @@ const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.H
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
 const accounts = lazyPage(() => import('../pages/accounts').then((m) => m.AccountsPage));
 const onboarding = lazyPage(() => import('../pages/onboarding').then((m) => m.OnboardingPage));
+const figures = lazyPage(() => import('../pages/centre-figures').then((m) => m.CentreFiguresPage));
+const settings = lazyPage(() => import('../pages/centre-settings').then((m) => m.CentreSettingsPage));
+const catalogue = lazyPage(() => import('../pages/catalogue').then((m) => m.CataloguePage));
 
 const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<unknown> }>> = {
   today,
@@ -64,6 +68,9 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   network,
   accounts,
   onboarding,
+  figures,
+  settings,
+  catalogue,
 };
 
 /** Starts loading a route's page; settles at once for the pages in the first chunk. */
@@ -75,6 +82,14 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
   switch (route.page) {
     case 'home':
       return <HomePage />;
+    case 'accessibility':
+      return <AccessibilityPage />;
+    case 'figures':
+      return <figures.Page centre={route.centre} />;
+    case 'settings':
+      return <settings.Page centre={route.centre} />;
+    case 'catalogue':
+      return <catalogue.Page />;
     case 'today':
       return <today.Page centre={route.centre} />;
     case 'participants':

@@ -2,7 +2,10 @@
 export type PageRoute =
   | { page: 'home' }
   | { page: 'callback' }
+  | { page: 'accessibility' }
   | { page: 'today'; centre: string }
+  | { page: 'figures'; centre: string }
+  | { page: 'settings'; centre: string }
   | { page: 'participants'; centre: string }
   | { page: 'participantNew'; centre: string }
   | { page: 'participant'; centre: string; id: string }
@@ -13,11 +16,15 @@ export type PageRoute =
   | { page: 'onboarding' }
   | { page: 'headOffice' }
   | { page: 'network' }
+  | { page: 'catalogue' }
   | { page: 'notFound' };
 
 export const paths = {
   home: () => '/',
+  accessibility: () => '/tilgjengelighet',
   today: (centre: string) => `/senter/${centre}/i-dag`,
+  figures: (centre: string) => `/senter/${centre}/tall`,
+  settings: (centre: string) => `/senter/${centre}/innstillinger`,
   participants: (centre: string) => `/senter/${centre}/deltakere`,
   participantNew: (centre: string) => `/senter/${centre}/deltakere/ny`,
   participant: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}`,
@@ -29,6 +36,7 @@ export const paths = {
   onboarding: () => '/admin/nye-sentre',
   headOffice: () => '/hovedkontor',
   network: () => '/erfaringsnettverket',
+  catalogue: () => '/admin/katalog',
 };
 
 const segment = /^[a-z0-9-]+$/;
@@ -41,6 +49,8 @@ export function matchPath(pathname: string): PageRoute {
   if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
   if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
   if (parts.length === 2 && first === 'admin' && centre === 'nye-sentre') return { page: 'onboarding' };
+  if (parts.length === 1 && first === 'tilgjengelighet') return { page: 'accessibility' };
+  if (parts.length === 2 && first === 'admin' && centre === 'katalog') return { page: 'catalogue' };
   if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
   if (section === 'deltakere' && id && segment.test(id)) {
     if (sub === 'hjul') return { page: 'wheel', centre, id };
@@ -50,6 +60,8 @@ export function matchPath(pathname: string): PageRoute {
   if (section === 'i-dag' && id === undefined) return { page: 'today', centre };
   if (section === 'tilgangslogg' && id === undefined) return { page: 'accessLog', centre };
   if (section === 'kontoer' && id === undefined) return { page: 'accounts', centre };
+  if (section === 'tall' && id === undefined) return { page: 'figures', centre };
+  if (section === 'innstillinger' && id === undefined) return { page: 'settings', centre };
   if (section !== 'deltakere') return { page: 'notFound' };
   if (id === undefined) return { page: 'participants', centre };
   if (id === 'ny') return { page: 'participantNew', centre };

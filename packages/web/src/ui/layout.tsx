@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import type { Claims } from '../auth/claims';
 import { useI18n } from '../i18n/i18n';
 import { navFor } from '../routing/access';
+import { paths } from '../routing/paths';
 import { Link, useRouter } from '../routing/router';
 import { LanguageSwitch } from './language-switch';
 import { SignedInAs } from './signed-in-as';
@@ -69,6 +70,11 @@ export function Layout({ claims, onSignOut, children }: Props) {
       <main id="main" ref={main} tabIndex={-1}>
         {children}
       </main>
+      <footer className="site-footer">
+        <Link href={paths.accessibility()} className="ds-link">
+          {t.accessibility.title}
+        </Link>
+      </footer>
     </>
   );
 }
