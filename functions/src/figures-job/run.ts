@@ -16,6 +16,7 @@ import { figureItems } from '@crux/store/figure-items';
 import { headOfficeFiguresRepo } from '@crux/store/headoffice-figures-repo';
 import { jobLeaseRepo, type LeaseHolder } from '@crux/store/job-lease-repo';
 import { type CountedParticipation, centreRecords, recordsRepo } from '@crux/store/records-repo';
+import { type CountedSpan, registerRecordsRepo, registersOf } from '@crux/store/register-records-repo';
 import { countRequests, type RequestCounts } from '@crux/store/request-counter';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
 import { documentClient, tableName } from '../runtime/dynamo';
@@ -61,7 +62,12 @@ type Run = {
   catalogue: Catalogue;
   set: FigureSet;
 };
-type Planned = CentreWork & { scope: TenantScope; changed: CountedParticipation[] };
+type Planned = CentreWork & {
+  scope: TenantScope;
+  changed: CountedParticipation[];
+  /** The changed register spans as they are now. */
+  spansNow: CountedSpan[];
+};
 
 /** Which centres and years to recount: the markers, the changed participants, the months begun since. */
 async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJobSummary) {
@@ -76,22 +82,32 @@ async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJ
     const changed = w.changedIds.length
       ? await recordsRepo(run.doc, run.table, scope).participantsNow(w.changedIds)
       : [];
-    addChangedParticipants(w, changed, run.current);
-    planned.push({ ...w, scope, changed });
+    const spansNow = w.changedSpans.length
+      ? await registerRecordsRepo(run.doc, run.table, scope).spansNow(w.changedSpans)
+      : [];
+    addChangedParticipants(w, [...changed, ...spansNow], run.current);
+    planned.push({ ...w, scope, changed, spansNow });
   }
   return planned;
 }
 
-/** A centre's affected years, each counted whole from the year's people, entries and hours. */
+/** A centre's affected years, each counted whole from the year's people, entries, hours and registers. */
 async function recount(run: Run, w: Planned): Promise<CentreYear[]> {
   const records = recordsRepo(run.doc, run.table, w.scope);
+  const registers = registerRecordsRepo(run.doc, run.table, w.scope);
   const out: CentreYear[] = [];
   for (const year of yearsOf(w.months)) {
     const { first, last } = yearPeriod(year);
     const people = mergeById(await records.participationsActive(first, last), w.changed);
     const entries = await records.entries(first, last);
     const hours = await records.hours(first, last, people);
-    const counted = centreRecords(people, entries, hours);
+    const spans = mergeById(await registers.spansActive(first, last), w.spansNow);
+    const counted = centreRecords(
+      people,
+      entries,
+      hours,
+      registersOf(spans, await registers.datedOfYear(year)),
+    );
     out.push(countCentreYear({ id: w.centre, name: w.name }, year, run.current, run.set, counted));
   }
   return out;
@@ -160,6 +176,10 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
     }
     for (const p of w.changed) {
       if (await markers.clearParticipant(w.scope, p, spanOf(p))) summary.markers.cleared += 1;
+      else summary.markers.kept += 1;
+    }
+    for (const s of w.spansNow) {
+      if (await markers.clearSpan(w.scope, s.sortKey, s.version, spanOf(s))) summary.markers.cleared += 1;
       else summary.markers.kept += 1;
     }
   }

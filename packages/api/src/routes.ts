@@ -21,6 +21,9 @@ type RouteFor<A extends Audience> = {
 export type RouteDef = { [A in Audience]: RouteFor<A> }[Audience];
 
 const centreWorkers = ['staff', 'leader'] as const;
+/** Volunteers reach only routes about their own record, which the handler checks against their account. */
+const withVolunteer = ['staff', 'leader', 'volunteer'] as const;
+const volunteer = '/api/centres/{centreId}/volunteers/{volunteerId}';
 
 export const routes = [
   { method: 'GET', path: '/api/centres/{centreId}/participants', audience: 'centre', roles: centreWorkers },
@@ -97,6 +100,47 @@ export const routes = [
   { method: 'GET', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: centreWorkers },
   { method: 'POST', path: '/api/centres/{centreId}/imports', audience: 'centre', roles: ['leader'] },
   { method: 'PUT', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: ['leader'] },
+  { method: 'GET', path: '/api/centres/{centreId}/volunteers', audience: 'centre', roles: centreWorkers },
+  { method: 'POST', path: '/api/centres/{centreId}/volunteers', audience: 'centre', roles: centreWorkers },
+  { method: 'PUT', path: volunteer, audience: 'centre', roles: centreWorkers },
+  { method: 'PUT', path: `${volunteer}/account`, audience: 'centre', roles: centreWorkers },
+  { method: 'DELETE', path: `${volunteer}/account`, audience: 'centre', roles: centreWorkers },
+  { method: 'GET', path: `${volunteer}/hours`, audience: 'centre', roles: withVolunteer },
+  { method: 'POST', path: `${volunteer}/hours`, audience: 'centre', roles: withVolunteer },
+  { method: 'PUT', path: `${volunteer}/hours/{date}/{entryId}`, audience: 'centre', roles: withVolunteer },
+  { method: 'DELETE', path: `${volunteer}/hours/{date}/{entryId}`, audience: 'centre', roles: withVolunteer },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/volunteer-hours',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  { method: 'GET', path: '/api/centres/{centreId}/me', audience: 'centre', roles: ['volunteer'] },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/volunteer-follow-up/{year}',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/volunteer-follow-up/{year}',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+  { method: 'GET', path: '/api/centres/{centreId}/positions', audience: 'centre', roles: ['leader'] },
+  { method: 'POST', path: '/api/centres/{centreId}/positions', audience: 'centre', roles: ['leader'] },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/positions/{positionId}',
+    audience: 'centre',
+    roles: ['leader'],
+  },
+  { method: 'GET', path: '/api/centres/{centreId}/shop', audience: 'centre', roles: centreWorkers },
+  { method: 'GET', path: '/api/centres/{centreId}/shop/report', audience: 'centre', roles: centreWorkers },
+  { method: 'PUT', path: '/api/centres/{centreId}/shop/{month}', audience: 'centre', roles: centreWorkers },
+  { method: 'GET', path: '/api/centres/{centreId}/economy/{year}', audience: 'centre', roles: ['leader'] },
+  { method: 'PUT', path: '/api/centres/{centreId}/economy/{year}', audience: 'centre', roles: ['leader'] },
   { method: 'GET', path: '/api/centres/{centreId}/figures/{year}', audience: 'centre', roles: centreWorkers },
   {
     method: 'GET',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { RecordId } from './ids';
 import { PastDate, PlannedDate } from './period';
 import { PageQuery } from './queries';
 import type { Span } from './records/spans';
@@ -18,9 +19,7 @@ export const outcomes = ['stable_life', 'treatment', 'other_nav_measure', 'other
 export const Outcome = z.enum(outcomes);
 export type Outcome = z.infer<typeof Outcome>;
 
-export const ParticipantId = z
-  .string()
-  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+export const ParticipantId = RecordId;
 
 /**
  * Only what the statistics and the daily follow-up need (data minimisation): a name staff know the

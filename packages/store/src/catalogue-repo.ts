@@ -4,6 +4,7 @@ import type { ActivityItem } from '@crux/domain/activity';
 import type { CatalogueHistoryRecord } from '@crux/domain/catalogue/change';
 import type { Catalogue, CatalogueListName } from '@crux/domain/catalogue/lists';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
+import { storedBeforeUpgrade, upgradeCatalogue } from '@crux/domain/catalogue/upgrade';
 import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { catalogueKeys } from './keys';
 import { queryPrefix } from './query-all';
@@ -23,7 +24,7 @@ import { type TransactItem, transact } from './transact';
 export type StoredCatalogue = { catalogue: Catalogue; hash: string };
 
 /** The document's fingerprint: a change names it, so it is applied to exactly the catalogue it was made on. */
-export function catalogueHash(catalogue: Catalogue): string {
+export function catalogueHash(catalogue: object): string {
   return createHash('sha256').update(JSON.stringify(catalogue)).digest('base64url');
 }
 
@@ -31,7 +32,17 @@ const starting: StoredCatalogue = { catalogue: startingCatalogue, hash: catalogu
 
 type Rules = Record<string, { status: string; participant?: string }>;
 
-function rulesOf(catalogue: Catalogue): Record<'kinds' | 'measureTypes' | 'orderTypes', Rules> {
+/** The lists a write may name, each with the attribute its entries' rules are kept in beside the document. */
+const ruleMaps = {
+  activityKinds: 'kinds',
+  measureTypes: 'measureTypes',
+  orderTypes: 'orderTypes',
+  volunteerArenas: 'volunteerArenas',
+  incomeSources: 'incomeSources',
+} as const;
+type RuleList = keyof typeof ruleMaps;
+
+function rulesOf(catalogue: Catalogue): Record<(typeof ruleMaps)[RuleList], Rules> {
   const map = (entries: readonly { id: string; status: string; participant?: string }[]) =>
     Object.fromEntries(
       entries.map((e) => [
@@ -39,24 +50,27 @@ function rulesOf(catalogue: Catalogue): Record<'kinds' | 'measureTypes' | 'order
         { status: e.status, ...(e.participant ? { participant: e.participant } : {}) },
       ]),
     );
-  return {
-    kinds: map(catalogue.activityKinds),
-    measureTypes: map(catalogue.measureTypes),
-    orderTypes: map(catalogue.orderTypes),
-  };
+  return Object.fromEntries(
+    Object.entries(ruleMaps).map(([list, attribute]) => [attribute, map(catalogue[list as RuleList])]),
+  ) as Record<(typeof ruleMaps)[RuleList], Rules>;
 }
 
 /** One attribute per used entry, beside the document: set by the job, read only by change conditions. */
 const usedAttribute = (list: CatalogueListName, id: string) => `used#${list}#${id}`;
 
-const ruleMaps = { activityKinds: 'kinds', measureTypes: 'measureTypes', orderTypes: 'orderTypes' } as const;
-
 /**
- * A ConditionCheck, for a write's own transaction, that the named kinds (or measure or order types) are
- * in the catalogue, in use, and named as each kind says. `valid` tells whether they are so in the
- * starting catalogue, which is the catalogue while none is stored.
+ * A ConditionCheck, for a write's own transaction, that the named kinds (or measure or order types,
+ * arenas, income sources) are in the catalogue, in use, and named as each kind says. `valid` tells
+ * whether they are so in the starting catalogue, which is the catalogue while none is stored, and the
+ * list's while the stored one predates it.
  */
-export type CatalogueUse = { list: keyof typeof ruleMaps; id: string; namesParticipant?: boolean };
+export type CatalogueUse = {
+  list: RuleList;
+  id: string;
+  namesParticipant?: boolean;
+  /** A correction of what was registered before may name a retired entry: it need only exist. */
+  retiredToo?: boolean;
+};
 
 export function catalogueCheck(
   table: string,
@@ -64,28 +78,40 @@ export function catalogueCheck(
   validInStarting: boolean,
 ): TransactItem {
   // DynamoDB refuses a name or value the expression does not use: each is added where it is.
-  const names: Record<string, string> = { '#status': 'status' };
-  const values: Record<string, unknown> = { ':active': 'active' };
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const active = (entry: string) => {
+    names['#status'] = 'status';
+    values[':active'] = 'active';
+    return `${entry}.#status = :active`;
+  };
   const terms = uses.flatMap((use, i) => {
     names[`#e${i}`] = use.id;
     names[`#l${i}`] = ruleMaps[use.list];
     const entry = `#l${i}.#e${i}`;
-    if (use.namesParticipant === undefined) return [`${entry}.#status = :active`];
+    if (use.retiredToo) return [`attribute_exists(${entry})`];
+    if (use.namesParticipant === undefined) return [active(entry)];
     values[`:no${i}`] = use.namesParticipant ? 'mustNot' : 'must';
     names['#p'] = 'participant';
-    return [`${entry}.#status = :active`, `${entry}.#p <> :no${i}`];
+    return [active(entry), `${entry}.#p <> :no${i}`];
   });
   // DynamoDB refuses parentheses it finds redundant: a single comparison is never wrapped.
   const rules = terms.join(' AND ');
   const grouped = terms.length > 1 ? `(${rules})` : rules;
-  if (validInStarting) names['#hash'] = 'hash';
+  // While no catalogue is stored, or the stored one predates a list, the starting catalogue's holds.
+  const lists = [...new Set(uses.map((u) => ruleMaps[u.list]))];
+  if (validInStarting) {
+    names['#hash'] = 'hash';
+    for (const l of lists) names[`#${l}`] = l;
+  }
+  const absent = ['#hash', ...lists.map((l) => `#${l}`)].map((n) => `attribute_not_exists(${n}) OR `);
   return {
     ConditionCheck: {
       TableName: table,
       Key: catalogueKeys.current,
-      ConditionExpression: validInStarting ? `attribute_not_exists(#hash) OR ${grouped}` : rules,
+      ConditionExpression: validInStarting ? `${absent.join('')}${grouped}` : rules,
       ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
     },
   };
 }
@@ -122,7 +148,7 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: catalogueKeys.current }));
       // The item may hold only the job's `used` marks before the admin's first change.
       if (!Item || typeof Item.hash !== 'string') return starting;
-      return { catalogue: Item.catalogue as Catalogue, hash: String(Item.hash) };
+      return { catalogue: upgradeCatalogue(Item.catalogue as Catalogue), hash: String(Item.hash) };
     },
 
     /** Every change, newest first: who, when, what before and after. */
@@ -150,8 +176,13 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
         names[`#g${i}`] = usedAttribute(g.list, g.id);
         return `attribute_not_exists(#g${i})`;
       });
-      const sameBase =
-        base.hash === starting.hash ? '(attribute_not_exists(#hash) OR #hash = :base)' : '#hash = :base';
+      const legacy = storedBeforeUpgrade(base.catalogue);
+      const legacyHash = legacy && catalogueHash(legacy);
+      const sameBase = [
+        ...(base.hash === starting.hash ? ['attribute_not_exists(#hash)'] : []),
+        '#hash = :base',
+        ...(legacy ? ['#hash = :legacy'] : []),
+      ];
       const outcome = await transact(
         doc,
         [
@@ -159,18 +190,24 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
             Update: {
               TableName: table,
               Key: catalogueKeys.current,
-              UpdateExpression:
-                'SET catalogue = :doc, #hash = :hash, version = :version, kinds = :kinds, measureTypes = :measures, orderTypes = :orders',
-              ConditionExpression: [sameBase, ...unused].join(' AND '),
+              UpdateExpression: `SET catalogue = :doc, #hash = :hash, version = :version, ${Object.values(
+                ruleMaps,
+              )
+                .map((r) => `${r} = :${r}`)
+                .join(', ')}`,
+              // DynamoDB refuses parentheses it finds redundant: one comparison is never wrapped.
+              ConditionExpression: [
+                sameBase.length > 1 ? `(${sameBase.join(' OR ')})` : sameBase.join(''),
+                ...unused,
+              ].join(' AND '),
               ExpressionAttributeNames: names,
               ExpressionAttributeValues: {
                 ':doc': next,
                 ':hash': stored.hash,
                 ':version': next.version,
                 ':base': base.hash,
-                ':kinds': rulesOf(next).kinds,
-                ':measures': rulesOf(next).measureTypes,
-                ':orders': rulesOf(next).orderTypes,
+                ...(legacyHash ? { ':legacy': legacyHash } : {}),
+                ...Object.fromEntries(Object.entries(rulesOf(next)).map(([r, rules]) => [`:${r}`, rules])),
               },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
@@ -190,9 +227,10 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
       const now = outcome.current;
       const current =
         now && typeof now.hash === 'string'
-          ? { catalogue: now.catalogue as Catalogue, hash: now.hash }
+          ? { catalogue: upgradeCatalogue(now.catalogue as Catalogue), hash: now.hash }
           : starting;
-      if (outcome.index === 0 && current.hash === base.hash) return { kind: 'has_history' };
+      const seen = current.hash === base.hash || current.hash === legacyHash;
+      if (outcome.index === 0 && seen) return { kind: 'has_history' };
       return { kind: 'stale', current };
     },
 

@@ -5,6 +5,7 @@ import type {
   HoursRecord,
   MeasureRecord,
   ParticipationRecord,
+  RegisterRecords,
 } from '@crux/domain/figures/records';
 import type { IsoDate } from '@crux/domain/period';
 import type { Participation } from '@crux/domain/rollup/participation';
@@ -168,6 +169,13 @@ export function centreRecords(
   participations: readonly CountedParticipation[],
   entries: readonly EntryRecord[],
   hours: readonly HoursRecord[],
+  registers: RegisterRecords,
 ): CentreRecords {
-  return { participations, entries, hours, measures: participations.flatMap((p) => p.measures) };
+  return {
+    ...registers,
+    participations,
+    entries,
+    hours,
+    measures: participations.flatMap((p) => p.measures),
+  };
 }

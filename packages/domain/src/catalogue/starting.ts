@@ -7,7 +7,9 @@ import type { Catalogue } from './lists';
  * points, exams passed). The foundation's "food distributions" are the bags a centre hands out
  * (`food_bag`), and its "conversations based on the wheel" are `wheel_conversation`: one kind each, so
  * every centre's figures add up to the foundation's. Orders leave gaps (10, 20, …) to insert between.
- * Volunteers (60), staff (70), economy (100) and the survey (110) are the sections issue 9 adds.
+ * Volunteers (60), staff (70), the shop's reuse (95) and the economy (100) are filled from the centre's
+ * own registers, with the arenas volunteers help in and the income sources the report names; the survey
+ * (110) is a later issue's.
  */
 export const startingCatalogue: Catalogue = {
   version: 1,
@@ -25,8 +27,12 @@ export const startingCatalogue: Catalogue = {
       name: { nb: 'Aktivitetstall Kriminalomsorgen', en: 'Correctional service' },
       order: 50,
     },
+    { id: 'volunteers', name: { nb: 'Frivillige', en: 'Volunteers' }, order: 60 },
+    { id: 'staff', name: { nb: 'Ansatte', en: 'Staff' }, order: 70 },
     { id: 'own_measures', name: { nb: 'Egne tiltak', en: 'Own measures' }, order: 80 },
     { id: 'food', name: { nb: 'Matutdeling og julehjelp', en: 'Food and seasonal help' }, order: 90 },
+    { id: 'reuse', name: { nb: 'Ombruk i bruktbutikken', en: "The shop's reuse" }, order: 95 },
+    { id: 'economy', name: { nb: 'Økonomi', en: 'Economy' }, order: 100 },
   ],
   activityKinds: [
     kind('visit', 'Antall besøk', 'Visits', 10),
@@ -119,7 +125,33 @@ export const startingCatalogue: Catalogue = {
     listed('electronic_monitoring', 'Elektronisk kontroll', 'Electronic monitoring', 'correctional', 30),
   ],
   settings: { hoursPerFte: 1750 },
+  volunteerArenas: [
+    named('follow_up_centre', 'Oppfølgingssenteret', 'The follow-up centre', 10),
+    named('shop', 'Bruktbutikk og kafé', 'Second-hand shop and café', 20),
+    named('maintenance', 'Vedlikehold', 'Maintenance', 30),
+    named('food_distribution', 'Matutdeling', 'Food distribution', 40),
+    named('trips', 'Turer', 'Trips', 50),
+  ],
+  incomeSources: [
+    named('helsedirektoratet', 'Helsedirektoratet', 'The Norwegian Directorate of Health', 10),
+    named(
+      'kriminalomsorgsdirektoratet',
+      'Kriminalomsorgsdirektoratet',
+      'The Norwegian Correctional Service',
+      20,
+    ),
+    named('municipal_operating', 'Kommunalt driftstilskudd', 'Municipal operating grant', 30),
+    named('municipal_project', 'Kommunalt prosjekttilskudd', 'Municipal project grant', 40),
+    named('other_grants', 'Andre tilskudd', 'Other grants', 50),
+    named('sales', 'Salg av varer og tjenester', 'Sales of goods and services', 60),
+    named('gifts', 'Gaver', 'Gifts', 70),
+    named('other_income', 'Andre inntekter', 'Other income', 80),
+  ],
 };
+
+function named(id: string, nb: string, en: string, order: number) {
+  return { id, name: { nb, en }, order, status: 'active' as const };
+}
 
 function listed(id: string, nb: string, en: string, section: string, order: number) {
   return { id, name: { nb, en }, section, order, status: 'active' as const };

@@ -3,6 +3,7 @@ import type { FigureSet } from './define';
 import { type BaseRule, type FigureDefinition, type GenderGroup, isBase } from './definition';
 import { endedIn, isActiveIn, startedIn } from './people';
 import type { CentreRecords } from './records';
+import { readRegister, tallyRegisters } from './register-tally';
 import type { Aggregation, FigureId } from './relations';
 
 /** A centre's (or the foundation's) stored figures for one period: base quantities only, all additive. */
@@ -71,7 +72,7 @@ function tally(period: Period, records: CentreRecords): Tally {
   return t;
 }
 
-function read(t: Tally, rule: BaseRule): number {
+function read(t: Tally, registers: ReturnType<typeof tallyRegisters>, rule: BaseRule): number {
   switch (rule.from) {
     case 'participations':
       if (rule.count === 'gender') return t.gender[rule.gender];
@@ -87,6 +88,8 @@ function read(t: Tally, rule: BaseRule): number {
       return rule.count === 'persons'
         ? (t.hoursPeople.get(rule.orderType)?.size ?? 0)
         : (t.hoursSums.get(rule.orderType) ?? 0);
+    default:
+      return readRegister(registers, rule);
   }
 }
 
@@ -107,7 +110,8 @@ export function computeFigures(
   only?: Aggregation,
 ): BaseFigures {
   const t = tally(period, records);
-  return Object.fromEntries(baseFigures(set, only).map((f) => [f.id, read(t, f.rule)]));
+  const registers = tallyRegisters(period, records);
+  return Object.fromEntries(baseFigures(set, only).map((f) => [f.id, read(t, registers, f.rule)]));
 }
 
 /**

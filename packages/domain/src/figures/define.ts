@@ -8,13 +8,15 @@ import type {
 } from '../catalogue/schema';
 import type { FigureDefinition, FigureGroup, TableLine, ValueType } from './definition';
 import { participantsId, peopleFigures } from './people';
+import { registerFigures } from './registers';
 import type { FigureId } from './relations';
 
 /**
  * Figure ids: `participants`, `participants.new`, `participants.mean_age`, `participants.woman.share`,
  * `outcome.<outcome>`; from the catalogue `kind.<kind>`, `measure.<type>`, `order.<type>.persons` and
- * `order.<type>.hours` (shown together on the line `order.<type>`). A catalogue id never changes, so
- * neither does its figure's.
+ * `order.<type>.hours` (shown together on the line `order.<type>`); from the registers those of
+ * registers.ts (`volunteers`, `staff.fte`, `turnover`, `income.<source>`, …). A catalogue id never
+ * changes, so neither does its figure's.
  */
 export const kindId = (kind: string): FigureId => `kind.${kind}`;
 export const measureId = (type: string): FigureId => `measure.${type}`;
@@ -116,7 +118,8 @@ export type FigureSet = {
 
 /**
  * The figures a catalogue defines: the people figures, then one per activity kind, one per measure
- * type and two per order type, retired entries included (their history stays counted).
+ * type and two per order type, retired entries included (their history stays counted), then the
+ * registers' (volunteers, staff, the shop's reuse, the economy by income source).
  */
 export function defineFigures(catalogue: Catalogue): FigureSet {
   const groups = [
@@ -124,6 +127,7 @@ export function defineFigures(catalogue: Catalogue): FigureSet {
     ...catalogue.activityKinds.map(kindFigures),
     ...catalogue.measureTypes.map(measureFigures),
     ...catalogue.orderTypes.map(orderFigures),
+    registerFigures(catalogue),
   ];
   const sections = [...catalogue.sections].sort(compareOrder);
   const rank = new Map(sections.map((s, i) => [s.id, i]));

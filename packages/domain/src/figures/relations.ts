@@ -49,6 +49,12 @@ export type Relation =
    */
   | { kind: 'rounded'; value: FigureId; numerator: FigureId; denominator: FigureId; scale: number }
   /**
+   * value = of ÷ divisor, rounded half up to `decimals` decimals, with a constant divisor: FTE from
+   * volunteers' hours (÷ the foundation's hours per FTE) or from staff percentages (÷ 100). Shown beside
+   * a hidden `of`, it gives `of` away to within divisor ÷ 10^decimals.
+   */
+  | { kind: 'scaled'; value: FigureId; of: FigureId; divisor: number; decimals: number }
+  /**
    * share = 100 · part / whole, rounded to a whole percent (women's share of participants). Shown beside a
    * known whole, the share bounds its part — exactly, for a whole under 100 — so the audit reads it so.
    */

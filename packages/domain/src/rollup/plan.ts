@@ -16,6 +16,8 @@ export type CentreWork = {
   months: Set<Month>;
   monthMarkers: { month: Month; seq: number }[];
   changedIds: string[];
+  /** The sort keys of the register spans (volunteers, staff positions) that changed. */
+  changedSpans: string[];
 };
 
 export type RunPlan = { work: Map<string, CentreWork>; unknownCentre: number };
@@ -69,6 +71,7 @@ export function planFromMarkers(
       months: new Set(rollover),
       monthMarkers: [],
       changedIds: [],
+      changedSpans: [],
     });
   }
   let unknownCentre = 0;
@@ -76,6 +79,7 @@ export function planFromMarkers(
     const w = work.get(marker.centre);
     if (!w) unknownCentre += 1;
     else if (marker.kind === 'participant') w.changedIds.push(marker.id);
+    else if (marker.kind === 'span') w.changedSpans.push(marker.sortKey);
     else {
       w.monthMarkers.push({ month: marker.month, seq: marker.seq });
       if (marker.month <= current) w.months.add(marker.month);
@@ -85,8 +89,8 @@ export function planFromMarkers(
 }
 
 /**
- * A changed participant touches the months it spans now and the months the job last counted it in
- * (a start moved from 2023 to 2025 leaves 2023 to be recounted without it).
+ * A changed participant (or register span) touches the months it spans now and the months the job last
+ * counted it in (a start moved from 2023 to 2025 leaves 2023 to be recounted without it).
  */
 export function addChangedParticipants(
   w: CentreWork,

@@ -1,6 +1,7 @@
 import type { Catalogue, CatalogueListName } from '../catalogue/lists';
 import { type Figures, figureOf } from '../figure-set';
 import { kindId, measureId, orderPersonsId } from '../figures/define';
+import { arenaHoursId, incomeId } from '../figures/registers';
 
 /**
  * The catalogue entries a run found something counted under: from then on they have history, so the
@@ -21,5 +22,11 @@ export function usedEntries(
     ...catalogue.orderTypes
       .filter((o) => any(orderPersonsId(o.id)))
       .map((o) => ({ list: 'orderTypes' as const, id: o.id })),
+    ...catalogue.volunteerArenas
+      .filter((a) => any(arenaHoursId(a.id)))
+      .map((a) => ({ list: 'volunteerArenas' as const, id: a.id })),
+    ...catalogue.incomeSources
+      .filter((s) => any(incomeId(s.id)))
+      .map((s) => ({ list: 'incomeSources' as const, id: s.id })),
   ];
 }
