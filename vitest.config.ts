@@ -15,6 +15,9 @@ const pure = [
 export default defineConfig({
   test: {
     pool: 'forks',
+    // The functions' Powertools Logger and Metrics: errors only, no metric blobs, so the output shows
+    // the tests; test/observability turns them on to check what they write.
+    env: { POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true' },
     maxWorkers: 2,
     exclude,
     projects: [

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Audience } from '@crux/api/audiences';
+import { matchRoute } from '@crux/api/match';
 import type { Role } from '@crux/domain/roles';
 import { type DirectCall, directCaller } from '@crux/local/direct-call';
+import { capacityMeter } from './capacity';
 import { probe } from './dynamo-probe';
+import { meterLogs } from './log-meter';
 import type { Figure } from './measure';
 import { median, progress, round } from './measure';
 
@@ -37,14 +40,28 @@ async function send(token: string, step: Step) {
   return answer.body;
 }
 
+/** What one call of a route costs, measured: the cost model (cost.ts) prices it. */
+export type RouteCost = {
+  routeKey: string;
+  audience: Audience;
+  requests: number;
+  /** Medians per call: request units DynamoDB reports, the handler's time, the bytes it logs. */
+  readUnits: number;
+  writeUnits: number;
+  handlerMs: number;
+  logBytes: number;
+};
+
 /**
  * For every route: DynamoDB requests per call, and the warm handler's latency against the time its own
- * DynamoDB requests took (median of RUNS calls after WARMUP).
+ * DynamoDB requests took (median of RUNS calls after WARMUP); and what a call costs (RouteCost).
  */
-export async function benchApi(year: number): Promise<Figure[]> {
+export async function benchApi(year: number): Promise<{ figures: Figure[]; costs: RouteCost[] }> {
   await caller.ready();
   const { documentClient } = await import('@crux/functions/runtime/dynamo');
   const p = probe(documentClient());
+  const capacity = capacityMeter(documentClient());
+  const logs = meterLogs();
   const centre = `bench-${randomUUID().slice(0, 8)}`;
   const staff = await tokenOf('staff', centre);
   const base = `/api/centres/${centre}`;
@@ -186,15 +203,23 @@ export async function benchApi(year: number): Promise<Figure[]> {
   ];
 
   const rows: { route: string; requests: number; handlerMs: number; dynamoMs: number; ratio: number }[] = [];
+  const costs: RouteCost[] = [];
   for (const s of scenarios) {
     progress(`API ${s.route}`);
     const totals: number[] = [];
     const sends: number[] = [];
     const requests = new Set<number>();
+    const reads: number[] = [];
+    const writes: number[] = [];
+    const logBytes: number[] = [];
+    let key = '';
     const token = await tokenOf(s.role, s.audience === 'centre' ? centre : undefined);
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const step = await s.next();
+      key = matchRoute(step.method, step.path)?.routeKey ?? s.route;
       p.reset();
+      capacity.reset();
+      logs.reset();
       const started = performance.now();
       await send(token, step);
       const elapsed = performance.now() - started;
@@ -202,6 +227,9 @@ export async function benchApi(year: number): Promise<Figure[]> {
       totals.push(elapsed);
       sends.push(p.sendMs());
       requests.add(p.requests());
+      reads.push(capacity.readUnits());
+      writes.push(capacity.writeUnits());
+      logBytes.push(logs.bytes());
     }
     const handlerMs = median(totals);
     const dynamoMs = median(sends);
@@ -212,8 +240,17 @@ export async function benchApi(year: number): Promise<Figure[]> {
       dynamoMs: round(dynamoMs),
       ratio: round(handlerMs / dynamoMs),
     });
+    costs.push({
+      routeKey: key,
+      audience: s.audience,
+      requests: Math.max(...requests),
+      readUnits: median(reads),
+      writeUnits: median(writes),
+      handlerMs: round(handlerMs),
+      logBytes: median(logBytes),
+    });
   }
-  return [
+  const figures: Figure[] = [
     {
       id: 'api.requests-per-route',
       label: 'DynamoDB requests per call, every route (most seen in any call)',
@@ -235,4 +272,5 @@ export async function benchApi(year: number): Promise<Figure[]> {
       ),
     },
   ];
+  return { figures, costs };
 }

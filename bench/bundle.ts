@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { esbuildOptions, functionEntries, repoRoot } from '../infra/lib/bundling';
+import { importProfile } from './import-profile';
 import { type Figure, median, progress, round } from './measure';
 
 const IMPORT_RUNS = 15;
+/** Issue 13: Powertools Logger and Metrics may bring the bundle to 1.3×; the cold import stays within 1.2×. */
+const SIZE_LIMIT = 1.3;
+const IMPORT_LIMIT = 1.2;
 
 /** The reference: a function that holds only the DynamoDB document client and makes one request. */
 const baselineSource = `
@@ -22,10 +26,15 @@ async function bundle(entry: string, outfile: string): Promise<{ bytes: number; 
   return { bytes: code.length, gzip: gzipSync(code).length };
 }
 
-/** Milliseconds to import the bundle in a fresh Node process (what a cold start pays for the code). */
-function importTime(file: string): number {
-  const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); process.stdout.write(String(performance.now() - t));`;
-  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+/**
+ * Milliseconds to import the bundle in a fresh Node process (what a cold start pays for the code): the
+ * wall time, and the CPU time the process spent on it, which a machine shared with other work disturbs less.
+ */
+function importTime(file: string): { wall: number; cpu: number } {
+  const script = `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); const u = process.cpuUsage(c); process.stdout.write(JSON.stringify({ wall: performance.now() - t, cpu: (u.user + u.system) / 1000 }));`;
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+  );
 }
 
 export async function benchBundle(tmp: string): Promise<Figure[]> {
@@ -39,23 +48,27 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
   const centre = await bundle(join(repoRoot, functionEntries.centre), centreOut);
 
   progress(`cold imports, ${IMPORT_RUNS} fresh processes each`);
-  const baseTimes: number[] = [];
-  const centreTimes: number[] = [];
+  const baseTimes: { wall: number; cpu: number }[] = [];
+  const centreTimes: { wall: number; cpu: number }[] = [];
   for (let i = 0; i < IMPORT_RUNS; i++) {
     // Interleaved, so a busy moment on the machine weighs on both alike.
     baseTimes.push(importTime(baselineOut));
     centreTimes.push(importTime(centreOut));
   }
+  const wall = (t: { wall: number }[]) => median(t.map((x) => x.wall));
+  const cpu = (t: { cpu: number }[]) => median(t.map((x) => x.cpu));
   const sizeRatio = centre.bytes / baseline.bytes;
-  const importRatio = median(centreTimes) / median(baseTimes);
+  const importRatio = wall(centreTimes) / wall(baseTimes);
+  progress('profiling the centre API cold import');
+  const profile = await importProfile(join(repoRoot, functionEntries.centre));
   return [
     {
       id: 'centre-api.bundle',
       label: 'Centre API bundle vs document-client-only bundle (minified bytes)',
       value: round(sizeRatio, 3),
       unit: '×',
-      target: '≤ 1.2×',
-      pass: sizeRatio <= 1.2,
+      target: `≤ ${SIZE_LIMIT}×`,
+      pass: sizeRatio <= SIZE_LIMIT,
       detail: {
         centreBytes: centre.bytes,
         centreGzip: centre.gzip,
@@ -68,12 +81,16 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
       label: 'Centre API cold import vs document-client-only (median of fresh processes)',
       value: round(importRatio, 3),
       unit: '×',
-      target: '≤ 1.2×',
-      pass: importRatio <= 1.2,
+      target: `≤ ${IMPORT_LIMIT}×`,
+      pass: importRatio <= IMPORT_LIMIT,
       detail: {
-        centreMs: round(median(centreTimes)),
-        baselineMs: round(median(baseTimes)),
+        centreMs: round(wall(centreTimes)),
+        baselineMs: round(wall(baseTimes)),
+        cpuRatio: round(cpu(centreTimes) / cpu(baseTimes), 3),
+        centreCpuMs: round(cpu(centreTimes)),
+        baselineCpuMs: round(cpu(baseTimes)),
         runs: IMPORT_RUNS,
+        centreImportSelfMsByPackage: profile,
       },
     },
   ];

@@ -12,7 +12,7 @@ import { type Figure, progress } from './measure';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 
-async function freshTable(): Promise<string> {
+export async function freshTable(): Promise<string> {
   const table = `bench-${randomBytes(4).toString('hex')}`;
   const client = new DynamoDBClient({
     endpoint: process.env.DYNAMODB_ENDPOINT,
@@ -25,7 +25,7 @@ async function freshTable(): Promise<string> {
 }
 
 /** Records written through the store's repositories: the same writes, and dirty markers, the API makes. */
-async function seed() {
+export async function seed() {
   const { documentClient } = await import('@crux/functions/runtime/dynamo');
   const doc = documentClient('batch');
   const now = NOW.toISOString();

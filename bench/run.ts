@@ -8,6 +8,8 @@ import { ensureTable } from '@crux/store/create-table';
 import { repoRoot } from '../infra/lib/bundling';
 import { benchApi } from './api';
 import { benchBundle } from './bundle';
+import { costData, costModel } from './cost';
+import { benchJobCost } from './cost-job';
 import { benchDisclosure } from './disclosure';
 import { benchHeadOfficeScale, benchJobIncremental } from './figures';
 import type { Figure } from './measure';
@@ -21,12 +23,19 @@ import { benchWebSize } from './web';
  * bench/results.json and bench/RESULTS.md (the table the README links to).
  */
 const TABLE = 'crux-bench';
+
+// The functions log and publish metrics as in AWS, so the cost model counts their log bytes
+// (bench/log-meter.ts keeps them off the terminal).
+process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 const tmp = join(repoRoot, 'bench/tmp');
 
 async function main(): Promise<void> {
   mkdirSync(tmp, { recursive: true });
   const figures: Figure[] = [];
-  figures.push(...(await benchBundle(tmp)));
+  const bundle = await benchBundle(tmp);
+  figures.push(...bundle);
+  const coldImportMs = Number(bundle.find((f) => f.id === 'centre-api.cold-import')?.detail?.centreMs);
   figures.push(...(await benchStartup()));
 
   progress('starting DynamoDB Local (in memory)');
@@ -46,9 +55,17 @@ async function main(): Promise<void> {
       AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
     });
-    figures.push(...(await benchApi(2024)));
+    const api = await benchApi(2024);
+    figures.push(...api.figures);
     figures.push(await benchHeadOfficeScale());
     figures.push(await benchJobIncremental());
+    const c = costData.usage.centre;
+    const jobs = await benchJobCost([1, 4], {
+      registrationsPerYear: c.visitsPerYear + c.contactPointsPerYear,
+      participantsPerYear: c.participantsPerYear,
+      workingDaysPerYear: c.workingDaysPerYear,
+    });
+    figures.push(...costModel(api.costs, jobs, coldImportMs));
   } finally {
     await dynamo.stop();
   }

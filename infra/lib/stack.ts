@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { serviceNames } from '@crux/functions/observability/names';
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -77,10 +78,20 @@ export class CruxStack extends Stack {
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
-        ...Object.fromEntries(Object.entries(this.api.functions).map(([name, f]) => [name, f.fn])),
-        preToken: this.identity.preToken.fn,
-        figuresJob: this.jobs.figures.fn,
+        ...Object.fromEntries(
+          Object.entries(this.api.functions).map(([audience, f]) => [
+            audience,
+            { fn: f.fn, service: audience },
+          ]),
+        ),
+        preToken: { fn: this.identity.preToken.fn, service: serviceNames.preToken },
+        figuresJob: { fn: this.jobs.figures.fn, service: serviceNames.figuresJob },
       },
+      audiences: Object.keys(this.api.functions),
+      httpApi: this.api.httpApi,
+      table: this.data.table,
+      indexNames: this.data.indexNames,
+      jobService: serviceNames.figuresJob,
       deadLetterQueue: this.jobs.deadLetterQueue,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentSecurityPolicy } from '@crux/api/web-security';
+import { apiDocsPaths } from '@crux/api/docs';
+import { contentSecurityPolicy, docsContentSecurityPolicy } from '@crux/api/web-security';
+import { type ApiDocs, apiDocs } from '@crux/functions/openapi/files';
 import { type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -11,6 +13,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { logRetention } from './lambda';
+import { securityHeaders } from './security-headers';
 
 export type WebProps = {
   /** The web client's build output (`packages/web/dist`). */
@@ -48,6 +51,9 @@ export class Web extends Construct {
   readonly logBucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   private readonly headers: cloudfront.ResponseHeadersPolicy;
+  private readonly siteOrigin: cloudfront.IOrigin;
+  /** The API reference (OpenAPI document and page), generated from the route table at synth. */
+  private readonly apiDocs: ApiDocs = apiDocs();
   private readonly distDir: string;
   private readonly logsKey: kms.IKey;
 
@@ -87,29 +93,13 @@ export class Web extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'CRUX: CSP, HSTS and related headers on every answer',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(props.loginBaseUrl, props.idpBaseUrl, { https: true }),
-          override: true,
-        },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
-      },
-      customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true },
-          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
-        ],
-      },
-    });
+    this.headers = securityHeaders(
+      this,
+      'SecurityHeaders',
+      'CRUX: CSP, HSTS and related headers on every answer',
+      contentSecurityPolicy(props.loginBaseUrl, props.idpBaseUrl, { https: true }),
+    );
+    this.siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'CRUX web client and API',
@@ -120,7 +110,7 @@ export class Web extends Construct {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: this.siteOrigin,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.headers,
@@ -168,6 +158,7 @@ export class Web extends Construct {
    * name) reaches the API, the bearer token and the idempotency key included.
    */
   routeApi(apiDomain: string): void {
+    this.routeApiDocs();
     this.distribution.addBehavior(
       '/api/*',
       new origins.HttpOrigin(apiDomain, {
@@ -182,6 +173,39 @@ export class Web extends Construct {
         responseHeadersPolicy: this.headers,
       },
     );
+  }
+
+  /**
+   * The API reference from the site bucket, ahead of `/api/*` (CloudFront takes the first pattern that
+   * matches): `/api/docs` is the page, under its own CSP (no script, its one inline style by hash), and
+   * `/api/docs/openapi.json` the document.
+   */
+  private routeApiDocs(): void {
+    const page = `${apiDocsPaths.page}/index.html`;
+    this.distribution.addBehavior(`${apiDocsPaths.page}*`, this.siteOrigin, {
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: securityHeaders(
+        this,
+        'ApiDocsSecurityHeaders',
+        'CRUX API reference: a static page without script, its style allowed by hash',
+        docsContentSecurityPolicy(this.apiDocs.styleHash, { https: true }),
+      ),
+      functionAssociations: [
+        {
+          eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+          function: new cloudfront.Function(this, 'ApiDocsRewrite', {
+            code: cloudfront.FunctionCode.fromInline(`function handler(event) {
+  var request = event.request;
+  if (request.uri === '${apiDocsPaths.page}' || request.uri === '${apiDocsPaths.page}/') request.uri = '${page}';
+  return request;
+}`),
+            runtime: cloudfront.FunctionRuntime.JS_2_0,
+            comment: 'Serves the API reference page at /api/docs',
+          }),
+        },
+      ],
+    });
   }
 
   /**
@@ -218,6 +242,8 @@ export class Web extends Construct {
       sources: [
         s3deploy.Source.asset(this.distDir, { exclude: ['assets'] }),
         s3deploy.Source.jsonData('config.json', config),
+        s3deploy.Source.data(`${apiDocsPaths.page.slice(1)}/index.html`, this.apiDocs.page),
+        s3deploy.Source.data(apiDocsPaths.document.slice(1), this.apiDocs.document),
       ],
       cacheControl: [s3deploy.CacheControl.noCache()],
       distribution: this.distribution,

@@ -1,4 +1,7 @@
-import { call, claimsFor } from './call';
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@crux/domain/roles';
+import { type Answer, call, claimsFor } from './call';
+import { centrePartition } from './snapshot';
 
 export const participantBody = (over: Record<string, unknown> = {}) => ({
   displayName: 'Kari Nordmann',
@@ -25,4 +28,60 @@ export async function createParticipant(centre: string, over: Record<string, unk
   });
   if (answer.status !== 201) throw new Error(`create failed: ${JSON.stringify(answer)}`);
   return answer.body as { id: string; version: number };
+}
+
+export const participantPath = (centre: string, id: string) => `/api/centres/${centre}/participants/${id}`;
+
+/** A record a test works on, made through the API by someone of the centre, as a user would: its body. */
+export async function made(centre: string, path: string, body: unknown, role: Role = 'staff') {
+  const answer = await call({ method: 'POST', path, claims: claimsFor(role, centre), body });
+  if (answer.status !== 201) throw new Error(`${path}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** Ends a participation still at its first version through the API, as staff would. */
+export async function endParticipation(centre: string, id: string, endDate: string, outcome = 'other') {
+  const answer = await call({
+    method: 'POST',
+    path: `${participantPath(centre, id)}/end`,
+    claims: claimsFor('staff', centre),
+    body: { endDate, outcome, version: 1 },
+  });
+  if (answer.status !== 200) throw new Error(`end failed: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** The centre's dirty month markers as the figures job finds them: month → seq. */
+export async function dirtyMonths(centre: string): Promise<Record<string, number>> {
+  const items = await centrePartition(centre);
+  return Object.fromEntries(
+    items.filter((i) => String(i.SK).startsWith('DIRTY#')).map((i) => [String(i.month), Number(i.seq)]),
+  );
+}
+
+/** Two requests sent at once, the way two people save the same screen: the answers, the success first. */
+export async function race(a: () => Promise<Answer>, b: () => Promise<Answer>): Promise<[Answer, Answer]> {
+  const answers = await Promise.all([a(), b()]);
+  return answers.sort((x, y) => x.status - y.status) as [Answer, Answer];
+}
+
+/** A kind the admin could add to the catalogue, with a name of its own. */
+export const catalogueKind = (id: string) => ({
+  id,
+  name: { nb: `Prøvetype ${id}`, en: `Test kind ${id}` },
+  section: 'centre_activity',
+  order: 999,
+  status: 'active',
+  counts: 'sum',
+  participant: 'may',
+});
+
+/** The admin's change adding a kind (a fresh id unless named), made on the catalogue as it is now. */
+export async function catalogueChange(id = `k_${randomUUID().replaceAll('-', '').slice(0, 12)}`) {
+  const { body } = await call({ method: 'GET', path: '/api/catalogue', claims: claimsFor('admin') });
+  const { version } = body.catalogue;
+  return {
+    base: body.catalogue,
+    change: { op: 'add', list: 'activityKinds', version, entry: catalogueKind(id) },
+  };
 }

@@ -6,7 +6,8 @@ import { MINT_CLIENT_ID, MINT_ISSUER, tokenMinter } from '@crux/local/idp/access
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
 import { type Call, call, claimsFor, functionsReady } from './call';
-import { createParticipant, participantBody, visitBody } from './fixtures';
+import { catalogueChange, createParticipant, made, participantBody, visitBody } from './fixtures';
+import { registerRequestFor } from './register-fixtures';
 import { centrePartition, partition } from './snapshot';
 
 /**
@@ -23,19 +24,15 @@ beforeAll(() => {
   foreign = uniqueCentreId('foreign');
 });
 
-const staffOf = (centre: string) => claimsFor('staff', centre);
-
-/** A record a route works on, made by the centre's staff through the API, as a user would. */
-async function made(centre: string, path: string, body: unknown) {
-  const answer = await call({ method: 'POST', path, claims: staffOf(centre), body });
-  if (answer.status !== 201) throw new Error(`${path}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
-/** A valid request on `route` aimed at `centre`, with whatever records it needs created first. */
-async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'claims'>> {
+/**
+ * A valid request on `route` aimed at `centre`, with whatever records it needs created first; a
+ * volunteer's record is linked to the account `subject`, the one every caller of the case signs in as.
+ */
+async function requestFor(route: Route, centre: string, subject: string): Promise<Omit<Call, 'claims'>> {
   const base = `/api/centres/${centre}`;
   let filled = route.path.replace('{centreId}', centre).replace('{year}', YEAR);
+  const register = await registerRequestFor(`${route.method} ${route.path}`, filled, centre, subject);
+  if (register) return register;
   let entry: { date: string; id: string } | undefined;
   if (filled.includes('{participantId}')) {
     const p = await createParticipant(centre);
@@ -131,31 +128,12 @@ async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'cla
   }
 }
 
-/** A change the admin could make to the catalogue as it is now: a new kind with a name of its own. */
-async function catalogueChange() {
-  const { body } = await call({ method: 'GET', path: '/api/catalogue', claims: claimsFor('admin') });
-  const id = `k_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const entry = {
-    id,
-    name: { nb: `Prøvetype ${id}`, en: `Test kind ${id}` },
-    section: 'centre_activity',
-    order: 999,
-    status: 'active',
-    counts: 'sum',
-    participant: 'may',
-  };
-  return {
-    base: body.catalogue,
-    change: { op: 'add', list: 'activityKinds', version: body.catalogue.version, entry },
-  };
-}
-
 const isCentreRoute = (route: Route) => route.audience === 'centre';
 
-/** Someone the route is meant for, at the centre the request is aimed at. */
-function allowedClaims(route: Route, centre: string) {
+/** Someone the route is meant for, at the centre the request is aimed at, signed in as `subject`. */
+function allowedClaims(route: Route, centre: string, subject: string) {
   const role = route.roles[0] as Role;
-  return claimsFor(role, isCentreRoute(route) ? centre : undefined);
+  return claimsFor(role, isCentreRoute(route) ? centre : undefined, { sub: subject });
 }
 
 function expected(
@@ -199,8 +177,9 @@ describe('tenant isolation matrix', () => {
 
   it.each(cases)('$route.method $route.path as $role ($home centre)', async ({ route, role, home }) => {
     const callerCentre = home === 'own' ? own : home === 'foreign' ? foreign : undefined;
-    const claims = claimsFor(role, callerCentre);
-    const request = await requestFor(route, own);
+    const subject = `account-${randomUUID()}`;
+    const claims = claimsFor(role, callerCentre, { sub: subject });
+    const request = await requestFor(route, own, subject);
     const outcome = expected(route, role, callerCentre, own);
 
     if (outcome === 'allowed') {
@@ -216,7 +195,7 @@ describe('tenant isolation matrix', () => {
     expect(JSON.stringify(refused.body)).not.toMatch(/displayName|birthYear|participants"/);
     if (takesBody(route)) expect(await snapshot(route, own, request)).toEqual(before);
 
-    const allowed = await call({ ...request, claims: allowedClaims(route, own) });
+    const allowed = await call({ ...request, claims: allowedClaims(route, own, subject) });
     expect(allowed.status, JSON.stringify(allowed.body)).toBeLessThan(300);
   });
 });

@@ -69,7 +69,7 @@ function staffVisits(language: Language): Visit[] {
       name: 'i-dag-feil',
       reach: async (p) => {
         await p.getByRole('button', { name: w.save }).click();
-        await p.locator('.error-summary').waitFor();
+        await p.locator('.ds-error-summary').waitFor();
       },
     },
     {
@@ -81,7 +81,7 @@ function staffVisits(language: Language): Visit[] {
       reach: async (p) => {
         await p.getByRole('link', { name: w.add }).click();
         await p.getByRole('button', { name: w.save }).click();
-        await p.locator('.error-summary').waitFor();
+        await p.locator('.ds-error-summary').waitFor();
       },
     },
     {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
 import { runFiguresJob } from '@crux/functions/figures-job/handler';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -200,5 +201,33 @@ describe('the catalogue', () => {
     const odd = await change({ op: 'paint', list: 'activityKinds' });
     expect(odd.status).toBe(400);
     expect(odd.body.error.fields[0].field).toBe('change.op');
+  });
+
+  it('a retried change is applied once and answered the same; its key on another change is 422', async () => {
+    const current = (await catalogue()).catalogue;
+    const key = randomUUID();
+    const body = (patch: Record<string, unknown>) => ({
+      base: current,
+      change: { op: 'update', list: 'activityKinds', id: 'visit', version: current.version, patch },
+    });
+    const send = (b: unknown) =>
+      call({
+        method: 'POST',
+        path: '/api/admin/catalogue/changes',
+        claims: admin,
+        body: b,
+        idempotencyKey: key,
+      });
+    const history = async () =>
+      (await call({ method: 'GET', path: '/api/admin/catalogue/history', claims: admin })).body.items;
+    const before = (await history()).length;
+    const first = await send(body({ order: 13 }));
+    expect(first.status).toBe(200);
+    expect(await send(body({ order: 13 }))).toEqual(first);
+    const reused = await send(body({ order: 14 }));
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
+    expect(await history()).toHaveLength(before + 1);
+    expect((await catalogue()).catalogue).toEqual(first.body.catalogue);
   });
 });

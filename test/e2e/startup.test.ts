@@ -158,6 +158,33 @@ describe('npm start settings, npm run job and the job timer', () => {
     });
   });
 
+  it('npm run job while another run holds the lease: exit 1, naming the run and until when', async () => {
+    const { createDocumentClient } = await import('@crux/store/client');
+    const { jobLeaseRepo } = await import('@crux/store/job-lease-repo');
+    const doc = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT });
+    const lease = jobLeaseRepo(doc, process.env.TABLE_NAME ?? '');
+    // The runtime's own timer may be running the job this moment: wait for it to let go.
+    let until = '';
+    await expect
+      .poll(
+        async () => {
+          until = new Date(Date.now() + 60_000).toISOString();
+          return (await lease.acquire('another-run', new Date().toISOString(), until)).kind;
+        },
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe('acquired');
+    try {
+      const result = await run('job-cli.ts', { CRUX_URL: t.runtime.url });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`run another-run holds it until ${until}`);
+      expect(JSON.parse(result.stdout)).toMatchObject({ result: { status: 'skipped_running' } });
+    } finally {
+      await lease.release('another-run', { released: 'by the test' });
+      doc.destroy();
+    }
+  }, 60_000);
+
   it('the job timer publishes a new visit without anyone asking', async () => {
     const admin = await t.token('admin');
     const centre = { id: 'timer-test', name: 'Tidtakerhuset', town: 'Drammen' };

@@ -1,7 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { apiDocsPaths } from '@crux/api/docs';
 import { routes } from '@crux/api/routes';
+import { docsContentSecurityPolicy } from '@crux/api/web-security';
+import { apiDocs } from '@crux/functions/openapi/files';
 import { preTokenPolicy, tenantPolicy, tenantTrustConditions } from '@crux/infra/tenant-policy';
 import { table as definition } from '@crux/store/table';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -406,8 +409,17 @@ describe('web', () => {
     });
   });
 
+  /** The response-headers policies by their comment: the web client's, and the API reference's own. */
+  const headerPolicy = (comment: RegExp) => {
+    const found = Object.entries(resourcesOf(template, 'AWS::CloudFront::ResponseHeadersPolicy')).filter(
+      ([, p]) => comment.test((p.Properties.ResponseHeadersPolicyConfig as { Comment: string }).Comment),
+    );
+    expect(found).toHaveLength(1);
+    return found[0] as (typeof found)[number];
+  };
+
   it('sends a strict CSP, HSTS, nosniff, frame denial and no referrer on every behaviour', () => {
-    const [policyId, policy] = single('AWS::CloudFront::ResponseHeadersPolicy');
+    const [policyId, policy] = headerPolicy(/every answer/);
     const headers = (
       policy.Properties.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, unknown> }
     ).SecurityHeadersConfig;
@@ -436,8 +448,37 @@ describe('web', () => {
       CacheBehaviors: Record<string, unknown>[];
     };
     for (const behaviour of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      if (behaviour.PathPattern === `${apiDocsPaths.page}*`) continue;
       expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
     }
+  });
+
+  it('publishes the API reference at /api/docs from the bucket, ahead of the API, under its own CSP', () => {
+    const [distributionId, distribution] = single('AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig as {
+      DefaultCacheBehavior: { TargetOriginId: string };
+      CacheBehaviors: { PathPattern: string; TargetOriginId: string; ResponseHeadersPolicyId: unknown }[];
+    };
+    const patterns = config.CacheBehaviors.map((b) => b.PathPattern);
+    expect(patterns.indexOf(`${apiDocsPaths.page}*`)).toBeGreaterThanOrEqual(0);
+    expect(patterns.indexOf(`${apiDocsPaths.page}*`)).toBeLessThan(patterns.indexOf('/api/*'));
+    const docs = config.CacheBehaviors.find((b) => b.PathPattern === `${apiDocsPaths.page}*`);
+    expect(docs?.TargetOriginId).toBe(config.DefaultCacheBehavior.TargetOriginId);
+    const [docsPolicyId, docsPolicy] = headerPolicy(/API reference/);
+    expect(docs?.ResponseHeadersPolicyId).toEqual({ Ref: docsPolicyId });
+    const csp = (
+      docsPolicy.Properties.ResponseHeadersPolicyConfig as {
+        SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: string } };
+      }
+    ).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    expect(csp).toBe(docsContentSecurityPolicy(apiDocs().styleHash, { https: true }));
+    expect(csp).not.toMatch(/script-src|unsafe/);
+    // Both files go up with the app shell, whose deployment invalidates the distribution.
+    const deployment = Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment')).find(
+      (d) => (d.Properties.DistributionId as { Ref?: string } | undefined)?.Ref === distributionId,
+    );
+    // The build, config.json, the page and the document.
+    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(4);
   });
 
   it('rewrites client-side routes on the site only, so the API keeps its own 403 and 404', () => {

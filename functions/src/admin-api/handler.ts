@@ -3,7 +3,8 @@ import { createApiHandler } from '../http/api-handler';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
-import { documentClient, tableName } from '../runtime/dynamo';
+import { tracing } from '../observability/tracing';
+import { documentClient, onDocumentClient, tableName } from '../runtime/dynamo';
 import { catalogueHistory, changeCatalogue } from './catalogue';
 
 const repo = () => centresRepo(documentClient(), tableName());
@@ -43,9 +44,13 @@ async function listCentres(): Promise<ApiResponse> {
  * The platform admin onboards centres and keeps the foundation's catalogue; it reaches the registry and
  * the catalogue, never a centre's records.
  */
-export const handler = createApiHandler('admin', {
-  'GET /api/admin/centres': listCentres,
-  'POST /api/admin/centres': createCentre,
-  'POST /api/admin/catalogue/changes': changeCatalogue,
-  'GET /api/admin/catalogue/history': catalogueHistory,
-});
+export const handler = createApiHandler(
+  'admin',
+  {
+    'GET /api/admin/centres': listCentres,
+    'POST /api/admin/centres': createCentre,
+    'POST /api/admin/catalogue/changes': changeCatalogue,
+    'GET /api/admin/catalogue/history': catalogueHistory,
+  },
+  [tracing('admin', onDocumentClient)],
+);

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { checkActivityItem, checkSave } from '@crux/domain/activity';
 import { conflict, fail, notFound, ok } from '@crux/domain/errors';
-import { IsoDate } from '@crux/domain/period';
 import { fieldError, validationError } from '@crux/domain/validation';
 import { activitiesRepo } from '@crux/store/activities-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
+import { countRegistrations } from '../observability/api-requests';
 import { clientFor, tableName } from '../runtime/dynamo';
 import { catalogueRefusal } from './catalogue-refusal';
 
@@ -38,6 +38,10 @@ export async function recordActivities(req: RequestOf<`POST ${typeof path}`>): P
   const outcome = await repo(req.scope).record(req.body, randomUUID, req.now, req.idempotency);
   switch (outcome.kind) {
     case 'written':
+      countRegistrations(
+        'centre',
+        req.body.entries.map((e) => e.kind),
+      );
       return json(201, { items: outcome.entries });
     case 'replayed':
       return json(outcome.status, outcome.body);
@@ -50,21 +54,13 @@ export async function recordActivities(req: RequestOf<`POST ${typeof path}`>): P
   }
 }
 
-/** An entry's day and id from the path; anything malformed names no entry. */
-function entryKey(params: { date: string; entryId: string }): { date: string; id: string } | undefined {
-  const date = IsoDate.safeParse(params.date);
-  const id = /^[0-9a-f-]{36}$/.test(params.entryId) ? params.entryId : undefined;
-  return date.success && id ? { date: date.data, id } : undefined;
-}
-
 /** A correction of one entry (kind, count or participant), against the version shown; who and when kept. */
 export async function correctActivity(
   req: RequestOf<`PUT ${typeof path}/{date}/{entryId}`>,
 ): Promise<ApiResponse> {
-  const key = entryKey(req.params);
-  if (!key) return errorResponse(notFound());
+  const { date, entryId } = req.params;
   const { version: _shown, ...item } = req.body;
-  const outcome = await repo(req.scope).correct(key.date, key.id, req.body, req.now);
+  const outcome = await repo(req.scope).correct(date, entryId, req.body, req.now);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.entry);
@@ -88,9 +84,8 @@ export async function correctActivity(
 export async function deleteActivity(
   req: RequestOf<`DELETE ${typeof path}/{date}/{entryId}`>,
 ): Promise<ApiResponse> {
-  const key = entryKey(req.params);
-  if (!key) return errorResponse(notFound());
-  const outcome = await repo(req.scope).remove(key.date, key.id, Number(req.query.version), req.now);
+  const { date, entryId } = req.params;
+  const outcome = await repo(req.scope).remove(date, entryId, Number(req.query.version), req.now);
   if (outcome.kind === 'deleted') return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
   return outcome.kind === 'not_found' ? errorResponse(notFound()) : errorResponse(conflict(outcome.current));
 }

@@ -1,6 +1,5 @@
 import { conflict } from '@crux/domain/errors';
 import { checkIncome } from '@crux/domain/registers/economy';
-import { parseFiguresYear } from '@crux/domain/year-param';
 import { economyRepo } from '@crux/store/economy-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import type { RequestOf } from '../http/request';
@@ -13,16 +12,14 @@ const repo = (scope: TenantScope) => economyRepo(clientFor(scope), tableName(), 
 
 /** The year's income by source, for the leader: one GetItem, an empty year until it is kept. */
 export async function getIncome(req: RequestOf<`GET ${typeof path}`>): Promise<ApiResponse> {
-  const year = parseFiguresYear(req.params.year);
-  if (!year.ok) return errorResponse(year.error);
-  return json(200, await repo(req.scope).get(year.value));
+  const year = Number(req.params.year);
+  return json(200, await repo(req.scope).get(year));
 }
 
 /** The year's every amount, against the version shown; the sources checked against the catalogue. */
 export async function setIncome(req: RequestOf<`PUT ${typeof path}`>): Promise<ApiResponse> {
-  const year = parseFiguresYear(req.params.year);
-  if (!year.ok) return errorResponse(year.error);
-  const outcome = await repo(req.scope).set(year.value, req.body, req.now);
+  const year = Number(req.params.year);
+  const outcome = await repo(req.scope).set(year, req.body, req.now);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.income);

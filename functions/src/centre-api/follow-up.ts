@@ -1,7 +1,6 @@
 import { conflict } from '@crux/domain/errors';
 import { checkFollowUp } from '@crux/domain/registers/follow-up';
 import { fieldError } from '@crux/domain/validation';
-import { parseFiguresYear } from '@crux/domain/year-param';
 import { followUpRepo } from '@crux/store/follow-up-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import type { RequestOf } from '../http/request';
@@ -13,18 +12,16 @@ const repo = (scope: TenantScope) => followUpRepo(clientFor(scope), tableName(),
 
 /** The year's well-being talks and gatherings: one GetItem, an empty year until someone plans it. */
 export async function getFollowUp(req: RequestOf<`GET ${typeof path}`>): Promise<ApiResponse> {
-  const year = parseFiguresYear(req.params.year);
-  if (!year.ok) return errorResponse(year.error);
-  return json(200, await repo(req.scope).get(year.value));
+  const year = Number(req.params.year);
+  return json(200, await repo(req.scope).get(year));
 }
 
 /** The whole year's document, against the version shown; every volunteer named checked in the same write. */
 export async function setFollowUp(req: RequestOf<`PUT ${typeof path}`>): Promise<ApiResponse> {
-  const year = parseFiguresYear(req.params.year);
-  if (!year.ok) return errorResponse(year.error);
-  const named = checkFollowUp(year.value, req.body);
+  const year = Number(req.params.year);
+  const named = checkFollowUp(year, req.body);
   if (!named.ok) return errorResponse(named.error);
-  const outcome = await repo(req.scope).set(year.value, req.body, named.value, req.now);
+  const outcome = await repo(req.scope).set(year, req.body, named.value, req.now);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.followUp);

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from '@crux/domain/errors';
-import { ParticipantId } from '@crux/domain/participant';
-import { IsoDate } from '@crux/domain/period';
 import { fieldError } from '@crux/domain/validation';
 import { hoursRepo } from '@crux/store/hours-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -12,13 +10,10 @@ import { clientFor, tableName } from '../runtime/dynamo';
 
 const order = '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}';
 const repo = (scope: TenantScope) => hoursRepo(clientFor(scope), tableName(), scope);
-const UUID = /^[0-9a-f-]{36}$/;
 
 /** Hours served on an order on one day: within the order and the participation, in quarter hours. */
 export async function logHours(req: RequestOf<`POST ${typeof order}/hours`>): Promise<ApiResponse> {
   const { participantId, orderId } = req.params;
-  if (!ParticipantId.safeParse(participantId).success || !UUID.test(orderId))
-    return errorResponse(notFound());
   const outcome = await repo(req.scope).log(
     participantId,
     orderId,
@@ -48,8 +43,6 @@ export async function deleteHours(
   req: RequestOf<`DELETE ${typeof order}/hours/{date}/{hoursId}`>,
 ): Promise<ApiResponse> {
   const { participantId, orderId, date, hoursId } = req.params;
-  const valid = ParticipantId.safeParse(participantId).success && UUID.test(orderId) && UUID.test(hoursId);
-  if (!valid || !IsoDate.safeParse(date).success) return errorResponse(notFound());
   const outcome = await repo(req.scope).remove(participantId, orderId, date, hoursId, req.now);
   return outcome.kind === 'deleted'
     ? { statusCode: 204, headers: { 'cache-control': 'no-store' } }

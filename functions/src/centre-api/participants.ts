@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
-import { ParticipantId } from '@crux/domain/participant';
 import { fieldError } from '@crux/domain/validation';
 import { participantsRepo } from '@crux/store/participants-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
+import { countRegistrations } from '../observability/api-requests';
 import { clientFor, tableName } from '../runtime/dynamo';
 
 const base = '/api/centres/{centreId}/participants';
 
 const repo = ({ scope }: { scope: TenantScope }) => participantsRepo(clientFor(scope), tableName(), scope);
-
-/** A malformed id cannot name a participant: it is simply not found. */
-function participantId(req: { params: { participantId: string } }): string | undefined {
-  const id = ParticipantId.safeParse(req.params.participantId);
-  return id.success ? id.data : undefined;
-}
 
 export async function listParticipants(req: RequestOf<`GET ${typeof base}`>): Promise<ApiResponse> {
   const page = await repo(req).list(req.query);
@@ -27,7 +21,10 @@ export async function listParticipants(req: RequestOf<`GET ${typeof base}`>): Pr
 
 export async function createParticipant(req: RequestOf<`POST ${typeof base}`>): Promise<ApiResponse> {
   const outcome = await repo(req).create(randomUUID(), req.body, req.now, req.idempotency);
-  if (outcome.kind === 'written') return json(201, outcome.participant);
+  if (outcome.kind === 'written') {
+    countRegistrations('centre', ['participant']);
+    return json(201, outcome.participant);
+  }
   if (outcome.kind === 'replayed') return json(outcome.status, outcome.body);
   return errorResponse(idempotencyKeyReused());
 }
@@ -35,17 +32,14 @@ export async function createParticipant(req: RequestOf<`POST ${typeof base}`>): 
 export async function getParticipant(
   req: RequestOf<`GET ${typeof base}/{participantId}`>,
 ): Promise<ApiResponse> {
-  const id = participantId(req);
-  const participant = id ? await repo(req).get(id) : undefined;
+  const participant = await repo(req).get(req.params.participantId);
   return participant ? json(200, participant) : errorResponse(notFound());
 }
 
 export async function updateParticipant(
   req: RequestOf<`PUT ${typeof base}/{participantId}`>,
 ): Promise<ApiResponse> {
-  const id = participantId(req);
-  if (!id) return errorResponse(notFound());
-  const outcome = await repo(req).update(id, req.body, req.now);
+  const outcome = await repo(req).update(req.params.participantId, req.body, req.now);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.participant);
@@ -61,9 +55,7 @@ export async function updateParticipant(
 export async function endParticipation(
   req: RequestOf<`POST ${typeof base}/{participantId}/end`>,
 ): Promise<ApiResponse> {
-  const id = participantId(req);
-  if (!id) return errorResponse(notFound());
-  const outcome = await repo(req).end(id, req.body, req.now, req.idempotency);
+  const outcome = await repo(req).end(req.params.participantId, req.body, req.now, req.idempotency);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.ended);

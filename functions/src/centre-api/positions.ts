@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
-import { RecordId } from '@crux/domain/ids';
 import { fieldError } from '@crux/domain/validation';
 import { positionsRepo } from '@crux/store/positions-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -34,7 +33,6 @@ export async function createPosition(req: RequestOf<`POST ${typeof base}`>): Pro
 export async function updatePosition(
   req: RequestOf<`PUT ${typeof base}/{positionId}`>,
 ): Promise<ApiResponse> {
-  if (!RecordId.safeParse(req.params.positionId).success) return errorResponse(notFound());
   const outcome = await repo(req.scope).update(req.params.positionId, req.body, req.now);
   switch (outcome.kind) {
     case 'written':

@@ -1,6 +1,5 @@
 import { conflict } from '@crux/domain/errors';
 import { shopReportCsv, shopReportName, shopReportRows, shopReportXlsx } from '@crux/domain/registers/shop';
-import { parseMonthParam } from '@crux/domain/year-param';
 import { shopRepo } from '@crux/store/shop-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import type { RequestOf } from '../http/request';
@@ -17,9 +16,7 @@ export async function shopYear(req: RequestOf<`GET ${typeof path}`>): Promise<Ap
 
 /** A month's kilograms, against the version shown (0 for a month not registered yet). */
 export async function setShopMonth(req: RequestOf<`PUT ${typeof path}/{month}`>): Promise<ApiResponse> {
-  const month = parseMonthParam(req.params.month);
-  if (!month.ok) return errorResponse(month.error);
-  const outcome = await repo(req.scope).set(month.value, req.body, req.now);
+  const outcome = await repo(req.scope).set(req.params.month, req.body, req.now);
   if (outcome.kind === 'written') return json(200, outcome.month);
   return errorResponse(conflict(outcome.current ?? null));
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
-import { ParticipantId } from '@crux/domain/participant';
 import { checkSpan } from '@crux/domain/records/spans';
 import { fieldError } from '@crux/domain/validation';
 import { type SpanKind, type SpanOutcome, spansRepo } from '@crux/store/spans-repo';
@@ -14,7 +13,6 @@ import { catalogueRefusal } from './catalogue-refusal';
 const participant = '/api/centres/{centreId}/participants/{participantId}';
 const repo = (scope: TenantScope) => spansRepo(clientFor(scope), tableName(), scope);
 const catalogueList = { measures: 'measureTypes', orders: 'orderTypes' } as const;
-const SPAN_ID = /^[0-9a-f-]{36}$/;
 
 function answer(kind: SpanKind, outcome: SpanOutcome, type: string, created: boolean): ApiResponse {
   switch (outcome.kind) {
@@ -37,17 +35,20 @@ function answer(kind: SpanKind, outcome: SpanOutcome, type: string, created: boo
   }
 }
 
-const idOf = (raw: string) => (ParticipantId.safeParse(raw).success ? raw : undefined);
-
 function add(kind: SpanKind) {
   return async (
     req: RequestOf<`POST ${typeof participant}/measures`> | RequestOf<`POST ${typeof participant}/orders`>,
   ) => {
-    const id = idOf(req.params.participantId);
-    if (!id) return errorResponse(notFound());
     return answer(
       kind,
-      await repo(req.scope).add(kind, id, randomUUID(), req.body, req.now, req.idempotency),
+      await repo(req.scope).add(
+        kind,
+        req.params.participantId,
+        randomUUID(),
+        req.body,
+        req.now,
+        req.idempotency,
+      ),
       req.body.type,
       true,
     );
@@ -62,11 +63,10 @@ export const addOrder = add('orders');
 export async function correctMeasure(
   req: RequestOf<`PUT ${typeof participant}/measures/{measureId}`>,
 ): Promise<ApiResponse> {
-  const id = idOf(req.params.participantId);
-  if (!id || !SPAN_ID.test(req.params.measureId)) return errorResponse(notFound());
+  const { participantId, measureId } = req.params;
   return answer(
     'measures',
-    await repo(req.scope).correct('measures', id, req.params.measureId, req.body, req.now),
+    await repo(req.scope).correct('measures', participantId, measureId, req.body, req.now),
     req.body.type,
     false,
   );
@@ -76,11 +76,10 @@ export async function correctMeasure(
 export async function correctOrder(
   req: RequestOf<`PUT ${typeof participant}/orders/{orderId}`>,
 ): Promise<ApiResponse> {
-  const id = idOf(req.params.participantId);
-  if (!id || !SPAN_ID.test(req.params.orderId)) return errorResponse(notFound());
+  const { participantId, orderId } = req.params;
   return answer(
     'orders',
-    await repo(req.scope).correct('orders', id, req.params.orderId, req.body, req.now),
+    await repo(req.scope).correct('orders', participantId, orderId, req.body, req.now),
     req.body.type,
     false,
   );

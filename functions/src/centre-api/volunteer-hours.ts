@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
-import { RecordId } from '@crux/domain/ids';
-import { IsoDate, type Month, monthOf, monthsBetween } from '@crux/domain/period';
+import { type Month, monthOf, monthsBetween } from '@crux/domain/period';
 import {
   checkVolunteerHours,
   type OwnHours,
@@ -16,7 +15,6 @@ import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
 import { catalogueRefusal } from './catalogue-refusal';
-import { volunteerIdOf } from './volunteers';
 
 const hours = '/api/centres/{centreId}/volunteers/{volunteerId}/hours';
 const repo = (scope: TenantScope) => volunteerHoursRepo(clientFor(scope), tableName(), scope);
@@ -24,15 +22,6 @@ const repo = (scope: TenantScope) => volunteerHoursRepo(clientFor(scope), tableN
 /** Staff and leaders write for any volunteer of the centre; a volunteer only on the record linked to them. */
 const writerOf = (principal: Principal): Writer =>
   principal.role === 'volunteer' ? { volunteer: principal.subject } : {};
-
-/** An entry's day and id from the path; anything malformed names no entry. */
-function entryKey(params: { date: string; entryId: string; volunteerId: string }) {
-  const volunteerId = volunteerIdOf(params.volunteerId);
-  const date = IsoDate.safeParse(params.date);
-  return volunteerId && date.success && RecordId.safeParse(params.entryId).success
-    ? { volunteerId, date: date.data, id: params.entryId }
-    : undefined;
-}
 
 function sums(months: readonly Month[], entries: readonly VolunteerHoursEntry[]) {
   const byMonth = months.map((month) => ({
@@ -47,8 +36,7 @@ function sums(months: readonly Month[], entries: readonly VolunteerHoursEntry[])
  * reads only the record linked to their account; any other is not found, as if it did not exist.
  */
 export async function volunteerHours(req: RequestOf<`GET ${typeof hours}`>): Promise<ApiResponse> {
-  const id = volunteerIdOf(req.params.volunteerId);
-  if (!id) return errorResponse(notFound());
+  const id = req.params.volunteerId;
   const { year, month } = req.query;
   const months = month ? [month] : monthsBetween(`${year}-01`, `${year}-12`);
   const { record, entries } = await repo(req.scope).ofVolunteer(id, months);
@@ -65,8 +53,7 @@ export async function volunteerHours(req: RequestOf<`GET ${typeof hours}`>): Pro
 
 /** Hours given on a day in an arena: one transaction with the record's and the catalogue's checks. */
 export async function logVolunteerHours(req: RequestOf<`POST ${typeof hours}`>): Promise<ApiResponse> {
-  const id = volunteerIdOf(req.params.volunteerId);
-  if (!id) return errorResponse(notFound());
+  const id = req.params.volunteerId;
   const writer = writerOf(req.principal);
   const outcome = await repo(req.scope).log(id, randomUUID(), req.body, writer, req.now, req.idempotency);
   switch (outcome.kind) {
@@ -104,10 +91,9 @@ function answerChange(outcome: EntryOutcome, arena: string | undefined): ApiResp
 export async function correctVolunteerHours(
   req: RequestOf<`PUT ${typeof hours}/{date}/{entryId}`>,
 ): Promise<ApiResponse> {
-  const key = entryKey(req.params);
-  if (!key) return errorResponse(notFound());
+  const { volunteerId, date, entryId } = req.params;
   const writer = writerOf(req.principal);
-  const outcome = await repo(req.scope).correct(key.volunteerId, key.date, key.id, req.body, writer, req.now);
+  const outcome = await repo(req.scope).correct(volunteerId, date, entryId, req.body, writer, req.now);
   return answerChange(outcome, req.body.arena);
 }
 
@@ -115,11 +101,10 @@ export async function correctVolunteerHours(
 export async function deleteVolunteerHours(
   req: RequestOf<`DELETE ${typeof hours}/{date}/{entryId}`>,
 ): Promise<ApiResponse> {
-  const key = entryKey(req.params);
-  if (!key) return errorResponse(notFound());
+  const { volunteerId, date, entryId } = req.params;
   const version = Number(req.query.version);
   const writer = writerOf(req.principal);
-  const outcome = await repo(req.scope).remove(key.volunteerId, key.date, key.id, version, writer, req.now);
+  const outcome = await repo(req.scope).remove(volunteerId, date, entryId, version, writer, req.now);
   if (outcome.kind === 'deleted') return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
   return answerChange(outcome, undefined);
 }

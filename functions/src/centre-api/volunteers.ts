@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
-import { RecordId } from '@crux/domain/ids';
 import { checkVolunteer } from '@crux/domain/registers/volunteers';
 import { fieldError } from '@crux/domain/validation';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -13,9 +12,6 @@ import { catalogueRefusal } from './catalogue-refusal';
 
 const base = '/api/centres/{centreId}/volunteers';
 const repo = (scope: TenantScope) => volunteersRepo(clientFor(scope), tableName(), scope);
-
-/** A malformed id names no volunteer: it is simply not found. */
-export const volunteerIdOf = (raw: string) => (RecordId.safeParse(raw).success ? raw : undefined);
 
 const noContent = (): ApiResponse => ({ statusCode: 204, headers: { 'cache-control': 'no-store' } });
 
@@ -42,8 +38,7 @@ export async function createVolunteer(req: RequestOf<`POST ${typeof base}`>): Pr
 export async function updateVolunteer(
   req: RequestOf<`PUT ${typeof base}/{volunteerId}`>,
 ): Promise<ApiResponse> {
-  const id = volunteerIdOf(req.params.volunteerId);
-  if (!id) return errorResponse(notFound());
+  const id = req.params.volunteerId;
   const outcome = await repo(req.scope).update(id, req.body, req.now);
   switch (outcome.kind) {
     case 'written':
@@ -61,8 +56,7 @@ export async function updateVolunteer(
 export async function linkAccount(
   req: RequestOf<`PUT ${typeof base}/{volunteerId}/account`>,
 ): Promise<ApiResponse> {
-  const id = volunteerIdOf(req.params.volunteerId);
-  if (!id) return errorResponse(notFound());
+  const id = req.params.volunteerId;
   const outcome = await repo(req.scope).link(id, req.body.account, req.now);
   switch (outcome.kind) {
     case 'linked':
@@ -79,8 +73,7 @@ export async function linkAccount(
 export async function unlinkAccount(
   req: RequestOf<`DELETE ${typeof base}/{volunteerId}/account`>,
 ): Promise<ApiResponse> {
-  const id = volunteerIdOf(req.params.volunteerId);
-  if (!id) return errorResponse(notFound());
+  const id = req.params.volunteerId;
   const outcome = await repo(req.scope).unlink(id, req.query.account);
   return outcome === 'unlinked' ? noContent() : errorResponse(notFound());
 }

@@ -1,7 +1,8 @@
 import { headOfficeFiguresRepo } from '@crux/store/headoffice-figures-repo';
 import { createApiHandler } from '../http/api-handler';
 import { figuresOfYear } from '../http/figures-read';
-import { documentClient, tableName } from '../runtime/dynamo';
+import { tracing } from '../observability/tracing';
+import { documentClient, onDocumentClient, tableName } from '../runtime/dynamo';
 
 const repo = () => headOfficeFiguresRepo(documentClient(), tableName());
 
@@ -10,7 +11,11 @@ const repo = () => headOfficeFiguresRepo(documentClient(), tableName());
  * the `HQ#<year>` partitions the figures job writes (in AWS its role allows nothing else). A year, or
  * its months, with every centre and the totals, is one Query.
  */
-export const handler = createApiHandler('headoffice', {
-  'GET /api/headoffice/figures/{year}': figuresOfYear((year) => repo().year(year)),
-  'GET /api/headoffice/figures/{year}/months': figuresOfYear((year) => repo().months(year)),
-});
+export const handler = createApiHandler(
+  'headoffice',
+  {
+    'GET /api/headoffice/figures/{year}': figuresOfYear((year) => repo().year(year)),
+    'GET /api/headoffice/figures/{year}/months': figuresOfYear((year) => repo().months(year)),
+  },
+  [tracing('headoffice', onDocumentClient)],
+);

@@ -1,12 +1,10 @@
-import type { Result } from '@crux/domain/errors';
-import { parseFiguresYear } from '@crux/domain/year-param';
-import { type ApiResponse, errorResponse, json } from './response';
+import { type ApiResponse, json } from './response';
 
-/** A figures route: the year from the path, then one read of the figures the job wrote for it. */
+/**
+ * A figures route: one read of the figures the job wrote for the path's year (the pipeline has already
+ * refused a year that is not one, path-parameters.ts).
+ */
 export function figuresOfYear<T>(read: (year: number) => Promise<T>) {
-  return async (req: { params: { year: string } }): Promise<ApiResponse> => {
-    const year: Result<number> = parseFiguresYear(req.params.year);
-    if (!year.ok) return errorResponse(year.error);
-    return json(200, await read(year.value));
-  };
+  return async (req: { params: { year: string } }): Promise<ApiResponse> =>
+    json(200, await read(Number(req.params.year)));
 }

@@ -1,14 +1,11 @@
 import type { Audience } from '@crux/api/audiences';
+import type { ParamNames } from '@crux/api/path-parameters';
 import type { BodyOf, QueryOf } from '@crux/api/route-schemas';
 import type { KeyOf, Route, RouteKey, RoutesOf } from '@crux/api/routes';
 import type { Idempotency } from '@crux/store/idempotency';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import type { Principal } from './principal';
 import type { ApiResponse } from './response';
-
-type ParamNames<P extends string> = P extends `${string}{${infer N}}${infer Rest}`
-  ? N | ParamNames<Rest>
-  : never;
 
 /** The path parameters a route's path names, e.g. `{ centreId, participantId }`. */
 export type PathParams<P extends string> = { readonly [N in ParamNames<P>]: string };

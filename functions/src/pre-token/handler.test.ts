@@ -1,6 +1,6 @@
 import { centresRepo } from '@crux/store/centres-repo';
 import { countRequests } from '@crux/store/request-counter';
-import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import type { Context, PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyTestEnv, testStore, testTableName, uniqueCentreId } from '../../../test/setup/dynamo';
 import { documentClient } from '../runtime/dynamo';
@@ -18,6 +18,9 @@ beforeAll(async () => {
     { subject: 'pretoken-test', key: `pretoken-${registered}`, requestHash: 'hash' },
   );
 });
+
+/** Cognito's invocation context; the trigger reads nothing from it but what the Logger adds to its lines. */
+const context = { functionName: 'pre-token', awsRequestId: 'test' } as Context;
 
 /** A V2_0 event as Cognito sends it on sign-in, with the user's attributes. */
 function event(userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent {
@@ -43,7 +46,7 @@ function event(userAttributes: Record<string, string>): PreTokenGenerationV2Trig
 
 describe('pre-token trigger', () => {
   it('puts a centre role and its centre into the access token, and nothing into the ID token', async () => {
-    const result = await handler(event({ 'custom:role': 'staff', 'custom:centre': registered }));
+    const result = await handler(event({ 'custom:role': 'staff', 'custom:centre': registered }), context);
     expect(result.response.claimsAndScopeOverrideDetails).toEqual({
       accessTokenGeneration: { claimsToAddOrOverride: { role: 'staff', centre: registered } },
     });
@@ -52,9 +55,9 @@ describe('pre-token trigger', () => {
   it('refuses a centre role whose centre is well formed but not in the registry, with one GetItem', async () => {
     const counter = countRequests(documentClient());
     for (const role of ['staff', 'leader', 'volunteer']) {
-      await expect(handler(event({ 'custom:role': role, 'custom:centre': unregistered }))).rejects.toThrow(
-        refusal.centre,
-      );
+      await expect(
+        handler(event({ 'custom:role': role, 'custom:centre': unregistered }), context),
+      ).rejects.toThrow(refusal.centre);
     }
     expect(counter.counts()).toMatchObject({ total: 3, byCommand: { GetItemCommand: 3 } });
     counter.detach();
@@ -63,7 +66,7 @@ describe('pre-token trigger', () => {
   it('asks the registry nothing for roles above the centres', async () => {
     const counter = countRequests(documentClient());
     for (const role of ['headoffice', 'network', 'admin']) {
-      const result = await handler(event({ 'custom:role': role, 'custom:centre': unregistered }));
+      const result = await handler(event({ 'custom:role': role, 'custom:centre': unregistered }), context);
       expect(result.response.claimsAndScopeOverrideDetails).toEqual({
         accessTokenGeneration: { claimsToAddOrOverride: { role } },
       });
@@ -107,7 +110,7 @@ describe('pre-token trigger', () => {
     for (const role of [undefined, '', 'Staff', 'superuser', 'staff ', 'participant']) {
       const attributes: Record<string, string> = role === undefined ? {} : { 'custom:role': role };
       await expect(
-        handler(event({ ...attributes, 'custom:centre': 'tromso' })),
+        handler(event({ ...attributes, 'custom:centre': 'tromso' }), context),
         String(role),
       ).rejects.toThrow(refusal.role);
     }

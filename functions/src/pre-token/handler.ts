@@ -1,9 +1,17 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { CentreId } from '@crux/domain/centre';
 import { isCentreRole, Role } from '@crux/domain/roles';
 import { centresRepo } from '@crux/store/centres-repo';
 import { dbFailureOf } from '@crux/store/db-failure';
+import middy from '@middy/core';
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { documentClient, tableName } from '../runtime/dynamo';
+import { errorFields, loggerFor } from '../observability/logger';
+import { metricsFor } from '../observability/metrics';
+import { metricNames, serviceNames } from '../observability/names';
+import { tracing } from '../observability/tracing';
+import { documentClient, onDocumentClient, tableName } from '../runtime/dynamo';
 
 /** The claims the API and the web client read from the access token. */
 export type TenantClaims = { role: Role; centre?: CentreId };
@@ -34,6 +42,10 @@ export function tenantClaims(attributes: Readonly<Record<string, string>>): Tena
   return { role: role.data, centre: centre.data };
 }
 
+const service = serviceNames.preToken;
+const logger = loggerFor(service);
+const metrics = metricsFor(service);
+
 /**
  * The claims, once the centre is known to exist: a well-formed centre that is not in the registry (never
  * onboarded, or a typo in the account) is refused here, once per sign-in and refresh, so that no API call
@@ -57,15 +69,26 @@ export async function signInClaims(attributes: Readonly<Record<string, string>>)
 /**
  * Cognito pre-token-generation trigger (event version V2_0): custom attributes never reach the access
  * token by themselves, so this copies `role` and `centre` there. It runs on every sign-in and refresh,
- * so a changed role takes effect at the next refresh.
+ * so a changed role takes effect at the next refresh. Its log line names the role and centre it
+ * issued, or why it refused: never the user's name, e-mail or any other attribute.
  */
-export const handler = async (
-  event: PreTokenGenerationV2TriggerEvent,
-): Promise<PreTokenGenerationV2TriggerEvent> => {
-  event.response = {
-    claimsAndScopeOverrideDetails: {
-      accessTokenGeneration: { claimsToAddOrOverride: await signInClaims(event.request.userAttributes) },
-    },
-  };
-  return event;
-};
+export const handler = middy<PreTokenGenerationV2TriggerEvent, PreTokenGenerationV2TriggerEvent>()
+  .use(tracing(service, onDocumentClient))
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
+  .handler(async (event) => {
+    let claims: TenantClaims;
+    try {
+      claims = await signInClaims(event.request.userAttributes);
+    } catch (error) {
+      logger.warn('token refused', { trigger: event.triggerSource, ...errorFields(error) });
+      metrics.addMetric(metricNames.tokensRefused, MetricUnit.Count, 1);
+      throw error;
+    }
+    logger.info('token issued', { trigger: event.triggerSource, role: claims.role, centre: claims.centre });
+    metrics.addMetric(metricNames.tokensIssued, MetricUnit.Count, 1);
+    event.response = {
+      claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: claims } },
+    };
+    return event;
+  });

@@ -7,6 +7,17 @@ import type { TenantScope } from '@crux/store/tenant-scope';
 const endpoint = () => process.env.DYNAMODB_ENDPOINT;
 
 const shared = new Map<ClientProfile, DynamoDBDocumentClient>();
+const hooks: ((client: DynamoDBDocumentClient) => void)[] = [];
+
+/**
+ * Runs `hook` on the function's own clients, now for those made already, else when they are: how the
+ * tracing of the functions that have it reaches their DynamoDB requests without this module importing
+ * the tracer. (The centre API's per-tenant clients have no tracer to meet.)
+ */
+export function onDocumentClient(hook: (client: DynamoDBDocumentClient) => void): void {
+  hooks.push(hook);
+  for (const client of shared.values()) hook(client);
+}
 
 /**
  * The function's own client: for audiences whose IAM role already limits them to their keys. API
@@ -17,6 +28,7 @@ export function documentClient(profile: ClientProfile = 'request'): DynamoDBDocu
   if (!client) {
     client = createDocumentClient({ endpoint: endpoint(), profile });
     shared.set(profile, client);
+    for (const hook of hooks) hook(client);
   }
   return client;
 }

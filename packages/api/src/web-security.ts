@@ -23,3 +23,20 @@ export function contentSecurityPolicy(
     ...(options.https ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
 }
+
+/**
+ * The CSP of the API reference page (`/api/docs`) only: a static page with no script at all, whose one
+ * inline style is allowed by its hash. Stricter than the web client's in every other respect; the web
+ * client's own policy above is not loosened for it.
+ */
+export function docsContentSecurityPolicy(styleHash: string, options: { https: boolean }): string {
+  return [
+    "default-src 'none'",
+    `style-src '${styleHash}'`,
+    "img-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    ...(options.https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}

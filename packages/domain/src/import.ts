@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { ActivityItem, checkActivityItem } from './activity';
 import type { Catalogue } from './catalogue/lists';
 import { type FieldError, fail, ok, type Result } from './errors';
-import { RecordId } from './ids';
 import { Outcome, ParticipantCreate, ParticipantId } from './participant';
 import { PastDate } from './period';
+import { RecordId } from './record-id';
 import { checkSpan, HoursCreate, MeasureCreate } from './records/spans';
 import { checkRegisterRecords, importedRegisterRecords } from './registers/import';
 import { fieldError, validationError } from './validation';
@@ -65,9 +65,9 @@ const within = (day: string, from: string, to: string | undefined) =>
 
 /**
  * The rules a batch can be checked by on its own, each error at its record (`records.3.measures.0.type`):
- * ends not before starts, and every measure, order and hour within its participation (and hours within
- * their order) where the participant comes in the same batch; the registers' own (registers/import.ts);
- * and, given a catalogue, the catalogue's.
+ * each id the batch chooses used once, ends not before starts, and every measure, order and hour within
+ * its participation (and hours within their order) where the participant comes in the same batch; the
+ * registers' own (registers/import.ts); and, given a catalogue, the catalogue's.
  * What names a participant already stored, and the stored catalogue, the write's own transaction checks.
  */
 export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<CentreImport> {
@@ -77,9 +77,17 @@ export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<
   const people = new Map<string, ImportedParticipant>();
   for (const r of batch.records) if (r.type === 'participant') people.set(r.id, r);
   fields.push(...checkRegisterRecords(batch.records, catalogue));
+  // Each id the importer chooses names one record: a transaction may write an item only once (DynamoDB
+  // in AWS refuses the whole request otherwise), and of two measures under one id only one would be kept.
+  const ids = new Set<string>();
+  const once = (i: number, field: string, id: string) => {
+    if (ids.has(id)) at(i, field, 'duplicate_id');
+    ids.add(id);
+  };
   batch.records.forEach((r, i) => {
     if (r.type === 'entry' && catalogue) fields.push(...checkActivityItem(catalogue, r, `records.${i}`));
     if (r.type === 'participant') {
+      once(i, 'id', r.id);
       const end = r.end?.endDate;
       if (end !== undefined && end < r.body.startDate) at(i, 'end.endDate', 'before_start');
       for (const [list, spans] of [
@@ -88,6 +96,7 @@ export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<
       ] as const) {
         (spans ?? []).forEach((s, j) => {
           const field = `${list === 'measureTypes' ? 'measures' : 'orders'}.${j}`;
+          once(i, `${field}.id`, s.id);
           const found = catalogue ? checkSpan(catalogue, list, s) : ok(s);
           if (!found.ok) at(i, `${field}.type`, found.error.fields?.[0]?.rule ?? 'unknown_type');
           const last = s.endDate ?? end;
@@ -97,6 +106,7 @@ export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<
       }
     }
     if (r.type === 'hours') {
+      once(i, 'id', r.id);
       const person = people.get(r.participantId);
       const order = person?.orders?.find((o) => o.id === r.orderId);
       if (person && !order) at(i, 'orderId', 'unknown_order');

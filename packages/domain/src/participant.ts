@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { RecordId } from './ids';
 import { PastDate, PlannedDate } from './period';
 import { PageQuery } from './queries';
+import { RecordId } from './record-id';
 import type { Span } from './records/spans';
 import { SingleLine } from './text-input';
 

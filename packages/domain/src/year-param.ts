@@ -1,24 +1,24 @@
 import * as z from 'zod/mini';
-import { fail, ok, type Result } from './errors';
-import { type Month, Year } from './period';
+import type { AppError } from './errors';
+import { Year } from './period';
 import { fieldError } from './validation';
 
 /**
  * Years and months as paths and query strings carry them: a year is four digits, 2000–2100; a month is
  * `YYYY-MM` of such a year. Anything else is a 400 that names the field and the rule.
  */
-const isYear = (raw: string) => /^\d{4}$/.test(raw) && Year.safeParse(Number(raw)).success;
-const isMonth = (raw: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(raw) && isYear(raw.slice(0, 4));
+const yearPattern = /^\d{4}$/;
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+const isYear = (raw: string) => yearPattern.test(raw) && Year.safeParse(Number(raw)).success;
+const isMonth = (raw: string) => monthPattern.test(raw) && isYear(raw.slice(0, 4));
 
-/** The `{year}` of a path (`/api/…/figures/{year}`). */
-export function parseFiguresYear(raw: string): Result<number> {
-  return isYear(raw) ? ok(Number(raw)) : fail(fieldError('year', 'year'));
-}
+/** The `{year}` of a path (`/api/…/figures/{year}`); the path-parameter table checks it. */
+export const YearParam = z.string().check(z.regex(yearPattern), z.refine(isYear));
+export const yearParamError = (): AppError => fieldError('year', 'year');
 
 /** The `{month}` of a path (`/api/…/shop/{month}`). */
-export function parseMonthParam(raw: string): Result<Month> {
-  return isMonth(raw) ? ok(raw) : fail(fieldError('month', 'month'));
-}
+export const MonthParam = z.string().check(z.regex(monthPattern), z.refine(isMonth));
+export const monthParamError = (): AppError => fieldError('month', 'month');
 
 /** A `year` in a query string, as a number. */
 export const YearQueryParam = z.pipe(

@@ -38,6 +38,22 @@ function apiAs(baseUrl: string, accessToken: string, count: () => void) {
 }
 
 /**
+ * Requests as `username`, signing in again once half the token's life has passed: on a slow machine, or
+ * with the short-lived tokens some tests ask for, seeding outlasts one token.
+ */
+async function signedIn(client: FlowClient, username: string, password: string, count: () => void) {
+  let tokens = await signInWithPassword(client, username, password);
+  let renewAt = Date.now() + (tokens.expiresIn * 1000) / 2;
+  return async (...request: Parameters<ReturnType<typeof apiAs>>) => {
+    if (Date.now() >= renewAt) {
+      tokens = await signInWithPassword(client, username, password);
+      renewAt = Date.now() + (tokens.expiresIn * 1000) / 2;
+    }
+    return apiAs(client.baseUrl, tokens.accessToken, count)(...request);
+  };
+}
+
+/**
  * A centre's plan as import batches: the participants whole first (their measures, orders and ends with
  * them), then the hours, then the entries in date order, each batch small enough for one transaction
  * with the months it touches and the participants it names.
@@ -136,8 +152,7 @@ export async function seedDemoData(
 ): Promise<SeedResult> {
   let requests = 0;
   const count = () => void requests++;
-  const admin = await signInWithPassword(client, 'admin', password);
-  const asAdmin = apiAs(client.baseUrl, admin.accessToken, count);
+  const asAdmin = await signedIn(client, 'admin', password, count);
   const listed = (await asAdmin('GET', '/api/admin/centres')) as { items: { id: string }[] };
   const existing = new Set(listed.items.map((c) => c.id));
   if (demoCentres.every((c) => existing.has(c.id))) return { created: false, requests };
@@ -152,8 +167,7 @@ export async function seedDemoData(
     planDemo(today).map(async (plan) => {
       const username = leaderOf[plan.centre];
       if (!username) throw new Error(`demo data: no leader for ${plan.centre}`);
-      const leader = await signInWithPassword(client, username, password);
-      const api = apiAs(client.baseUrl, leader.accessToken, count);
+      const api = await signedIn(client, username, password, count);
       // In order: hours and entries name participants of earlier batches.
       for (const [i, records] of importBatches(plan).entries())
         await api(

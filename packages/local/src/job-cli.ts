@@ -21,7 +21,20 @@ async function main(): Promise<number> {
     console.error(`The figures job did not run (${response.status}): ${text}`);
     return 1;
   }
-  console.log(JSON.stringify(JSON.parse(text), null, 2));
+  const run = JSON.parse(text) as {
+    result?: { status?: string; heldBy?: { runId: string; leaseUntil: string } };
+  };
+  console.log(JSON.stringify(run, null, 2));
+  // Another run holds the lease: this one counted nothing, which a script calling it must be able to tell.
+  if (run.result?.status !== 'done') {
+    const held = run.result?.heldBy;
+    console.error(
+      held
+        ? `The figures job did not run: run ${held.runId} holds it until ${held.leaseUntil}. Try again after that.`
+        : `The figures job did not run (status ${run.result?.status ?? 'unknown'}).`,
+    );
+    return 1;
+  }
   return 0;
 }
 

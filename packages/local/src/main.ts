@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { startDatabase } from './database';
 import { defaultDataDir, repoRoot } from './paths';
+import { assertRuntimePortFree } from './ports';
 import type { Runtime } from './runtime';
 import { isStartupError } from './startup-error';
 import { ensureWebBuilt } from './web-build';
@@ -20,9 +21,18 @@ function portFromEnv(): number {
   return port;
 }
 
+/** A start that cannot succeed: one paragraph saying why and what to do, and exit 1. */
+function cannotStart(e: unknown): never {
+  if (!isStartupError(e)) throw e;
+  console.error(`\nCannot start: ${e.message}\n`);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const port = portFromEnv();
+  // CloudWatch's metric blobs would only be noise in this terminal.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   // CRUX_DATA_DIR moves the data folder, e.g. to try a fresh start without losing `.local/`.
   const dataDir = process.env.CRUX_DATA_DIR ? resolve(process.env.CRUX_DATA_DIR) : defaultDataDir;
   let runtime: Runtime | undefined;
@@ -32,20 +42,27 @@ async function main(): Promise<void> {
     await runtime?.stop();
     process.exit(1);
   };
+  // A taken port is said at once, before Java is started for nothing.
+  if (port !== 0) await assertRuntimePortFree(port).catch(cannotStart);
   // Java boots first, the slowest part of a start, while the web build is checked and the rest loads.
   const database = startDatabase(dataDir, (e) => void databaseLost(e));
   database.catch(() => undefined); // awaited, and its failure reported, below
   try {
     await ensureWebBuilt(repoRoot, (text) => process.stdout.write(text));
+    // The functions' log lines, one readable line each in this terminal (CRUX_LOG_FORMAT=json keeps
+    // Lambda's JSON); the printer must be chosen before the functions load and make their loggers.
+    if (process.env.CRUX_LOG_FORMAT !== 'json') {
+      const [{ useLoggerClass }, { LineLogger }] = await Promise.all([
+        import('@crux/functions/observability/logger'),
+        import('./log-line'),
+      ]);
+      useLoggerClass(LineLogger);
+    }
     const { startRuntime } = await import('./runtime');
     runtime = await startRuntime({ port, dataDir, database });
   } catch (e) {
     await database.then((d) => d.stop()).catch(() => undefined);
-    if (isStartupError(e)) {
-      console.error(`\nCannot start: ${e.message}\n`);
-      process.exit(1);
-    }
-    throw e;
+    cannotStart(e);
   }
 
   announce(runtime, started, process.env.CRUX_DATA_DIR ? dataDir : undefined);

@@ -38,3 +38,9 @@ export function portTaken(port: number, what: string, hint = 'or choose another 
       `(\`ss -ltnp | grep :${port}\` shows which), ${hint}.`,
   );
 }
+
+const RUNTIME = ['the local runtime', 'or start on another port, e.g. `PORT=3001 npm start`'] as const;
+
+/** The runtime's own port taken: what `npm start` says, from its early check and from its listen. */
+export const runtimePortTaken = (port: number): StartupError => portTaken(port, ...RUNTIME);
+export const assertRuntimePortFree = (port: number): Promise<void> => assertPortFree(port, ...RUNTIME);

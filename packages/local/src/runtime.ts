@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { internalError, unavailable } from '@crux/api/errors';
 import { signInClaims } from '@crux/functions/pre-token/handler';
 import { table } from '@crux/store/table';
+import { createApiDocs, isApiDocsPath } from './api-docs';
 import { createApiEmulator } from './api-emulator';
 import { startDatabase } from './database';
 import { seedDemoData } from './demo-data';
@@ -17,7 +18,7 @@ import type { IdpUser } from './idp/users';
 import { sharedPasswordDirectory } from './idp/users';
 import { createFiguresJobRunner, type JobRun } from './jobs';
 import { defaultDataDir, defaultWebDist } from './paths';
-import { portTaken } from './ports';
+import { runtimePortTaken } from './ports';
 import { createStaticSite } from './static-site';
 import { webSecurityHeaders } from './web-headers';
 
@@ -152,6 +153,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     process.env.TOKEN_CLIENT_ID = CLIENT_ID;
     process.env.TOKEN_JWKS = JSON.stringify(idp.jwks);
     const api = createApiEmulator();
+    const docs = createApiDocs(url);
     const headers = webSecurityHeaders(url);
     const site = createStaticSite(options.webDist ?? defaultWebDist, headers);
     const jobs = createFiguresJobRunner();
@@ -161,6 +163,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     route = async (req, res, parsed) => {
       const path = parsed.pathname;
       if (path === '/idp' || path.startsWith('/idp/')) return idp.handle(req, res, parsed);
+      if (isApiDocsPath(path)) return docs(req, res, parsed);
       if (path.startsWith('/api/')) return api(req, res, parsed);
       if (path === '/_local/jobs/figures') return jobEndpoint(req, res);
       if (path === '/config.json') return sendJson(res, 200, config, headers);
@@ -230,11 +233,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      reject(
-        e.code === 'EADDRINUSE' || e.code === 'EACCES'
-          ? portTaken(port, 'the local runtime', 'or start on another port, e.g. `PORT=3001 npm start`')
-          : e,
-      );
+      reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? runtimePortTaken(port) : e);
     });
     server.listen({ port, host: HOST }, () => resolve((server.address() as AddressInfo).port));
   });

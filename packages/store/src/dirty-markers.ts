@@ -34,10 +34,13 @@ export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
   const index = dirtyIndex;
   if (!index) throw new Error('table definition has no dirty index');
 
-  /** An item that is its own marker: off the index if still `version`, its counted months recorded. */
+  /**
+   * An item that is its own marker: off the index if still `version` (and `seq`, which a participant's
+   * measures and orders bump; no seq is none written since), its counted months recorded.
+   */
   async function clearSelfMarked(
     key: { PK: string; SK: string },
-    version: number,
+    seen: { version: number; seq?: number | undefined },
     counted: { from: Month; through: CountedThrough },
   ): Promise<boolean> {
     const update = {
@@ -50,9 +53,13 @@ export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
         new UpdateCommand({
           ...update,
           UpdateExpression: 'SET countedFrom = :from, countedThrough = :through REMOVE #gpk, #gsk',
-          ConditionExpression: 'version = :version',
+          ConditionExpression: `version = :version AND ${seen.seq === undefined ? 'attribute_not_exists(seq)' : 'seq = :seq'}`,
           ExpressionAttributeNames: { '#gpk': index.partitionKey, '#gsk': index.sortKey },
-          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':version': version },
+          ExpressionAttributeValues: {
+            ...update.ExpressionAttributeValues,
+            ':version': seen.version,
+            ...(seen.seq === undefined ? {} : { ':seq': seen.seq }),
+          },
         }),
       );
       return true;
@@ -109,7 +116,7 @@ export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
 
     /**
      * Takes a participant off the dirty index and records the months it is now counted in, if it is still
-     * the version the figures were computed from. If it changed meanwhile it stays dirty, but the counted
+     * the version (and its measures and orders the `seq`) the figures were computed from. If it changed meanwhile it stays dirty, but the counted
      * months are recorded all the same: the run recomputed every month an older version was counted in
      * and counted this version in exactly these, so the next run recomputes them and the new version's.
      */
@@ -119,7 +126,7 @@ export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
       counted: { from: Month; through: CountedThrough },
     ): Promise<boolean> {
       assertIssued(scope);
-      return clearSelfMarked(centreKeys.participant(scope, p.id), p.version, counted);
+      return clearSelfMarked(centreKeys.participant(scope, p.id), p, counted);
     },
 
     /** The same for a register's span (a volunteer, a staff position), by its sort key. */
@@ -130,7 +137,7 @@ export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
       counted: { from: Month; through: CountedThrough },
     ): Promise<boolean> {
       assertIssued(scope);
-      return clearSelfMarked({ PK: centreKeys.pk(scope), SK: sortKey }, version, counted);
+      return clearSelfMarked({ PK: centreKeys.pk(scope), SK: sortKey }, { version }, counted);
     },
   };
 }

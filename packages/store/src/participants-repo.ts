@@ -26,6 +26,7 @@ const internal = new Set([
   'searchName',
   'countedFrom',
   'countedThrough',
+  'seq',
 ]);
 
 export function toParticipant(item: Record<string, unknown>): Participant {
@@ -81,6 +82,9 @@ export function participantItem(scope: TenantScope, participant: Participant) {
   };
 }
 
+/** How many participants a search reads in its one request: more than a centre has over many years. */
+const SEARCH_READ = 2000;
+
 export function participantsRepo(doc: DynamoDBDocumentClient, table: string, scope: TenantScope) {
   assertIssued(scope);
 
@@ -125,6 +129,8 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       const startSk = query.cursor ? decodeCursor(query.cursor, prefix) : undefined;
       if (query.cursor && !startSk) return 'bad_cursor';
       const pk = centreKeys.pk(scope);
+      // A search filters after DynamoDB's Limit: it reads up to a page's worth (a centre's participants
+      // fit in one) and keeps the first `limit` that match, so a match is never hidden behind an empty page.
       const result = await doc.send(
         new QueryCommand({
           TableName: table,
@@ -135,13 +141,15 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
             ...(query.q ? { ':q': searchable(query.q) } : {}),
           },
           ...(query.q ? { FilterExpression: 'contains(searchName, :q)' } : {}),
-          Limit: query.limit,
+          Limit: query.q ? SEARCH_READ : query.limit,
           ...(startSk ? { ExclusiveStartKey: { PK: pk, SK: startSk } } : {}),
         }),
       );
-      const last = result.LastEvaluatedKey?.SK;
+      const items = (result.Items ?? []).slice(0, query.limit);
+      const more = items.length < (result.Items ?? []).length;
+      const last = more ? items.at(-1)?.SK : result.LastEvaluatedKey?.SK;
       return {
-        items: (result.Items ?? []).map(toParticipant),
+        items: items.map(toParticipant),
         ...(typeof last === 'string' ? { nextCursor: encodeCursor(last) } : {}),
       };
     },

@@ -26,7 +26,7 @@ export type CountedParticipation = Participation &
   };
 
 const PROJECTION =
-  'id, startDate, endDate, version, countedFrom, countedThrough, birthYear, gender, outcome, measures, orders';
+  'id, startDate, endDate, version, seq, countedFrom, countedThrough, birthYear, gender, outcome, measures, orders';
 
 type SpanItem = { type?: unknown; startDate?: unknown; endDate?: unknown };
 
@@ -49,6 +49,7 @@ function toParticipation(item: Record<string, unknown>): CountedParticipation {
     startDate: String(item.startDate),
     endDate,
     version: Number(item.version),
+    seq: typeof item.seq === 'number' ? item.seq : undefined,
     countedFrom: str(item.countedFrom),
     countedThrough: str(item.countedThrough),
     birthYear: Number(item.birthYear),

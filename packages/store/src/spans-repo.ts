@@ -25,7 +25,8 @@ export type SpanOutcome =
  * Measures and orders, kept on their participant under their ids, so the participant's page is one
  * read; each is versioned on its own. A span lies within its participation (it starts no earlier and,
  * when the participation has ended, ends no later), its type is in the catalogue and in use, and a change
- * marks the participant for the figures job in the same write.
+ * marks the participant for the figures job in the same write, raising its `seq` so a run that read it
+ * before the change keeps the marker.
  */
 export function spansRepo(doc: DynamoDBDocumentClient, table: string, scope: TenantScope) {
   assertIssued(scope);
@@ -51,14 +52,15 @@ export function spansRepo(doc: DynamoDBDocumentClient, table: string, scope: Ten
       Update: {
         TableName: table,
         Key: centreKeys.participant(scope, participantId),
-        UpdateExpression: `SET ${sets.expression}, GSI2PK = :gpk, GSI2SK = :gsk`,
+        UpdateExpression: `SET ${sets.expression}, GSI2PK = :gpk, GSI2SK = :gsk ADD #seq :one`,
         ConditionExpression: `attribute_exists(PK) AND ${own} AND ${within}`,
-        ExpressionAttributeNames: { '#map': kind, '#id': id, ...sets.names },
+        ExpressionAttributeNames: { '#map': kind, '#id': id, '#seq': 'seq', ...sets.names },
         ExpressionAttributeValues: {
           ...sets.values,
           ':start': dates.startDate,
           ':gpk': marker.GSI2PK,
           ':gsk': marker.GSI2SK,
+          ':one': 1,
           ...(dates.endDate ? { ':end': dates.endDate } : {}),
           ...(expected === undefined ? {} : { ':expected': expected }),
         },

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { createApi } from './api/client';
 import { AppContext, type AppContextValue } from './app-context';
 import { beginSignIn, signOut } from './auth/oidc';
@@ -7,57 +7,23 @@ import type { RuntimeConfig } from './config';
 import { clearAllDrafts } from './forms/drafts';
 import { useI18n } from './i18n/i18n';
 import { CallbackPage } from './pages/callback';
-import { HomePage } from './pages/home';
 import { NotFoundPage } from './pages/not-found';
 import { SignInPage } from './pages/sign-in';
 import { mayOpen } from './routing/access';
-import { matchPath, type PageRoute } from './routing/paths';
+import { Page } from './routing/pages';
+import { matchPath } from './routing/paths';
 import { useRouter } from './routing/router';
 import { Layout } from './ui/layout';
 import { Alert, Progress } from './ui/status';
-
-// Each role's pages load on demand, so the sign-in page and the first page stay light.
-const TodayPage = lazy(() => import('./pages/today').then((m) => ({ default: m.TodayPage })));
-const ParticipantsPage = lazy(() =>
-  import('./pages/participants').then((m) => ({ default: m.ParticipantsPage })),
-);
-const ParticipantNewPage = lazy(() =>
-  import('./pages/participant-new').then((m) => ({ default: m.ParticipantNewPage })),
-);
-const ParticipantPage = lazy(() =>
-  import('./pages/participant').then((m) => ({ default: m.ParticipantPage })),
-);
-const HeadOfficePage = lazy(() => import('./pages/head-office').then((m) => ({ default: m.HeadOfficePage })));
-const NetworkPage = lazy(() => import('./pages/network').then((m) => ({ default: m.NetworkPage })));
-
-function Page({ route }: { route: PageRoute }): ReactNode {
-  switch (route.page) {
-    case 'home':
-      return <HomePage />;
-    case 'today':
-      return <TodayPage centre={route.centre} />;
-    case 'participants':
-      return <ParticipantsPage centre={route.centre} />;
-    case 'participantNew':
-      return <ParticipantNewPage centre={route.centre} />;
-    case 'participant':
-      return <ParticipantPage centre={route.centre} id={route.id} />;
-    case 'headOffice':
-      return <HeadOfficePage />;
-    case 'network':
-      return <NetworkPage />;
-    case 'callback':
-    case 'notFound':
-      return <NotFoundPage />;
-  }
-}
 
 export function App({ config }: { config: RuntimeConfig | null }) {
   const { t } = useI18n();
   if (!config) {
     return (
       <Layout>
-        <h1>{t.appName}</h1>
+        <h1 className="ds-heading" data-size="lg">
+          {t.appName}
+        </h1>
         <Alert>{t.signIn.configFailed}</Alert>
       </Layout>
     );
@@ -116,7 +82,9 @@ function ConfiguredApp({ config }: { config: RuntimeConfig }) {
   if (reauthenticating) {
     return (
       <Layout>
-        <h1>{t.signIn.title}</h1>
+        <h1 className="ds-heading" data-size="lg">
+          {t.signIn.title}
+        </h1>
         <Progress label={t.signIn.redirecting} />
       </Layout>
     );

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SingleLine } from '../text-input';
 
 /**
  * The foundation-wide catalogue of what centres register: data, not code, so the foundation extends it
@@ -14,10 +15,8 @@ import * as z from 'zod/mini';
 /** `visit`, `nav_activity`: lower case, digits and `_`; a figure id is built from it (`kind.visit`). */
 export const Slug = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/));
 
-const Name = z.strictObject({
-  nb: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-  en: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-});
+/** Shown to every centre, the head office and the network: printable text only, as every name is. */
+const Name = z.strictObject({ nb: SingleLine(1, 120), en: SingleLine(1, 120) });
 
 /** Where an entry sits in its section; ties are broken by id. Gaps (10, 20, …) leave room to insert. */
 const Order = z.int().check(z.gte(0), z.lte(10_000));

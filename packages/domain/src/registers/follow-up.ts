@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { type FieldError, fail, ok, type Result } from '../errors';
-import { RecordId } from '../ids';
 import { PastDate, PlannedDate, yearOf } from '../period';
+import { RecordId } from '../record-id';
 import { SingleLine } from '../text-input';
 import { fieldError, validationError } from '../validation';
 

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import type { Catalogue } from '../catalogue/lists';
 import type { FieldError } from '../errors';
-import { RecordId } from '../ids';
 import { monthOf } from '../period';
+import { RecordId } from '../record-id';
 import { fieldError } from '../validation';
 import { MonthQueryParam, YearQueryParam } from '../year-param';
 import { checkIncome, IncomeUpdate } from './economy';

@@ -10,6 +10,11 @@ export type MonthRange = { from: Month; through: CountedThrough };
 /** A participation as the figures job reads it: its span, and what it needs to clear its marker. */
 export type Participation = ParticipationSpan & {
   version: number;
+  /**
+   * Raised by every write of the participant's measures and orders, which leave `version` (the
+   * participant's own fields) alone: the marker is cleared only if neither moved since the job read it.
+   */
+  seq?: number | undefined;
   /** The months the job last counted it in; absent before the first run that saw it. */
   countedFrom?: Month | undefined;
   countedThrough?: CountedThrough | undefined;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { ApiFailure, ApiResult } from './client';
 
 export type Resource<T> =
@@ -19,12 +19,15 @@ export function useResource<T>(key: string, load: () => Promise<ApiResult<T>>): 
     setResource({ key, value: { state: 'loading' } });
     load().then((result) => {
       if (!live) return;
-      setResource({
-        key,
-        value: result.ok
-          ? { state: 'ok', value: result.value }
-          : { state: 'failed', failure: result.failure },
-      });
+      // A transition: React draws the answer in slices and stays responsive to input meanwhile.
+      startTransition(() =>
+        setResource({
+          key,
+          value: result.ok
+            ? { state: 'ok', value: result.value }
+            : { state: 'failed', failure: result.failure },
+        }),
+      );
     });
     return () => {
       live = false;

@@ -65,7 +65,9 @@ export function ConflictResolver({ base, mine, current, onResolve, onDiscard, sa
 
   return (
     <form className="conflict stack" onSubmit={onSubmit} noValidate aria-labelledby="conflict-title">
-      <h2 id="conflict-title">{t.conflict.title}</h2>
+      <h2 className="ds-heading" data-size="md" id="conflict-title">
+        {t.conflict.title}
+      </h2>
       <p>{t.conflict.intro}</p>
       <ErrorSummary errors={errors} fieldIds={ids} attempt={attempt} />
       {fields.map((f) => (
@@ -86,10 +88,10 @@ export function ConflictResolver({ base, mine, current, onResolve, onDiscard, sa
         />
       ))}
       <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
+        <button type="submit" className="ds-button" disabled={saving}>
           {t.conflict.apply}
         </button>
-        <button type="button" className="secondary" onClick={onDiscard}>
+        <button type="button" className="ds-button" data-variant="secondary" onClick={onDiscard}>
           {t.conflict.discard}
         </button>
       </div>

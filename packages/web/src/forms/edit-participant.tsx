@@ -1,13 +1,9 @@
 import { type Participant, ParticipantUpdate } from '@crux/domain/participant';
-import type { FormEvent } from 'react';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
-import { ErrorSummary } from '../ui/error-summary';
-import { Progress } from '../ui/status';
 import { ConflictResolver, differingFields } from './conflict-resolver';
 import { useDraft } from './drafts';
-import { NetworkRetry } from './network-retry';
-import { ParticipantFields, participantFieldIds } from './participant-fields';
+import { ParticipantForm } from './participant-form';
 import { checkParticipant, type ParticipantValues, valuesOf } from './participant-values';
 import { useSubmitState } from './submit-state';
 
@@ -75,17 +71,13 @@ export function EditParticipant({ centre, participant, onSaved }: Props) {
     submit.fail(failure);
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    put(draft.values, draft.version);
-  };
-
   if (!draft.editing) {
     return (
       <p>
         <button
           type="button"
-          className="secondary"
+          className="ds-button"
+          data-variant="secondary"
           onClick={() => update(() => ({ ...fresh(), editing: true }))}
         >
           {t.participant.edit}
@@ -114,30 +106,15 @@ export function EditParticipant({ centre, participant, onSaved }: Props) {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="stack edit" aria-labelledby="edit-title">
-      <h2 id="edit-title">{t.participant.editTitle}</h2>
-      <ErrorSummary
-        errors={state.errors}
-        fieldIds={participantFieldIds(PREFIX)}
-        attempt={state.attempt}
-        extra={state.formError}
-      />
-      <ParticipantFields
-        prefix={PREFIX}
-        values={draft.values}
-        errors={state.errors}
-        onChange={(change) => update((d) => ({ ...d, values: { ...d.values, ...change } }))}
-      />
-      <NetworkRetry visible={state.networkFailed} onRetry={() => put(draft.values, draft.version)} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={state.saving}>
-          {t.save}
-        </button>
-        <button type="button" className="link-button" onClick={clear}>
-          {t.cancel}
-        </button>
-        {state.saving ? <Progress label={t.saving} /> : null}
-      </div>
-    </form>
+    <ParticipantForm
+      prefix={PREFIX}
+      values={draft.values}
+      state={state}
+      onChange={(change) => update((d) => ({ ...d, values: { ...d.values, ...change } }))}
+      onSave={() => put(draft.values, draft.version)}
+      onCancel={clear}
+      title={{ id: 'edit-title', text: t.participant.editTitle }}
+      className="edit"
+    />
   );
 }

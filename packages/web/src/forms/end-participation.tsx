@@ -78,7 +78,9 @@ export function EndParticipation({ centre, participant, onEnded, onConflict }: P
   const { state } = submit;
   return (
     <form onSubmit={onSubmit} noValidate className="stack end" aria-labelledby="end-title">
-      <h2 id="end-title">{t.participant.endTitle}</h2>
+      <h2 className="ds-heading" data-size="md" id="end-title">
+        {t.participant.endTitle}
+      </h2>
       {conflicted ? <Alert>{t.participant.endConflict}</Alert> : null}
       <ErrorSummary errors={state.errors} fieldIds={ids} attempt={state.attempt} extra={state.formError} />
       <TextField
@@ -99,7 +101,7 @@ export function EndParticipation({ centre, participant, onEnded, onConflict }: P
       />
       <NetworkRetry visible={state.networkFailed} onRetry={save} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={state.saving}>
+        <button type="submit" className="ds-button" disabled={state.saving}>
           {t.participant.endButton}
         </button>
         {state.saving ? <Progress label={t.saving} /> : null}

@@ -1,19 +1,8 @@
 import { useI18n } from '../i18n/i18n';
-import { Alert } from '../ui/status';
+import { RetryAlert } from '../ui/status';
 
 /** Shown when a save got no answer: the form is still filled in, and the retry reuses the same idempotency key. */
 export function NetworkRetry({ visible, onRetry }: { visible: boolean; onRetry: () => void }) {
   const { t } = useI18n();
-  if (!visible) return null;
-  return (
-    <Alert
-      action={
-        <button type="button" className="secondary" onClick={onRetry}>
-          {t.tryAgain}
-        </button>
-      }
-    >
-      {t.networkError}
-    </Alert>
-  );
+  return visible ? <RetryAlert onRetry={onRetry}>{t.networkError}</RetryAlert> : null;
 }

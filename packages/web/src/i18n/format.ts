@@ -2,13 +2,43 @@ import type { Language } from './language';
 
 /**
  * Numbers always follow Norwegian conventions (the annual reports write 3 643), whatever the language.
- * Dates are written in the user's language, day before month in both.
+ * Dates are written in the user's language, day before month in both. Each formatter is made once:
+ * a list of fifty dates asks for the same one fifty times.
  */
-const numberFormat = new Intl.NumberFormat('nb-NO');
 const dateLocale: Record<Language, string> = { nb: 'nb-NO', en: 'en-GB' };
 
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(): Intl.NumberFormat {
+  let format = formatters.get('number') as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat('nb-NO');
+    formatters.set('number', format);
+  }
+  return format;
+}
+
+function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}:${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocale[language], options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A page's first Intl formatter costs tens of milliseconds of main thread (ICU loads its number and
+ * calendar data), whichever it is. main.tsx pays it in a task of its own while the first requests are
+ * on their way, instead of inside the task that draws the page.
+ */
+export function prepareFormats(): void {
+  numberFormat().format(0);
+}
+
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  return numberFormat().format(value);
 }
 
 /** `YYYY-MM-DD` read as a calendar day, so no time zone can move it to the day before. */
@@ -18,34 +48,25 @@ function calendarDay(isoDate: string): Date {
 }
 
 export function formatDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(dateLocale[language], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(calendarDay(isoDate));
+  return dateFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    calendarDay(isoDate),
+  );
 }
 
 export function formatMonth(month: string, language: Language): string {
-  return new Intl.DateTimeFormat(dateLocale[language], {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(calendarDay(`${month}-01`));
-}
-
-export function formatMonthShort(month: string, language: Language): string {
-  return new Intl.DateTimeFormat(dateLocale[language], { month: 'short', timeZone: 'UTC' }).format(
+  return dateFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     calendarDay(`${month}-01`),
   );
 }
 
+export function formatMonthShort(month: string, language: Language): string {
+  return dateFormat(language, { month: 'short', timeZone: 'UTC' }).format(calendarDay(`${month}-01`));
+}
+
 export function formatTimestamp(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(dateLocale[language], {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Oslo',
-  }).format(new Date(iso));
+  return dateFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(
+    new Date(iso),
+  );
 }
 
 /** A figure with the previous year in parentheses, as in the annual reports; no previous value, no parentheses. */

@@ -34,7 +34,7 @@ export const en: Messages = {
     headOffice: 'Figures for all centres',
     network: 'Figures for the experience network',
     signOut: 'Sign out',
-    signedInAs: (name, role) => `Signed in as ${name} (${role})`,
+    signedInAs: (name) => `Signed in as ${name}`,
   },
   signIn: {
     title: 'Sign in',

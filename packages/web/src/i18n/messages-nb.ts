@@ -36,7 +36,7 @@ export const nb = {
     headOffice: 'Tall for alle sentre',
     network: 'Tall for Erfaringsnettverket',
     signOut: 'Logg ut',
-    signedInAs: (name: string, role: string) => `Logget inn som ${name} (${role})`,
+    signedInAs: (name: string) => `Logget inn som ${name}`,
   },
   signIn: {
     title: 'Logg inn',

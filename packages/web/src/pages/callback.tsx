@@ -25,7 +25,9 @@ export function CallbackPage({ config, onSignedIn }: Props) {
   }, [config, onSignedIn]);
   return (
     <section>
-      <h1>{t.signIn.title}</h1>
+      <h1 className="ds-heading" data-size="lg">
+        {t.signIn.title}
+      </h1>
       {failed ? (
         <Alert action={<Link href="/">{t.signIn.button}</Link>}>{t.signIn.failed}</Alert>
       ) : (

@@ -55,12 +55,16 @@ export function HeadOfficePage() {
     }
   }
   const chartSeries = series.filter((s) => s.key !== TOTAL);
+  // The chart's part is drawn once the table above it has come, so the table never pushes it down.
+  const chartPart = figures.state !== 'loading';
   const cell = (key: HeadlineFigure, figures: Figures, previous: Figures | null) =>
     withPrevious(figureOf(figures, key), previous ? figureOf(previous, key) : null);
 
   return (
     <section className="stack">
-      <h1>{t.headOffice.title}</h1>
+      <h1 className="ds-heading" data-size="lg">
+        {t.headOffice.title}
+      </h1>
       <YearPicker year={year} />
       <p>{t.headOffice.intro(year, year - 1)}</p>
       {figures.state === 'loading' ? <Progress label={t.loading} /> : null}
@@ -82,10 +86,16 @@ export function HeadOfficePage() {
         </>
       ) : null}
 
-      <h2>{t.headOffice.chartTitle(year)}</h2>
-      {months.state === 'loading' ? <Progress label={t.loading} /> : null}
-      {months.state === 'failed' ? <FailureView failure={months.failure} retry={reloadMonths} /> : null}
-      {months.state === 'ok' ? (
+      {chartPart ? (
+        <h2 className="ds-heading" data-size="md">
+          {t.headOffice.chartTitle(year)}
+        </h2>
+      ) : null}
+      {chartPart && months.state === 'loading' ? <Progress label={t.loading} /> : null}
+      {chartPart && months.state === 'failed' ? (
+        <FailureView failure={months.failure} retry={reloadMonths} />
+      ) : null}
+      {chartPart && months.state === 'ok' ? (
         <>
           <p className="hint">{t.headOffice.chartDescription}</p>
           <VisitsChart
@@ -95,9 +105,11 @@ export function HeadOfficePage() {
             series={chartSeries}
           />
           <ChartLegend series={chartSeries} />
-          <h2 id="months-table-title">{t.headOffice.tableTitle(year)}</h2>
+          <h2 className="ds-heading" data-size="md" id="months-table-title">
+            {t.headOffice.tableTitle(year)}
+          </h2>
           <ScrollRegion labelledBy="months-table-title">
-            <table className="figures">
+            <table className="ds-table" data-color="neutral">
               <thead>
                 <tr>
                   <th scope="col">{t.headOffice.month}</th>

@@ -18,7 +18,9 @@ export function HomePage() {
   if (home) return null;
   return (
     <section>
-      <h1>{t.home.title}</h1>
+      <h1 className="ds-heading" data-size="lg">
+        {t.home.title}
+      </h1>
       <p>{t.home.nothing}</p>
     </section>
   );

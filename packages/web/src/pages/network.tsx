@@ -14,7 +14,7 @@ import { useYear, YearPicker } from '../ui/year-picker';
 function Cell({ cell, t }: { cell: NetworkCell; t: Messages }) {
   if (typeof cell === 'number') return <>{formatNumber(cell)}</>;
   return (
-    <span className={`suppressed ${cell.suppressed}`}>
+    <span className="ds-tag" data-color="neutral">
       {cell.suppressed === 'small' ? t.network.small : t.network.secondary}
     </span>
   );
@@ -30,7 +30,9 @@ export function NetworkPage() {
   );
   return (
     <section className="stack">
-      <h1>{t.network.title}</h1>
+      <h1 className="ds-heading" data-size="lg">
+        {t.network.title}
+      </h1>
       <YearPicker year={year} />
       <p>{t.network.intro(year)}</p>
       {figures.state === 'loading' ? <Progress label={t.loading} /> : null}
@@ -49,8 +51,10 @@ export function NetworkPage() {
             total={figures.value.total.figures}
             cell={(k, row) => <Cell cell={row[k] ?? 0} t={t} />}
           />
-          <h2>{t.network.legendTitle}</h2>
-          <ul className="explanations">
+          <h2 className="ds-heading" data-size="md">
+            {t.network.legendTitle}
+          </h2>
+          <ul>
             <li>{t.network.smallExplained}</li>
             <li>{t.network.secondaryExplained}</li>
           </ul>

@@ -7,11 +7,15 @@ export function NotFoundPage() {
   const { t } = useI18n();
   usePageTitle(t.notFound.title);
   return (
-    <section className="not-found">
-      <h1>{t.notFound.title}</h1>
+    <section>
+      <h1 className="ds-heading" data-size="lg">
+        {t.notFound.title}
+      </h1>
       <p>{t.notFound.body}</p>
       <p>
-        <Link href="/">{t.notFound.home}</Link>
+        <Link href="/" className="ds-link">
+          {t.notFound.home}
+        </Link>
       </p>
     </section>
   );

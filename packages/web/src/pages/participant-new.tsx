@@ -1,18 +1,14 @@
 import { type Participant, ParticipantCreate } from '@crux/domain/participant';
 import { todayInOslo } from '@crux/domain/period';
-import type { FormEvent } from 'react';
 import { useApp } from '../app-context';
 import { useDraft } from '../forms/drafts';
-import { NetworkRetry } from '../forms/network-retry';
-import { ParticipantFields, participantFieldIds } from '../forms/participant-fields';
+import { ParticipantForm } from '../forms/participant-form';
 import { checkParticipant, emptyValues, type ParticipantValues } from '../forms/participant-values';
 import { useSubmitState } from '../forms/submit-state';
 import { useI18n } from '../i18n/i18n';
 import { paths } from '../routing/paths';
 import { useRouter } from '../routing/router';
-import { ErrorSummary } from '../ui/error-summary';
 import { usePageTitle } from '../ui/page-title';
-import { Progress } from '../ui/status';
 
 type NewDraft = { values: ParticipantValues; key: string };
 
@@ -49,45 +45,22 @@ export function ParticipantNewPage({ centre }: { centre: string }) {
     clear();
     navigate(`${paths.participant(centre, result.value.id)}?ny=1`);
   };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save();
-  };
-  const { state } = submit;
   return (
     <section>
-      <h1>{t.participant.newTitle}</h1>
-      <form onSubmit={onSubmit} noValidate className="stack">
-        <ErrorSummary
-          errors={state.errors}
-          fieldIds={participantFieldIds(PREFIX)}
-          attempt={state.attempt}
-          extra={state.formError}
-        />
-        <ParticipantFields
-          prefix={PREFIX}
-          values={draft.values}
-          errors={state.errors}
-          onChange={(change) => update((d) => ({ ...d, values: { ...d.values, ...change } }))}
-        />
-        <NetworkRetry visible={state.networkFailed} onRetry={save} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={state.saving}>
-            {t.save}
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              clear();
-              navigate(paths.participants(centre));
-            }}
-          >
-            {t.cancel}
-          </button>
-          {state.saving ? <Progress label={t.saving} /> : null}
-        </div>
-      </form>
+      <h1 className="ds-heading" data-size="lg">
+        {t.participant.newTitle}
+      </h1>
+      <ParticipantForm
+        prefix={PREFIX}
+        values={draft.values}
+        state={submit.state}
+        onChange={(change) => update((d) => ({ ...d, values: { ...d.values, ...change } }))}
+        onSave={save}
+        onCancel={() => {
+          clear();
+          navigate(paths.participants(centre));
+        }}
+      />
     </section>
   );
 }

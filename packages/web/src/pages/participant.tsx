@@ -12,7 +12,7 @@ import { paths } from '../routing/paths';
 import { Link, useRouter } from '../routing/router';
 import { FailureView } from '../ui/failure';
 import { usePageTitle } from '../ui/page-title';
-import { Progress, Success } from '../ui/status';
+import { Notice, Progress, Success } from '../ui/status';
 import { NotFoundPage } from './not-found';
 
 export function ParticipantPage({ centre, id }: { centre: string; id: string }) {
@@ -35,15 +35,21 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
   return (
     <section className="stack">
       <p>
-        <Link href={paths.participants(centre)}>← {t.participants.title}</Link>
+        <Link href={paths.participants(centre)} className="ds-link">
+          ← {t.participants.title}
+        </Link>
       </p>
-      <h1>{participant?.displayName ?? t.participants.title}</h1>
+      <h1 className="ds-heading" data-size="lg">
+        {participant?.displayName ?? t.participants.title}
+      </h1>
       {resource.state === 'loading' ? <Progress label={t.loading} /> : null}
       {resource.state === 'failed' ? <FailureView failure={resource.failure} retry={reload} /> : null}
       {notice ? <Success>{t.participant[notice]}</Success> : null}
       {participant && values ? (
         <>
-          <h2>{t.participant.details}</h2>
+          <h2 className="ds-heading" data-size="md">
+            {t.participant.details}
+          </h2>
           <dl className="details">
             {editableFields.map((f) => (
               <div key={f}>
@@ -53,12 +59,12 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
             ))}
           </dl>
           {participant.endDate && participant.outcome ? (
-            <p className="notice">
+            <Notice>
               {t.participant.endedAt(
                 formatDate(participant.endDate, language),
                 t.participant.outcomes[participant.outcome],
               )}
-            </p>
+            </Notice>
           ) : null}
           <EditParticipant
             centre={centre}

@@ -8,6 +8,7 @@ import { paths } from '../routing/paths';
 import { Link, useRouter } from '../routing/router';
 import { FailureView } from '../ui/failure';
 import { usePageTitle } from '../ui/page-title';
+import { ScrollRegion } from '../ui/scroll-region';
 import { Progress } from '../ui/status';
 
 type ListPage = { items: Participant[]; nextCursor?: string };
@@ -66,22 +67,27 @@ export function ParticipantsPage({ centre }: { centre: string }) {
   return (
     <section>
       <div className="title-row">
-        <h1>{t.participants.title}</h1>
-        <Link href={paths.participantNew(centre)} className="button primary">
+        <h1 className="ds-heading" data-size="lg">
+          {t.participants.title}
+        </h1>
+        <Link href={paths.participantNew(centre)} className="ds-button">
           {t.participants.add}
         </Link>
       </div>
       <search>
-        <form className="search" onSubmit={onSearch}>
-          <label htmlFor="participant-search">{t.participants.search}</label>
+        <form className="ds-field" onSubmit={onSearch}>
+          <label className="ds-label" htmlFor="participant-search">
+            {t.participants.search}
+          </label>
           <div className="search-row">
             <input
               id="participant-search"
               type="search"
+              className="ds-input"
               value={term}
               onChange={(e) => setTerm(e.target.value)}
             />
-            <button type="submit" className="secondary">
+            <button type="submit" className="ds-button" data-variant="secondary">
               {t.participants.searchButton}
             </button>
           </div>
@@ -91,9 +97,11 @@ export function ParticipantsPage({ centre }: { centre: string }) {
       {first.state === 'failed' ? <FailureView failure={first.failure} retry={reload} /> : null}
       {first.state === 'ok' && items.length === 0 ? <p>{t.participants.empty}</p> : null}
       {items.length > 0 ? (
-        <div className="table-scroll">
-          <table className="list">
-            <caption className="visually-hidden">{t.participants.listLabel}</caption>
+        <ScrollRegion labelledBy="participants-caption">
+          <table className="ds-table" data-color="neutral">
+            <caption id="participants-caption" className="ds-sr-only">
+              {t.participants.listLabel}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t.participants.name}</th>
@@ -106,28 +114,38 @@ export function ParticipantsPage({ centre }: { centre: string }) {
               {items.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <Link href={paths.participant(centre, p.id)}>{p.displayName}</Link>
+                    <Link href={paths.participant(centre, p.id)} className="ds-link">
+                      {p.displayName}
+                    </Link>
                   </td>
                   <td>{p.birthYear}</td>
                   <td>{formatDate(p.startDate, language)}</td>
                   <td>
-                    {p.endDate
-                      ? t.participants.ended(formatDate(p.endDate, language))
-                      : t.participants.active}
+                    <span className="ds-tag" data-color={p.endDate ? 'neutral' : 'success'}>
+                      {p.endDate
+                        ? t.participants.ended(formatDate(p.endDate, language))
+                        : t.participants.active}
+                    </span>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {cursor ? (
-        <p>
-          <button type="button" className="secondary" onClick={loadMore} disabled={extra.loading}>
+        <div className="actions">
+          <button
+            type="button"
+            className="ds-button"
+            data-variant="secondary"
+            onClick={loadMore}
+            disabled={extra.loading}
+          >
             {t.participants.more}
           </button>
           {extra.loading ? <Progress label={t.loading} /> : null}
-        </p>
+        </div>
       ) : null}
     </section>
   );

@@ -3,7 +3,7 @@ import { beginSignIn } from '../auth/oidc';
 import type { RuntimeConfig } from '../config';
 import { useI18n } from '../i18n/i18n';
 import { usePageTitle } from '../ui/page-title';
-import { Alert, Progress } from '../ui/status';
+import { Alert, Notice, Progress } from '../ui/status';
 
 type Props = { config: RuntimeConfig; expired: boolean; returnTo: string };
 
@@ -17,14 +17,16 @@ export function SignInPage({ config, expired, returnTo }: Props) {
   };
   return (
     <section className="sign-in">
-      <h1>{t.signIn.title}</h1>
-      {expired ? <p className="notice">{t.signIn.expired}</p> : null}
+      <h1 className="ds-heading" data-size="lg">
+        {t.signIn.title}
+      </h1>
+      {expired ? <Notice>{t.signIn.expired}</Notice> : null}
       <p>{t.signIn.intro}</p>
       {state === 'failed' ? <Alert>{t.networkError}</Alert> : null}
       {state === 'redirecting' ? (
         <Progress label={t.signIn.redirecting} />
       ) : (
-        <button type="button" className="primary" onClick={start}>
+        <button type="button" className="ds-button" onClick={start}>
           {t.signIn.button}
         </button>
       )}

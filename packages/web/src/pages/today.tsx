@@ -132,7 +132,9 @@ export function TodayPage({ centre }: { centre: string }) {
 
   return (
     <section className="today">
-      <h1>{t.today.title}</h1>
+      <h1 className="ds-heading" data-size="lg">
+        {t.today.title}
+      </h1>
       <form onSubmit={onSubmit} noValidate>
         <ErrorSummary errors={state.errors} fieldIds={ids} attempt={state.attempt} extra={state.formError} />
         <TextField
@@ -158,7 +160,7 @@ export function TodayPage({ centre }: { centre: string }) {
         </div>
         <NetworkRetry visible={state.networkFailed} onRetry={save} />
         <div className="actions">
-          <button type="submit" className="primary big" disabled={state.saving}>
+          <button type="submit" className="ds-button" data-size="lg" disabled={state.saving}>
             {t.save}
           </button>
           {state.saving ? <Progress label={t.saving} /> : null}
@@ -170,7 +172,9 @@ export function TodayPage({ centre }: { centre: string }) {
         ) : null}
       </form>
 
-      <h2 id="today-figures-title">{t.today.figuresTitle}</h2>
+      <h2 className="ds-heading" data-size="md" id="today-figures-title">
+        {t.today.figuresTitle}
+      </h2>
       {entries.state === 'loading' || monthFigures.state === 'loading' ? (
         <Progress label={t.loading} />
       ) : null}
@@ -180,7 +184,7 @@ export function TodayPage({ centre }: { centre: string }) {
       ) : null}
       {dayTotals && monthFigures.state === 'ok' && month ? (
         <ScrollRegion labelledBy="today-figures-title">
-          <table className="figures">
+          <table className="ds-table" data-color="neutral">
             <thead>
               <tr>
                 <th scope="col">{t.today.what}</th>

@@ -29,8 +29,10 @@ export function ErrorSummary({ errors, fieldIds, attempt, extra }: Props) {
     target?.scrollIntoView({ block: 'center' });
   };
   return (
-    <section className="error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t.errorSummaryTitle}</h2>
+    <section className="ds-error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+      <h2 className="ds-heading" data-size="xs" id="error-summary-title">
+        {t.errorSummaryTitle}
+      </h2>
       <ul>
         {extra ? <li>{typeof extra === 'string' ? extra : text(extra)}</li> : null}
         {entries.map(([field, message]) => {
@@ -38,7 +40,7 @@ export function ErrorSummary({ errors, fieldIds, attempt, extra }: Props) {
           return (
             <li key={field}>
               {id ? (
-                <a href={`#${id}`} onClick={jump(id)}>
+                <a className="ds-link" href={`#${id}`} onClick={jump(id)}>
                   {text(message)}
                 </a>
               ) : (

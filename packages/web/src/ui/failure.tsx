@@ -1,7 +1,7 @@
 import type { ApiFailure } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { NotFoundPage } from '../pages/not-found';
-import { Alert, Progress } from './status';
+import { Progress, RetryAlert } from './status';
 
 /** What a page shows when its data did not come: a sign-in in progress, "not found", or an error with a retry. */
 export function FailureView({ failure, retry }: { failure: ApiFailure; retry: () => void }) {
@@ -14,15 +14,5 @@ export function FailureView({ failure, retry }: { failure: ApiFailure; retry: ()
       : failure.error
         ? text(failure.error.message)
         : t.unexpectedError;
-  return (
-    <Alert
-      action={
-        <button type="button" className="secondary" onClick={retry}>
-          {t.tryAgain}
-        </button>
-      }
-    >
-      {message}
-    </Alert>
-  );
+  return <RetryAlert onRetry={retry}>{message}</RetryAlert>;
 }

@@ -2,26 +2,44 @@ import type { Text } from '@crux/domain/text';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
-type Common = { id: string; label: string; hint?: string; error?: Text | undefined };
+type Common = { id: string; label: string; hint?: string | undefined; error?: Text | undefined };
 
-const describedBy = (id: string, hint?: string, error?: Text) =>
+/** The ids a field's input points at with aria-describedby: its hint and its error, when shown. */
+export const describedBy = (id: string, hint?: string, error?: Text) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
 function Hint({ id, hint }: { id: string; hint?: string | undefined }) {
   return hint ? (
-    <p className="hint" id={`${id}-hint`}>
+    <p data-field="description" id={`${id}-hint`}>
       {hint}
     </p>
   ) : null;
 }
 
-function ErrorMessage({ id, error }: { id: string; error?: Text | undefined }) {
+export function ErrorMessage({ id, error }: { id: string; error?: Text | undefined }) {
   const { text } = useI18n();
   return error ? (
-    <p className="field-error" id={`${id}-error`}>
+    <p className="ds-validation-message" data-field="validation" id={`${id}-error`}>
       {text(error)}
     </p>
   ) : null;
+}
+
+/**
+ * Designsystemet's field: label, hint, the control, then the error under it. Each control is linked to
+ * its hint and error by hand (aria-describedby), since this client does not load Designsystemet's script.
+ */
+function Field({ id, label, hint, error, children }: Common & { children: ReactNode }) {
+  return (
+    <div className="ds-field">
+      <label className="ds-label" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      {children}
+      <ErrorMessage id={id} error={error} />
+    </div>
+  );
 }
 
 type TextFieldProps = Common & {
@@ -41,24 +59,23 @@ export function TextField({
   value,
   onChange,
   type = 'text',
+  className,
   ...rest
 }: TextFieldProps) {
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <Hint id={id} hint={hint} />
-      <ErrorMessage id={id} error={error} />
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={id}
         type={type}
+        className={className ? `ds-input ${className}` : 'ds-input'}
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
         {...rest}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -70,13 +87,11 @@ type SelectProps = Common & {
 
 export function SelectField({ id, label, hint, error, value, onChange, options }: SelectProps) {
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <Hint id={id} hint={hint} />
-      <ErrorMessage id={id} error={error} />
+    <Field id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         name={id}
+        className="ds-input"
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
@@ -88,7 +103,7 @@ export function SelectField({ id, label, hint, error, value, onChange, options }
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -101,29 +116,30 @@ type RadioProps = Common & {
 /** The error summary links to the first radio, which is where focus should land. */
 export function RadioGroup({ id, label, hint, error, value, onChange, options }: RadioProps) {
   return (
-    <fieldset
-      className={`field radio-group${error ? ' has-error' : ''}`}
-      aria-describedby={describedBy(id, hint, error)}
-    >
-      <legend>{label}</legend>
+    <fieldset className="ds-fieldset" aria-describedby={describedBy(id, hint, error)}>
+      <legend className="ds-label">{label}</legend>
       <Hint id={id} hint={hint} />
-      <ErrorMessage id={id} error={error} />
       {options.map((option, index) => {
         const optionId = index === 0 ? id : `${id}-${option.value}`;
         return (
-          <div className="radio" key={option.value}>
+          <div className="ds-field" key={option.value}>
             <input
               type="radio"
+              className="ds-input"
               id={optionId}
               name={id}
               value={option.value}
               checked={value === option.value}
+              aria-invalid={error ? true : undefined}
               onChange={() => onChange(option.value)}
             />
-            <label htmlFor={optionId}>{option.label}</label>
+            <label className="ds-label" data-weight="regular" htmlFor={optionId}>
+              {option.label}
+            </label>
           </div>
         );
       })}
+      <ErrorMessage id={id} error={error} />
     </fieldset>
   );
 }

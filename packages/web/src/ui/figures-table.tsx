@@ -20,7 +20,7 @@ export function FiguresTable<R>(props: {
   const { t } = useI18n();
   return (
     <ScrollRegion labelledBy={props.id}>
-      <table className="figures">
+      <table className="ds-table" data-color="neutral">
         <caption id={props.id}>{props.caption}</caption>
         <thead>
           <tr>

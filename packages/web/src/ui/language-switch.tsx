@@ -5,7 +5,14 @@ export function LanguageSwitch() {
   const { t, setLanguage } = useI18n();
   const target = t.language.switchToLang as 'nb' | 'en';
   return (
-    <button type="button" className="link-button" lang={target} onClick={() => setLanguage(target)}>
+    <button
+      type="button"
+      className="ds-button"
+      data-variant="tertiary"
+      data-size="sm"
+      lang={target}
+      onClick={() => setLanguage(target)}
+    >
       {t.language.switchTo}
     </button>
   );

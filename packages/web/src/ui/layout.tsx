@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { navFor } from '../routing/access';
 import { Link, useRouter } from '../routing/router';
 import { LanguageSwitch } from './language-switch';
+import { SignedInAs } from './signed-in-as';
 
 type Props = { claims?: Claims; onSignOut?: () => void; children: ReactNode };
 
@@ -24,21 +25,25 @@ export function Layout({ claims, onSignOut, children }: Props) {
   const items = claims ? navFor(claims) : [];
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="ds-skip-link" href="#main">
         {t.skipToMain}
       </a>
       <header className="site-header">
         <div className="header-inner">
-          <Link href="/" className="brand">
+          <Link href="/" className="ds-link brand">
             {t.appName}
           </Link>
           <div className="header-tools">
-            {claims ? (
-              <span className="who">{t.nav.signedInAs(claims.name, t.roles[claims.role])}</span>
-            ) : null}
+            {claims ? <SignedInAs claims={claims} /> : null}
             <LanguageSwitch />
             {onSignOut ? (
-              <button type="button" className="link-button" onClick={onSignOut}>
+              <button
+                type="button"
+                className="ds-button"
+                data-variant="secondary"
+                data-size="sm"
+                onClick={onSignOut}
+              >
                 {t.nav.signOut}
               </button>
             ) : null}

@@ -1,5 +1,6 @@
 import type { Text } from '@crux/domain/text';
 import { useI18n } from '../i18n/i18n';
+import { ErrorMessage } from './fields';
 
 type Props = {
   id: string;
@@ -12,20 +13,18 @@ type Props = {
 
 /** Big − and + buttons around a number field: a few taps on a phone, and typing still works. */
 export function Stepper({ id, label, value, onChange, error, max = 500 }: Props) {
-  const { t, text } = useI18n();
+  const { t } = useI18n();
   const set = (next: number) => onChange(Math.min(max, Math.max(0, next)));
   return (
-    <div className={`field stepper${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {text(error)}
-        </p>
-      ) : null}
+    <div className="ds-field">
+      <label className="ds-label" htmlFor={id}>
+        {label}
+      </label>
       <div className="stepper-row">
         <button
           type="button"
-          className="stepper-button"
+          className="ds-button"
+          data-variant="secondary"
           aria-label={t.today.decrease(label)}
           aria-controls={id}
           disabled={value <= 0}
@@ -37,6 +36,7 @@ export function Stepper({ id, label, value, onChange, error, max = 500 }: Props)
           id={id}
           name={id}
           type="number"
+          className="ds-input"
           inputMode="numeric"
           min={0}
           max={max}
@@ -50,7 +50,8 @@ export function Stepper({ id, label, value, onChange, error, max = 500 }: Props)
         />
         <button
           type="button"
-          className="stepper-button"
+          className="ds-button"
+          data-variant="secondary"
           aria-label={t.today.increase(label)}
           aria-controls={id}
           disabled={value >= max}
@@ -59,6 +60,7 @@ export function Stepper({ id, label, value, onChange, error, max = 500 }: Props)
           +
         </button>
       </div>
+      <ErrorMessage id={id} error={error} />
     </div>
   );
 }

@@ -6,10 +6,11 @@ export type Series = { key: string; name: string; values: number[] };
 type Props = { title: string; description: string; months: string[]; series: Series[] };
 
 /**
- * Colours all have at least 3:1 contrast against white (WCAG 1.4.11), and each line also has its own
- * dash pattern and marker, so telling them apart never depends on colour alone.
+ * Each line has a colour of Designsystemet's theme (its text tone: at least 3:1 against the page in
+ * light and dark mode, WCAG 1.4.11), its own dash pattern and markers, so telling the lines apart never
+ * depends on colour alone.
  */
-const palette = ['#0062ba', '#b3261e', '#1a7f37', '#7b3fa0', '#9a5b00', '#005f73', '#5a5a5a'];
+const colours = ['accent', 'danger', 'success', 'brand2', 'warning', 'brand1', 'neutral'];
 const dashes = ['', '8 4', '3 3', '10 4 3 4', '1 4', '14 6', '6 2 2 2'];
 
 const width = 640;
@@ -23,8 +24,8 @@ function niceMax(value: number): number {
   return step * magnitude * 4;
 }
 
-export const seriesStyle = (index: number) => ({
-  stroke: palette[index % palette.length] ?? '#000',
+const seriesStyle = (index: number) => ({
+  colour: colours[index % colours.length],
   dash: dashes[index % dashes.length] ?? '',
 });
 
@@ -60,13 +61,13 @@ export function VisitsChart({ title, description, months, series }: Props) {
         </text>
       ))}
       {series.map((s, index) => {
-        const { stroke, dash } = seriesStyle(index);
+        const { colour, dash } = seriesStyle(index);
         const points = s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ');
         return (
-          <g key={s.key}>
-            <polyline points={points} fill="none" stroke={stroke} strokeWidth={2.5} strokeDasharray={dash} />
+          <g key={s.key} className="series" data-color={colour}>
+            <polyline points={points} fill="none" strokeWidth={2.5} strokeDasharray={dash} />
             {s.values.map((v, i) => (
-              <circle key={months[i]} cx={x(i)} cy={y(v)} r={3.5} fill={stroke} />
+              <circle key={months[i]} cx={x(i)} cy={y(v)} r={3.5} />
             ))}
           </g>
         );
@@ -79,11 +80,18 @@ export function ChartLegend({ series }: { series: Series[] }) {
   return (
     <ul className="legend">
       {series.map((s, index) => {
-        const { stroke, dash } = seriesStyle(index);
+        const { colour, dash } = seriesStyle(index);
         return (
           <li key={s.key}>
-            <svg width="36" height="12" aria-hidden="true" focusable="false">
-              <line x1="0" x2="36" y1="6" y2="6" stroke={stroke} strokeWidth={3} strokeDasharray={dash} />
+            <svg
+              width="36"
+              height="12"
+              className="series"
+              data-color={colour}
+              aria-hidden="true"
+              focusable="false"
+            >
+              <line x1="0" x2="36" y1="6" y2="6" strokeWidth={3} strokeDasharray={dash} />
             </svg>
             {s.name}
           </li>

@@ -20,10 +20,13 @@ export function YearPicker({ year }: { year: number }) {
   const now = currentYear();
   const years = Array.from({ length: YEARS_BACK + 1 }, (_, i) => now - i);
   return (
-    <div className="field inline">
-      <label htmlFor="year">{t.figures.year}</label>
+    <div className="ds-field field-inline">
+      <label className="ds-label" htmlFor="year">
+        {t.figures.year}
+      </label>
       <select
         id="year"
+        className="ds-input"
         value={year}
         onChange={(event) => navigate(`${pathname}?ar=${event.target.value}`, { replace: true })}
       >

@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import { startRuntime } from '@crux/local/runtime';
+import { navigation } from 'lighthouse';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { repoRoot } from '../infra/lib/bundling';
+import { CHROMIUM, chromiumArgs } from '../test/browser/support/browser';
+import { type Figure, median, progress } from './measure';
+
+const dist = join(repoRoot, 'packages/web/dist');
+const RUNS = 3;
+
+/**
+ * Every page of the client that exists today. `path` may depend on the signed-in page (a participant's
+ * id is read from the list, as a person would click it).
+ */
+type Audited = {
+  id: string;
+  label: string;
+  user?: string;
+  path: (page: Page, base: string) => Promise<string>;
+};
+
+const at = (path: string) => async () => path;
+const STAFF = 'ansatt.ovre-eiker';
+const CENTRE = '/senter/ovre-eiker';
+
+const pages: Audited[] = [
+  { id: 'sign-in', label: 'sign-in page', path: at('/') },
+  { id: 'today', label: 'I dag (staff)', user: STAFF, path: at(`${CENTRE}/i-dag`) },
+  { id: 'participants', label: 'participants (staff)', user: STAFF, path: at(`${CENTRE}/deltakere`) },
+  {
+    id: 'participant',
+    label: 'one participant (staff)',
+    user: STAFF,
+    path: async (page, base) => {
+      await page.goto(`${base}${CENTRE}/deltakere`);
+      const link = await page.waitForSelector(`table a[href^="${CENTRE}/deltakere/"]`);
+      const href = await link?.evaluate((a) => a.getAttribute('href'));
+      if (!href) throw new Error('the demo data has no participant at Øvre Eiker');
+      return href;
+    },
+  },
+  {
+    id: 'participant-new',
+    label: 'new participant (staff)',
+    user: STAFF,
+    path: at(`${CENTRE}/deltakere/ny`),
+  },
+  { id: 'head-office', label: 'head office', user: 'hovedkontor', path: at('/hovedkontor') },
+  {
+    id: 'network',
+    label: 'experience network',
+    user: 'erfaringsnettverket',
+    path: at('/erfaringsnettverket'),
+  },
+];
+
+async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('::-p-aria([name="Logg inn"][role="button"])').click();
+  await page.waitForSelector('#username');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await Promise.all([page.waitForNavigation(), page.locator('button[type="submit"]').click()]);
+  await page.locator('::-p-aria([name="Logg ut"][role="button"])').wait();
+}
+
+type Audits = Record<string, { displayValue?: string; details?: unknown }>;
+
+type Run = { performance: number; accessibility: number; finalUrl: string | undefined };
+
+/** What BENCH_LIGHTHOUSE_DEBUG prints: the metrics and where the main thread spent its time. */
+function debugReport(id: string, lhr: { runtimeError?: unknown; runWarnings?: unknown; audits: Audits }) {
+  const { audits } = lhr;
+  const metrics = [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+    'speed-index',
+    'interactive',
+  ];
+  const items = (audit: string) =>
+    ((audits[audit]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []).slice(0, 8);
+  progress(
+    JSON.stringify({
+      page: id,
+      runtimeError: lhr.runtimeError,
+      warnings: lhr.runWarnings,
+      metrics: Object.fromEntries(metrics.map((m) => [m, audits[m]?.displayValue])),
+      longTasks: items('long-tasks').map((t) => [t.url, t.startTime, t.duration]),
+      bootup: items('bootup-time').map((t) => [t.url, t.scripting, t.scriptParseCompile]),
+      mainThread: items('mainthread-work-breakdown').map((t) => [t.group, t.duration]),
+      layoutShifts: items('layout-shifts').map((t) => [JSON.stringify(t.node), t.score]),
+    }),
+  );
+}
+
+async function audit(browser: Browser, base: string, password: string, p: Audited): Promise<Run> {
+  // A context of its own: no identity-provider session or draft from the run before.
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    if (p.user) await signIn(page, base, p.user, password);
+    const path = await p.path(page, base);
+    const result = await navigation(page, base + path, {
+      flags: {
+        onlyCategories: ['performance', 'accessibility'],
+        disableStorageReset: Boolean(p.user),
+        logLevel: 'error',
+      },
+    });
+    const lhr = result?.lhr;
+    if (process.env.BENCH_LIGHTHOUSE_DEBUG && lhr) debugReport(p.id, lhr);
+    return {
+      performance: Math.round((lhr?.categories.performance?.score ?? 0) * 100),
+      accessibility: Math.round((lhr?.categories.accessibility?.score ?? 0) * 100),
+      finalUrl: lhr?.finalDisplayedUrl?.replace(base, ''),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Lighthouse (default mobile settings, simulated throttling) on every page of the client, three runs
+ * each, in Debian's Chromium against the embedded runtime; the figure is the median, so one lucky run
+ * cannot carry it. Signed-in pages are audited in the tab the user signed in from, so the session
+ * (kept in sessionStorage) is there, as it would be for a person.
+ */
+export async function benchLighthouse(only?: string[]): Promise<Figure[]> {
+  progress('starting the embedded runtime for Lighthouse');
+  const runtime = await startRuntime({ port: 0, inMemory: true, seedDemo: true, webDist: dist });
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: chromiumArgs });
+  const figures: Figure[] = [];
+  try {
+    // A first load starts Chromium's own caches and the runtime's compressed files: what follows is
+    // measured as every later visitor meets it, not as the very first request after a restart.
+    const warm = await browser.createBrowserContext();
+    await (await warm.newPage()).goto(runtime.url, { waitUntil: 'networkidle0' });
+    await warm.close();
+    for (const p of pages.filter((p) => !only || only.includes(p.id))) {
+      const runs: Run[] = [];
+      for (let i = 1; i <= RUNS; i++) {
+        progress(`Lighthouse: ${p.label}, run ${i} of ${RUNS}`);
+        runs.push(await audit(browser, runtime.url, runtime.demoPassword, p));
+      }
+      const performance = median(runs.map((r) => r.performance));
+      const accessibility = median(runs.map((r) => r.accessibility));
+      figures.push(
+        {
+          id: `lighthouse.${p.id}.performance`,
+          label: `Lighthouse performance: ${p.label} (median of ${RUNS})`,
+          value: performance,
+          unit: '',
+          target: '≥ 95',
+          pass: performance >= 95,
+          detail: { runs: runs.map((r) => r.performance), finalUrl: runs[0]?.finalUrl },
+        },
+        {
+          id: `lighthouse.${p.id}.accessibility`,
+          label: `Lighthouse accessibility: ${p.label} (median of ${RUNS})`,
+          value: accessibility,
+          unit: '',
+          target: '100',
+          pass: accessibility === 100,
+          detail: { runs: runs.map((r) => r.accessibility) },
+        },
+      );
+    }
+  } finally {
+    await browser.close();
+    await runtime.stop();
+  }
+  return figures;
+}

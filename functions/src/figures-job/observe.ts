@@ -1,0 +1,27 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { metricNames } from '../observability/names';
+import type { FiguresJobSummary } from './run';
+
+/**
+ * What a run tells the operators: one log line with its summary (counts only) and its metrics. A run
+ * that found another holding the lease did no work and marks no success: the holder marks its own.
+ */
+export function recordJobRun(
+  logger: Logger,
+  metrics: Metrics,
+  summary: FiguresJobSummary,
+): FiguresJobSummary {
+  logger.info('figures job', { ...summary });
+  metrics.addMetric(metricNames.jobDuration, MetricUnit.Milliseconds, summary.durationMs);
+  if (summary.status === 'done') {
+    metrics.addMetric(
+      metricNames.markersHandled,
+      MetricUnit.Count,
+      summary.markers.cleared + summary.markers.kept,
+    );
+    metrics.addMetric(metricNames.centresRecomputed, MetricUnit.Count, summary.centres);
+    metrics.addMetric(metricNames.jobSucceeded, MetricUnit.Count, 1);
+  }
+  return summary;
+}

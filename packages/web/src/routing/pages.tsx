@@ -1,0 +1,84 @@
+import { type ComponentType, type ReactNode, type ReactPromise, use } from 'react';
+import { HomePage } from '../pages/home';
+import { NotFoundPage } from '../pages/not-found';
+import type { PageRoute } from './paths';
+
+/**
+ * Marks a promise with how it settled (React's `ReactPromise`), the way `use` reads one: a page whose
+ * module has already arrived renders at once instead of suspending for a turn.
+ */
+function track<T>(promise: Promise<T>): ReactPromise<T> {
+  const marked = promise as Promise<T> & { status?: 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
+  marked.then(
+    (value) => {
+      marked.status = 'fulfilled';
+      marked.value = value;
+    },
+    (reason: unknown) => {
+      marked.status = 'rejected';
+      marked.reason = reason;
+    },
+  );
+  return marked as ReactPromise<T>;
+}
+
+/**
+ * Each role's pages are chunks of their own, so the sign-in page stays light. A page's chunk is asked
+ * for at most once: main.tsx asks for the first page's alongside config.json, so both arrive in one
+ * round trip and the first render is already the whole page; later pages load when opened (Suspense).
+ */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let module: ReactPromise<ComponentType<P>> | undefined;
+  const preload = () => {
+    module ??= track(load());
+    return module;
+  };
+  function Page(props: P) {
+    const Component = use(preload());
+    return <Component {...props} />;
+  }
+  return { preload, Page };
+}
+
+const today = lazyPage(() => import('../pages/today').then((m) => m.TodayPage));
+const participants = lazyPage(() => import('../pages/participants').then((m) => m.ParticipantsPage));
+const participantNew = lazyPage(() => import('../pages/participant-new').then((m) => m.ParticipantNewPage));
+const participant = lazyPage(() => import('../pages/participant').then((m) => m.ParticipantPage));
+const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
+const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
+
+const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<unknown> }>> = {
+  today,
+  participants,
+  participantNew,
+  participant,
+  headOffice,
+  network,
+};
+
+/** Starts loading a route's page; settles at once for the pages in the first chunk. */
+export function preloadPage(route: PageRoute): Promise<unknown> {
+  return Promise.resolve(lazyPages[route.page]?.preload());
+}
+
+export function Page({ route }: { route: PageRoute }): ReactNode {
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'today':
+      return <today.Page centre={route.centre} />;
+    case 'participants':
+      return <participants.Page centre={route.centre} />;
+    case 'participantNew':
+      return <participantNew.Page centre={route.centre} />;
+    case 'participant':
+      return <participant.Page centre={route.centre} id={route.id} />;
+    case 'headOffice':
+      return <headOffice.Page />;
+    case 'network':
+      return <network.Page />;
+    case 'callback':
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
