@@ -12,6 +12,7 @@ import {
   visitBody,
 } from './fixtures';
 import type { Body, DateRule, WriteRoute } from './malformed-bodies';
+import { registerWriteRoutes } from './register-write-routes';
 import { centrePartition, partition } from './snapshot';
 
 /**
@@ -262,6 +263,7 @@ export const writeRoutes: WriteRoute[] = [
     claims: leader,
     target: centrePartition,
   },
+  ...registerWriteRoutes,
   {
     name: 'create centre',
     method: 'POST',
