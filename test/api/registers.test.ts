@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { todayInOslo } from '@crux/domain/period';
 import { describe, expect, it } from 'vitest';
 import { uniqueCentreId } from '../setup/dynamo';
-import { call, claimsFor } from './call';
+import { type Call, call, claimsFor } from './call';
 import { createParticipant } from './fixtures';
 import { createVolunteer, logHours, positionBody } from './register-fixtures';
 import { centrePartition } from './snapshot';
@@ -64,15 +64,15 @@ describe("a volunteer's own page", () => {
     const entry = await logHours(centre, other.id);
     const hours = `${at(centre)}/volunteers/${other.id}/hours`;
     const before = await centrePartition(centre);
-    const tries = [
-      { method: 'GET' as const, path: hours, query: { year: '2024' } },
-      { method: 'POST' as const, path: hours, body: { date: '2024-03-06', arena: 'shop', hours: 1 } },
+    const tries: Omit<Call, 'claims'>[] = [
+      { method: 'GET', path: hours, query: { year: '2024' } },
+      { method: 'POST', path: hours, body: { date: '2024-03-06', arena: 'shop', hours: 1 } },
       {
-        method: 'PUT' as const,
+        method: 'PUT',
         path: `${hours}/${entry.date}/${entry.id}`,
         body: { arena: 'shop', hours: 9, version: 1 },
       },
-      { method: 'DELETE' as const, path: `${hours}/${entry.date}/${entry.id}`, query: { version: '1' } },
+      { method: 'DELETE', path: `${hours}/${entry.date}/${entry.id}`, query: { version: '1' } },
     ];
     for (const t of tries) {
       const refused = await call({ ...t, claims });

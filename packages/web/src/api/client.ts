@@ -19,12 +19,16 @@ type Options = {
   body?: unknown;
   idempotencyKey?: string;
   query?: Record<string, string | number | undefined>;
+  /** The answer is a file, not JSON. */
+  file?: boolean;
 };
 
 export type Api = {
   get: <T>(path: string, query?: Options['query']) => Promise<ApiResult<T>>;
   post: <T>(path: string, body: unknown, idempotencyKey: string) => Promise<ApiResult<T>>;
   put: <T>(path: string, body: unknown) => Promise<ApiResult<T>>;
+  /** A file the API answers (a report): its bytes, to save under the name it gives. */
+  file: (path: string, query?: Options['query']) => Promise<ApiResult<Blob>>;
 };
 
 function isAppError(value: unknown): value is AppError {
@@ -67,6 +71,7 @@ export function createApi(
     }
     let payload: unknown;
     try {
+      if (options.file && response.ok) return { ok: true, value: (await response.blob()) as T };
       payload = response.status === 204 ? undefined : await response.json();
     } catch {
       if (response.ok) return { ok: false, failure: { kind: 'network' } };
@@ -83,5 +88,6 @@ export function createApi(
     get: (path, query) => request('GET', path, { query }),
     post: (path, body, idempotencyKey) => request('POST', path, { body, idempotencyKey }),
     put: (path, body) => request('PUT', path, { body }),
+    file: (path, query) => request('GET', path, { query, file: true }),
   };
 }

@@ -44,6 +44,10 @@ const today = lazyPage(() => import('../pages/today').then((m) => m.TodayPage));
 const participants = lazyPage(() => import('../pages/participants').then((m) => m.ParticipantsPage));
 const participantNew = lazyPage(() => import('../pages/participant-new').then((m) => m.ParticipantNewPage));
 const participant = lazyPage(() => import('../pages/participant').then((m) => m.ParticipantPage));
+const volunteer = lazyPage(() => import('../pages/volunteer').then((m) => m.VolunteerPage));
+const shop = lazyPage(() => import('../pages/shop').then((m) => m.ShopPage));
+const positions = lazyPage(() => import('../pages/positions').then((m) => m.PositionsPage));
+const economy = lazyPage(() => import('../pages/economy').then((m) => m.EconomyPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
 
@@ -52,6 +56,10 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   participants,
   participantNew,
   participant,
+  volunteer,
+  shop,
+  positions,
+  economy,
   headOffice,
   network,
 };
@@ -73,6 +81,14 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <participantNew.Page centre={route.centre} />;
     case 'participant':
       return <participant.Page centre={route.centre} id={route.id} />;
+    case 'volunteer':
+      return <volunteer.Page centre={route.centre} />;
+    case 'shop':
+      return <shop.Page centre={route.centre} />;
+    case 'positions':
+      return <positions.Page centre={route.centre} />;
+    case 'economy':
+      return <economy.Page centre={route.centre} />;
     case 'headOffice':
       return <headOffice.Page />;
     case 'network':

@@ -6,6 +6,10 @@ export type PageRoute =
   | { page: 'participants'; centre: string }
   | { page: 'participantNew'; centre: string }
   | { page: 'participant'; centre: string; id: string }
+  | { page: 'volunteer'; centre: string }
+  | { page: 'shop'; centre: string }
+  | { page: 'positions'; centre: string }
+  | { page: 'economy'; centre: string }
   | { page: 'headOffice' }
   | { page: 'network' }
   | { page: 'notFound' };
@@ -16,11 +20,24 @@ export const paths = {
   participants: (centre: string) => `/senter/${centre}/deltakere`,
   participantNew: (centre: string) => `/senter/${centre}/deltakere/ny`,
   participant: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}`,
+  volunteer: (centre: string) => `/senter/${centre}/mine-timer`,
+  shop: (centre: string) => `/senter/${centre}/ombruk`,
+  positions: (centre: string) => `/senter/${centre}/stillinger`,
+  economy: (centre: string) => `/senter/${centre}/okonomi`,
   headOffice: () => '/hovedkontor',
   network: () => '/erfaringsnettverket',
 };
 
 const segment = /^[a-z0-9-]+$/;
+
+/** A centre's pages that are one section of the URL, by that section. */
+const sections = {
+  'i-dag': 'today',
+  'mine-timer': 'volunteer',
+  ombruk: 'shop',
+  stillinger: 'positions',
+  okonomi: 'economy',
+} as const;
 
 export function matchPath(pathname: string): PageRoute {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(1).map(decodeURIComponent);
@@ -30,7 +47,9 @@ export function matchPath(pathname: string): PageRoute {
   if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
   if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
   if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
-  if (section === 'i-dag' && id === undefined) return { page: 'today', centre };
+  const single =
+    section && Object.hasOwn(sections, section) ? sections[section as keyof typeof sections] : null;
+  if (single) return id === undefined ? { page: single, centre } : { page: 'notFound' };
   if (section !== 'deltakere') return { page: 'notFound' };
   if (id === undefined) return { page: 'participants', centre };
   if (id === 'ny') return { page: 'participantNew', centre };
