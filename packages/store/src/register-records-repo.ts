@@ -23,7 +23,9 @@ export type CountedSpan = Participation & { sortKey: string } & (
     | ({ register: 'position' } & PositionRecord)
   );
 
-const PROJECTION = 'SK, id, startDate, endDate, version, countedFrom, countedThrough, percent, substitute';
+// `percent` is a word DynamoDB reserves: it is read by a placeholder.
+const PROJECTION = 'SK, id, startDate, endDate, version, countedFrom, countedThrough, #percent, substitute';
+const PROJECTION_NAMES = { '#percent': 'percent' };
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 function toSpan(item: Record<string, unknown>): CountedSpan {
@@ -57,7 +59,7 @@ export function registerRecordsRepo(doc: DynamoDBDocumentClient, table: string, 
         IndexName: byEnd.name,
         KeyConditionExpression: '#pk = :pk AND #sk >= :from',
         FilterExpression: 'startDate <= :to',
-        ExpressionAttributeNames: { '#pk': byEnd.partitionKey, '#sk': byEnd.sortKey },
+        ExpressionAttributeNames: { '#pk': byEnd.partitionKey, '#sk': byEnd.sortKey, ...PROJECTION_NAMES },
         ExpressionAttributeValues: { ':pk': centreKeys.spanPk(scope), ':from': from, ':to': to },
         ProjectionExpression: PROJECTION,
       });
@@ -67,7 +69,7 @@ export function registerRecordsRepo(doc: DynamoDBDocumentClient, table: string, 
     /** Changed spans as they are now, read strongly consistent, so the marker cleared is the version counted. */
     async spansNow(sortKeys: readonly string[]): Promise<CountedSpan[]> {
       const keys = sortKeys.map((SK) => ({ PK: centreKeys.pk(scope), SK }));
-      return (await getAll(doc, table, keys, PROJECTION)).map(toSpan);
+      return (await getAll(doc, table, keys, PROJECTION, PROJECTION_NAMES)).map(toSpan);
     },
 
     async datedOfYear(year: number): Promise<Omit<RegisterRecords, 'volunteers' | 'positions'>> {

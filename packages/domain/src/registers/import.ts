@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import type { Catalogue } from '../catalogue/lists';
 import type { FieldError } from '../errors';
-import { monthOf } from '../period';
+import { monthOf, Year } from '../period';
 import { RecordId } from '../record-id';
 import { fieldError } from '../validation';
-import { MonthQueryParam, YearQueryParam } from '../year-param';
+import { MonthQueryParam } from '../year-param';
 import { checkIncome, IncomeUpdate } from './economy';
 import { PositionCreate } from './positions';
 import { ShopMonthUpdate } from './shop';
@@ -47,7 +47,7 @@ export const ImportedShopMonth = z.strictObject({
 });
 export const ImportedIncome = z.strictObject({
   type: z.literal('income'),
-  year: YearQueryParam,
+  year: Year,
   amounts: IncomeUpdate.shape.amounts,
 });
 

@@ -1,9 +1,12 @@
 import type { Catalogue } from '@crux/domain/catalogue/lists';
 import type { Text } from '@crux/domain/text';
-import type { Api } from './client';
+import type { Api, ApiResult } from './client';
 
 /** The foundation's catalogue, which names the arenas and income sources these pages offer. */
-export const loadCatalogue = (api: Api) => api.get<Catalogue>('/api/catalogue');
+export async function loadCatalogue(api: Api): Promise<ApiResult<Catalogue>> {
+  const answer = await api.get<{ catalogue: Catalogue; hash: string }>('/api/catalogue');
+  return answer.ok ? { ok: true, value: answer.value.catalogue } : answer;
+}
 
 type Named = { id: string; name: Text; order: number; status: string };
 

@@ -20,6 +20,7 @@ import { Alert, Progress, Success } from '../ui/status';
 import { useYear, YearPicker } from '../ui/year-picker';
 
 type Loaded = { income: Income; catalogue: Catalogue };
+type Notice = 'saved' | 'conflict' | null;
 
 /**
  * The year's income by source, for the leader: one field per source of the foundation's list (and any
@@ -30,6 +31,8 @@ export function EconomyPage({ centre }: { centre: string }) {
   const { api } = useApp();
   usePageTitle(t.economy.title);
   const year = useYear();
+  // Kept here: the form is drawn anew for each version it saved.
+  const [notice, setNotice] = useState<Notice>(null);
   const [data, reload] = useResource<Loaded>(`${centre}:economy:${year}`, async () => {
     const [income, catalogue] = await Promise.all([
       api.get<Income>(`/api/centres/${centre}/economy/${year}`),
@@ -46,6 +49,8 @@ export function EconomyPage({ centre }: { centre: string }) {
       </h1>
       <p>{t.economy.intro(year)}</p>
       <YearPicker year={year} />
+      {notice === 'saved' ? <Success>{t.economy.saved}</Success> : null}
+      {notice === 'conflict' ? <Alert>{t.economy.conflict}</Alert> : null}
       {data.state === 'loading' ? <Progress label={t.loading} /> : null}
       {data.state === 'failed' ? <FailureView failure={data.failure} retry={reload} /> : null}
       {data.state === 'ok' ? (
@@ -54,6 +59,7 @@ export function EconomyPage({ centre }: { centre: string }) {
           centre={centre}
           loaded={data.value}
           reload={reload}
+          setNotice={setNotice}
         />
       ) : null}
     </section>
@@ -63,7 +69,13 @@ export function EconomyPage({ centre }: { centre: string }) {
 const fieldId = (source: string) => `income-${source}`;
 const notWhole = { nb: nb.economy.wholeKroner, en: en.economy.wholeKroner };
 
-function IncomeForm({ centre, loaded, reload }: { centre: string; loaded: Loaded; reload: () => void }) {
+function IncomeForm(props: {
+  centre: string;
+  loaded: Loaded;
+  reload: () => void;
+  setNotice: (notice: Notice) => void;
+}) {
+  const { centre, loaded, reload, setNotice } = props;
   const { t, text } = useI18n();
   const { api } = useApp();
   const { income, catalogue } = loaded;
@@ -74,7 +86,6 @@ function IncomeForm({ centre, loaded, reload }: { centre: string; loaded: Loaded
   const [amounts, setAmounts] = useState<Record<string, string>>(() =>
     Object.fromEntries(sources.map((s) => [s.id, income.amounts[s.id] ? String(income.amounts[s.id]) : ''])),
   );
-  const [notice, setNotice] = useState<'saved' | 'conflict' | null>(null);
   const submit = useSubmitState();
   const { state } = submit;
   const asNumber = (raw: string) => (raw.replace(/\s/g, '') === '' ? 0 : Number(raw.replace(/\s/g, '')));
@@ -113,8 +124,6 @@ function IncomeForm({ centre, loaded, reload }: { centre: string; loaded: Loaded
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {notice === 'saved' ? <Success>{t.economy.saved}</Success> : null}
-      {notice === 'conflict' ? <Alert>{t.economy.conflict}</Alert> : null}
       <ErrorSummary errors={state.errors} fieldIds={ids} attempt={state.attempt} extra={state.formError} />
       {sources.map((s) => (
         <TextField
