@@ -19,7 +19,13 @@ import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
 type Record = CentreImport['records'][number];
 
 function apiAs(baseUrl: string, accessToken: string, count: () => void) {
-  return async (method: 'GET' | 'POST', path: string, body?: unknown, key?: string): Promise<unknown> => {
+  return async (
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    key?: string,
+    attempt = 0,
+  ): Promise<unknown> => {
     count();
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -31,6 +37,12 @@ function apiAs(baseUrl: string, accessToken: string, count: () => void) {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
+    // The database did not answer in time (a busy machine): the same request with the same key is
+    // stored exactly once, as the answer itself says.
+    if (response.status === 503 && key && attempt < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+      return apiAs(baseUrl, accessToken, count)(method, path, body, key, attempt + 1);
+    }
     if (!response.ok)
       throw new Error(`demo data: ${method} ${path} answered ${response.status}: ${text.slice(0, 400)}`);
     return text ? JSON.parse(text) : undefined;

@@ -2,7 +2,7 @@ import type { Catalogue } from '@crux/domain/catalogue/lists';
 import { monthOf, todayInOslo } from '@crux/domain/period';
 import { type OwnHours, VolunteerHoursCreate } from '@crux/domain/registers/volunteers';
 import { parse } from '@crux/domain/validation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { inUse, loadCatalogue, nameOf } from '../api/catalogue';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
@@ -49,19 +49,25 @@ export function VolunteerPage({ centre }: { centre: string }) {
       ? { ok: true, value: { volunteerId, hours: hours.value, catalogue: catalogue.value } }
       : hours;
   });
+  // The form stays (with what it said and what was chosen) while the sums load again after a save.
+  const shown = useRef<Loaded | null>(null);
+  if (data.state === 'ok') shown.current = data.value;
+  const loaded = shown.current;
 
   return (
     <section className="volunteer">
       <h1 className="ds-heading" data-size="lg">
         {t.volunteer.title}
       </h1>
-      {data.state === 'loading' ? <Progress label={t.loading} /> : null}
+      {data.state === 'loading' && !loaded ? <Progress label={t.loading} /> : null}
       {data.state === 'failed' && data.failure.kind === 'http' && data.failure.status === 404 ? (
         <p>{t.volunteer.noRecord}</p>
       ) : data.state === 'failed' ? (
         <FailureView failure={data.failure} retry={reload} />
       ) : null}
-      {data.state === 'ok' ? <LogHours centre={centre} loaded={data.value} reload={reload} /> : null}
+      {loaded && data.state !== 'failed' ? (
+        <LogHours centre={centre} loaded={loaded} reload={reload} />
+      ) : null}
     </section>
   );
 }
