@@ -27,6 +27,14 @@ export type ImportCounts = {
   income: number;
 };
 
+/** The answer names the participants' counts always, a register's only when the batch brought some. */
+const answered = (counts: ImportCounts) =>
+  Object.fromEntries(
+    Object.entries(counts).filter(
+      ([type, n]) => n > 0 || type === 'participants' || type === 'entries' || type === 'hours',
+    ),
+  ) as Partial<ImportCounts>;
+
 /**
  * Which part of the transaction refused: a record of the batch (by index), the account a volunteer of
  * the batch links, a named participant or volunteer, the catalogue.
@@ -40,7 +48,7 @@ type Part =
   | { what: 'marker' };
 
 export type ImportOutcome =
-  | { kind: 'written'; imported: ImportCounts }
+  | { kind: 'written'; imported: Partial<ImportCounts> }
   | Replay
   | { kind: 'too_large'; items: number }
   | { kind: 'refused'; part: Part; current: Record<string, unknown> | undefined };
@@ -211,9 +219,12 @@ export function importRepo(doc: DynamoDBDocumentClient, table: string, scope: Te
         add(check, { what: 'catalogue' });
       }
       if (items.length + 1 > TRANSACTION_MAX) return { kind: 'too_large', items: items.length + 1 };
-      const answer = rememberAnswer(table, scope, idem, { status: 201, body: { imported: counts } });
+      const answer = rememberAnswer(table, scope, idem, {
+        status: 201,
+        body: { imported: answered(counts) },
+      });
       const outcome = await transact(doc, items, answer);
-      if (outcome.kind === 'written') return { kind: 'written', imported: counts };
+      if (outcome.kind === 'written') return { kind: 'written', imported: answered(counts) };
       if (outcome.kind !== 'condition_failed') return outcome;
       return { kind: 'refused', part: parts[outcome.index] ?? { what: 'marker' }, current: outcome.current };
     },
