@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Audience } from '@crux/api/audiences';
 import { matchRoute } from '@crux/api/match';
-import type { Role } from '@crux/domain/roles';
-import { type DirectCall, directCaller } from '@crux/local/direct-call';
+import { routeKey, routes } from '@crux/api/routes';
+import { isCentreRole, type Role } from '@crux/domain/roles';
+import { directCaller } from '@crux/local/direct-call';
 import { capacityMeter } from './capacity';
 import { probe } from './dynamo-probe';
 import { meterLogs } from './log-meter';
 import type { Figure } from './measure';
 import { median, progress, round } from './measure';
-
-type Step = Omit<DirectCall, 'claims' | 'token'>;
-type Scenario = { route: string; audience: Audience; role: Role; next: () => Promise<Step> };
+import { centreScenarios } from './scenarios/centre';
+import { platformScenarios } from './scenarios/platform';
+import { recordScenarios } from './scenarios/records';
+import type { ScenarioContext, Step } from './scenarios/scenario';
 
 const WARMUP = 10;
 const RUNS = 60;
@@ -63,160 +65,34 @@ export async function benchApi(year: number): Promise<{ figures: Figure[]; costs
   const capacity = capacityMeter(documentClient());
   const logs = meterLogs();
   const centre = `bench-${randomUUID().slice(0, 8)}`;
-  const staff = await tokenOf('staff', centre);
-  const base = `/api/centres/${centre}`;
-  const participant = (i: number) => ({
-    displayName: `Deltaker ${i}`,
-    birthYear: 1980,
-    startDate: `${year}-01-15`,
-    referralSource: 'nav',
-  });
-  const create = () => send(staff, { method: 'POST', path: `${base}/participants`, body: participant(0) });
-  for (let i = 0; i < 30; i++) await create();
-  for (let i = 0; i < 40; i++) {
-    await send(staff, {
-      method: 'POST',
-      path: `${base}/activities`,
-      body: {
-        date: `${year}-02-${String((i % 28) + 1).padStart(2, '0')}`,
-        entries: [{ kind: 'visit', count: 2 }],
-      },
-    });
-  }
-  const editable = await create();
-  let version = editable.version as number;
-
-  const scenarios: Scenario[] = [
-    {
-      route: 'GET participants',
-      audience: 'centre',
-      role: 'staff',
-      next: async () => ({ method: 'GET', path: `${base}/participants`, query: { limit: '25' } }),
-    },
-    {
-      route: 'POST participants',
-      audience: 'centre',
-      role: 'staff',
-      next: async () => ({ method: 'POST', path: `${base}/participants`, body: participant(1) }),
-    },
-    {
-      route: 'GET participant',
-      audience: 'centre',
-      role: 'staff',
-      next: async () => ({ method: 'GET', path: `${base}/participants/${editable.id}` }),
-    },
-    {
-      route: 'PUT participant',
-      audience: 'centre',
-      role: 'staff',
-      next: async () => ({
-        method: 'PUT',
-        path: `${base}/participants/${editable.id}`,
-        body: { ...participant(2), version: version++ },
-      }),
-    },
-    {
-      route: 'POST participant end',
-      audience: 'centre',
-      role: 'staff',
-      next: async () => {
-        const fresh = await create();
-        return {
-          method: 'POST',
-          path: `${base}/participants/${fresh.id}/end`,
-          body: { endDate: `${year}-06-30`, outcome: 'treatment', version: 1 },
-        };
-      },
-    },
-    {
-      route: 'GET activities',
-      audience: 'centre',
-      role: 'staff',
-      next: async () => ({
-        method: 'GET',
-        path: `${base}/activities`,
-        query: { from: `${year}-02-01`, to: `${year}-02-29` },
-      }),
-    },
-    {
-      route: 'POST activities',
-      audience: 'centre',
-      role: 'staff',
-      next: async () => ({
-        method: 'POST',
-        path: `${base}/activities`,
-        body: {
-          date: `${year}-03-01`,
-          entries: [
-            { kind: 'visit', count: 3 },
-            { kind: 'contact_point', count: 1 },
-          ],
-        },
-      }),
-    },
-    {
-      route: 'GET centre figures',
-      audience: 'centre',
-      role: 'staff',
-      next: async () => ({ method: 'GET', path: `${base}/figures/${year}` }),
-    },
-    {
-      route: 'GET centre months',
-      audience: 'centre',
-      role: 'staff',
-      next: async () => ({ method: 'GET', path: `${base}/figures/${year}/months` }),
-    },
-    {
-      route: 'GET admin centres',
-      audience: 'admin',
-      role: 'admin',
-      next: async () => ({ method: 'GET', path: '/api/admin/centres' }),
-    },
-    {
-      route: 'POST admin centres',
-      audience: 'admin',
-      role: 'admin',
-      next: async () => ({
-        method: 'POST',
-        path: '/api/admin/centres',
-        body: { id: `b-${randomUUID().slice(0, 8)}`, name: 'CRUX Bench', town: 'Benchby' },
-      }),
-    },
-    {
-      route: 'GET headoffice figures',
-      audience: 'headoffice',
-      role: 'headoffice',
-      next: async () => ({ method: 'GET', path: `/api/headoffice/figures/${year}` }),
-    },
-    {
-      route: 'GET headoffice months',
-      audience: 'headoffice',
-      role: 'headoffice',
-      next: async () => ({ method: 'GET', path: `/api/headoffice/figures/${year}/months` }),
-    },
-    {
-      route: 'GET network figures',
-      audience: 'network',
-      role: 'network',
-      next: async () => ({ method: 'GET', path: `/api/network/figures/${year}` }),
-    },
+  const context: ScenarioContext = {
+    year,
+    centre,
+    base: `/api/centres/${centre}`,
+    send: async (role, step) => send(await tokenOf(role, isCentreRole(role) ? centre : undefined), step),
+  };
+  const scenarios = [
+    ...(await centreScenarios(context)),
+    ...(await recordScenarios(context)),
+    ...(await platformScenarios(context)),
   ];
 
   const rows: { route: string; requests: number; handlerMs: number; dynamoMs: number; ratio: number }[] = [];
   const costs: RouteCost[] = [];
   for (const s of scenarios) {
-    progress(`API ${s.route}`);
+    const first = await s.next();
+    const route = matchRoute(first.method, first.path)?.routeKey;
+    if (!route) throw new Error(`bench: no route for ${first.method} ${first.path}`);
+    progress(`API ${route}`);
     const totals: number[] = [];
     const sends: number[] = [];
     const requests = new Set<number>();
     const reads: number[] = [];
     const writes: number[] = [];
     const logBytes: number[] = [];
-    let key = '';
-    const token = await tokenOf(s.role, s.audience === 'centre' ? centre : undefined);
+    const token = await tokenOf(s.role, isCentreRole(s.role) ? centre : undefined);
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      const step = await s.next();
-      key = matchRoute(step.method, step.path)?.routeKey ?? s.route;
+      const step = i === 0 ? first : await s.next();
       p.reset();
       capacity.reset();
       logs.reset();
@@ -234,14 +110,14 @@ export async function benchApi(year: number): Promise<{ figures: Figure[]; costs
     const handlerMs = median(totals);
     const dynamoMs = median(sends);
     rows.push({
-      route: s.route,
+      route,
       requests: Math.max(...requests),
       handlerMs: round(handlerMs),
       dynamoMs: round(dynamoMs),
       ratio: round(handlerMs / dynamoMs),
     });
     costs.push({
-      routeKey: key,
+      routeKey: route,
       audience: s.audience,
       requests: Math.max(...requests),
       readUnits: median(reads),
@@ -250,7 +126,18 @@ export async function benchApi(year: number): Promise<{ figures: Figure[]; costs
       logBytes: median(logBytes),
     });
   }
+  const benched = new Set(rows.map((r) => r.route));
+  const unbenched = routes.map(routeKey).filter((key) => !benched.has(key));
   const figures: Figure[] = [
+    {
+      id: 'api.routes-benched',
+      label: 'Routes of the route table measured below',
+      value: benched.size,
+      unit: `of ${routes.length}`,
+      target: 'every route',
+      pass: unbenched.length === 0,
+      ...(unbenched.length ? { detail: { missing: unbenched.join(', ') } } : {}),
+    },
     {
       id: 'api.requests-per-route',
       label: 'DynamoDB requests per call, every route (most seen in any call)',

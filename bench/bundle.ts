@@ -20,10 +20,37 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 export const handler = async () => doc.send(new GetCommand({ TableName: 't', Key: { PK: 'a', SK: 'b' } }));
 `;
 
-async function bundle(entry: string, outfile: string): Promise<{ bytes: number; gzip: number }> {
-  await build({ ...esbuildOptions, entryPoints: [entry], outfile, logLevel: 'warning' });
+type Bundle = { bytes: number; gzip: number; byPackage: Record<string, number> };
+
+/** A package's name, or the project folder, that an input of the bundle belongs to. */
+function owner(input: string): string {
+  const m = input.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
+  return m?.[1] ?? input.split('/').slice(0, 3).join('/');
+}
+
+async function bundle(entry: string, outfile: string): Promise<Bundle> {
+  const result = await build({
+    ...esbuildOptions,
+    entryPoints: [entry],
+    outfile,
+    metafile: true,
+    logLevel: 'warning',
+  });
   const code = readFileSync(outfile);
-  return { bytes: code.length, gzip: gzipSync(code).length };
+  const byPackage: Record<string, number> = {};
+  for (const output of Object.values(result.metafile.outputs))
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
+      byPackage[owner(input)] = (byPackage[owner(input)] ?? 0) + bytesInOutput;
+  return { bytes: code.length, gzip: gzipSync(code).length, byPackage };
+}
+
+/** Where the centre API's bytes beyond the baseline come from: the ten largest, in bytes. */
+function extraBytes(centre: Bundle, baseline: Bundle): Record<string, number> {
+  const extra = Object.entries(centre.byPackage)
+    .map(([name, bytes]) => [name, bytes - (baseline.byPackage[name] ?? 0)] as const)
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(extra.slice(0, 10));
 }
 
 /**
@@ -74,6 +101,7 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
         centreGzip: centre.gzip,
         baselineBytes: baseline.bytes,
         baselineGzip: baseline.gzip,
+        extraBytesByPackage: extraBytes(centre, baseline),
       },
     },
     {

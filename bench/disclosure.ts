@@ -1,20 +1,23 @@
+import { loadavg } from 'node:os';
 import { highsSolver } from '@crux/domain/disclosure/highs-solver';
-import { protectPublication } from '@crux/domain/disclosure/protect';
+import { publishNetwork } from '@crux/domain/disclosure/network';
 import type { LpSolver } from '@crux/domain/disclosure/solver';
 import { syntheticPublication } from '@crux/domain/disclosure/synthetic';
 import loadHighs from 'highs';
 import { type Figure, progress, round } from './measure';
 
 /**
- * Issue 10, item 6: protecting and auditing the network's whole set — every year, every line, every
- * total — for 2, 20 and 200 centres × 10 years × 45 lines, on one core. The figures job runs on one
- * Lambda (15 minutes at most); the budget is 2 minutes at 20 centres and the Lambda's 15 at 200.
+ * Issue 10, item 6: protecting and auditing the network's whole set — every year, every line of the
+ * starting catalogue, every total, insiders included — for 2, 20 and 200 centres × 10 years, on one
+ * core, through the adapter the figures job calls. The job runs on one Lambda (15 minutes at most) and
+ * must also recount and write: the disclosure control may take a minute at 20 centres and half the
+ * Lambda's limit at 200. The machine is shared: CPU time and the load average are reported beside the
+ * wall time.
  */
 const YEARS = 10;
-const LINES = 45;
-const BUDGET_S: Record<number, number> = { 2: 120, 20: 120, 200: 900 };
+const BUDGET_S: Record<number, number> = { 2: 60, 20: 60, 200: 450 };
 /** The bench stops a size after this long (the protection is one synchronous call: the solver says stop). */
-const STOP_S = 300;
+const STOP_S = 900;
 
 class Stopped extends Error {}
 
@@ -24,58 +27,73 @@ function stopping(solver: LpSolver, seconds: number): LpSolver {
     open(program) {
       const model = solver.open(program);
       return {
-        setColBounds: (col, lower, upper) => model.setColBounds(col, lower, upper),
-        setRowBounds: (row, lower, upper) => model.setRowBounds(row, lower, upper),
+        setColBounds: (cols, lower, upper) => model.setColBounds(cols, lower, upper),
+        setColCost: (cols, cost) => model.setColCost(cols, cost),
         dispose: () => model.dispose(),
-        maximize(objective) {
+        maximize() {
           if (performance.now() > end) throw new Stopped();
-          return model.maximize(objective);
+          return model.maximize();
         },
       };
     },
   };
 }
 
+type Run = {
+  centres: number;
+  lines: number;
+  seconds: number;
+  cpuSeconds: number;
+  load: number;
+  lps: number;
+  rounds: number;
+  cells: number;
+  share: number;
+  stopped: boolean;
+};
+
 export async function benchDisclosure(sizes = [2, 20, 200]): Promise<Figure[]> {
   const loadStart = performance.now();
   const solver = highsSolver(await loadHighs());
   const loadMs = performance.now() - loadStart;
-  const runs: {
-    centres: number;
-    seconds: number;
-    lps: number;
-    rounds: number;
-    cells: number;
-    share: number;
-    stopped: boolean;
-  }[] = [];
+  const runs: Run[] = [];
   for (const centres of sizes) {
     const input = syntheticPublication({ centres, years: YEARS, seed: 2026, lines: 'full' });
-    if (input.figures.length !== LINES) throw new Error(`bench: ${input.figures.length} lines, not ${LINES}`);
-    progress(`disclosure: protecting ${centres} centres × ${YEARS} years × ${LINES} lines`);
+    const lines = input.set.lines.length;
+    progress(`disclosure: protecting ${centres} centres × ${YEARS} years × ${lines} lines`);
     const start = performance.now();
+    const cpu = process.cpuUsage();
+    const load = loadavg()[0] ?? 0;
     try {
-      const p = protectPublication(input, stopping(solver, STOP_S));
+      const p = publishNetwork(input.set, input.rows, [], stopping(solver, STOP_S));
       const seconds = (performance.now() - start) / 1000;
+      const used = process.cpuUsage(cpu);
       if (p.unprotected.length > 0) throw new Error(`bench: ${p.unprotected.length} cells left unprotected`);
-      runs.push({
+      const run = {
         centres,
+        lines,
         seconds,
+        cpuSeconds: (used.user + used.system) / 1e6,
+        load: (load + (loadavg()[0] ?? 0)) / 2,
         lps: p.work.lps,
         rounds: p.work.rounds,
         cells: p.cost.cells,
         share: p.cost.share,
         stopped: false,
-      });
+      };
+      runs.push(run);
       progress(
-        `disclosure: ${centres} centres in ${round(seconds, 1)} s, ${p.work.lps} LPs, ${p.work.rounds} rounds`,
+        `disclosure: ${centres} centres in ${round(seconds, 1)} s (CPU ${round(run.cpuSeconds, 1)} s, load ${round(run.load, 1)}), ${p.work.lps} LPs, ${p.work.rounds} rounds`,
       );
     } catch (e) {
       if (!(e instanceof Stopped)) throw e;
-      const cells = (centres + 1) * YEARS * LINES;
+      const cells = (centres + 1) * YEARS * input.set.figures.length;
       runs.push({
         centres,
+        lines,
         seconds: STOP_S,
+        cpuSeconds: Number.NaN,
+        load,
         lps: Number.NaN,
         rounds: Number.NaN,
         cells,
@@ -87,21 +105,23 @@ export async function benchDisclosure(sizes = [2, 20, 200]): Promise<Figure[]> {
   }
   return runs.map((r, i) => {
     const before = runs[i - 1];
-    const budget = BUDGET_S[r.centres] ?? 120;
+    const budget = BUDGET_S[r.centres] ?? 60;
     return {
       id: `disclosure-${r.centres}`,
-      label: `Network disclosure control, ${r.centres} centres × ${YEARS} years × ${LINES} lines (protect + exact audit, insiders included)`,
+      label: `Network disclosure control, ${r.centres} centres × ${YEARS} years × ${r.lines} lines (protect + exact audit, insiders included)`,
       value: r.stopped ? `> ${STOP_S}` : round(r.seconds, 1),
       unit: 's',
       target: `≤ ${budget} s`,
       pass: !r.stopped && r.seconds <= budget,
       detail: {
+        cpuSeconds: round(r.cpuSeconds, 1),
+        loadAverage: round(r.load, 1),
         cells: r.cells,
         lps: r.lps,
         rounds: r.rounds,
         hiddenBeyondSmall: `${round(100 * r.share, 1)} %`,
         growth: before
-          ? `×${round(r.seconds / before.seconds, 1)} for ×${r.centres / before.centres} centres`
+          ? `×${round(r.seconds / before.seconds, 1)} (CPU ×${round(r.cpuSeconds / before.cpuSeconds, 1)}) for ×${r.centres / before.centres} centres`
           : '—',
         solverLoadMs: round(loadMs, 0),
       },

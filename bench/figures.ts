@@ -1,11 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startingCatalogue } from '@crux/domain/catalogue/starting';
 import { directCaller } from '@crux/local/direct-call';
 import { localCredentials, localRegion } from '@crux/local/dynamodb';
 import { activitiesRepo } from '@crux/store/activities-repo';
 import { centresRepo } from '@crux/store/centres-repo';
 import { ensureTable } from '@crux/store/create-table';
+import { hoursRepo } from '@crux/store/hours-repo';
 import { participantsRepo } from '@crux/store/participants-repo';
+import { spansRepo } from '@crux/store/spans-repo';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { probe } from './dynamo-probe';
 import { type Figure, progress } from './measure';
@@ -35,6 +38,7 @@ export async function seed() {
     async centre(table: string, id: string) {
       await centresRepo(doc, table).create({ id, name: `CRUX ${id}`, town: 'Benchby' }, now, idem());
     },
+    /** A participation from `startDate` (ended on `endDate` if given); its id. */
     async participant(table: string, centre: string, startDate: string, endDate?: string) {
       const scope = issueTenantScope(centre, 'staff', 'bench');
       const repo = participantsRepo(doc, table, scope);
@@ -46,16 +50,50 @@ export async function seed() {
         idem(),
       );
       if (endDate) await repo.end(id, { endDate, outcome: 'stable_life', version: 1 }, now, idem());
+      return id;
     },
-    async activity(table: string, centre: string, date: string) {
+    /** An entry of the kind given (the starting catalogue's first by default), naming the participant it must. */
+    async activity(table: string, centre: string, date: string, kind = 'visit', participantId?: string) {
       const scope = issueTenantScope(centre, 'staff', 'bench');
       await activitiesRepo(doc, table, scope).record(
-        { date, entries: [{ kind: 'visit', count: 2 }] },
+        { date, entries: [{ kind, count: 2, ...(participantId ? { participantId } : {}) }] },
         randomUUID,
         now,
         idem(),
       );
     },
+    /** A VTO measure and a community-sentence order from `startDate` to `endDate`, and hours on the order. */
+    async spans(table: string, centre: string, participantId: string, startDate: string, endDate: string) {
+      const scope = issueTenantScope(centre, 'staff', 'bench');
+      const spans = spansRepo(doc, table, scope);
+      const span = { startDate, endDate };
+      const orderId = randomUUID();
+      const outcomes: { kind: string }[] = [
+        await spans.add('measures', participantId, randomUUID(), { type: 'vto', ...span }, now, idem()),
+        await spans.add(
+          'orders',
+          participantId,
+          orderId,
+          { type: 'community_sentence', ...span },
+          now,
+          idem(),
+        ),
+      ];
+      const hours = hoursRepo(doc, table, scope);
+      for (const date of [startDate, endDate])
+        outcomes.push(await hours.log(participantId, orderId, randomUUID(), { date, hours: 3 }, now, idem()));
+      const refused = outcomes.find((o) => o.kind !== 'written');
+      if (refused) throw new Error(`bench seed refused: ${JSON.stringify(refused)}`);
+    },
+  };
+}
+
+/** Every kind of the starting catalogue, in turn, with a participant where the kind must name one. */
+function kindsInTurn(): (i: number) => { kind: string; needsParticipant: boolean } {
+  const kinds = startingCatalogue.activityKinds.filter((k) => k.status === 'active');
+  return (i) => {
+    const k = kinds[i % kinds.length] as (typeof kinds)[number];
+    return { kind: k.id, needsParticipant: k.participant === 'must' };
   };
 }
 
@@ -103,43 +141,55 @@ export async function benchHeadOfficeScale(): Promise<Figure> {
 }
 
 /**
- * The figures job after 100 new records (per centre: 5 participants and 45 activity entries), over
- * one year of history and over ten: its DynamoDB request count must not grow with the history.
+ * The figures job after 100 new records a centre (participants, measures, orders, hours and entries of
+ * every kind), over one year of history and over ten: its DynamoDB request count must not grow with it.
  */
 export async function benchJobIncremental(): Promise<Figure> {
   const s = await seed();
   const { runFiguresJob } = await import('@crux/functions/figures-job/handler');
   const centres = ['inc-a', 'inc-b'];
+  const kinds = kindsInTurn();
   const cost: Record<string, number> = {};
   for (const years of [1, 10]) {
     progress(`figures job after 100 new records over ${years} year(s) of history`);
     const table = await freshTable();
+    // 100 records a centre: 5 participants, each with a measure, an order and 2 days of hours on it
+    // (20 records), and 80 entries of every kind in turn.
+    const hundred = async (c: string, y: number, month: number) => {
+      const mm = String(month).padStart(2, '0');
+      const people: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const id = await s.participant(table, c, `${y}-${mm}-0${i + 1}`);
+        await s.spans(table, c, id, `${y}-${mm}-0${i + 1}`, `${y}-${mm}-2${i}`);
+        people.push(id);
+      }
+      for (let i = 0; i < 80; i++) {
+        const { kind, needsParticipant } = kinds(i);
+        const date = `${y}-${mm}-${String((i % 14) + 10).padStart(2, '0')}`;
+        await s.activity(table, c, date, kind, needsParticipant ? people[i % people.length] : undefined);
+      }
+    };
     for (const c of centres) {
       await s.centre(table, c);
-      for (let y = 2024 - years + 1; y <= 2024; y++) {
-        for (let i = 0; i < 12; i++)
-          await s.participant(table, c, `${y}-${String(i + 1).padStart(2, '0')}-01`, `${y}-12-20`);
-        for (let i = 0; i < 60; i++)
-          await s.activity(table, c, `${y}-${String((i % 12) + 1).padStart(2, '0')}-10`);
-      }
+      for (let y = 2024 - years + 1; y <= 2024; y++) await hundred(c, y, 3);
     }
     await runFiguresJob({ client: s.doc, tableName: table, now: NOW });
-    for (const c of centres) {
-      for (let i = 0; i < 5; i++) await s.participant(table, c, `2025-06-0${i + 1}`);
-      for (let i = 0; i < 45; i++)
-        await s.activity(table, c, `2025-06-${String((i % 14) + 1).padStart(2, '0')}`);
-    }
+    for (const c of centres) await hundred(c, 2025, 5);
     const run = await runFiguresJob({ client: s.doc, tableName: table, now: NOW });
     cost[`${years}x history`] = run.requests.total;
   }
-  const [one, ten] = [cost['1x history'], cost['10x history']];
+  const [one, ten] = [cost['1x history'], cost['10x history']] as [number, number];
+  // Issue 10: the network's audit runs over every published year, reading each year's head-office and
+  // network items (two queries a year). That grows with the years published, not with the records.
+  const auditReads = 2 * (10 - 1);
   return {
     id: 'job.incremental',
-    label: 'Figures job after 100 new records: DynamoDB requests with 1× and 10× the stored history',
-    value: `${one} / ${ten}`,
+    label:
+      'Figures job after 100 new records: DynamoDB requests with 1× and 10× the stored history (10× less the network audit’s 2 queries per extra published year)',
+    value: `${one} / ${ten - auditReads}`,
     unit: 'requests',
     target: 'equal',
-    pass: one === ten,
-    detail: cost,
+    pass: one === ten - auditReads,
+    detail: { ...cost, networkAuditReadsOf10YearsBeyond1: auditReads },
   };
 }

@@ -11,15 +11,20 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AppFunction, logRetention } from './lambda';
 import {
+  accountsPolicy,
   adminPolicy,
+  answerPolicy,
   catalogueReadPolicy,
   headOfficePolicy,
   type KeyUse,
+  logReaderPolicy,
   networkPolicy,
   type PolicyJson,
   tableKeyStatement,
   tenantPolicy,
   tenantTrustConditions,
+  userPoolActions,
+  userPoolStatement,
 } from './tenant-policy';
 
 export type ApiProps = {
@@ -29,6 +34,8 @@ export type ApiProps = {
   /** The user pool's issuer URL and the web client's id: the functions accept tokens of nothing else. */
   issuerUrl: string;
   clientId: string;
+  /** The pool whose accounts the accounts and admin functions manage through its admin API. */
+  userPool: { userPoolArn: string; userPoolId: string };
   logsKey: kms.IKey;
 };
 
@@ -48,6 +55,7 @@ export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly functions: Record<Audience, AppFunction>;
   readonly tenantRole: iam.Role;
+  readonly logReaderRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -79,14 +87,28 @@ export class Api extends Construct {
         OwnCentreItems: iam.PolicyDocument.fromJson(tenantPolicy(table.tableArn, indexNames)),
       },
     });
+    // The leader's view of the access log reads through a role of its own: the tenant role may only add
+    // entries (tenant-policy.ts), so no request's credentials can both read an entry and write one.
+    this.logReaderRole = new iam.Role(this, 'LogReaderRole', {
+      description:
+        "Assumed by the centre API to read the caller's centre's access log, tagged like the tenant role",
+      assumedBy: new iam.ArnPrincipal(centre.role.roleArn)
+        .withSessionTags()
+        .withConditions(tenantTrustConditions),
+      maxSessionDuration: Duration.hours(1),
+      inlinePolicies: {
+        OwnCentreAccessLog: iam.PolicyDocument.fromJson(logReaderPolicy(table.tableArn)),
+      },
+    });
     centre.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'AssumeTenantRoleWithCentreTag',
         actions: ['sts:AssumeRole', 'sts:TagSession'],
-        resources: [this.tenantRole.roleArn],
+        resources: [this.tenantRole.roleArn, this.logReaderRole.roleArn],
       }),
     );
     centre.fn.addEnvironment('TENANT_ROLE_ARN', this.tenantRole.roleArn);
+    centre.fn.addEnvironment('LOG_READER_ROLE_ARN', this.logReaderRole.roleArn);
 
     this.functions = {
       centre,
@@ -94,17 +116,31 @@ export class Api extends Construct {
       headoffice: make('headoffice', headOfficePolicy(table.tableArn)),
       network: make('network', networkPolicy(table.tableArn)),
       catalogue: make('catalogue', catalogueReadPolicy(table.tableArn)),
+      accounts: make('accounts', accountsPolicy(table.tableArn)),
+      answer: make('answer', answerPolicy(table.tableArn)),
     };
+    for (const audience of ['accounts', 'admin'] as const) {
+      const fn = this.functions[audience];
+      fn.fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+      fn.role.addToPrincipalPolicy(
+        iam.PolicyStatement.fromJson(
+          userPoolStatement(props.userPool.userPoolArn, userPoolActions[audience]),
+        ),
+      );
+    }
 
     const keyUse = (role: iam.IRole, use: KeyUse) =>
       role.addToPrincipalPolicy(
         iam.PolicyStatement.fromJson(tableKeyStatement(tableKey.keyArn, region, use)),
       );
     keyUse(this.tenantRole, 'readWrite');
+    keyUse(this.logReaderRole, 'read');
     keyUse(this.functions.admin.role, 'readWrite');
-    keyUse(this.functions.headoffice.role, 'read');
-    keyUse(this.functions.network.role, 'read');
     keyUse(this.functions.catalogue.role, 'read');
+    keyUse(this.functions.accounts.role, 'readWrite');
+    keyUse(this.functions.headoffice.role, 'readWrite');
+    keyUse(this.functions.network.role, 'readWrite');
+    keyUse(this.functions.answer.role, 'readWrite');
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logRetention,
@@ -114,7 +150,7 @@ export class Api extends Construct {
       description: 'CRUX platform API',
       createDefaultStage: false,
     });
-    new apigw.HttpStage(this, 'DefaultStage', {
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
@@ -142,13 +178,22 @@ export class Api extends Construct {
         new HttpLambdaIntegration(audience, f.fn),
       ]),
     ) as Record<Audience, HttpLambdaIntegration>;
+    const throttled: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of routes as readonly RouteDef[]) {
-      this.httpApi.addRoutes({
+      const added = this.httpApi.addRoutes({
         path: route.path,
         methods: [methods[route.method]],
         integration: integrations[route.audience],
       });
+      if (!route.throttle) continue;
+      // A route's own throttle, below the stage's: the routes called without a token (routes.ts).
+      throttled[`${route.method} ${route.path}`] = {
+        ThrottlingRateLimit: route.throttle.rate,
+        ThrottlingBurstLimit: route.throttle.burst,
+      };
+      for (const r of added) stage.node.addDependency(r);
     }
+    (stage.node.defaultChild as apigw.CfnStage).addPropertyOverride('RouteSettings', throttled);
     // No API Gateway authorizer: its refusal has a body of its own that an HTTP API cannot reshape, so
     // a caller could tell a forged signature from a refused claim. The functions verify the token.
     Validations.of(this.httpApi).acknowledge({
@@ -157,7 +202,9 @@ export class Api extends Construct {
         "Every function verifies the caller's Cognito access token itself (signature by the pool's JWKS, issuer, " +
         'expiry, token_use, client_id, openid scope, role and centre) before anything else, so every refusal is ' +
         'the same 401 in the one error shape; an API Gateway authorizer would answer some refusals with a body ' +
-        'of its own.',
+        'of its own. The survey answer routes take no token by design (anonymous participants): they prove a ' +
+        'one-time code in the same transaction as the write, have a throttle of their own, and a role that ' +
+        'reaches only the survey partitions.',
     });
   }
 

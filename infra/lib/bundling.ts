@@ -14,7 +14,7 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Entry points, relative to the repository root; each exports `handler`. The API's come from the
- * audience table; the two functions that serve no audience are named here.
+ * audience table; the functions that serve no audience are named here.
  */
 export const functionEntries = {
   centre: audiences.centre.entry,
@@ -22,7 +22,10 @@ export const functionEntries = {
   headoffice: audiences.headoffice.entry,
   network: audiences.network.entry,
   catalogue: audiences.catalogue.entry,
+  accounts: audiences.accounts.entry,
+  answer: audiences.answer.entry,
   figuresJob: 'functions/src/figures-job/handler.ts',
+  retentionJob: 'functions/src/retention-job/handler.ts',
   preToken: 'functions/src/pre-token/handler.ts',
 } as const;
 export type FunctionName = keyof typeof functionEntries;

@@ -1,3 +1,4 @@
+import { invitation, passwordPolicy, tokenLifetimes } from '@crux/api/identity-settings';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -16,13 +17,14 @@ export type IdentityProps = {
   tableKey: kms.IKey;
 };
 
-/** The custom attributes the pre-token trigger turns into `centre` and `role` claims. */
-export const tenantAttributes = { centre: 'centre', role: 'role' } as const;
+/** The custom attributes the pre-token trigger turns into `centre`, `role` and `participant` claims. */
+export const tenantAttributes = { centre: 'centre', role: 'role', participant: 'participant' } as const;
 
 /**
  * Who may sign in, and what their access token says. Accounts are made by a centre leader or the
- * platform admin (no self sign-up); every account needs TOTP, since most roles read participant data
- * and a per-role rule would be one more thing to get wrong. Users cannot write their own `centre` or
+ * platform admin through the admin API (no self sign-up); every account needs TOTP: MFA is one setting
+ * for the whole pool in Cognito, most roles read participant data, and a per-role rule would be one more
+ * thing to get wrong. The local identity provider asks every account for TOTP too. Users cannot write their own `centre` or
  * `role`: the web client may write nothing but their name.
  */
 export class Identity extends Construct {
@@ -41,13 +43,13 @@ export class Identity extends Construct {
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
-        minLength: 14,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        passwordHistorySize: 5,
-        tempPasswordValidity: Duration.days(3),
+        minLength: passwordPolicy.minLength,
+        requireLowercase: passwordPolicy.lowercase,
+        requireUppercase: passwordPolicy.uppercase,
+        requireDigits: passwordPolicy.digits,
+        requireSymbols: passwordPolicy.symbols,
+        passwordHistorySize: passwordPolicy.historySize,
+        tempPasswordValidity: Duration.days(tokenLifetimes.temporaryPasswordDays),
       },
       standardAttributes: {
         email: { required: true, mutable: true },
@@ -56,18 +58,17 @@ export class Identity extends Construct {
       customAttributes: {
         [tenantAttributes.centre]: new cognito.StringAttribute({ minLen: 2, maxLen: 40, mutable: true }),
         [tenantAttributes.role]: new cognito.StringAttribute({ minLen: 4, maxLen: 20, mutable: true }),
+        // A participant's account names their participant id (a UUID); no one else's names one.
+        [tenantAttributes.participant]: new cognito.StringAttribute({
+          minLen: 36,
+          maxLen: 36,
+          mutable: true,
+        }),
       },
       // Plus: access-token customisation (the trigger below) and threat protection against credential stuffing.
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      userInvitation: {
-        emailSubject: 'Din konto i CRUX oppfølgingssenter / Your CRUX account',
-        emailBody:
-          'Hei! Du har fått en konto. Brukernavn: {username}, midlertidig passord: {####}. ' +
-          'Du må velge nytt passord og sette opp tofaktor-innlogging første gang du logger inn.\n\n' +
-          'Hello! An account has been made for you. Username: {username}, temporary password: {####}. ' +
-          'You will choose a new password and set up two-factor sign-in the first time you sign in.',
-      },
+      userInvitation: { emailSubject: invitation.subject, emailBody: invitation.body },
       userVerification: {
         emailSubject: 'Kode fra CRUX / Your CRUX code',
         emailBody: 'Koden din er {####}. / Your code is {####}.',
@@ -83,7 +84,7 @@ export class Identity extends Construct {
 
     this.preToken = new AppFunction(this, 'PreToken', {
       name: 'preToken',
-      description: 'Puts the user centre and role into the access token, if the centre is registered',
+      description: 'Puts the user centre, role and participant into the access token, if the centre allows',
       environment: { TABLE_NAME: props.table.tableName },
       logsKey: props.logsKey,
       policy: preTokenPolicy(props.table.tableArn),
@@ -142,12 +143,12 @@ export class Identity extends Construct {
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       // Short access tokens: a role or centre change (and a disabled account) takes effect within 15 minutes.
-      accessTokenValidity: Duration.minutes(15),
-      idTokenValidity: Duration.minutes(15),
-      refreshTokenValidity: Duration.hours(10),
+      accessTokenValidity: Duration.seconds(tokenLifetimes.accessTokenSeconds),
+      idTokenValidity: Duration.seconds(tokenLifetimes.idTokenSeconds),
+      refreshTokenValidity: Duration.seconds(tokenLifetimes.refreshTokenSeconds),
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(tenantAttributes.centre, tenantAttributes.role),
+        .withCustomAttributes(tenantAttributes.centre, tenantAttributes.role, tenantAttributes.participant),
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
   }

@@ -7,7 +7,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction } from './lambda';
-import { figuresJobPolicy, tableKeyStatement } from './tenant-policy';
+import { figuresJobPolicy, retentionJobPolicy, tableKeyStatement } from './tenant-policy';
 
 export type JobsProps = {
   table: dynamodb.ITable;
@@ -17,13 +17,15 @@ export type JobsProps = {
 };
 
 /**
- * The nightly figures roll-up. The job is idempotent, so the scheduler may retry it; a run that still
- * fails lands in a dead-letter queue, which the monitoring alarms on, instead of vanishing.
+ * The nightly figures roll-up and retention. Both jobs are idempotent, so the scheduler may retry them; a run that
+ * still fails lands in a dead-letter queue, which the monitoring alarms on, instead of vanishing.
  */
 export class Jobs extends Construct {
   readonly figures: AppFunction;
+  readonly retention: AppFunction;
   readonly deadLetterQueue: sqs.Queue;
   readonly schedule: scheduler.Schedule;
+  readonly retentionSchedule: scheduler.Schedule;
 
   constructor(scope: Construct, id: string, props: JobsProps) {
     super(scope, id);
@@ -34,8 +36,25 @@ export class Jobs extends Construct {
       logsKey: props.logsKey,
       policy: figuresJobPolicy(props.table.tableArn, props.indexNames),
       timeout: Duration.minutes(10),
+      // HiGHS, the disclosure control's solver, reads its WebAssembly beside the bundle.
+      assets: ['node_modules/highs/build/highs.wasm'],
     });
     this.figures.role.addToPrincipalPolicy(
+      iam.PolicyStatement.fromJson(
+        tableKeyStatement(props.tableKey.keyArn, Stack.of(this).region, 'readWrite'),
+      ),
+    );
+
+    this.retention = new AppFunction(this, 'RetentionJob', {
+      name: 'retentionJob',
+      description:
+        'Anonymises participants and deletes access-log entries past the foundation retention settings',
+      environment: { TABLE_NAME: props.table.tableName },
+      logsKey: props.logsKey,
+      policy: retentionJobPolicy(props.table.tableArn, props.indexNames),
+      timeout: Duration.minutes(15),
+    });
+    this.retention.role.addToPrincipalPolicy(
       iam.PolicyStatement.fromJson(
         tableKeyStatement(props.tableKey.keyArn, Stack.of(this).region, 'readWrite'),
       ),
@@ -56,27 +75,44 @@ export class Jobs extends Construct {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
-      description: 'Lets the nightly schedule invoke the figures job and dead-letter a failed run',
+      description:
+        'Lets the nightly schedules invoke the figures and retention jobs and dead-letter a failed run',
     });
-    Validations.of(schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.figures.fn.node.defaultChild as CfnResource)}.Arn>:*]`,
-      reason:
-        'lambda:InvokeFunction on the figures job and its versions and aliases (grantInvoke adds `:*`); no other function.',
-    });
-
-    this.schedule = new scheduler.Schedule(this, 'Nightly', {
-      description: 'Nightly figures roll-up, after the centres close',
-      schedule: scheduler.ScheduleExpression.cron({
-        minute: '30',
-        hour: '2',
-        timeZone: TimeZone.of('Europe/Oslo'),
-      }),
-      target: new LambdaInvoke(this.figures.fn, {
-        role: schedulerRole,
-        retryAttempts: 3,
-        maxEventAge: Duration.hours(2),
-        deadLetterQueue: this.deadLetterQueue,
-      }),
-    });
+    /** A job run every night at `hour`:30 Oslo time, retried, and dead-lettered when every retry fails. */
+    const nightly = (id: string, job: AppFunction, name: string, hour: string, description: string) => {
+      Validations.of(schedulerRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(job.fn.node.defaultChild as CfnResource)}.Arn>:*]`,
+        reason: `lambda:InvokeFunction on the ${name} and its versions and aliases (grantInvoke adds \`:*\`); no other function.`,
+      });
+      return new scheduler.Schedule(this, id, {
+        description,
+        schedule: scheduler.ScheduleExpression.cron({
+          minute: '30',
+          hour,
+          timeZone: TimeZone.of('Europe/Oslo'),
+        }),
+        target: new LambdaInvoke(job.fn, {
+          role: schedulerRole,
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(2),
+          deadLetterQueue: this.deadLetterQueue,
+        }),
+      });
+    };
+    this.schedule = nightly(
+      'Nightly',
+      this.figures,
+      'figures job',
+      '2',
+      'Nightly figures roll-up, after the centres close',
+    );
+    // An hour after the figures: a participant anonymised tonight is recounted from the copy next night.
+    this.retentionSchedule = nightly(
+      'NightlyRetention',
+      this.retention,
+      'retention job',
+      '3',
+      'Nightly retention: anonymise participants and delete access-log entries past their years',
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Duration, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -19,6 +19,8 @@ export type AppFunctionProps = {
   policy?: PolicyJson;
   memorySize?: number;
   timeout?: Duration;
+  /** Files copied beside the bundle (paths from the repository root): what a dependency reads at run time. */
+  assets?: readonly string[];
 };
 
 /** How long function logs are kept: long enough to investigate an incident, short for personal data. */
@@ -55,7 +57,7 @@ export class AppFunction extends Construct {
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
       runtime,
       architecture,
-      bundling,
+      bundling: props.assets?.length ? withAssets(props.assets) : bundling,
       description: props.description,
       role: this.role,
       logGroup: this.logGroup,
@@ -75,4 +77,18 @@ export class AppFunction extends Construct {
         'permissions; every other statement of this role names its resources.',
     });
   }
+}
+
+/** The bundling, with files copied beside the bundle after esbuild (the local shell, never Docker). */
+function withAssets(assets: readonly string[]): typeof bundling {
+  const copy = (input: string, output: string) =>
+    assets.map((a) => `cp "${join(input, a)}" "${join(output, basename(a))}"`);
+  return {
+    ...bundling,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (input, output) => copy(input, output),
+    },
+  };
 }

@@ -58,6 +58,7 @@ export class CruxStack extends Stack {
       indexNames: this.data.indexNames,
       issuerUrl: this.identity.issuerUrl,
       clientId: webClient.userPoolClientId,
+      userPool: this.identity.userPool,
       logsKey,
     });
     this.web.routeApi(this.api.originDomain);
@@ -86,6 +87,7 @@ export class CruxStack extends Stack {
         ),
         preToken: { fn: this.identity.preToken.fn, service: serviceNames.preToken },
         figuresJob: { fn: this.jobs.figures.fn, service: serviceNames.figuresJob },
+        retentionJob: { fn: this.jobs.retention.fn, service: serviceNames.retentionJob },
       },
       audiences: Object.keys(this.api.functions),
       httpApi: this.api.httpApi,

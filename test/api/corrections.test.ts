@@ -44,14 +44,14 @@ describe('correcting a saved entry', () => {
     const p = await createParticipant(centre);
     const leader = claimsFor('leader', centre);
     const answer = await put(
-      { kind: 'wheel_conversation', count: 2, participantId: p.id, version: 1 },
+      { kind: 'support_conversation', count: 2, participantId: p.id, version: 1 },
       leader,
     );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       id: entry.id,
       date: entry.date,
-      kind: 'wheel_conversation',
+      kind: 'support_conversation',
       count: 2,
       participantId: p.id,
       version: 2,

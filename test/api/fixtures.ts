@@ -85,3 +85,65 @@ export async function catalogueChange(id = `k_${randomUUID().replaceAll('-', '')
     change: { op: 'add', list: 'activityKinds', version, entry: catalogueKind(id) },
   };
 }
+
+const scale = { min: 1, max: 10 };
+
+/** A plan as staff write it: positions both ways, a goal, a step for NAV, NAV as partner, one consent. */
+export const planBody = (over: Record<string, unknown> = {}) => ({
+  version: 0,
+  scale,
+  positions: { participant: { housing: 3, economy: 5 }, staff: { housing: 4, economy: 5 } },
+  goals: [{ id: randomUUID(), domain: 'housing', text: 'Egen leilighet' }],
+  steps: [{ id: randomUUID(), domain: 'economy', what: 'Søke om gjeldsrådgivning', who: 'Kari og NAV' }],
+  partners: [
+    {
+      id: randomUUID(),
+      type: 'nav',
+      organisation: 'NAV Øvre Eiker',
+      contact: 'Per Veileder',
+      domains: ['economy'],
+    },
+  ],
+  consent: { economy: '2024-03-01' },
+  ...over,
+});
+
+/** What the participant writes themselves before a conversation. */
+export const ownPlanBody = (over: Record<string, unknown> = {}) => ({
+  version: 0,
+  scale,
+  positions: { housing: 2, health: 6 },
+  goals: [{ id: randomUUID(), domain: 'health', text: 'Sove bedre' }],
+  ...over,
+});
+
+/** A wheel conversation on a day of the 2024-02-01 participation, against the plan's version shown. */
+export const conversationBody = (over: Record<string, unknown> = {}) => ({
+  date: '2024-03-05',
+  planVersion: 0,
+  attendees: ['Kari', 'Ola (CRUX)'],
+  scale,
+  positions: { participant: { housing: 4, health: 5 }, staff: { housing: 4 } },
+  notes: 'Ny leilighet i sikte.',
+  ...over,
+});
+
+/** The claims of a participant signed in to their own plan. */
+export const participantClaims = (centre: string, participantId: string) =>
+  claimsFor('participant', centre, { participant: participantId });
+
+/** The centre's leader turns participant sign-in on (the setting participants' own writes need). */
+export async function openParticipantSignIn(centre: string): Promise<void> {
+  const path = `/api/centres/${centre}/settings`;
+  const leader = claimsFor('leader', centre);
+  const now = await call({ method: 'GET', path, claims: leader });
+  if (now.body.participantSignIn === true) return;
+  const { todayKinds, version } = now.body;
+  const set = await call({
+    method: 'PUT',
+    path,
+    claims: leader,
+    body: { todayKinds, version, participantSignIn: true },
+  });
+  if (set.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(set.body)}`);
+}

@@ -1,4 +1,4 @@
-import { addDays, PLANNING_DAYS, todayInOslo } from '@crux/domain/period';
+import { addDays, PLAN_AHEAD_DAYS, PLANNING_DAYS, todayInOslo } from '@crux/domain/period';
 import fc from 'fast-check';
 import type { Claims } from './call';
 
@@ -34,11 +34,12 @@ const unprintable = fc.constantFrom(
 );
 
 export type Body = Record<string, unknown>;
-export type DateRule = { path: string; rule: 'date_past' | 'date_planned' };
+export type DateRule = { path: string; rule: 'date_past' | 'date_planned' | 'date_plan' };
 
 function outside(rule: DateRule['rule']) {
   const today = todayInOslo();
-  const after = rule === 'date_past' ? addDays(today, 1) : addDays(today, PLANNING_DAYS + 1);
+  const ahead = { date_past: 0, date_planned: PLANNING_DAYS, date_plan: PLAN_AHEAD_DAYS }[rule];
+  const after = addDays(today, ahead + 1);
   return fc.constantFrom('0000-01-01', '1900-01-01', '1918-01-01', '1999-12-31', after, '9999-12-31');
 }
 

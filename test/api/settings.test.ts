@@ -24,6 +24,7 @@ describe('centre settings', () => {
     expect(chosen.status).toBe(200);
     expect(chosen.body).toEqual({
       todayKinds: ['cabin_trip', 'visit', 'food_bag'],
+      participantSignIn: false,
       version: 1,
       updatedAt: expect.any(String),
       updatedBy: leader.sub,
@@ -47,7 +48,7 @@ describe('centre settings', () => {
   it('two leaders saving the same version at once: one is stored, the other is 409', async () => {
     const { get, put } = setUp();
     const [won, lost] = await race(
-      () => put(['visit', 'wheel_conversation'], 0),
+      () => put(['visit', 'practical_help'], 0),
       () => put(['contact_point'], 0),
     );
     expect([won.status, lost.status]).toEqual([200, 409]);

@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
 import { uniqueCentreId } from '../setup/dynamo';
-import { claimsFor } from './call';
+import { accountWriteRoutes } from './account-write-routes';
+import { call, claimsFor } from './call';
 import {
   catalogueChange,
   catalogueKind,
+  conversationBody,
   createParticipant,
   made,
+  openParticipantSignIn,
+  ownPlanBody,
   participantBody,
+  participantClaims,
   participantPath,
+  planBody,
   visitBody,
 } from './fixtures';
 import type { Body, DateRule, WriteRoute } from './malformed-bodies';
@@ -26,6 +32,7 @@ const leader = (centre: string) => claimsFor('leader', centre);
 export const malformedCentreId = uniqueCentreId('malformed');
 const planned = (path: string): DateRule => ({ path, rule: 'date_planned' });
 const past = (path: string): DateRule => ({ path, rule: 'date_past' });
+const plan = (path: string): DateRule => ({ path, rule: 'date_plan' });
 
 const aParticipant = async (c: string) => participantPath(c, (await createParticipant(c)).id);
 /** A participant's order (community sentence from 2024-03-01), the path hours are logged on. */
@@ -100,7 +107,132 @@ function importBody(): Body {
   };
 }
 
+/** The participant whose plan the own-plan route's body is sent to, by centre: their claims must name them. */
+const planOwners = new Map<string, string>();
+
+const { date: _date, planVersion: _plan, ...conversationFields } = conversationBody();
+
+const wheelRoutes: WriteRoute[] = [
+  {
+    name: 'write the plan',
+    method: 'PUT',
+    path: async (c) => `${await aParticipant(c)}/plan`,
+    valid: planBody(),
+    integers: [
+      'version',
+      'scale.min',
+      'scale.max',
+      'positions.participant.housing',
+      'positions.staff.economy',
+    ],
+    strings: [
+      'goals.0.text',
+      'goals.0.domain',
+      'steps.0.what',
+      'steps.0.who',
+      'partners.0.type',
+      'partners.0.organisation',
+      'partners.0.contact',
+      'partners.0.domains.0',
+      'consent.economy',
+    ],
+    required: [
+      'version',
+      'scale',
+      'positions',
+      'positions.staff',
+      'goals',
+      'goals.0.text',
+      'steps',
+      'steps.0.who',
+      'partners',
+      'partners.0.contact',
+      'partners.0.domains',
+      'consent',
+    ],
+    objects: ['', 'scale', 'positions', 'goals.0', 'steps.0', 'partners.0'],
+    dates: [past('consent.economy'), past('steps.0.done'), plan('steps.0.due'), plan('nextConversation')],
+    texts: ['steps.0.who', 'partners.0.organisation', 'partners.0.contact'],
+    claims: staff,
+    target: centrePartition,
+  },
+  {
+    name: "the participant's own positions and goals",
+    method: 'PUT',
+    path: async (c) => {
+      await openParticipantSignIn(c);
+      const { id } = await createParticipant(c);
+      planOwners.set(c, id);
+      return `${participantPath(c, id)}/plan/own`;
+    },
+    valid: ownPlanBody(),
+    integers: ['version', 'scale.max', 'positions.housing'],
+    strings: ['goals.0.id', 'goals.0.domain', 'goals.0.text'],
+    required: ['version', 'scale', 'positions', 'goals', 'goals.0.id', 'goals.0.text'],
+    objects: ['', 'scale', 'goals.0'],
+    dates: [],
+    texts: [],
+    claims: (c) => participantClaims(c, planOwners.get(c) ?? ''),
+    target: centrePartition,
+  },
+  {
+    name: 'mark a step done',
+    method: 'PUT',
+    path: async (c) => {
+      const at = await aParticipant(c);
+      const body = planBody();
+      const written = await call({ method: 'PUT', path: `${at}/plan`, claims: staff(c), body });
+      if (written.status !== 200) throw new Error(JSON.stringify(written.body));
+      return `${at}/plan/steps/${body.steps[0]?.id}`;
+    },
+    valid: { version: 1, done: '2024-03-05' },
+    integers: ['version'],
+    strings: [],
+    required: ['version', 'done'],
+    objects: [''],
+    dates: [past('done')],
+    texts: [],
+    claims: staff,
+    target: centrePartition,
+  },
+  {
+    name: 'record a wheel conversation',
+    method: 'POST',
+    path: async (c) => `${await aParticipant(c)}/conversations`,
+    valid: conversationBody(),
+    integers: ['planVersion', 'scale.min', 'positions.participant.housing'],
+    strings: ['date', 'attendees.0', 'notes'],
+    required: ['date', 'planVersion', 'attendees', 'scale', 'positions', 'positions.participant'],
+    objects: ['', 'scale', 'positions'],
+    dates: [past('date'), plan('nextConversation')],
+    texts: ['attendees.0'],
+    // The same conversation with another participant.
+    other: async (c) => ({ path: `${await aParticipant(c)}/conversations`, body: conversationBody() }),
+    claims: staff,
+    target: centrePartition,
+  },
+  {
+    name: 'correct a wheel conversation',
+    method: 'PUT',
+    path: async (c) => {
+      const at = await aParticipant(c);
+      const { conversation } = await made(c, `${at}/conversations`, conversationBody());
+      return `${at}/conversations/${conversation.date}/${conversation.id}`;
+    },
+    valid: { ...conversationFields, version: 1 },
+    integers: ['version', 'scale.max', 'positions.staff.housing'],
+    strings: ['attendees.0', 'notes'],
+    required: ['version', 'attendees', 'scale', 'positions', 'positions.staff'],
+    objects: ['', 'scale', 'positions'],
+    dates: [plan('nextConversation')],
+    texts: ['attendees.0'],
+    claims: staff,
+    target: centrePartition,
+  },
+];
+
 export const writeRoutes: WriteRoute[] = [
+  ...wheelRoutes,
   {
     name: 'create participant',
     method: 'POST',
@@ -206,7 +338,7 @@ export const writeRoutes: WriteRoute[] = [
     name: 'centre settings',
     method: 'PUT',
     path: async (c) => `/api/centres/${c}/settings`,
-    valid: { todayKinds: ['visit', 'wheel_conversation'], version: 0 },
+    valid: { todayKinds: ['visit', 'contact_point'], version: 0 },
     integers: ['version'],
     strings: ['todayKinds.1'],
     required: ['todayKinds', 'version'],
@@ -264,6 +396,21 @@ export const writeRoutes: WriteRoute[] = [
     target: centrePartition,
   },
   ...registerWriteRoutes,
+  {
+    name: 'erase a participant',
+    method: 'POST',
+    path: async (c) => `${await aParticipant(c)}/erasure`,
+    valid: { version: 1 },
+    integers: ['version'],
+    strings: [],
+    required: ['version'],
+    objects: [''],
+    dates: [],
+    texts: [],
+    other: async (c) => ({ path: `${await aParticipant(c)}/erasure`, body: { version: 1 } }),
+    claims: leader,
+    target: centrePartition,
+  },
   {
     name: 'create centre',
     method: 'POST',
@@ -323,4 +470,5 @@ export const writeRoutes: WriteRoute[] = [
     claims: () => claimsFor('admin'),
     target: () => partition('CATALOGUE'),
   },
+  ...accountWriteRoutes,
 ];

@@ -35,7 +35,9 @@ async function typedCounts(page: Page): Promise<[string, string]> {
 describe.skipIf(skipBrowser)('an expired session in the web client', () => {
   beforeAll(async () => {
     browser = await launchChromium();
-    runtime = await startTestRuntime({ accessTokenTtlSeconds: TOKEN_SECONDS });
+    runtime = await startTestRuntime({
+      lifetimes: { accessTokenSeconds: TOKEN_SECONDS, idTokenSeconds: TOKEN_SECONDS },
+    });
   }, 180_000);
 
   afterAll(async () => {

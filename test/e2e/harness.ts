@@ -52,7 +52,7 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
   const signIn = (username: string) => {
     let t = tokens.get(username);
     if (!t) {
-      t = signInWithPassword(client, username, runtime.demoPassword);
+      t = signInWithPassword(client, username, runtime.demoCredentials);
       tokens.set(username, t);
     }
     return t;

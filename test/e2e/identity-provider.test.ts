@@ -1,5 +1,6 @@
 import { request } from 'node:http';
-import { authorizeWithPassword, exchangeCode, newPkce } from '@crux/local/idp/sign-in-flow';
+import { tokenLifetimes } from '@crux/api/identity-settings';
+import { authorizeWithPassword, exchangeCode, newPkce, nextTotpCode } from '@crux/local/idp/sign-in-flow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from './harness';
 
@@ -59,17 +60,27 @@ describe('discovery', () => {
       token_endpoint: `${t.runtime.issuer}/token`,
       jwks_uri: `${t.runtime.issuer}/jwks.json`,
       end_session_endpoint: `${t.runtime.issuer}/logout`,
+      revocation_endpoint: `${t.runtime.issuer}/revoke`,
       code_challenge_methods_supported: ['S256'],
       id_token_signing_alg_values_supported: ['RS256'],
     });
     const config = await (await fetch(`${t.runtime.url}/config.json`)).json();
-    expect(config).toEqual({ authority: t.runtime.issuer, clientId: t.runtime.clientId, apiBase: '' });
+    expect(config).toEqual({
+      authority: t.runtime.issuer,
+      clientId: t.runtime.clientId,
+      apiBase: '',
+      logoutUrl: `${t.runtime.issuer}/logout`,
+    });
   });
 });
 
 describe('PKCE', () => {
   it('a wrong verifier fails, and burns the code', async () => {
-    const { code, verifier } = await authorizeWithPassword(t.client, 'ansatt.tromso', t.runtime.demoPassword);
+    const { code, verifier } = await authorizeWithPassword(
+      t.client,
+      'ansatt.tromso',
+      t.runtime.demoCredentials,
+    );
     const wrong = await exchangeCode(t.client, code, newPkce().verifier);
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ error: 'invalid_grant' });
@@ -77,15 +88,40 @@ describe('PKCE', () => {
   });
 
   it('the right verifier works, once', async () => {
-    const { code, verifier } = await authorizeWithPassword(t.client, 'ansatt.tromso', t.runtime.demoPassword);
+    const { code, verifier } = await authorizeWithPassword(
+      t.client,
+      'ansatt.tromso',
+      t.runtime.demoCredentials,
+    );
     const right = await exchangeCode(t.client, code, verifier);
     expect(right.status).toBe(200);
-    expect(await right.json()).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+    const tokens = await right.json();
+    expect(tokens).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: tokenLifetimes.accessTokenSeconds,
+    });
+    const refresh = () =>
+      fetch(`${t.runtime.issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: tokens.refresh_token,
+          client_id: t.runtime.clientId,
+        }),
+      });
+    expect((await refresh()).status).toBe(200);
     expect((await exchangeCode(t.client, code, verifier)).status).toBe(400);
+    // A reused code is a stolen one (RFC 6749, 4.1.2): the first exchange's refresh token stops working.
+    expect((await refresh()).status).toBe(400);
   });
 
   it('a code is refused for another redirect_uri', async () => {
-    const { code, verifier } = await authorizeWithPassword(t.client, 'ansatt.tromso', t.runtime.demoPassword);
+    const { code, verifier } = await authorizeWithPassword(
+      t.client,
+      'ansatt.tromso',
+      t.runtime.demoCredentials,
+    );
     const other = await exchangeCode(
       { ...t.client, redirectUri: `${t.runtime.url}/elsewhere` },
       code,
@@ -124,15 +160,18 @@ describe('PKCE', () => {
 });
 
 describe('the sign-in page', () => {
-  it('is in Norwegian bokmål by default and in English with ui_locales=en', async () => {
+  it('is in Norwegian bokmål by default and in English with lang=en, the parameter Cognito reads', async () => {
     const nb = await startSignIn();
     expect(nb.page.status).toBe(200);
     expect(nb.html).toContain('<html lang="nb">');
     expect(nb.html).toContain('<label for="username">Brukernavn</label>');
     expect(nb.html).toContain('lang="en" hreflang="en">English</a>');
-    const en = await startSignIn({ ui_locales: 'en' });
+    expect(nb.html).toContain('&#38;lang=en&#38;');
+    const en = await startSignIn({ lang: 'en' });
     expect(en.html).toContain('<html lang="en">');
     expect(en.html).toContain('<label for="password">Password</label>');
+    // Cognito's managed login ignores OpenID Connect's ui_locales; so does this provider.
+    expect((await startSignIn({ ui_locales: 'en' })).html).toContain('<html lang="nb">');
   });
 
   it('is sent with a CSP that allows no script and no framing', async () => {
@@ -156,23 +195,13 @@ describe('the sign-in page', () => {
   });
 
   it('says the same for a wrong password and an unknown user, keeps the username, and escapes it', async () => {
-    const { interaction } = await startSignIn({ ui_locales: 'en' });
-    const wrong = await postLogin({
-      interaction,
-      username: 'ansatt.tromso',
-      password: 'wrong',
-      ui_locales: 'en',
-    });
+    const { interaction } = await startSignIn({ lang: 'en' });
+    const wrong = await postLogin({ interaction, username: 'ansatt.tromso', password: 'wrong' });
     expect(wrong.status).toBe(401);
     const wrongHtml = await wrong.text();
     expect(wrongHtml).toContain('The username or password is wrong.');
     expect(wrongHtml).toContain('value="ansatt.tromso"');
-    const unknown = await postLogin({
-      interaction,
-      username: '<b>x</b>',
-      password: 'wrong',
-      ui_locales: 'en',
-    });
+    const unknown = await postLogin({ interaction, username: '<b>x</b>', password: 'wrong' });
     const unknownHtml = await unknown.text();
     expect(unknownHtml).toContain('The username or password is wrong.');
     expect(unknownHtml).toContain('value="&#60;b&#62;x&#60;/b&#62;"');
@@ -210,54 +239,61 @@ describe('the sign-in page', () => {
 });
 
 describe('session, refresh and logout', () => {
-  it('keeps a session for the next authorize, refreshes tokens, and ends both at logout', async () => {
+  it('keeps a session for the next authorize and refreshes tokens; logout ends the session, revocation the refresh token', async () => {
     const { interaction } = await startSignIn();
-    const login = await postLogin({
+    const password = await postLogin({
       interaction,
       username: 'leder.tromso',
       password: t.runtime.demoPassword,
     });
+    expect(password.status).toBe(200);
+    expect(await password.text()).toContain('name="code"');
+    const code = await nextTotpCode(t.runtime.url, 'leder.tromso', t.runtime.demoTotpSecret);
+    const login = await postLogin({ interaction, code });
     expect(login.status).toBe(302);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax/);
+    expect(login.headers.get('set-cookie')).toMatch(
+      new RegExp(`HttpOnly; SameSite=Lax; Max-Age=${tokenLifetimes.signInSessionSeconds}$`),
+    );
 
     // Signed in already: authorize answers with a code at once, as Cognito's managed login does.
     const { verifier, challenge } = newPkce();
     const again = await get(authorizeUrl({ code_challenge: challenge, prompt: 'none' }), { cookie });
-    const code = new URL(again.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const tokens = await (await exchangeCode(t.client, code, verifier)).json();
+    const grant = new URL(again.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const tokens = await (await exchangeCode(t.client, grant, verifier)).json();
     expect(tokens.refresh_token).toEqual(expect.any(String));
 
-    const refresh = (token: string) =>
-      fetch(`${t.runtime.issuer}/token`, {
+    const form = (path: string, fields: Record<string, string>) =>
+      fetch(`${t.runtime.issuer}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: token,
-          client_id: t.runtime.clientId,
-        }),
+        body: new URLSearchParams({ client_id: t.runtime.clientId, ...fields }),
       });
+    const refresh = (token: string) => form('/token', { grant_type: 'refresh_token', refresh_token: token });
     const refreshed = await refresh(tokens.refresh_token);
     expect(refreshed.status).toBe(200);
     expect((await refreshed.json()).access_token).toEqual(expect.any(String));
 
+    // Cognito's form: client_id and logout_uri.
     const logout = await get(
-      `${t.runtime.issuer}/logout?${new URLSearchParams({ client_id: t.runtime.clientId, post_logout_redirect_uri: `${t.runtime.url}/` })}`,
+      `${t.runtime.issuer}/logout?${new URLSearchParams({ client_id: t.runtime.clientId, logout_uri: `${t.runtime.url}/` })}`,
       { cookie },
     );
     expect(logout.status).toBe(302);
     expect(logout.headers.get('location')).toBe(`${t.runtime.url}/`);
     expect(logout.headers.get('set-cookie')).toMatch(/Max-Age=0/);
-
-    expect((await refresh(tokens.refresh_token)).status).toBe(400);
     const after = await get(authorizeUrl({ prompt: 'none' }), { cookie });
     expect(new URL(after.headers.get('location') ?? '').searchParams.get('error')).toBe('login_required');
+
+    // As Cognito's /logout, it ends the session, not the refresh token: the client revokes that.
+    expect((await refresh(tokens.refresh_token)).status).toBe(200);
+    expect((await form('/revoke', { token: tokens.refresh_token })).status).toBe(200);
+    expect((await refresh(tokens.refresh_token)).status).toBe(400);
   });
 
   it('does not redirect to an unregistered address after logout', async () => {
     const answer = await get(
-      `${t.runtime.issuer}/logout?${new URLSearchParams({ client_id: t.runtime.clientId, post_logout_redirect_uri: 'https://evil.example/' })}`,
+      `${t.runtime.issuer}/logout?${new URLSearchParams({ client_id: t.runtime.clientId, logout_uri: 'https://evil.example/' })}`,
     );
     expect(answer.status).toBe(400);
     expect(answer.headers.get('location')).toBeNull();

@@ -12,9 +12,11 @@ let t: TestRuntime;
 const today = todayInOslo();
 const year = Number(today.slice(0, 4));
 
+// Seeding the demo and its first figures run (the network's disclosure control included) takes as long
+// as the browser journeys' start on a loaded machine.
 beforeAll(async () => {
   t = await startTestRuntime();
-});
+}, 180_000);
 afterAll(async () => {
   await t?.runtime.stop();
 });
@@ -79,7 +81,7 @@ describe('a visit at Øvre Eiker, from the register to the head office and the n
     const seen = row?.figures['kind.visit'];
     // The network sees the same number when it is 5 or more (or 0), and a suppression marker otherwise.
     if (typeof seen === 'number') expect(seen).toBe(visitsOf(after, 'ovre-eiker'));
-    else expect(seen).toMatchObject({ suppressed: expect.stringMatching(/^(small|secondary)$/) });
+    else expect(seen).toMatchObject({ suppressed: expect.stringMatching(/^(small|secondary|line)$/) });
     expect(JSON.stringify(network.body)).not.toMatch(/participantId|displayName|birthYear/);
   });
 

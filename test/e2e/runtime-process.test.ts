@@ -16,7 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const main = join(root, 'packages', 'local', 'src', 'main.ts');
 
-type Started = { child: ChildProcess; url: string; password: string; exited: Promise<number | null> };
+type Started = {
+  child: ChildProcess;
+  url: string;
+  credentials: { password: string; totpSecret: string };
+  exited: Promise<number | null>;
+};
 
 let dataDir: string;
 const children: ChildProcess[] = [];
@@ -61,7 +66,8 @@ async function startProcess(): Promise<Started> {
   const url = /CRUX runs at (http:\/\/\S+)/.exec(output)?.[1];
   if (!url) throw new Error(`npm start did not start: ${output}`);
   const password = (await readFile(join(dataDir, 'demo-password.txt'), 'utf8')).trim();
-  return { child, url, password, exited };
+  const totpSecret = (await readFile(join(dataDir, 'demo-totp-secret.txt'), 'utf8')).trim();
+  return { child, url, credentials: { password, totpSecret }, exited };
 }
 
 /** Java processes running DynamoDB Local on this test's data folder, found by their command lines. */
@@ -77,7 +83,7 @@ async function databaseProcesses(): Promise<number[]> {
 
 async function staffApi(started: Started) {
   const client = { baseUrl: started.url, clientId: CLIENT_ID, redirectUri: `${started.url}/auth/callback` };
-  const { accessToken } = await signInWithPassword(client, 'ansatt.ovre-eiker', started.password);
+  const { accessToken } = await signInWithPassword(client, 'ansatt.ovre-eiker', started.credentials);
   const base = `${started.url}/api/centres/ovre-eiker/participants`;
   const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
   return {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { newPkce } from '@crux/local/idp/sign-in-flow';
+import { signInLanguageParam } from '@crux/api/identity-settings';
+import { newPkce, nextTotpCode } from '@crux/local/idp/sign-in-flow';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, chromiumArgs, skipBrowser } from '../browser/support/browser';
@@ -34,7 +35,7 @@ function authorizeUrl(locale?: 'en'): string {
     state: 'browser-state',
     code_challenge: newPkce().challenge,
     code_challenge_method: 'S256',
-    ...(locale ? { ui_locales: locale } : {}),
+    ...(locale ? { [signInLanguageParam]: locale } : {}),
   });
   return `${t.runtime.issuer}/authorize?${query}`;
 }
@@ -93,6 +94,13 @@ describe.skipIf(skip)('the sign-in page in a browser', () => {
     await page.keyboard.type('ansatt.ovre-eiker');
     await page.keyboard.press('Tab');
     await page.keyboard.type(t.runtime.demoPassword);
+    await page.keyboard.press('Enter');
+    // Then the code from the authenticator (every account has TOTP), its field focused as the page opens.
+    await page.getByLabel(/^Kode fra appen/).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('code');
+    await page.keyboard.type(
+      await nextTotpCode(t.runtime.url, 'ansatt.ovre-eiker', t.runtime.demoTotpSecret),
+    );
     const back = page.waitForURL((url) => url.href.startsWith(t.runtime.redirectUri));
     await page.keyboard.press('Enter');
     await back;

@@ -203,7 +203,8 @@ describe('npm start settings, npm run job and the job timer', () => {
       clientId: t.runtime.clientId,
       scope: 'openid',
       authTime: Math.floor(Date.now() / 1000),
-      ttlSeconds: 300,
+      accessTtlSeconds: 300,
+      idTtlSeconds: 300,
     });
     const visit = { date: todayInOslo(), entries: [{ kind: 'visit', count: 6 }] };
     const posted = await t.call('POST', '/api/centres/timer-test/activities', {

@@ -33,7 +33,8 @@ async function forged(over: { issuer?: string; clientId?: string; now?: number; 
     clientId: over.clientId ?? t.runtime.clientId,
     scope: 'openid',
     authTime: now(),
-    ttlSeconds: over.ttl ?? 600,
+    accessTtlSeconds: over.ttl ?? 600,
+    idTtlSeconds: over.ttl ?? 600,
     now: over.now ?? now(),
   });
   return tokens;
@@ -93,7 +94,8 @@ describe('the API refuses every token it must, with one answer', () => {
       clientId: t.runtime.clientId,
       scope: 'openid',
       authTime: now(),
-      ttlSeconds: 600,
+      accessTtlSeconds: 600,
+      idTtlSeconds: 600,
     });
     expect(await t.call('GET', path, { token: theirs.accessToken })).toMatchObject({
       status: 401,

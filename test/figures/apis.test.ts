@@ -144,7 +144,9 @@ describe('GET /api/network/figures/{year}', () => {
 
   it('fails closed: a NET item holding a small number is never shown', async () => {
     const raw = fig(3, 0, 10, 10);
-    await putAll(ctx.doc, ctx.table, [figureItems.networkYear(2094, 'leaky', 'Leaky', raw, 'x')]);
+    await putAll(ctx.doc, ctx.table, [
+      figureItems.networkYear(2094, { centre: 'leaky', name: 'Leaky', counts: raw, amounts: {} }, 'x'),
+    ]);
     const answer = await get('/api/network/figures/2094', 'network');
     expect(answer.status).toBe(500);
     expect(JSON.stringify(answer.body)).not.toContain('"participants":3');

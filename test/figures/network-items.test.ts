@@ -52,7 +52,7 @@ describe('network items', () => {
           expect(cell).toBe(row?.figures[key]);
         } else {
           hidden += 1;
-          expect(['small', 'secondary']).toContain(cell?.suppressed);
+          expect(['small', 'secondary', 'line']).toContain(cell?.suppressed);
         }
       }
     }

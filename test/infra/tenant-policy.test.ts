@@ -1,5 +1,7 @@
 import {
+  accountsPolicy,
   adminPolicy,
+  answerPolicy,
   catalogueReadPolicy,
   figuresJobPolicy,
   headOfficePolicy,
@@ -10,7 +12,14 @@ import {
   tenantPolicy,
   tenantTrustConditions,
 } from '@crux/infra/tenant-policy';
-import { centreKeys, headOfficeKeys, networkKeys, registryKeys } from '@crux/store/keys';
+import {
+  centreKeys,
+  headOfficeKeys,
+  networkKeys,
+  registryKeys,
+  signInKeys,
+  surveyKeys,
+} from '@crux/store/keys';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { describe, expect, it } from 'vitest';
 
@@ -55,9 +64,23 @@ describe('the tenant role policy (exact JSON)', () => {
           Action: ['dynamodb:ConditionCheckItem'],
           Resource: ['arn:aws:dynamodb:eu-north-1:111122223333:table/crux'],
           Condition: {
-            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CATALOGUE'] },
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CATALOGUE', 'SURVEY'] },
             Null: { 'dynamodb:LeadingKeys': 'false' },
           },
+        },
+        {
+          Sid: 'AccessLogAddOnly',
+          Effect: 'Deny',
+          Action: [
+            'dynamodb:BatchGetItem',
+            'dynamodb:BatchWriteItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:GetItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: ['arn:aws:dynamodb:eu-north-1:111122223333:table/crux'],
+          Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['C#*#LOG'] } },
         },
       ],
     });
@@ -113,54 +136,124 @@ describe('the leading-key patterns against the keys the store builds', () => {
   });
 });
 
+describe("the answer function's patterns against the keys the store builds", () => {
+  const answerKeys = ['C#*#SURVEY', 'C#*#SURVEY#*'];
+  const reaches = (key: string) => answerKeys.some((p) => stringLike(p, key, ''));
+  const ovre = issueTenantScope('ovre', 'staff', 'u1');
+
+  it("reach a centre's survey partitions", () => {
+    expect(reaches(surveyKeys.pk(ovre))).toBe(true);
+    expect(reaches(surveyKeys.answersPk(ovre, 'r1'))).toBe(true);
+  });
+
+  it("never reach a centre's records, figures or any other partition", () => {
+    for (const key of [
+      centreKeys.pk(ovre),
+      centreKeys.participationPk(ovre),
+      centreKeys.figuresPk(ovre),
+      'CENTRES',
+      'CATALOGUE',
+      'HQ#2024',
+      'NET#2024',
+    ])
+      expect(reaches(key), key).toBe(false);
+  });
+});
+
 describe('the other audiences (exact JSON)', () => {
+  const one = (sid: string, actions: string[], leadingKeys: string[]) => ({
+    Sid: sid,
+    Effect: 'Allow',
+    Action: actions,
+    Resource: [tableArn],
+    Condition: {
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys },
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+    },
+  });
   const statement = (sid: string, actions: string[], leadingKeys: string[]) => ({
     Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: sid,
-        Effect: 'Allow',
-        Action: actions,
-        Resource: [tableArn],
-        Condition: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys },
-          Null: { 'dynamodb:LeadingKeys': 'false' },
-        },
-      },
-    ],
+    Statement: [one(sid, actions, leadingKeys)],
   });
+  const policyOf = (...statements: ReturnType<typeof one>[]) => ({
+    Version: '2012-10-17',
+    Statement: statements,
+  });
+  const questionnaireWrite = [
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Query',
+    'dynamodb:UpdateItem',
+  ];
 
-  it('head office reads HQ# partitions only', () => {
+  it('head office reads HQ# partitions, and drafts the questionnaire with its own remembered answers', () => {
     expect(headOfficePolicy(tableArn)).toStrictEqual(
-      statement('HeadOfficeFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['HQ#*']),
-    );
-  });
-
-  it('the experience network reads NET# partitions only', () => {
-    expect(networkPolicy(tableArn)).toStrictEqual(
-      statement('NetworkFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['NET#*']),
-    );
-  });
-
-  it('the admin reaches exactly the registry, the catalogue and its own remembered answers', () => {
-    expect(adminPolicy(tableArn)).toStrictEqual(
-      statement(
-        'CentreRegistryAndCatalogueOnly',
-        [
-          'dynamodb:ConditionCheckItem',
-          'dynamodb:GetItem',
-          'dynamodb:PutItem',
-          'dynamodb:Query',
-          'dynamodb:UpdateItem',
-        ],
-        ['CENTRES', 'CATALOGUE', 'IDEM#admin'],
+      policyOf(
+        one('HeadOfficeFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['HQ#*']),
+        one('QuestionnaireDraftAndPublish', questionnaireWrite, ['SURVEY', 'IDEM#headoffice']),
       ),
     );
   });
 
-  it('the catalogue function reads the catalogue item only', () => {
+  it('the experience network reads NET# partitions, and comments on the questionnaire draft', () => {
+    expect(networkPolicy(tableArn)).toStrictEqual(
+      policyOf(
+        one('NetworkFiguresOnly', ['dynamodb:GetItem', 'dynamodb:Query'], ['NET#*']),
+        one('QuestionnaireComments', questionnaireWrite, ['SURVEY', 'IDEM#network']),
+      ),
+    );
+  });
+
+  it('the admin reaches exactly the registry, the catalogue and its own remembered answers, and deletes only an onboarding it takes back', () => {
+    expect(adminPolicy(tableArn)).toStrictEqual({
+      Version: '2012-10-17',
+      Statement: [
+        one(
+          'CentreRegistryAndCatalogueOnly',
+          [
+            'dynamodb:ConditionCheckItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
+          ['CENTRES', 'CATALOGUE', 'IDEM#admin'],
+        ),
+        one('OnboardingUndoOnly', ['dynamodb:DeleteItem'], ['CENTRES', 'IDEM#admin']),
+      ],
+    });
+  });
+
+  it('the accounts function keeps its own request records and reaches nothing else in the table', () => {
+    expect(accountsPolicy(tableArn)).toStrictEqual(
+      statement(
+        'OwnRequestRecordsOnly',
+        ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+        ['IDEM#accounts'],
+      ),
+    );
+  });
+
+  it('the catalogue function reads the catalogue item and the questionnaire only', () => {
     expect(catalogueReadPolicy(tableArn)).toStrictEqual(
-      statement('CatalogueOnly', ['dynamodb:GetItem'], ['CATALOGUE']),
+      policyOf(
+        one('CatalogueOnly', ['dynamodb:GetItem'], ['CATALOGUE']),
+        one('QuestionnaireReadOnly', ['dynamodb:Query'], ['SURVEY']),
+      ),
+    );
+  });
+
+  it('the answer function gives an answer in the survey partitions, and can never read one back', () => {
+    expect(answerPolicy(tableArn)).toStrictEqual(
+      policyOf(
+        one(
+          'SurveyAnswerOnly',
+          ['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+          ['C#*#SURVEY', 'C#*#SURVEY#*'],
+        ),
+        one('QuestionnaireRead', ['dynamodb:GetItem'], ['SURVEY']),
+      ),
     );
   });
 
@@ -182,13 +275,26 @@ describe('the other audiences (exact JSON)', () => {
             Null: { 'dynamodb:LeadingKeys': 'false' },
           },
         },
+        {
+          Sid: 'ParticipantSignInSettingOnly',
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem'],
+          Resource: [tableArn],
+          Condition: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*'] },
+            'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['participantSignIn'] },
+            StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
+        },
       ],
     });
-    // The key the store asks for is the one the policy admits.
+    // The keys the store asks for are the ones the policy admits.
     expect(registryKeys.centre('tromso').PK).toBe('CENTRES');
+    expect(signInKeys.centreSettings('tromso').PK).toMatch(/^C#/);
   });
 
-  it('the figures job reads and writes the table and its indexes, but cannot Scan', () => {
+  it('the figures job reads and writes the table and its indexes, but cannot Scan nor touch the access log', () => {
     expect(figuresJobPolicy(tableArn, ['GSI1'])).toStrictEqual({
       Version: '2012-10-17',
       Statement: [
@@ -206,6 +312,18 @@ describe('the other audiences (exact JSON)', () => {
             'dynamodb:UpdateItem',
           ],
           Resource: [tableArn, `${tableArn}/index/GSI1`],
+        },
+        {
+          Sid: 'AccessLogUntouched',
+          Effect: 'Deny',
+          Action: [
+            'dynamodb:BatchWriteItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+          ],
+          Resource: [tableArn],
+          Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['C#*#LOG'] } },
         },
       ],
     });

@@ -6,6 +6,7 @@ import { type ApiResponse, errorResponse, json } from '../http/response';
 import { tracing } from '../observability/tracing';
 import { documentClient, onDocumentClient, tableName } from '../runtime/dynamo';
 import { catalogueHistory, changeCatalogue } from './catalogue';
+import { centreIdTaken, onboardCentre } from './onboarding';
 
 const repo = () => centresRepo(documentClient(), tableName());
 
@@ -19,20 +20,7 @@ async function createCentre(req: RequestOf<'POST /api/admin/centres'>): Promise<
     case 'key_reused':
       return errorResponse(idempotencyKeyReused());
     case 'exists':
-      return errorResponse({
-        code: 'conflict',
-        message: {
-          nb: 'Det finnes allerede et senter med denne id-en.',
-          en: 'A centre with this id already exists.',
-        },
-        fields: [
-          {
-            field: 'id',
-            rule: 'unique',
-            message: { nb: 'Id-en er i bruk. Velg en annen.', en: 'This id is taken. Choose another.' },
-          },
-        ],
-      });
+      return errorResponse(centreIdTaken('id'));
   }
 }
 
@@ -41,14 +29,15 @@ async function listCentres(): Promise<ApiResponse> {
 }
 
 /**
- * The platform admin onboards centres and keeps the foundation's catalogue; it reaches the registry and
- * the catalogue, never a centre's records.
+ * The platform admin onboards centres (with their first leader) and keeps the foundation's catalogue;
+ * it reaches the registry, the catalogue and the user pool, never a centre's records.
  */
 export const handler = createApiHandler(
   'admin',
   {
     'GET /api/admin/centres': listCentres,
     'POST /api/admin/centres': createCentre,
+    'POST /api/admin/onboardings': onboardCentre,
     'POST /api/admin/catalogue/changes': changeCatalogue,
     'GET /api/admin/catalogue/history': catalogueHistory,
   },

@@ -73,7 +73,7 @@ export async function correctActivity(
     case 'catalogue_refused':
       return errorResponse(
         catalogueRefusal(outcome.catalogue, (c) => {
-          const fields = checkActivityItem(c, item);
+          const fields = checkActivityItem(c, item, '', true);
           return fields.length ? fail(validationError(fields)) : ok(item);
         }),
       );

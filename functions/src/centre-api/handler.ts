@@ -1,5 +1,6 @@
 import { createApiHandler } from '../http/api-handler';
 import { correctActivity, deleteActivity, listActivities, recordActivities } from './activities';
+import { correctConversation, deleteConversation, recordConversation } from './conversations';
 import { getIncome, setIncome } from './economy';
 import { centreMonths, centreYear } from './figures';
 import { getFollowUp, setFollowUp } from './follow-up';
@@ -12,10 +13,13 @@ import {
   listParticipants,
   updateParticipant,
 } from './participants';
+import { getPlan, markStep, writeOwnPlan, writePlan } from './plans';
 import { createPosition, listPositions, updatePosition } from './positions';
+import { accessLog, accessReport, eraseParticipant, exportParticipant } from './privacy';
 import { getSettings, setSettings } from './settings';
 import { setShopMonth, shopReport, shopYear } from './shop';
 import { addMeasure, addOrder, correctMeasure, correctOrder } from './spans';
+import { closeRound, listRounds, makeCodes, openRound, roundResults, roundTexts } from './survey';
 import {
   correctVolunteerHours,
   deleteVolunteerHours,
@@ -33,11 +37,13 @@ import {
 } from './volunteers';
 
 const participant = '/api/centres/{centreId}/participants/{participantId}';
+const survey = '/api/centres/{centreId}/survey/rounds';
 const volunteer = '/api/centres/{centreId}/volunteers/{volunteerId}';
 
 /**
  * The centre audience's one function: staff and leaders work on their own centre's records, the leader
- * alone on its positions, economy and settings; a volunteer on their own hours.
+ * alone on its positions, economy and settings; a participant reads and writes their own plan; a
+ * volunteer their own hours.
  */
 export const handler = createApiHandler('centre', {
   'GET /api/centres/{centreId}/participants': listParticipants,
@@ -51,6 +57,13 @@ export const handler = createApiHandler('centre', {
   [`PUT ${participant}/orders/{orderId}`]: correctOrder,
   [`POST ${participant}/orders/{orderId}/hours`]: logHours,
   [`DELETE ${participant}/orders/{orderId}/hours/{date}/{hoursId}`]: deleteHours,
+  [`GET ${participant}/plan`]: getPlan,
+  [`PUT ${participant}/plan`]: writePlan,
+  [`PUT ${participant}/plan/own`]: writeOwnPlan,
+  [`PUT ${participant}/plan/steps/{stepId}`]: markStep,
+  [`POST ${participant}/conversations`]: recordConversation,
+  [`PUT ${participant}/conversations/{date}/{conversationId}`]: correctConversation,
+  [`DELETE ${participant}/conversations/{date}/{conversationId}`]: deleteConversation,
   'GET /api/centres/{centreId}/activities': listActivities,
   'POST /api/centres/{centreId}/activities': recordActivities,
   'PUT /api/centres/{centreId}/activities/{date}/{entryId}': correctActivity,
@@ -80,6 +93,16 @@ export const handler = createApiHandler('centre', {
   'PUT /api/centres/{centreId}/shop/{month}': setShopMonth,
   'GET /api/centres/{centreId}/economy/{year}': getIncome,
   'PUT /api/centres/{centreId}/economy/{year}': setIncome,
+  'GET /api/centres/{centreId}/access-log': accessLog,
+  [`GET ${participant}/access-log`]: accessReport,
+  [`GET ${participant}/export`]: exportParticipant,
+  [`POST ${participant}/erasure`]: eraseParticipant,
   'GET /api/centres/{centreId}/figures/{year}': centreYear,
   'GET /api/centres/{centreId}/figures/{year}/months': centreMonths,
+  [`GET ${survey}`]: listRounds,
+  [`POST ${survey}`]: openRound,
+  [`POST ${survey}/{roundId}/codes`]: makeCodes,
+  [`POST ${survey}/{roundId}/close`]: closeRound,
+  [`GET ${survey}/{roundId}/results`]: roundResults,
+  [`GET ${survey}/{roundId}/texts`]: roundTexts,
 });

@@ -1,4 +1,4 @@
-import { checkCentreSettings } from '@crux/domain/centre-settings';
+import { checkCentreSettings, checkTodayKindsOnce } from '@crux/domain/centre-settings';
 import { conflict } from '@crux/domain/errors';
 import { centreSettingsRepo } from '@crux/store/centre-settings-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -17,6 +17,8 @@ export async function getSettings(req: RequestOf<`GET ${typeof path}`>): Promise
 
 /** The leader sets them, against the version shown; the kinds must be in the catalogue and in use. */
 export async function setSettings(req: RequestOf<`PUT ${typeof path}`>): Promise<ApiResponse> {
+  const once = checkTodayKindsOnce(req.body);
+  if (!once.ok) return errorResponse(once.error);
   const outcome = await repo(req.scope).set(req.body, req.now);
   switch (outcome.kind) {
     case 'written':

@@ -3,11 +3,15 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Catalogue } from '@crux/domain/catalogue/lists';
 import { defineFigures, type FigureSet } from '@crux/domain/figures/define';
 import { type Month, monthOf, todayInOslo, yearPeriod } from '@crux/domain/period';
+import { type EarlierNetworkYear, protectNetwork } from '@crux/domain/rollup/network';
 import { mergeById, spanOf } from '@crux/domain/rollup/participation';
 import { addChangedParticipants, type CentreWork, planFromMarkers, yearsOf } from '@crux/domain/rollup/plan';
 import { type CentreYear, countCentreYear, publishYear } from '@crux/domain/rollup/publish';
 import { usedEntries } from '@crux/domain/rollup/used';
 import type { StoredYear } from '@crux/domain/rollup/year-table';
+import { centreSurveyView } from '@crux/domain/survey/figures';
+import type { Questionnaire } from '@crux/domain/survey/questionnaire';
+import { countAnswers, type RoundResults, roundResults } from '@crux/domain/survey/results';
 import { putAll } from '@crux/store/batch';
 import { catalogueRepo } from '@crux/store/catalogue-repo';
 import { centresRepo } from '@crux/store/centres-repo';
@@ -15,12 +19,16 @@ import { dirtyMarkersRepo } from '@crux/store/dirty-markers';
 import { figureItems } from '@crux/store/figure-items';
 import { headOfficeFiguresRepo } from '@crux/store/headoffice-figures-repo';
 import { jobLeaseRepo, type LeaseHolder } from '@crux/store/job-lease-repo';
+import { networkFiguresRepo } from '@crux/store/network-figures-repo';
+import { questionnaireRepo } from '@crux/store/questionnaire-repo';
 import { type CountedParticipation, centreRecords, recordsRepo } from '@crux/store/records-repo';
 import { type CountedSpan, registerRecordsRepo, registersOf } from '@crux/store/register-records-repo';
 import { countRequests, type RequestCounts } from '@crux/store/request-counter';
+import { type ClosedRoundRecords, surveyRecordsRepo } from '@crux/store/survey-records';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
 import { documentClient, tableName } from '../runtime/dynamo';
 import { type Lease, leaseFor } from './lease';
+import { lpSolver } from './solver';
 
 export type FiguresJobOptions = {
   /** Defaults to the function's client (DYNAMODB_ENDPOINT locally, none in AWS). */
@@ -46,6 +54,11 @@ export type FiguresJobSummary = {
   years: number[];
   markers: { read: number; cleared: number; kept: number; unknownCentre: number };
   itemsWritten: number;
+  /**
+   * The network's publication, when one was made: its cells, the share hidden beyond the small ones,
+   * and the hidden cells no protection could keep (then nothing was written to the network).
+   */
+  network?: { cells: number; hiddenBeyondSmall: number; unprotected: number };
   requests: RequestCounts;
   durationMs: number;
 };
@@ -61,6 +74,8 @@ type Run = {
   /** The catalogue of this run, and the figures it defines. */
   catalogue: Catalogue;
   set: FigureSet;
+  /** The survey's published questionnaire versions, by version. */
+  questionnaires: Map<number, Questionnaire>;
 };
 type Planned = CentreWork & {
   scope: TenantScope;
@@ -91,33 +106,60 @@ async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJ
   return planned;
 }
 
-/** A centre's affected years, each counted whole from the year's people, entries, hours and registers. */
-async function recount(run: Run, w: Planned): Promise<CentreYear[]> {
+/** A closed survey round's results, for its centre's items. */
+type RoundItem = { round: ClosedRoundRecords; results: RoundResults };
+
+/**
+ * A centre's affected years, each counted whole from the year's people, entries, hours and registers,
+ * and its closed survey rounds (whose results are written beside the figures).
+ */
+async function recount(run: Run, w: Planned): Promise<{ years: CentreYear[]; rounds: RoundItem[] }> {
   const records = recordsRepo(run.doc, run.table, w.scope);
   const registers = registerRecordsRepo(run.doc, run.table, w.scope);
   const out: CentreYear[] = [];
+  const rounds: RoundItem[] = [];
   for (const year of yearsOf(w.months)) {
     const { first, last } = yearPeriod(year);
     const people = mergeById(await records.participationsActive(first, last), w.changed);
     const entries = await records.entries(first, last);
     const hours = await records.hours(first, last, people);
     const spans = mergeById(await registers.spansActive(first, last), w.spansNow);
-    const counted = centreRecords(
-      people,
-      entries,
-      hours,
-      registersOf(spans, await registers.datedOfYear(year)),
+    const conversations = await records.conversations(first, last);
+    const closed = (await surveyRecordsRepo(run.doc, run.table, w.scope).closedRounds(year)).flatMap(
+      (round) => {
+        const questionnaire = run.questionnaires.get(round.version);
+        return questionnaire ? [{ round, questionnaire }] : [];
+      },
     );
+    const counted = {
+      ...centreRecords(
+        people,
+        entries,
+        hours,
+        conversations,
+        registersOf(spans, await registers.datedOfYear(year)),
+      ),
+      rounds: closed.map((c) => ({ questionnaire: c.questionnaire, answers: c.round.answers })),
+    };
     out.push(countCentreYear({ id: w.centre, name: w.name }, year, run.current, run.set, counted));
+    for (const c of closed)
+      rounds.push({
+        round: c.round,
+        results: roundResults(c.questionnaire, countAnswers(c.questionnaire, c.round.answers)),
+      });
   }
-  return out;
+  return { years: out, rounds };
 }
 
 /**
  * The head-office and network items of every affected year and of the year after each (whose
  * `previous` follows), in order, so a year's rows are ready when the next year takes `previous` from them.
  */
-async function publish(run: Run, recounted: readonly CentreYear[]): Promise<Record<string, unknown>[]> {
+async function publish(
+  run: Run,
+  recounted: readonly CentreYear[],
+  summary: FiguresJobSummary,
+): Promise<Record<string, unknown>[]> {
   const hq = headOfficeFiguresRepo(run.doc, run.table);
   const items: Record<string, unknown>[] = [];
   const tables = new Map<number, Map<string, StoredYear>>();
@@ -133,10 +175,43 @@ async function publish(run: Run, recounted: readonly CentreYear[]): Promise<Reco
     for (const m of published.monthRows) {
       items.push(figureItems.headOfficeMonth(year, m.month, m.centre, m.figures, run.computedAt));
     }
-    for (const n of published.networkRows) {
-      items.push(figureItems.networkYear(year, n.centre, n.name, n.figures, run.computedAt));
-    }
   }
+  items.push(...(await publishNetwork(run, tables, summary)));
+  return items;
+}
+
+/**
+ * The network's figures of every year the head office has, protected as one set against what the
+ * network read before (rollup/network.ts). Should a late correction make that impossible without
+ * showing what the network was once told was hidden, nothing is written to the network: it keeps what
+ * it had, and the summary says how many cells are at stake.
+ */
+async function publishNetwork(
+  run: Run,
+  changed: ReadonlyMap<number, ReadonlyMap<string, StoredYear>>,
+  summary: FiguresJobSummary,
+): Promise<Record<string, unknown>[]> {
+  if (changed.size === 0) return [];
+  const hq = headOfficeFiguresRepo(run.doc, run.table);
+  const network = networkFiguresRepo(run.doc, run.table);
+  const counted = [...changed].filter(([, rows]) => rows.size > 0).map(([year]) => year);
+  const years = [...new Set([...(await hq.years()), ...counted])].sort((a, b) => a - b);
+  const tables = new Map<number, ReadonlyMap<string, StoredYear>>();
+  const earlier: EarlierNetworkYear[] = [];
+  for (const year of years) {
+    tables.set(year, changed.get(year) ?? (await hq.stored(year, false)).years);
+    earlier.push(await network.published(year));
+  }
+  const published = protectNetwork(run.set, tables, earlier, await lpSolver());
+  summary.network = {
+    cells: published.cost.cells,
+    hiddenBeyondSmall: published.cost.share,
+    unprotected: published.unprotected.length,
+  };
+  const items: Record<string, unknown>[] = [figureItems.headOfficeYears(years, run.computedAt)];
+  if (published.unprotected.length > 0) return items;
+  for (const { year, row } of published.changed)
+    items.push(figureItems.networkYear(year, row, run.computedAt));
   return items;
 }
 
@@ -144,12 +219,18 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
   const work = await plan(run, throughMonth, summary);
   const active = work.filter((w) => w.months.size > 0);
   const recounted: CentreYear[] = [];
-  for (const w of active) recounted.push(...(await recount(run, w)));
+  const roundItems: Record<string, unknown>[] = [];
+  for (const w of active) {
+    const { years, rounds } = await recount(run, w);
+    recounted.push(...years);
+    for (const r of rounds)
+      roundItems.push(figureItems.roundResults(w.scope, r.round, r.results, run.computedAt));
+  }
   summary.centres = active.length;
   summary.centreYears = recounted.length;
   summary.years = [...new Set(recounted.map((c) => c.year))].sort((a, b) => a - b);
 
-  const items = await publish(run, recounted);
+  const items = await publish(run, recounted, summary);
   await catalogueRepo(run.doc, run.table).markUsed(
     usedEntries(
       run.catalogue,
@@ -160,8 +241,9 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
   for (const c of recounted) {
     const scope = scopes.get(c.centre) as TenantScope;
     for (const [m, f] of c.months) items.push(figureItems.centreMonth(scope, m, f, run.computedAt));
-    items.push(figureItems.centreYear(scope, c.year, c.figures, run.computedAt));
+    items.push(figureItems.centreYear(scope, c.year, centreSurveyView(run.set, c.figures), run.computedAt));
   }
+  items.push(...roundItems);
   await run.lease.assertHeld();
   await putAll(run.doc, run.table, items);
   summary.itemsWritten = items.length;
@@ -180,6 +262,10 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
     }
     for (const s of w.spansNow) {
       if (await markers.clearSpan(w.scope, s.sortKey, s.version, spanOf(s))) summary.markers.cleared += 1;
+      else summary.markers.kept += 1;
+    }
+    for (const r of w.closedRounds) {
+      if (await markers.clearRound(w.scope, r.id)) summary.markers.cleared += 1;
       else summary.markers.kept += 1;
     }
   }
@@ -225,6 +311,7 @@ export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<Fi
       return finish();
     }
     const { catalogue } = await catalogueRepo(doc, table).current();
+    const published = await questionnaireRepo(doc, table).published();
     const run: Run = {
       doc,
       table,
@@ -232,7 +319,8 @@ export async function runFiguresJob(options: FiguresJobOptions = {}): Promise<Fi
       computedAt: summary.computedAt,
       lease,
       catalogue,
-      set: defineFigures(catalogue),
+      set: defineFigures(catalogue, published),
+      questionnaires: new Map(published.map((p) => [p.version, p.questionnaire])),
     };
     try {
       await recomputeAndPublish(run, outcome.state.throughMonth, summary);

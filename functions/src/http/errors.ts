@@ -23,3 +23,12 @@ export const idempotencyKeyReused = (): AppError => ({
     en: 'This Idempotency-Key was already used for a different request. Use a new key.',
   },
 });
+
+/** A request on personal data whose access-log entry could not be written: it is not answered unlogged. */
+export const accessLogUnavailable = (): AppError => ({
+  code: 'unavailable',
+  message: {
+    nb: 'Vi får ikke skrevet tilgangsloggen akkurat nå, så forespørselen ble ikke utført. Prøv igjen om litt.',
+    en: 'We cannot write the access log right now, so the request was not carried out. Please try again shortly.',
+  },
+});

@@ -29,4 +29,8 @@ export const metricNames = {
 } as const;
 
 /** The `service` dimension of every function that is not an API audience. */
-export const serviceNames = { figuresJob: 'figures-job', preToken: 'pre-token' } as const;
+export const serviceNames = {
+  figuresJob: 'figures-job',
+  retentionJob: 'retention-job',
+  preToken: 'pre-token',
+} as const;

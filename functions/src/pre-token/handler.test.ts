@@ -107,13 +107,29 @@ describe('pre-token trigger', () => {
   );
 
   it('refuses to issue a token without a valid role', async () => {
-    for (const role of [undefined, '', 'Staff', 'superuser', 'staff ', 'participant']) {
+    for (const role of [undefined, '', 'Staff', 'superuser', 'staff ']) {
       const attributes: Record<string, string> = role === undefined ? {} : { 'custom:role': role };
       await expect(
         handler(event({ ...attributes, 'custom:centre': 'tromso' }), context),
         String(role),
       ).rejects.toThrow(refusal.role);
     }
+  });
+
+  it('gives a participant their participant id, and refuses one without a well-formed id', () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const attributes = { 'custom:role': 'participant', 'custom:centre': 'tromso' };
+    expect(tenantClaims({ ...attributes, 'custom:participant': id })).toEqual({
+      role: 'participant',
+      centre: 'tromso',
+      participant: id,
+    });
+    for (const participant of [undefined, '', 'not-a-uuid', `${id} `])
+      expect(() =>
+        tenantClaims(
+          participant === undefined ? attributes : { ...attributes, 'custom:participant': participant },
+        ),
+      ).toThrow(refusal.participant);
   });
 
   it('tells the person in Norwegian first, then English, without echoing any attribute', () => {

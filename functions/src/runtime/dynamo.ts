@@ -1,7 +1,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CentreId } from '@crux/domain/centre';
 import { type ClientProfile, clientSettings, createDocumentClient, tableName } from '@crux/store/client';
-import type { TenantScope } from '@crux/store/tenant-scope';
 
 /** Read when the first client is built, so the local runtime can set it after loading this module. */
 const endpoint = () => process.env.DYNAMODB_ENDPOINT;
@@ -44,10 +44,28 @@ const tenantClients = new Map<string, DynamoDBDocumentClient>();
  * refused by DynamoDB. Locally (no TENANT_ROLE_ARN) DynamoDB Local does not enforce IAM, and the shared
  * client is used; the store's key builders and the tests guard the boundary there.
  */
-export function clientFor(scope: TenantScope): DynamoDBDocumentClient {
-  const roleArn = process.env.TENANT_ROLE_ARN;
+export function clientFor(scope: { centre: CentreId }): DynamoDBDocumentClient {
+  return roleClient(process.env.TENANT_ROLE_ARN, tenantClients, scope.centre);
+}
+
+const logReaderClients = new Map<string, DynamoDBDocumentClient>();
+
+/**
+ * The client that reads one centre's access log: the log-reader role, tagged like the tenant role, may
+ * read the log and nothing else, and the tenant role, which adds the entries, may not read them (so it
+ * never learns a key it could overwrite). Locally the shared client, as for `clientFor`.
+ */
+export function logReaderFor(scope: { centre: CentreId }): DynamoDBDocumentClient {
+  return roleClient(process.env.LOG_READER_ROLE_ARN, logReaderClients, scope.centre);
+}
+
+function roleClient(
+  roleArn: string | undefined,
+  clients: Map<string, DynamoDBDocumentClient>,
+  centre: CentreId,
+): DynamoDBDocumentClient {
   if (!roleArn) return documentClient();
-  let client = tenantClients.get(scope.centre);
+  let client = clients.get(centre);
   if (!client) {
     client = createDocumentClient({
       endpoint: endpoint(),
@@ -57,15 +75,15 @@ export function clientFor(scope: TenantScope): DynamoDBDocumentClient {
       credentials: fromTemporaryCredentials({
         params: {
           RoleArn: roleArn,
-          RoleSessionName: `centre-${scope.centre}`.slice(0, 64),
-          Tags: [{ Key: 'centre', Value: scope.centre }],
+          RoleSessionName: `centre-${centre}`.slice(0, 64),
+          Tags: [{ Key: 'centre', Value: centre }],
           DurationSeconds: 900,
         },
         // STS is on the same request path: it gets the same deadline as DynamoDB.
         clientConfig: clientSettings('request'),
       }),
     });
-    tenantClients.set(scope.centre, client);
+    clients.set(centre, client);
   }
   return client;
 }

@@ -13,6 +13,12 @@ type AudienceDef = {
   roles: readonly Role[];
   /** Centre audiences bind every request to the caller's own centre (a TenantScope). */
   scoped: boolean;
+  /**
+   * Called without a token (the survey's answer page): no role, no caller. Each request is bound to the
+   * centre its path names instead, and what it may do there its handler proves otherwise (a one-time
+   * code). Such routes take no Idempotency-Key and are throttled on their own (routes.ts).
+   */
+  tokenless?: true;
   description: string;
 };
 
@@ -20,16 +26,25 @@ export const audiences = {
   centre: {
     entry: 'functions/src/centre-api/handler.ts',
     module: '@crux/functions/centre-api/handler',
-    roles: ['staff', 'leader', 'volunteer'],
+    roles: ['staff', 'leader', 'volunteer', 'participant'],
     scoped: true,
     description: "Centre API: one centre's records, through per-request credentials scoped to that centre",
+  },
+  accounts: {
+    entry: 'functions/src/accounts-api/handler.ts',
+    module: '@crux/functions/accounts-api/handler',
+    // Every centre role, so that a role that comes to manage accounts needs only its routes' roles.
+    roles: ['staff', 'leader', 'volunteer'],
+    scoped: true,
+    description: "Accounts API: a centre leader manages the accounts of the leader's own centre",
   },
   admin: {
     entry: 'functions/src/admin-api/handler.ts',
     module: '@crux/functions/admin-api/handler',
     roles: ['admin'],
     scoped: false,
-    description: "Admin API: the centre registry and the foundation's catalogue",
+    description:
+      "Admin API: the centre registry, onboarding a centre with its leader, the foundation's catalogue",
   },
   headoffice: {
     entry: 'functions/src/headoffice-api/handler.ts',
@@ -52,7 +67,25 @@ export const audiences = {
     scoped: false,
     description: "Catalogue API: the foundation's catalogue of what centres register, for every role to read",
   },
+  answer: {
+    entry: 'functions/src/answer-api/handler.ts',
+    module: '@crux/functions/answer-api/handler',
+    roles: [],
+    scoped: false,
+    tokenless: true,
+    description:
+      "Answer API: a participant answers a centre's open survey round with a one-time code, without an account or a token",
+  },
 } as const satisfies Record<string, AudienceDef>;
+
+/** The audiences called without a token. */
+export type TokenlessAudience = {
+  [A in Audience]: (typeof audiences)[A] extends { tokenless: true } ? A : never;
+}[Audience];
+
+/** Whether an audience's routes are called without a token. */
+export const isTokenless = (audience: Audience): boolean =>
+  (audiences[audience] as AudienceDef).tokenless === true;
 
 export type Audience = keyof typeof audiences;
 export const audienceNames = Object.keys(audiences) as Audience[];

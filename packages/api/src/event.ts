@@ -13,6 +13,8 @@ export type HttpRequest = {
   /** The body is base64 (bytes that are not valid UTF-8 text). */
   isBase64Encoded?: boolean;
   sourceIp?: string;
+  /** API Gateway's id of the request; a fresh one unless given (a test that follows one request). */
+  requestId?: string;
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -46,7 +48,7 @@ export function httpApiEvent(match: RouteMatch, request: HttpRequest): APIGatewa
       apiId: 'local',
       domainName: '127.0.0.1',
       domainPrefix: '127',
-      requestId: randomUUID(),
+      requestId: request.requestId ?? randomUUID(),
       routeKey: match.routeKey,
       stage: '$default',
       time: requestTime(now),

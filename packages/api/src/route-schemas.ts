@@ -1,3 +1,4 @@
+import { AccountAction, AccountCreate, CentreOnboarding } from '@crux/domain/accounts';
 import {
   ActivitiesCreate,
   ActivityDeleteQuery,
@@ -14,6 +15,8 @@ import {
   ParticipantUpdate,
   ParticipationEnd,
 } from '@crux/domain/participant';
+import { AccessLogQuery } from '@crux/domain/privacy/access-log';
+import { ErasureRequest } from '@crux/domain/privacy/anonymise';
 import {
   HoursCreate,
   HoursListQuery,
@@ -36,6 +39,23 @@ import {
   VolunteerListQuery,
   VolunteerUpdate,
 } from '@crux/domain/registers/volunteers';
+import { AnswerSubmit } from '@crux/domain/survey/answer';
+import {
+  CodesCreate,
+  CommentCreate,
+  DraftPublish,
+  DraftSave,
+  RoundClose,
+  RoundOpen,
+} from '@crux/domain/survey/requests';
+import {
+  ConversationCreate,
+  ConversationDeleteQuery,
+  ConversationUpdate,
+  OwnPlanUpdate,
+  PlanUpdate,
+  StepMark,
+} from '@crux/domain/wheel/schema';
 import type * as z from 'zod/mini';
 import type { RouteKey } from './routes';
 
@@ -57,6 +77,16 @@ export const routeSchemas = {
   'POST /api/centres/{centreId}/participants/{participantId}/orders': { body: OrderCreate },
   'PUT /api/centres/{centreId}/participants/{participantId}/orders/{orderId}': { body: SpanUpdate },
   'POST /api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours': { body: HoursCreate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/plan': { body: PlanUpdate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/plan/own': { body: OwnPlanUpdate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/plan/steps/{stepId}': { body: StepMark },
+  'POST /api/centres/{centreId}/participants/{participantId}/conversations': { body: ConversationCreate },
+  'PUT /api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}': {
+    body: ConversationUpdate,
+  },
+  'DELETE /api/centres/{centreId}/participants/{participantId}/conversations/{date}/{conversationId}': {
+    query: ConversationDeleteQuery,
+  },
   'GET /api/centres/{centreId}/activities': { query: ActivityListQuery },
   'POST /api/centres/{centreId}/activities': { body: ActivitiesCreate },
   'PUT /api/centres/{centreId}/activities/{date}/{entryId}': { body: ActivityUpdate },
@@ -86,8 +116,21 @@ export const routeSchemas = {
   'GET /api/centres/{centreId}/shop/report': { query: ShopReportQuery },
   'PUT /api/centres/{centreId}/shop/{month}': { body: ShopMonthUpdate },
   'PUT /api/centres/{centreId}/economy/{year}': { body: IncomeUpdate },
+  'GET /api/centres/{centreId}/access-log': { query: AccessLogQuery },
+  'POST /api/centres/{centreId}/participants/{participantId}/erasure': { body: ErasureRequest },
+  'POST /api/centres/{centreId}/accounts': { body: AccountCreate },
+  'POST /api/centres/{centreId}/accounts/{accountId}/deactivate': { body: AccountAction },
+  'POST /api/centres/{centreId}/accounts/{accountId}/reactivate': { body: AccountAction },
   'POST /api/admin/centres': { body: CentreInput },
+  'POST /api/admin/onboardings': { body: CentreOnboarding },
   'POST /api/admin/catalogue/changes': { body: CatalogueChangeRequest },
+  'PUT /api/headoffice/survey/questionnaire/draft': { body: DraftSave },
+  'POST /api/headoffice/survey/questionnaire/publish': { body: DraftPublish },
+  'POST /api/network/survey/questionnaire/comments': { body: CommentCreate },
+  'POST /api/centres/{centreId}/survey/rounds': { body: RoundOpen },
+  'POST /api/centres/{centreId}/survey/rounds/{roundId}/codes': { body: CodesCreate },
+  'POST /api/centres/{centreId}/survey/rounds/{roundId}/close': { body: RoundClose },
+  'POST /api/answer/{centreId}/rounds/{roundId}': { body: AnswerSubmit },
 } as const satisfies Partial<Record<RouteKey, RouteSchemas>>;
 
 type Schemas = typeof routeSchemas;

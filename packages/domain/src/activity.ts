@@ -59,11 +59,22 @@ export type ActivityEntry = ActivityItem & {
   updatedBy?: string;
 };
 
-/** An entry against the catalogue: its kind exists and is in use, and it names a participant as the kind says. */
-export function checkActivityItem(catalogue: Catalogue, item: ActivityItem, at = ''): FieldError[] {
+/**
+ * An entry against the catalogue: its kind exists and is in use, and it names a participant as the kind
+ * says. `daily`: registered on *I dag*, where a kind counted from the plans is refused (an import of
+ * earlier years may still bring entries of it).
+ */
+export function checkActivityItem(
+  catalogue: Catalogue,
+  item: ActivityItem,
+  at = '',
+  daily = false,
+): FieldError[] {
   const field = (name: string) => (at ? `${at}.${name}` : name);
   const fields = catalogueRefErrors(catalogue, 'activityKinds', item.kind, field('kind'));
   const kind = catalogue.activityKinds.find((k) => k.id === item.kind);
+  if (daily && kind?.registration === 'plan')
+    fields.push(...(fieldError(field('kind'), 'registered_on_plan').fields ?? []));
   if (kind?.participant === 'must' && item.participantId === undefined)
     fields.push(...(fieldError(field('participantId'), 'participant_required').fields ?? []));
   if (kind?.participant === 'mustNot' && item.participantId !== undefined)
@@ -73,7 +84,7 @@ export function checkActivityItem(catalogue: Catalogue, item: ActivityItem, at =
 
 /** Every entry of a save against the catalogue, each error at its entry (`entries.2.kind`). */
 export function checkSave(catalogue: Catalogue, save: ActivitiesCreate): Result<ActivitiesCreate> {
-  const fields = save.entries.flatMap((item, i) => checkActivityItem(catalogue, item, `entries.${i}`));
+  const fields = save.entries.flatMap((item, i) => checkActivityItem(catalogue, item, `entries.${i}`, true));
   return fields.length > 0 ? fail(validationError(fields)) : ok(save);
 }
 

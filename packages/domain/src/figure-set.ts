@@ -1,3 +1,4 @@
+import type { NetworkValue } from './disclosure/types';
 import type { BaseFigures } from './figures/compute';
 import type { FigureId } from './figures/relations';
 
@@ -21,9 +22,9 @@ export const headlineFigures = [
 ] as const;
 export type HeadlineFigure = (typeof headlineFigures)[number];
 
-/** Why a network cell is hidden: a count of 1–4 (`small`), or to protect a hidden cell (`secondary`). */
-export type Suppressed = { suppressed: 'small' | 'secondary' };
-export type NetworkCell = number | Suppressed;
+/** What the network sees of a figure: its value (null: a mean or share over nobody), or why it is hidden. */
+export type NetworkCell = NetworkValue;
+/** Every figure of every line of the network's table, by figure id. */
 export type NetworkFigures = Readonly<Record<FigureId, NetworkCell>>;
 
 /** GET /api/headoffice/figures/{year} */

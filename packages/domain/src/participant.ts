@@ -77,12 +77,22 @@ export type Participant = Omit<ParticipantCreate, 'gender'> & {
   orders: Record<string, Span>;
 };
 
-/** The participants list: a page in id order, optionally only those whose name contains `q`. */
+/**
+ * The participants list: a page, current participants first and then those who ended most recently,
+ * optionally only those whose name contains `q`.
+ */
 export const ParticipantListQuery = z.strictObject({
   ...PageQuery.shape,
   q: z.optional(SingleLine(1, 80)),
 });
 export type ParticipantListQuery = z.infer<typeof ParticipantListQuery>;
+
+/**
+ * What an edit changed, as the edit route answers it: the edit is a transaction (its access-log entry
+ * commits with it), and a transaction does not hand back the whole item.
+ */
+export type ParticipantUpdated = Pick<Participant, 'id' | 'version' | 'updatedAt'> &
+  Omit<ParticipantUpdate, 'version'>;
 
 /**
  * What ending a participation changed, as the end route answers it: the end is one transaction with its

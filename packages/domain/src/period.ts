@@ -20,6 +20,19 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 /** The last day a planned date may fall on, from today in Oslo. */
 export const planningHorizon = (now: Date = new Date()): IsoDate => addDays(todayInOslo(now), PLANNING_DAYS);
 
+/**
+ * How far ahead a plan may look: a step "by when", the next wheel conversation. Further than a
+ * participation's start, since a goal may be a year or two away.
+ */
+export const PLAN_AHEAD_DAYS = 3 * 366;
+
+/** A date in a plan: from 2000-01-01 to `PLAN_AHEAD_DAYS` ahead of today in Oslo. */
+export const PlanDate = IsoDate.check(
+  z.refine((d: string) => d >= PLATFORM_START && d <= addDays(todayInOslo(), PLAN_AHEAD_DAYS), {
+    message: 'date_plan',
+  }),
+);
+
 /** A date of something that has happened: from 2000-01-01 to today in Oslo. */
 export const PastDate = IsoDate.check(
   z.refine((d: string) => d >= PLATFORM_START && d <= todayInOslo(), { message: 'date_past' }),

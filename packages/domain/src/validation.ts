@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { type AppError, type FieldError, fail, ok, type Result } from './errors';
-import { PLATFORM_START, planningHorizon, todayInOslo } from './period';
+import { addDays, PLAN_AHEAD_DAYS, PLATFORM_START, planningHorizon, todayInOslo } from './period';
 import type { Text } from './text';
 
 type Issue = z.core.$ZodIssue;
@@ -21,6 +21,10 @@ const customRules: Record<string, Text | (() => Text)> = {
     nb: `Datoen må være fra ${shown(PLATFORM_START)} til ${shown(planningHorizon())}.`,
     en: `The date must be from ${shown(PLATFORM_START)} to ${shown(planningHorizon())}.`,
   }),
+  email: {
+    nb: 'Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.',
+    en: 'Enter a valid e-mail address, for example name@example.com.',
+  },
   printable: {
     nb: 'Bruk vanlig tekst: ikke kontrolltegn, retningstegn eller ødelagte tegn.',
     en: 'Use plain text: no control characters, direction marks or broken characters.',
@@ -53,8 +57,8 @@ const customRules: Record<string, Text | (() => Text)> = {
   duplicate_id: { nb: 'Id-en er allerede i bruk i listen.', en: 'This id is already used in the list.' },
   duplicate_name: { nb: 'Navnet er allerede i bruk i listen.', en: 'This name is already used in the list.' },
   required_section: {
-    nb: 'Seksjonene plattformen fyller selv (deltakere, går videre til, frivillige, ansatte, ombruk og økonomi) må finnes.',
-    en: 'The sections the platform fills itself (participants, goes on to, volunteers, staff, reuse and economy) must exist.',
+    nb: 'Seksjonene plattformen fyller selv (deltakere, går videre til, Arbeidshjulet, frivillige, ansatte, ombruk og økonomi) må finnes.',
+    en: 'The sections the platform fills itself (participants, goes on to, the wheel, volunteers, staff, reuse and economy) must exist.',
   },
   unknown_section: { nb: 'Fant ingen seksjon med denne id-en.', en: 'No section with this id.' },
   reserved_section: {
@@ -65,6 +69,34 @@ const customRules: Record<string, Text | (() => Text)> = {
     nb: 'En type som teller deltakere må alltid registreres på en deltaker.',
     en: 'A kind that counts participants must always name a participant.',
   },
+  plan_counts: {
+    nb: 'En type som telles fra planene teller samtaler eller deltakere, ikke personer uten navn.',
+    en: 'A kind counted from the plans counts conversations or participants, not unnamed persons.',
+  },
+  one_plan_kind: {
+    nb: 'Bare én type kan telles fra arbeidshjul-samtalene.',
+    en: 'Only one kind can be counted from the wheel conversations.',
+  },
+  registered_on_plan: {
+    nb: 'Arbeidshjul-samtaler registreres på deltakerens plan og telles derfra, ikke under «I dag».',
+    en: 'Wheel conversations are recorded on the participant\'s plan and counted from there, not on "Today".',
+  },
+  outside_scale: {
+    nb: 'Plasseringen må ligge på skalaen.',
+    en: 'The position must lie on the scale.',
+  },
+  too_many_domains: {
+    nb: 'For mange livsområder.',
+    en: 'Too many domains.',
+  },
+  scale_changed: {
+    nb: 'Skalaen i katalogen er endret. Last siden på nytt og prøv igjen.',
+    en: 'The scale in the catalogue has changed. Reload the page and try again.',
+  },
+  date_plan: () => ({
+    nb: `Datoen må være fra ${shown(PLATFORM_START)} til ${shown(addDays(todayInOslo(), PLAN_AHEAD_DAYS))}.`,
+    en: `The date must be from ${shown(PLATFORM_START)} to ${shown(addDays(todayInOslo(), PLAN_AHEAD_DAYS))}.`,
+  }),
   unknown_entry: { nb: 'Fant ingen oppføring med denne id-en.', en: 'No entry with this id.' },
   has_history: {
     nb: 'Det er registrert noe på denne. Ta den ut av bruk i stedet for å slette den.',
@@ -135,6 +167,34 @@ const customRules: Record<string, Text | (() => Text)> = {
     nb: 'Må være en måned (ÅÅÅÅ-MM) i et år fra 2000 til 2100.',
     en: 'Must be a month (YYYY-MM) of a year from 2000 to 2100.',
   },
+  answer_code: {
+    nb: 'Koden har 10 tegn: tall og bokstaver. Sjekk at den er skrevet riktig.',
+    en: 'The code has 10 characters: digits and letters. Check that it is typed correctly.',
+  },
+  unknown_question: {
+    nb: 'Spørsmålet finnes ikke i undersøkelsen.',
+    en: 'This question is not in the survey.',
+  },
+  unknown_option: {
+    nb: 'Dette svaret finnes ikke på spørsmålet.',
+    en: 'This answer is not one of the question’s.',
+  },
+  free_text_length: { nb: 'Teksten kan ha høyst 1000 tegn.', en: 'The text can be at most 1000 characters.' },
+  too_many_answers: { nb: 'For mange svar.', en: 'Too many answers.' },
+  reserved_option: {
+    nb: '«Ikke aktuelt» gis på hvert spørsmål og kan ikke være et eget svaralternativ.',
+    en: '"Not applicable" is offered on every question and cannot be an option of its own.',
+  },
+  unknown_scale: { nb: 'Fant ingen skala med denne id-en.', en: 'No scale with this id.' },
+  all_positive: {
+    nb: 'Minst ett svaralternativ må telle som ikke positivt.',
+    en: 'At least one option must count as not positive.',
+  },
+  unknown_version: {
+    nb: 'Det finnes ingen publisert versjon med dette nummeret.',
+    en: 'No published version has this number.',
+  },
+  year_not_begun: { nb: 'Året har ikke begynt ennå.', en: 'This year has not begun yet.' },
 };
 
 function ruleText(rule: string): Text | undefined {

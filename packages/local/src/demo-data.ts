@@ -4,8 +4,9 @@ import type { CentreImport } from '@crux/domain/import';
 import { monthOf, todayInOslo } from '@crux/domain/period';
 import { idFor } from './demo/ids';
 import { type DemoPlan, planDemo } from './demo/plan';
+import { seedDemoSurvey } from './demo-survey';
 import { demoCentres } from './demo-users';
-import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
+import { type Credentials, type FlowClient, signInWithPassword } from './idp/sign-in-flow';
 
 /**
  * Demo data for Øvre Eiker and Tromsø (see demo/plan.ts: Øvre Eiker's 2023 and 2024 are its published
@@ -13,36 +14,42 @@ import { type FlowClient, signInWithPassword } from './idp/sign-in-flow';
  * the local identity provider: the admin creates the centres, and each centre's leader brings its
  * records in through the import route — the schemas, catalogue checks and tenancy of the one-by-one
  * routes, a few dozen records a transaction, so a fresh start seeds in seconds. Every import carries an
- * Idempotency-Key derived from the plan, so a start cut off halfway runs again safely.
+ * Idempotency-Key derived from the plan, so a start cut off halfway runs again safely. Then Øvre Eiker's
+ * 2024 participant survey (demo-survey.ts).
  */
 
 type Record = CentreImport['records'][number];
 
+/** A 503 (the database slow or away) is answered as the API asks: the same request again, same key. */
+const RETRIES_ON_503 = 5;
+
 function apiAs(baseUrl: string, accessToken: string, count: () => void) {
   return async (
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body?: unknown,
     key?: string,
-    attempt = 0,
   ): Promise<unknown> => {
-    count();
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(key ? { [IDEMPOTENCY_HEADER]: key } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    // The database did not answer in time (a busy machine): the same request with the same key is
-    // stored exactly once, as the answer itself says.
-    if (response.status === 503 && key && attempt < 3) {
-      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
-      return apiAs(baseUrl, accessToken, count)(method, path, body, key, attempt + 1);
+    const send = () => {
+      count();
+      return fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(key ? { [IDEMPOTENCY_HEADER]: key } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    };
+    let response = await send();
+    for (let retry = 1; response.status === 503 && retry <= RETRIES_ON_503; retry++) {
+      await response.body?.cancel();
+      const wait = Number(response.headers.get('retry-after') ?? '1');
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 5) * 1000));
+      response = await send();
     }
+    const text = await response.text();
     if (!response.ok)
       throw new Error(`demo data: ${method} ${path} answered ${response.status}: ${text.slice(0, 400)}`);
     return text ? JSON.parse(text) : undefined;
@@ -53,12 +60,12 @@ function apiAs(baseUrl: string, accessToken: string, count: () => void) {
  * Requests as `username`, signing in again once half the token's life has passed: on a slow machine, or
  * with the short-lived tokens some tests ask for, seeding outlasts one token.
  */
-async function signedIn(client: FlowClient, username: string, password: string, count: () => void) {
-  let tokens = await signInWithPassword(client, username, password);
+async function signedIn(client: FlowClient, username: string, credentials: Credentials, count: () => void) {
+  let tokens = await signInWithPassword(client, username, credentials);
   let renewAt = Date.now() + (tokens.expiresIn * 1000) / 2;
   return async (...request: Parameters<ReturnType<typeof apiAs>>) => {
     if (Date.now() >= renewAt) {
-      tokens = await signInWithPassword(client, username, password);
+      tokens = await signInWithPassword(client, username, credentials);
       renewAt = Date.now() + (tokens.expiresIn * 1000) / 2;
     }
     return apiAs(client.baseUrl, tokens.accessToken, count)(...request);
@@ -159,12 +166,12 @@ export type SeedResult = { created: boolean; requests: number };
 
 export async function seedDemoData(
   client: FlowClient,
-  password: string,
+  credentials: Credentials,
   today = todayInOslo(),
 ): Promise<SeedResult> {
   let requests = 0;
   const count = () => void requests++;
-  const asAdmin = await signedIn(client, 'admin', password, count);
+  const asAdmin = await signedIn(client, 'admin', credentials, count);
   const listed = (await asAdmin('GET', '/api/admin/centres')) as { items: { id: string }[] };
   const existing = new Set(listed.items.map((c) => c.id));
   if (demoCentres.every((c) => existing.has(c.id))) return { created: false, requests };
@@ -179,7 +186,7 @@ export async function seedDemoData(
     planDemo(today).map(async (plan) => {
       const username = leaderOf[plan.centre];
       if (!username) throw new Error(`demo data: no leader for ${plan.centre}`);
-      const api = await signedIn(client, username, password, count);
+      const api = await signedIn(client, username, credentials, count);
       // In order: hours and entries name participants of earlier batches.
       for (const [i, records] of importBatches(plan).entries())
         await api(
@@ -189,6 +196,15 @@ export async function seedDemoData(
           `demo-${plan.centre}-import-${i}`,
         );
     }),
+  );
+  await seedDemoSurvey(
+    client.baseUrl,
+    {
+      headOffice: await signedIn(client, 'hovedkontor', credentials, count),
+      network: await signedIn(client, 'erfaringsnettverket', credentials, count),
+      leader: await signedIn(client, 'leder.ovre-eiker', credentials, count),
+    },
+    count,
   );
   return { created: true, requests };
 }

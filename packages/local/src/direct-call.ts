@@ -22,6 +22,8 @@ export type DirectCall = {
   headers?: Record<string, string>;
   /** A POST gets a fresh key unless one is given; null sends none. */
   idempotencyKey?: string | null;
+  /** API Gateway's id of the request, when a test follows it (into the access log). */
+  requestId?: string;
 };
 
 /** `body` is the parsed JSON of a JSON answer, the text of any other; `bytes` are what came, as sent. */
@@ -83,6 +85,7 @@ export function directCaller(prepare: () => void = () => {}) {
       headers,
       body,
       ...(c.rawBytes ? { isBase64Encoded: true } : {}),
+      ...(c.requestId ? { requestId: c.requestId } : {}),
     });
     const result = await handler(event, {});
     const answerHeaders = Object.fromEntries(

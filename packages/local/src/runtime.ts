@@ -1,22 +1,27 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { internalError, unavailable } from '@crux/api/errors';
+import { useAccountDirectory } from '@crux/functions/accounts/directory';
 import { signInClaims } from '@crux/functions/pre-token/handler';
+import { createDocumentClient } from '@crux/store/client';
+import { localUsersRepo } from '@crux/store/local-users-repo';
 import { table } from '@crux/store/table';
 import { createApiDocs, isApiDocsPath } from './api-docs';
 import { createApiEmulator } from './api-emulator';
 import { startDatabase } from './database';
 import { seedDemoData } from './demo-data';
-import { demoUsers, loadOrCreateDemoPassword } from './demo-users';
+import { demoUsers, loadOrCreateDemoPassword, loadOrCreateDemoTotpSecret, seedDemoUsers } from './demo-users';
 import type { SupervisedDynamo } from './dynamo-supervisor';
 import { localCredentials, localRegion } from './dynamodb';
 import { sendError, sendJson } from './http';
+import { type Invitation, localAccountDirectory } from './idp/account-directory';
+import type { Lifetimes } from './idp/context';
 import { createIdentityProvider } from './idp/provider';
+import type { Credentials } from './idp/sign-in-flow';
 import { loadOrCreateSigningKey, type SigningKey } from './idp/signing-key';
 import { cognitoAttributes } from './idp/tokens';
-import type { IdpUser } from './idp/users';
-import { sharedPasswordDirectory } from './idp/users';
-import { createFiguresJobRunner, type JobRun } from './jobs';
+import { type IdpUser, userDirectory } from './idp/users';
+import { createJobRunner, type JobRun } from './jobs';
 import { defaultDataDir, defaultWebDist } from './paths';
 import { runtimePortTaken } from './ports';
 import { createStaticSite } from './static-site';
@@ -37,7 +42,10 @@ export type RuntimeOptions = {
   jobIntervalMs?: number;
   /** The web client's build; default `packages/web/dist`. */
   webDist?: string;
-  accessTokenTtlSeconds?: number;
+  /** The identity provider's lifetimes, Cognito's by default: tests shorten them to see them run out. */
+  lifetimes?: Partial<Lifetimes>;
+  /** Where an invitation goes; by default printed in the terminal, as Cognito would e-mail it. */
+  onInvitation?: (invitation: Invitation) => void;
   /** A signing key made by the caller, so tests can sign tokens the authorizer must judge. */
   signingKey?: SigningKey;
   /** Told when DynamoDB Local died and could not be restarted; by default a line on stderr. */
@@ -58,6 +66,12 @@ export type Runtime = {
   runFiguresJob(): Promise<JobRun>;
   demoUsers: readonly IdpUser[];
   demoPassword: string;
+  /** Every demo user's TOTP secret (base32): `npm run code` prints its current code. */
+  demoTotpSecret: string;
+  /** Both, as the sign-in flow takes them. */
+  demoCredentials: Credentials;
+  /** The invitations sent since the start, newest last (in AWS, Cognito e-mails them). */
+  outbox: readonly Invitation[];
   /** What seeding did on this start: created the demo data, or found it there. */
   seeded: 'created' | 'existing' | 'off';
   /** DynamoDB Local's endpoint and its Java process now (undefined while it is being restarted). */
@@ -139,14 +153,30 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const redirectUri = `${url}/auth/callback`;
     const key = options.signingKey ?? (await loadOrCreateSigningKey(dataDir));
     const demoPassword = await loadOrCreateDemoPassword(dataDir);
+    const demoTotpSecret = await loadOrCreateDemoTotpSecret(dataDir);
+    const demoCredentials = { password: demoPassword, totpSecret: demoTotpSecret };
+    // The local user pool: the demo users, and the accounts made through the accounts API.
+    const pool = localUsersRepo(
+      createDocumentClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials }),
+      table.defaultName,
+    );
+    await seedDemoUsers(pool, demoPassword, demoTotpSecret);
+    const outbox: Invitation[] = [];
+    const deliver = options.onInvitation ?? printInvitation;
+    useAccountDirectory(
+      localAccountDirectory(pool, (invitation) => {
+        outbox.push(invitation);
+        deliver(invitation);
+      }),
+    );
     const idp = createIdentityProvider({
       issuer,
       key,
-      users: sharedPasswordDirectory(demoUsers, demoPassword),
+      users: userDirectory(pool),
       clients: [{ clientId: CLIENT_ID, redirectUris: [redirectUri], postLogoutRedirectUris: [`${url}/`] }],
       // What Cognito's trigger checks, by the trigger's own code: e.g. that a staff member's centre exists.
       admit: async (user) => void (await signInClaims(cognitoAttributes(user))),
-      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+      ...(options.lifetimes ? { lifetimes: options.lifetimes } : {}),
     });
     // The functions verify tokens themselves, as in AWS; here they get the provider's keys directly.
     process.env.TOKEN_ISSUER = issuer;
@@ -156,9 +186,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const docs = createApiDocs(url);
     const headers = webSecurityHeaders(url);
     const site = createStaticSite(options.webDist ?? defaultWebDist, headers);
-    const jobs = createFiguresJobRunner();
+    const jobs = createJobRunner('figures');
+    const retention = createJobRunner('retention');
     // The same shape CDK deploys: the API on this origin, under the route table's `/api/…` paths.
-    const config = { authority: issuer, clientId: CLIENT_ID, apiBase: '' };
+    const config = { authority: issuer, clientId: CLIENT_ID, apiBase: '', logoutUrl: idp.logoutUrl };
 
     route = async (req, res, parsed) => {
       const path = parsed.pathname;
@@ -188,7 +219,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const client = { baseUrl: url, clientId: CLIENT_ID, redirectUri };
     let seeded: Runtime['seeded'] = 'off';
     if (options.seedDemo !== false) {
-      seeded = (await seedDemoData(client, demoPassword)).created ? 'created' : 'existing';
+      seeded = (await seedDemoData(client, demoCredentials)).created ? 'created' : 'existing';
       // A failing job leaves the figures stale but the platform usable: report it and carry on.
       const catchUp = jobs
         .run('start')
@@ -199,17 +230,23 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       // run is counted in the background rather than holding up the start (stop() waits for it).
       if (seeded === 'created') await catchUp;
     }
+    // Retention follows the figures on the same timer, as it follows them each night in AWS.
     const timer = setInterval(() => {
       jobs
         .run('timer')
         .catch((e: unknown) =>
           console.error(`[jobs] figures job failed: ${e instanceof Error ? e.message : e}`),
+        )
+        .then(() => retention.run('timer'))
+        .catch((e: unknown) =>
+          console.error(`[jobs] retention job failed: ${e instanceof Error ? e.message : e}`),
         );
     }, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS);
     timer.unref();
     cleanups.push(async () => {
       clearInterval(timer);
       await jobs.idle();
+      await retention.idle();
     });
 
     return {
@@ -221,6 +258,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       runFiguresJob: () => jobs.run('on-demand'),
       demoUsers,
       demoPassword,
+      demoTotpSecret,
+      demoCredentials,
+      outbox,
       seeded,
       database: { endpoint: dynamo.endpoint, pid: dynamo.pid },
     };
@@ -228,6 +268,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     await cleanup();
     throw e;
   }
+}
+
+/** Cognito would e-mail this; on one machine the terminal is the mailbox. */
+function printInvitation(invitation: Invitation): void {
+  console.log(
+    `\n[idp] Invitation e-mail to ${invitation.to} (in AWS, Cognito sends it):\n  ${invitation.subject}\n  ${invitation.body.replaceAll('\n\n', '\n  ')}\n`,
+  );
 }
 
 function listen(server: Server, port: number): Promise<number> {

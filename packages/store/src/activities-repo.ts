@@ -53,7 +53,8 @@ export function activitiesRepo(doc: DynamoDBDocumentClient, table: string, scope
       ConditionCheck: {
         TableName: table,
         Key: centreKeys.participant(scope, id),
-        ConditionExpression: 'attribute_exists(PK)',
+        // An anonymous copy left by an erasure is no one: nothing new may name it.
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(anonymous)',
       },
     }));
     const validInStarting = checkSave(startingCatalogue, { date: '2000-01-01', entries: [...entries] }).ok;

@@ -11,16 +11,12 @@ const UNPROCESSED_RETRIES = 8;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Puts in batches of 25, retrying what DynamoDB leaves unprocessed. Each put is a whole item: idempotent. */
-export async function putAll(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  items: readonly Record<string, unknown>[],
-): Promise<void> {
-  for (let i = 0; i < items.length; i += BATCH_WRITE_MAX) {
-    let pending: NonNullable<BatchWriteCommandInput['RequestItems']>[string] = items
-      .slice(i, i + BATCH_WRITE_MAX)
-      .map((Item) => ({ PutRequest: { Item } }));
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+/** Writes in batches of 25, retrying what DynamoDB leaves unprocessed. */
+async function writeAll(doc: DynamoDBDocumentClient, table: string, requests: readonly WriteRequest[]) {
+  for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX) {
+    let pending = requests.slice(i, i + BATCH_WRITE_MAX);
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > UNPROCESSED_RETRIES) throw new Error('BatchWrite: items left unprocessed');
       if (attempt > 0) await sleep(25 * 2 ** attempt);
@@ -28,6 +24,32 @@ export async function putAll(
       pending = result.UnprocessedItems?.[table] ?? [];
     }
   }
+}
+
+/** Puts in batches of 25. Each put is a whole item: idempotent. */
+export function putAll(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  items: readonly Record<string, unknown>[],
+): Promise<void> {
+  return writeAll(
+    doc,
+    table,
+    items.map((Item) => ({ PutRequest: { Item } })),
+  );
+}
+
+/** Deletes by key in batches of 25: idempotent, a key already gone is no error. */
+export function deleteAll(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Record<string, unknown>[],
+): Promise<void> {
+  return writeAll(
+    doc,
+    table,
+    keys.map((Key) => ({ DeleteRequest: { Key } })),
+  );
 }
 
 /** Gets in batches of 100, strongly consistent, retrying what DynamoDB leaves unprocessed. */

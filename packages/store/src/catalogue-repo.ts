@@ -30,44 +30,55 @@ export function catalogueHash(catalogue: object): string {
 
 const starting: StoredCatalogue = { catalogue: startingCatalogue, hash: catalogueHash(startingCatalogue) };
 
-type Rules = Record<string, { status: string; participant?: string }>;
+type Rules = Record<string, { status: string; participant?: string; registration?: string }>;
+type RuleMap = (typeof ruleMaps)[keyof typeof ruleMaps];
 
 /** The lists a write may name, each with the attribute its entries' rules are kept in beside the document. */
 const ruleMaps = {
   activityKinds: 'kinds',
   measureTypes: 'measureTypes',
   orderTypes: 'orderTypes',
+  wheelDomains: 'wheelDomains',
+  partnerTypes: 'partnerTypes',
   volunteerArenas: 'volunteerArenas',
   incomeSources: 'incomeSources',
 } as const;
 type RuleList = keyof typeof ruleMaps;
 
-function rulesOf(catalogue: Catalogue): Record<(typeof ruleMaps)[RuleList], Rules> {
-  const map = (entries: readonly { id: string; status: string; participant?: string }[]) =>
+function rulesOf(catalogue: Catalogue): Record<RuleMap, Rules> {
+  const map = (
+    entries: readonly { id: string; status: string; participant?: string; registration?: string }[],
+  ) =>
     Object.fromEntries(
       entries.map((e) => [
         e.id,
-        { status: e.status, ...(e.participant ? { participant: e.participant } : {}) },
+        {
+          status: e.status,
+          ...(e.participant ? { participant: e.participant } : {}),
+          ...(e.registration ? { registration: e.registration } : {}),
+        },
       ]),
     );
   return Object.fromEntries(
     Object.entries(ruleMaps).map(([list, attribute]) => [attribute, map(catalogue[list as RuleList])]),
-  ) as Record<(typeof ruleMaps)[RuleList], Rules>;
+  ) as Record<RuleMap, Rules>;
 }
 
 /** One attribute per used entry, beside the document: set by the job, read only by change conditions. */
 const usedAttribute = (list: CatalogueListName, id: string) => `used#${list}#${id}`;
 
 /**
- * A ConditionCheck, for a write's own transaction, that the named kinds (or measure or order types,
- * arenas, income sources) are in the catalogue, in use, and named as each kind says. `valid` tells
- * whether they are so in the starting catalogue, which is the catalogue while none is stored, and the
- * list's while the stored one predates it.
+ * A ConditionCheck, for a write's own transaction, that the named kinds (or measure or order types, wheel
+ * domains, partner types, arenas, income sources) are in the catalogue, in use, and named as each kind
+ * says; `daily`: a kind registered on *I dag*, not one counted from the plans. `valid` tells whether they
+ * are so in the starting catalogue, which is the catalogue while none is stored, and the list's while the
+ * stored one predates it. `scale`: positions given on this scale, which must still be the catalogue's.
  */
 export type CatalogueUse = {
   list: RuleList;
   id: string;
   namesParticipant?: boolean;
+  daily?: boolean;
   /** A correction of what was registered before may name a retired entry: it need only exist. */
   retiredToo?: boolean;
 };
@@ -76,6 +87,7 @@ export function catalogueCheck(
   table: string,
   uses: readonly CatalogueUse[],
   validInStarting: boolean,
+  scale?: { min: number; max: number },
 ): TransactItem {
   // DynamoDB refuses a name or value the expression does not use: each is added where it is.
   const names: Record<string, string> = {};
@@ -90,11 +102,27 @@ export function catalogueCheck(
     names[`#l${i}`] = ruleMaps[use.list];
     const entry = `#l${i}.#e${i}`;
     if (use.retiredToo) return [`attribute_exists(${entry})`];
-    if (use.namesParticipant === undefined) return [active(entry)];
+    const own = [active(entry)];
+    if (use.daily) {
+      names['#reg'] = 'registration';
+      own.push(`attribute_not_exists(${entry}.#reg)`);
+    }
+    if (use.namesParticipant === undefined) return own;
     values[`:no${i}`] = use.namesParticipant ? 'mustNot' : 'must';
     names['#p'] = 'participant';
-    return [active(entry), `${entry}.#p <> :no${i}`];
+    return [...own, `${entry}.#p <> :no${i}`];
   });
+  if (scale) {
+    Object.assign(names, {
+      '#doc': 'catalogue',
+      '#set': 'settings',
+      '#ws': 'wheelScale',
+      '#min': 'min',
+      '#max': 'max',
+    });
+    Object.assign(values, { ':smin': scale.min, ':smax': scale.max });
+    terms.push('#doc.#set.#ws.#min = :smin', '#doc.#set.#ws.#max = :smax');
+  }
   // DynamoDB refuses parentheses it finds redundant: a single comparison is never wrapped.
   const rules = terms.join(' AND ');
   const grouped = terms.length > 1 ? `(${rules})` : rules;
@@ -117,22 +145,30 @@ export function catalogueCheck(
 }
 
 /** What entries use of the catalogue: each distinct kind once, with whether it names a participant. */
-export function entryUses(entries: readonly ActivityItem[]): CatalogueUse[] {
+export function entryUses(entries: readonly ActivityItem[], daily = false): CatalogueUse[] {
   const uses = new Map<string, CatalogueUse>();
   for (const e of entries) {
     const namesParticipant = e.participantId !== undefined;
-    uses.set(`${e.kind}:${namesParticipant}`, { list: 'activityKinds', id: e.kind, namesParticipant });
+    uses.set(`${e.kind}:${namesParticipant}`, {
+      list: 'activityKinds',
+      id: e.kind,
+      namesParticipant,
+      ...(daily ? { daily } : {}),
+    });
   }
   return [...uses.values()];
 }
 
-/** The catalogue check of a save of entries: each distinct kind once, with whether it names a participant. */
+/**
+ * The catalogue check of a save of entries on *I dag*: each distinct kind once, with whether it names a
+ * participant, and none that is counted from the plans.
+ */
 export function entriesCheck(
   table: string,
   entries: readonly ActivityItem[],
   validInStarting: boolean,
 ): TransactItem {
-  return catalogueCheck(table, entryUses(entries), validInStarting);
+  return catalogueCheck(table, entryUses(entries, true), validInStarting);
 }
 
 export type ChangeOutcome =

@@ -1,5 +1,6 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CentreFiguresMonths, CentreFiguresYear } from '@crux/domain/figure-set';
+import type { RoundResults, SurveyRoundResults } from '@crux/domain/survey/results';
 import { latestComputedAt, toFigures } from './figure-items';
 import { centreKeys } from './keys';
 import { queryPrefix } from './query-all';
@@ -30,6 +31,21 @@ export function centreFiguresRepo(doc: DynamoDBDocumentClient, table: string, sc
         figures: current ? toFigures(current.figures) : null,
         previous: before ? toFigures(before.figures) : null,
         computedAt: latestComputedAt(current ? [current] : []),
+      };
+    },
+
+    /** A closed survey round's results, as the figures job wrote them: one GetItem (undefined until then). */
+    async roundResults(round: string): Promise<SurveyRoundResults | undefined> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: table, Key: centreKeys.roundResults(scope, round) }),
+      );
+      if (!Item) return undefined;
+      return {
+        round,
+        year: Number(Item.year),
+        version: Number(Item.version),
+        results: Item.results as RoundResults,
+        computedAt: latestComputedAt([Item]),
       };
     },
 

@@ -1,11 +1,12 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
+import type { CentreId } from '@crux/domain/centre';
 import type { CentreSettings, CentreSettingsUpdate } from '@crux/domain/centre-settings';
 import { checkCentreSettings, defaultCentreSettings } from '@crux/domain/centre-settings';
 import { catalogueCheck } from './catalogue-repo';
-import { centreKeys } from './keys';
+import { centreKeys, PARTICIPANT_SIGN_IN, signInKeys } from './keys';
 import { assertIssued, type TenantScope } from './tenant-scope';
-import { transact } from './transact';
+import { type TransactItem, transact } from './transact';
 
 export type SettingsOutcome =
   | { kind: 'written'; settings: CentreSettings }
@@ -15,7 +16,44 @@ export type SettingsOutcome =
 function toSettings(item: Record<string, unknown> | undefined): CentreSettings {
   if (!item) return defaultCentreSettings;
   const { PK: _pk, SK: _sk, ...settings } = item;
-  return settings as CentreSettings;
+  return { participantSignIn: false, ...settings } as CentreSettings;
+}
+
+/**
+ * For a participant's own write, in its transaction: the centre still lets its participants sign in, so
+ * turning it off stops their writes at once (their reads end when their token does).
+ */
+export function participantSignInCheck(scope: TenantScope, table: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: table,
+      Key: centreKeys.settings(scope),
+      ConditionExpression: '#on = :on',
+      ExpressionAttributeNames: { '#on': PARTICIPANT_SIGN_IN },
+      ExpressionAttributeValues: { ':on': true },
+    },
+  };
+}
+
+/**
+ * Whether a centre lets its participants sign in: for the sign-in trigger, which holds no tenant scope
+ * (no one has signed in yet) and may read this one attribute and nothing else (infra/lib/tenant-policy.ts).
+ */
+export async function participantSignInOpen(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  centre: CentreId,
+): Promise<boolean> {
+  const { Item } = await doc.send(
+    new GetCommand({
+      TableName: table,
+      Key: signInKeys.centreSettings(centre),
+      ProjectionExpression: '#on',
+      ExpressionAttributeNames: { '#on': PARTICIPANT_SIGN_IN },
+      ConsistentRead: true,
+    }),
+  );
+  return Item?.[PARTICIPANT_SIGN_IN] === true;
 }
 
 /** The centre's own choices (which kinds *I dag* shows): one item, versioned, the defaults until set. */
@@ -31,13 +69,14 @@ export function centreSettingsRepo(doc: DynamoDBDocumentClient, table: string, s
     async set(update: CentreSettingsUpdate, now: string): Promise<SettingsOutcome> {
       const settings: CentreSettings = {
         todayKinds: update.todayKinds,
+        participantSignIn: update.participantSignIn ?? false,
         version: update.version + 1,
         updatedAt: now,
         updatedBy: scope.subject,
       };
       const check = catalogueCheck(
         table,
-        [...new Set(update.todayKinds)].map((id) => ({ list: 'activityKinds' as const, id })),
+        [...new Set(update.todayKinds)].map((id) => ({ list: 'activityKinds' as const, id, daily: true })),
         checkCentreSettings(startingCatalogue, update).ok,
       );
       if (check.ConditionCheck) check.ConditionCheck.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';

@@ -1,4 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Centre, CentreInput } from '@crux/domain/centre';
 import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { registryKeys } from './keys';
@@ -42,6 +44,50 @@ export function centresRepo(doc: DynamoDBDocumentClient, table: string) {
       if (outcome.kind === 'written') return { kind: 'written', centre };
       if (outcome.kind !== 'condition_failed') return outcome;
       return { kind: 'exists', centre: toCentre(outcome.current ?? {}) };
+    },
+
+    /**
+     * A centre registered by an onboarding (the centre with its first leader): the item carries the
+     * request's mark, so the same request sent again finds its own centre (`written`) where any other
+     * finds the id taken (`exists`). One conditional PutItem.
+     */
+    async registerForOnboarding(
+      input: CentreInput,
+      now: string,
+      mark: string,
+    ): Promise<{ kind: 'written' | 'exists'; centre: Centre }> {
+      const centre: Centre = { ...input, createdAt: now };
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...registryKeys.centre(input.id), ...centre, onboarding: mark },
+            ConditionExpression: 'attribute_not_exists(PK) OR onboarding = :mark',
+            ExpressionAttributeValues: { ':mark': mark },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return { kind: 'written', centre };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        return { kind: 'exists', centre: toCentre(error.Item ? unmarshall(error.Item) : {}) };
+      }
+    },
+
+    /** Takes back a centre its onboarding registered, when its leader could not be made after all. */
+    async withdrawOnboarding(id: string, mark: string): Promise<void> {
+      await doc
+        .send(
+          new DeleteCommand({
+            TableName: table,
+            Key: registryKeys.centre(id),
+            ConditionExpression: 'onboarding = :mark',
+            ExpressionAttributeValues: { ':mark': mark },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
     },
 
     /**

@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { insideLoggedWrite } from './access-log';
 import { trackAttemptOutcomes } from './db-failure';
 
 /**
@@ -51,9 +52,36 @@ export function createDocumentClient(options: ClientOptions = {}): DynamoDBDocum
     ...clientSettings(options.profile ?? 'batch'),
   });
   trackAttemptOutcomes(client);
+  refuseUnloggedWrites(client);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
+}
+
+const singleWrites = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+]);
+
+/**
+ * In a request on personal data every write is a transaction, because its access-log entry commits in
+ * it (transact.ts): a single-item write there would change a person's data unlogged. It is refused
+ * before it is sent, so a repository that forgets fails its first test instead of going unlogged.
+ */
+function refuseUnloggedWrites(client: DynamoDBClient): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (singleWrites.has(context.commandName ?? '') && insideLoggedWrite()) {
+        throw new Error(
+          `${context.commandName} in a request on personal data: write in a transaction (transact.ts), which carries its access-log entry`,
+        );
+      }
+      return next(args);
+    },
+    { step: 'initialize', priority: 'high', name: 'cruxRefuseUnloggedWrites' },
+  );
 }
 
 /** The table name from the environment: set by CDK in AWS and by the local runtime on one machine. */

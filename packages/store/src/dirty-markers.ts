@@ -3,7 +3,7 @@ import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-
 import type { Month } from '@crux/domain/period';
 import type { DirtyMarker } from '@crux/domain/rollup/markers';
 import type { CountedThrough, Participation } from '@crux/domain/rollup/participation';
-import { centreKeys, DIRTY, parseDirtyMarker } from './keys';
+import { centreKeys, DIRTY, parseDirtyMarker, surveyKeys } from './keys';
 import { queryAll } from './query-all';
 import { table as tableDef } from './table';
 import { assertIssued, type TenantScope } from './tenant-scope';
@@ -105,6 +105,26 @@ export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
             Key: { PK, SK },
             ConditionExpression: 'seq = :seq',
             ExpressionAttributeValues: { ':seq': seq },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /** Takes a closed survey round off the dirty index, once its year's figures and results are written. */
+    async clearRound(scope: TenantScope, round: string): Promise<boolean> {
+      assertIssued(scope);
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: surveyKeys.round(scope, round),
+            UpdateExpression: 'REMOVE #gpk, #gsk',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: { '#gpk': dirtyIndex.partitionKey, '#gsk': dirtyIndex.sortKey },
           }),
         );
         return true;

@@ -1,7 +1,9 @@
+import { reasonText, SMALL_MAX } from '@crux/domain/disclosure/types';
 import { type Figures, type NetworkCell, type NetworkFigures, TOTAL } from '@crux/domain/figure-set';
 import type { Month } from '@crux/domain/period';
+import type { NetworkRow } from '@crux/domain/rollup/network';
 import type { StoredHeadOfficeYear, StoredYear } from '@crux/domain/rollup/year-table';
-import { SMALL_MAX } from '@crux/domain/suppression';
+import type { RoundResults } from '@crux/domain/survey/results';
 import { centreKeys, headOfficeKeys, networkKeys } from './keys';
 import { assertIssued, type TenantScope } from './tenant-scope';
 
@@ -19,6 +21,23 @@ export const figureItems = {
     assertIssued(scope);
     return { ...centreKeys.figuresYear(scope, year), year, figures, computedAt };
   },
+  /** A closed survey round's results, as its centre may see them (survey/results.ts). */
+  roundResults: (
+    scope: TenantScope,
+    round: { id: string; year: number; version: number },
+    results: RoundResults,
+    computedAt: string,
+  ) => {
+    assertIssued(scope);
+    return {
+      ...centreKeys.roundResults(scope, round.id),
+      round: round.id,
+      year: round.year,
+      version: round.version,
+      results,
+      computedAt,
+    };
+  },
   headOfficeYear: (year: number, row: StoredYear, computedAt: string) => ({
     ...headOfficeKeys.year(year, row.centre),
     centre: row.centre,
@@ -34,18 +53,22 @@ export const figureItems = {
     figures,
     computedAt,
   }),
-  /** Already suppressed: nothing under `NET#` ever holds a number the network may not see. */
-  networkYear: (
-    year: number,
-    centre: string,
-    name: string | undefined,
-    figures: NetworkFigures,
-    computedAt: string,
-  ) => ({
-    ...networkKeys.year(year, centre),
-    centre,
-    ...(name !== undefined ? { name } : {}),
-    figures,
+  /** The years the head office has figures for: the network's publication covers them all. */
+  headOfficeYears: (years: readonly number[], computedAt: string) => ({
+    ...headOfficeKeys.years,
+    years: [...years],
+    computedAt,
+  }),
+  /**
+   * Already suppressed: nothing under `NET#` ever holds a number the network may not see. The counts
+   * (`figures`) apart from the amounts (hours, mean age, shares), so the read can check each.
+   */
+  networkYear: (year: number, row: NetworkRow, computedAt: string) => ({
+    ...networkKeys.year(year, row.centre),
+    centre: row.centre,
+    ...(row.name !== undefined ? { name: row.name } : {}),
+    figures: row.counts,
+    amounts: row.amounts,
     computedAt,
   }),
 };
@@ -58,24 +81,38 @@ export function toFigures(value: unknown): Figures {
   );
 }
 
-function toNetworkCell(value: unknown): NetworkCell {
-  if (
-    typeof value === 'number' &&
-    Number.isInteger(value) &&
-    value >= 0 &&
-    (value === 0 || value > SMALL_MAX)
-  ) {
-    return value;
-  }
+function suppression(value: unknown): NetworkCell | undefined {
   const reason = (value as { suppressed?: unknown } | null)?.suppressed;
-  if (reason === 'small' || reason === 'secondary') return { suppressed: reason };
+  return typeof reason === 'string' && Object.hasOwn(reasonText, reason)
+    ? { suppressed: reason as keyof typeof reasonText }
+    : undefined;
+}
+
+/** A count: 0, 5 and up, or hidden. */
+function toNetworkCount(value: unknown): NetworkCell {
+  if (typeof value === 'number' && Number.isInteger(value) && (value === 0 || value > SMALL_MAX))
+    return value;
+  const hidden = suppression(value);
+  if (hidden) return hidden;
   // Fail closed: a network item is never shown with a cell that is not a safe count or a suppression.
   throw new Error('network figures item holds a value that may not be shown');
 }
 
-export function toNetworkFigures(value: unknown): NetworkFigures {
-  const v = (value ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(v).map(([id, cell]) => [id, toNetworkCell(cell)]));
+/** An amount (hours, a mean age, a share): a number, null (over nobody), or hidden. */
+function toNetworkAmount(value: unknown): NetworkCell {
+  if (value === null || (typeof value === 'number' && Number.isFinite(value) && value >= 0)) return value;
+  const hidden = suppression(value);
+  if (hidden) return hidden;
+  throw new Error('network figures item holds a value that may not be shown');
+}
+
+/** A network item's every figure: its counts, each checked as a count, and its amounts. */
+export function toNetworkFigures(item: Record<string, unknown>): NetworkFigures {
+  const of = (value: unknown) => Object.entries((value ?? {}) as Record<string, unknown>);
+  return Object.fromEntries([
+    ...of(item.amounts).map(([id, cell]) => [id, toNetworkAmount(cell)]),
+    ...of(item.figures).map(([id, cell]) => [id, toNetworkCount(cell)]),
+  ]);
 }
 
 /** The latest `computedAt` of the items, or null when there are none. */

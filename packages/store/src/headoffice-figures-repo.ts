@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { HeadOfficeMonths, HeadOfficeYear } from '@crux/domain/figure-set';
 import type { StoredHeadOfficeYear } from '@crux/domain/rollup/year-table';
 import { latestComputedAt, splitTotal, toFigures, toStoredHeadOfficeYear } from './figure-items';
@@ -49,6 +49,15 @@ export function headOfficeFiguresRepo(doc: DynamoDBDocumentClient, table: string
       const prefix = withMonths ? '' : headOfficeKeys.yearPrefix;
       const items = await queryPrefix(doc, table, headOfficeKeys.pk(year), prefix, { consistent: true });
       return toStoredHeadOfficeYear(items);
+    },
+
+    /** The years with head-office figures, as the figures job last recorded them. */
+    async years(): Promise<number[]> {
+      const out = await doc.send(
+        new GetCommand({ TableName: table, Key: headOfficeKeys.years, ConsistentRead: true }),
+      );
+      const years = out.Item?.years;
+      return Array.isArray(years) ? years.filter((y): y is number => Number.isInteger(y)) : [];
     },
   };
 }

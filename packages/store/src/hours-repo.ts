@@ -41,7 +41,7 @@ export function orderCheck(
     ConditionCheck: {
       TableName: table,
       Key: centreKeys.participant(scope, participantId),
-      ConditionExpression: terms.join(' AND '),
+      ConditionExpression: ['attribute_not_exists(anonymous)', ...terms].join(' AND '),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',

@@ -16,8 +16,11 @@ export type Idempotency = { subject: string; key: string; requestHash: string };
 /** Where a request's record lives: the centre's own partition, or the audience's for the others. */
 export type IdempotencySpace = TenantScope | Exclude<Audience, 'centre'>;
 
-/** What the transaction writes beside the change, and what it needs to judge a failed condition. */
-export type RememberedAnswer = { item: TransactItem; requestHash: string };
+/**
+ * What the transaction writes beside the change, what it needs to judge a failed condition, and the
+ * answer itself (its access-log entry may name the people in it, as a new participant's id).
+ */
+export type RememberedAnswer = { item: TransactItem; requestHash: string; body: unknown };
 
 export type Replay = { kind: 'replayed'; status: number; body: unknown } | { kind: 'key_reused' };
 
@@ -38,6 +41,7 @@ export function rememberAnswer(
 ): RememberedAnswer {
   return {
     requestHash: idem.requestHash,
+    body: answer.body,
     item: {
       Put: {
         TableName: table,

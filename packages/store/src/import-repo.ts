@@ -13,7 +13,7 @@ import { centreKeys } from './keys';
 import { participantItem } from './participants-repo';
 import { registerImport, volunteerDaysCheck } from './register-import';
 import { assertIssued, type TenantScope } from './tenant-scope';
-import { type TransactItem, transact } from './transact';
+import { itemsTransactAdds, TRANSACTION_MAX, type TransactItem, transact } from './transact';
 
 /** How many records of each type an import brought in (`volunteerHours`: volunteer-months). */
 export type ImportCounts = {
@@ -52,9 +52,6 @@ export type ImportOutcome =
   | Replay
   | { kind: 'too_large'; items: number }
   | { kind: 'refused'; part: Part; current: Record<string, unknown> | undefined };
-
-/** DynamoDB's limit of items in one transaction. */
-const TRANSACTION_MAX = 100;
 
 function spansOf(spans: ImportedParticipant['measures'], now: string): Record<string, Span> {
   return Object.fromEntries(
@@ -204,7 +201,7 @@ export function importRepo(doc: DynamoDBDocumentClient, table: string, scope: Te
         const check = {
           TableName: table,
           Key: centreKeys.participant(scope, id),
-          ConditionExpression: 'attribute_exists(PK)',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(anonymous)',
         };
         add({ ConditionCheck: check }, { what: 'participant' });
       }
@@ -218,7 +215,8 @@ export function importRepo(doc: DynamoDBDocumentClient, table: string, scope: Te
         if (check.ConditionCheck) check.ConditionCheck.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
         add(check, { what: 'catalogue' });
       }
-      if (items.length + 1 > TRANSACTION_MAX) return { kind: 'too_large', items: items.length + 1 };
+      const all = items.length + itemsTransactAdds(true);
+      if (all > TRANSACTION_MAX) return { kind: 'too_large', items: all };
       const answer = rememberAnswer(table, scope, idem, {
         status: 201,
         body: { imported: answered(counts) },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Audience } from '@crux/api/audiences';
 import type { Month } from '@crux/domain/period';
 import type { DirtyMarker } from '@crux/domain/rollup/markers';
@@ -15,6 +16,7 @@ export const OPEN_END = '9999-12-31';
 export const DIRTY = 'DIRTY';
 
 const MONTH_MARKER = 'M';
+const IDEMPOTENCY_PREFIX = 'IDEM#';
 const PARTICIPANT_MARKER = 'P';
 const SPAN_MARKER = 'S';
 /** The sort key of a register's span record: a volunteer or a staff position. */
@@ -24,6 +26,28 @@ export const centreKeys = {
   pk: (s: TenantScope) => `C#${s.centre}`,
   participant: (s: TenantScope, id: string) => ({ PK: `C#${s.centre}`, SK: `P#${id}` }),
   participantPrefix: 'P#',
+  /**
+   * A participant's item collection: the participant, its plan and its wheel conversations sort together
+   * (`P#<id>`, `P#<id>#PLAN`, `P#<id>#CONV#<date>#<id>`), so the page is one Query. `#` sorts below every
+   * id character and `~` above, so the range holds this participant's items and no other's.
+   */
+  participantCollection: (id: string) => ({ from: `P#${id}`, to: `P#${id}#~` }),
+  plan: (s: TenantScope, participantId: string) => ({ PK: `C#${s.centre}`, SK: `P#${participantId}#PLAN` }),
+  conversation: (s: TenantScope, participantId: string, date: string, id: string) => ({
+    PK: `C#${s.centre}`,
+    SK: `P#${participantId}#CONV#${date}#${id}`,
+  }),
+  /**
+   * What the figures count of a wheel conversation, dated like entries so a centre-year's conversations
+   * are one range read strongly consistent (the conversation itself lives in its participant's collection).
+   * Written in the same transaction as the conversation, and deleted with it.
+   */
+  conversationTally: (s: TenantScope, date: string, id: string) => ({
+    PK: `C#${s.centre}`,
+    SK: `W#${date}#${id}`,
+  }),
+  conversationTallyFrom: (date: string) => `W#${date}#`,
+  conversationTallyTo: (date: string) => `W#${date}#~`,
   /** GSI1: participations ordered by end date (open ones last), so a period's active ones are one range. */
   participationByEnd: (s: TenantScope, id: string, endDate: string | undefined) => ({
     GSI1PK: `C#${s.centre}#PART`,
@@ -37,12 +61,13 @@ export const centreKeys = {
   activityTo: (date: string) => `A#${date}#~`,
   /** Hours served on an order, dated like entries so a year's hours are one range. */
   hours: (s: TenantScope, date: string, id: string) => ({ PK: `C#${s.centre}`, SK: `H#${date}#${id}` }),
+  hoursPrefix: 'H#',
   hoursFrom: (date: string) => `H#${date}#`,
   hoursTo: (date: string) => `H#${date}#~`,
   /** A POST's remembered answer, per caller and Idempotency-Key (see idempotency.ts). */
   idempotency: (s: TenantScope, subject: string, key: string) => ({
     PK: `C#${s.centre}`,
-    SK: `IDEM#${subject}#${key}`,
+    SK: `${IDEMPOTENCY_PREFIX}${subject}#${key}`,
   }),
   /**
    * A centre-month whose activity figures are stale. GSI2 (the dirty index) lists every stale marker of
@@ -102,19 +127,62 @@ export const centreKeys = {
   income: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}`, SK: `R#${year}#INCOME` }),
   /** The year's well-being talks and gatherings: not counted, so outside the job's range. */
   volunteerFollowUp: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}`, SK: `VFOLLOW#${year}` }),
+  /**
+   * An erasure under way: the new ids the person's records take, kept until every record has been
+   * rewritten, so an erasure cut short resumes. Named by the person's log reference, never their id.
+   */
+  erasure: (s: TenantScope, ref: string) => ({ PK: `C#${s.centre}`, SK: `ERASURE#${ref}` }),
   /** The centre's own choices (which kinds *I dag* shows), set by its leader. */
-  settings: (s: TenantScope) => ({ PK: `C#${s.centre}`, SK: 'SETTINGS' }),
+  settings: (s: TenantScope) => signInKeys.centreSettings(s.centre),
   /** The centre's own figures, written by the figures job, read by the centre's figures routes. */
   figuresPk: (s: TenantScope) => `C#${s.centre}#FIG`,
   figuresYear: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}#FIG`, SK: `Y#${year}` }),
   figuresMonth: (s: TenantScope, month: Month) => ({ PK: `C#${s.centre}#FIG`, SK: `M#${month}` }),
   figuresYearPrefix: 'Y#',
   figuresMonthsOf: (year: number) => `M#${year}-`,
+  /** A closed survey round's results, written by the figures job beside the centre's figures. */
+  roundResults: (s: TenantScope, round: string) => ({ PK: `C#${s.centre}#FIG`, SK: `R#${round}` }),
+};
+
+const ROUND_MARKER = 'R';
+
+/**
+ * The centre's participant survey, in partitions of its own under the centre's (so the tenant role
+ * reaches them, and the no-token answer function reaches nothing else): the rounds with their one-time
+ * codes (`R#<round>`, `R#<round>#K#<hash of code>`, one range per round), the pointer to the one open
+ * round, and each round's answers in a partition of their own, apart from the codes.
+ */
+export const surveyKeys = {
+  pk: (s: TenantScope) => `C#${s.centre}#SURVEY`,
+  round: (s: TenantScope, round: string) => ({ PK: `C#${s.centre}#SURVEY`, SK: `R#${round}` }),
+  roundPrefix: 'R#',
+  roundAndCodes: (round: string) => `R#${round}`,
+  code: (s: TenantScope, round: string, codeHash: string) => ({
+    PK: `C#${s.centre}#SURVEY`,
+    SK: `R#${round}#K#${codeHash}`,
+  }),
+  /** Names the centre's one open round, so a participant needs only the centre and a code. */
+  openRound: (s: TenantScope) => ({ PK: `C#${s.centre}#SURVEY`, SK: 'OPEN' }),
+  answersPk: (s: TenantScope, round: string) => `C#${s.centre}#SURVEY#${round}`,
+  /** An answer's id is random: nothing in its key tells when, or in which order, it was given. */
+  answer: (s: TenantScope, round: string, id: string) => ({
+    PK: `C#${s.centre}#SURVEY#${round}`,
+    SK: `A#${id}`,
+  }),
+  answerPrefix: 'A#',
+  /** Written when the round closes, after its answers in the range: free text is read only with it there. */
+  closed: (s: TenantScope, round: string) => ({ PK: `C#${s.centre}#SURVEY#${round}`, SK: 'CLOSED' }),
+  /** A closed round waits on the dirty index until the figures job has counted its year. */
+  dirtyRound: (s: TenantScope, year: number, round: string) => ({
+    GSI2PK: DIRTY,
+    GSI2SK: `${s.centre}#${ROUND_MARKER}#${year}#${round}`,
+  }),
 };
 
 /**
- * A marker's GSI2 sort key read back: `<centre>#M#<month>` (with the marker's `seq`), `<centre>#P#<id>`
- * or `<centre>#S#<sort key of a span>`. Anything else is not a marker the job knows, and is left alone.
+ * A marker's GSI2 sort key read back: `<centre>#M#<month>` (with the marker's `seq`), `<centre>#P#<id>`,
+ * `<centre>#S#<sort key of a span>` or `<centre>#R#<year>#<round>`. Anything else is not a marker the job
+ * knows, and is left alone.
  */
 export function parseDirtyMarker(sortKey: unknown, seq: unknown): DirtyMarker | undefined {
   if (typeof sortKey !== 'string') return undefined;
@@ -123,9 +191,23 @@ export function parseDirtyMarker(sortKey: unknown, seq: unknown): DirtyMarker | 
   const [, centre = '', kind, rest = ''] = match;
   if (kind === PARTICIPANT_MARKER) return { kind: 'participant', centre, id: rest };
   if (kind === SPAN_MARKER) return SPAN_KEY.test(rest) ? { kind: 'span', centre, sortKey: rest } : undefined;
+  const round = /^(\d{4})#(.+)$/.exec(rest);
+  if (kind === ROUND_MARKER && round)
+    return { kind: 'round', centre, year: Number(round[1]), id: round[2] ?? '' };
   if (kind !== MONTH_MARKER || !/^\d{4}-\d{2}$/.test(rest) || typeof seq !== 'number') return undefined;
   return { kind: 'month', centre, month: rest, seq };
 }
+
+/** The centre setting that lets its participants sign in: an attribute of the centre's settings item. */
+export const PARTICIPANT_SIGN_IN = 'participantSignIn';
+
+/**
+ * The one centre key built without a tenant scope: the sign-in trigger asks, before anyone has signed
+ * in, whether a centre lets its participants sign in, and may read that one attribute of that one item.
+ */
+export const signInKeys = {
+  centreSettings: (centre: string) => ({ PK: `C#${centre}`, SK: 'SETTINGS' }),
+};
 
 /** The foundation's catalogue: the current document, and a history record per change. */
 export const catalogueKeys = {
@@ -135,10 +217,37 @@ export const catalogueKeys = {
   historyPrefix: 'H#',
 };
 
+/** The survey's questionnaire: the head office's draft, the network's comments on it, the published versions. */
+const pad = (n: number) => String(n).padStart(8, '0');
+export const questionnaireKeys = {
+  pk: 'SURVEY',
+  draft: { PK: 'SURVEY', SK: 'DRAFT' },
+  version: (version: number) => ({ PK: 'SURVEY', SK: `V#${pad(version)}` }),
+  versionPrefix: 'V#',
+  /** Comments on the draft of version `version`, in the order they were made. */
+  comment: (version: number, at: string, id: string) => ({
+    PK: 'SURVEY',
+    SK: `C#${pad(version)}#${at}#${id}`,
+  }),
+  commentsOf: (version: number) => `C#${pad(version)}#`,
+};
+
 /** Centres registry, written by the admin API. */
 export const registryKeys = {
   pk: 'CENTRES',
   centre: (centre: string) => ({ PK: 'CENTRES', SK: centre }),
+};
+
+/**
+ * The local identity provider's user pool (packages/local only: in AWS the users live in Cognito and
+ * nothing is written under `IDP#`). A user item per `sub`, and an item per username that holds the
+ * `sub`, so a username is taken once and signing in is two GetItems.
+ */
+export const localIdpKeys = {
+  pk: 'IDP#USERS',
+  user: (sub: string) => ({ PK: 'IDP#USERS', SK: `U#${sub}` }),
+  userPrefix: 'U#',
+  username: (username: string) => ({ PK: 'IDP#USERS', SK: `N#${username}` }),
 };
 
 /**
@@ -160,6 +269,8 @@ export const headOfficeKeys = {
   month: (year: number, month: Month, centre: string) => ({ PK: `HQ#${year}`, SK: `M#${month}#${centre}` }),
   yearPrefix: 'Y#',
   monthPrefix: 'M#',
+  /** The years that have head-office figures, so a run can reach every one of them. */
+  years: { PK: 'HQ#YEARS', SK: 'YEARS' },
 };
 
 /** Experience-network figures: written already suppressed; nothing else lives under `NET#`. */
@@ -171,4 +282,57 @@ export const networkKeys = {
 
 export const jobKeys = {
   figuresState: { PK: 'JOB#figures', SK: 'STATE' },
+  /** How far the retention job has deleted the access log, and how far the export has copied it. */
+  retentionState: { PK: 'JOB#retention', SK: 'STATE' },
+  logExportState: { PK: 'JOB#log-export', SK: 'STATE' },
 };
+
+/**
+ * What a record of a centre's partition is, read back from its sort key: a participant, one of the
+ * records kept under the participant (`P#<id>#PLAN#…` is a `plan`), an activity entry, a day's hours,
+ * a POST's remembered answer, or, for a kind this list does not know yet, the key's first word.
+ */
+export function recordKindOf(sortKey: string, participantId: string): string {
+  const own = `${centreKeys.participantPrefix}${participantId}`;
+  if (sortKey === own) return 'participant';
+  if (sortKey.startsWith(`${own}#`)) return (sortKey.slice(own.length + 1).split('#')[0] ?? '').toLowerCase();
+  if (sortKey.startsWith(centreKeys.activityPrefix)) return 'entry';
+  if (sortKey.startsWith(centreKeys.hoursPrefix)) return 'hours';
+  if (sortKey.startsWith(IDEMPOTENCY_PREFIX)) return 'remembered_answer';
+  return (sortKey.split('#')[0] ?? '').toLowerCase();
+}
+
+/**
+ * The access log of a centre: one partition, `C#<centre>#LOG`, an entry per request in time order
+ * (`<UTC time>#<random>`: the random part makes a key no one can guess, so one that may only add entries
+ * cannot overwrite one it did not write). Every entry is also on the jobs' index (GSI2) under its UTC
+ * month, in time order across centres, so the export and the retention job read every centre's entries
+ * of a span of time in one range. The centre's
+ * tenant role may only Put here (infra/lib/tenant-policy.ts matches `accessLogPartitions`).
+ */
+export const accessLogKeys = {
+  pk: (s: { centre: string }) => `C#${s.centre}#LOG`,
+  entry: (s: { centre: string }, at: string, nonce: string) => ({
+    PK: `C#${s.centre}#LOG`,
+    SK: `${at}#${nonce}`,
+    GSI2PK: `LOG#${at.slice(0, 7)}`,
+    GSI2SK: `${at}#${s.centre}#${nonce}`,
+  }),
+  /** The first and (with `~`, after every time) the last key of a UTC day, in a centre's log or on the index. */
+  dayFrom: (day: string) => `${day}T`,
+  dayTo: (day: string) => `${day}T~`,
+  /** A month of every centre's entries on the jobs' index, in time order. */
+  monthPk: (month: string) => `LOG#${month}`,
+};
+
+/** Every centre's log partition, as an IAM `StringLike` pattern (no centre id holds `#`). */
+export const accessLogPartitions = 'C#*#LOG';
+
+/**
+ * A person or record as the access log names it: a one-way hash of kind, centre and id. The ids are
+ * random UUIDs, so the hash cannot be turned back into one; whoever holds the id (the person, from their
+ * export) finds every entry about them, and after an erasure nothing in the table holds the id.
+ */
+export function logRef(centre: string, kind: string, id: string): string {
+  return createHash('sha256').update(`${kind}:${centre}:${id}`).digest('base64url').slice(0, 22);
+}

@@ -1,17 +1,18 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type {
-  Participant,
-  ParticipantCreate,
-  ParticipantListQuery,
-  ParticipantUpdate,
-  ParticipationEnd,
-  ParticipationEnded,
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type Participant,
+  type ParticipantCreate,
+  ParticipantId,
+  type ParticipantListQuery,
+  type ParticipantUpdate,
+  type ParticipantUpdated,
+  type ParticipationEnd,
+  type ParticipationEnded,
 } from '@crux/domain/participant';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
-import { centreKeys } from './keys';
+import { centreKeys, OPEN_END } from './keys';
+import { table as tableDef } from './table';
 import { assertIssued, type TenantScope } from './tenant-scope';
 import { transact } from './transact';
 
@@ -47,7 +48,7 @@ export function searchable(text: string): string {
 export type CreateOutcome = { kind: 'written'; participant: Participant } | Replay;
 
 export type UpdateOutcome =
-  | { kind: 'written'; participant: Participant }
+  | { kind: 'written'; participant: ParticipantUpdated }
   | { kind: 'not_found' }
   | { kind: 'stale'; current: Participant }
   | { kind: 'ends_before_start'; current: Participant };
@@ -62,7 +63,7 @@ export type EndOutcome =
 
 /** Why a versioned change to a participant failed, from the item as stored. */
 function refusal(stored: Record<string, unknown> | undefined, version: number) {
-  if (!stored) return { kind: 'not_found' as const };
+  if (!stored || stored.anonymous) return { kind: 'not_found' as const };
   const current = toParticipant(stored);
   if (current.version !== version) return { kind: 'stale' as const, current };
   return { kind: 'ends_before_start' as const, current };
@@ -85,8 +86,13 @@ export function participantItem(scope: TenantScope, participant: Participant) {
 /** How many participants a search reads in its one request: more than a centre has over many years. */
 const SEARCH_READ = 2000;
 
+const byEnd = tableDef.indexes[0];
+/** Every by-end sort key (`<end date>#<id>`) a cursor may carry. */
+const LISTED = { from: '2000-01-01#', to: `${OPEN_END}#~` };
+
 export function participantsRepo(doc: DynamoDBDocumentClient, table: string, scope: TenantScope) {
   assertIssued(scope);
+  if (!byEnd) throw new Error('table definition has no by-end index');
 
   return {
     async create(
@@ -116,38 +122,53 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
       return outcome;
     },
 
+    /** A participant; an anonymous copy left by an erasure is no one's, and not found. */
     async get(id: string): Promise<Participant | undefined> {
       const { Item } = await doc.send(
         new GetCommand({ TableName: table, Key: centreKeys.participant(scope, id) }),
       );
-      return Item ? toParticipant(Item) : undefined;
+      return Item && !Item.anonymous ? toParticipant(Item) : undefined;
     },
 
-    /** A page in id order; `q` keeps those whose name contains it (accent-insensitive). */
+    /**
+     * A page of the centre's participants, on the by-end index (GSI1) read backwards: current ones first,
+     * then those who ended most recently. Only participant items carry that index's keys, so a
+     * participant's plan and conversations (which share its prefix on the table) are never read here.
+     * `q` keeps those whose name contains it (accent-insensitive).
+     */
     async list(query: ParticipantListQuery): Promise<Page<Participant> | 'bad_cursor'> {
-      const prefix = centreKeys.participantPrefix;
-      const startSk = query.cursor ? decodeCursor(query.cursor, prefix) : undefined;
-      if (query.cursor && !startSk) return 'bad_cursor';
-      const pk = centreKeys.pk(scope);
+      const startSk = query.cursor ? decodeCursor(query.cursor, LISTED) : undefined;
+      const startId = startSk?.split('#')[1];
+      if (query.cursor && !(startSk && startId && ParticipantId.safeParse(startId).success))
+        return 'bad_cursor';
+      const pk = centreKeys.participationPk(scope);
       // A search filters after DynamoDB's Limit: it reads up to a page's worth (a centre's participants
       // fit in one) and keeps the first `limit` that match, so a match is never hidden behind an empty page.
+      // Anonymous copies left by erasures are no one's and never listed.
       const result = await doc.send(
         new QueryCommand({
           TableName: table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': pk,
-            ':prefix': prefix,
-            ...(query.q ? { ':q': searchable(query.q) } : {}),
-          },
-          ...(query.q ? { FilterExpression: 'contains(searchName, :q)' } : {}),
+          IndexName: byEnd.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': byEnd.partitionKey },
+          ExpressionAttributeValues: { ':pk': pk, ...(query.q ? { ':q': searchable(query.q) } : {}) },
+          FilterExpression: `attribute_not_exists(anonymous)${query.q ? ' AND contains(searchName, :q)' : ''}`,
+          ScanIndexForward: false,
           Limit: query.q ? SEARCH_READ : query.limit,
-          ...(startSk ? { ExclusiveStartKey: { PK: pk, SK: startSk } } : {}),
+          ...(startSk && startId
+            ? {
+                ExclusiveStartKey: {
+                  [byEnd.partitionKey]: pk,
+                  [byEnd.sortKey]: startSk,
+                  ...centreKeys.participant(scope, startId),
+                },
+              }
+            : {}),
         }),
       );
       const items = (result.Items ?? []).slice(0, query.limit);
       const more = items.length < (result.Items ?? []).length;
-      const last = more ? items.at(-1)?.SK : result.LastEvaluatedKey?.SK;
+      const last = more ? items.at(-1)?.[byEnd.sortKey] : result.LastEvaluatedKey?.[byEnd.sortKey];
       return {
         items: items.map(toParticipant),
         ...(typeof last === 'string' ? { nextCursor: encodeCursor(last) } : {}),
@@ -155,12 +176,20 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
     },
 
     /**
-     * Replaces the editable fields if `version` is still the stored one: one conditional UpdateItem that
-     * also makes the item its own dirty marker (GSI2), answering with ALL_NEW, and on a failed condition
-     * with the stored item (ALL_OLD), so the caller can say why without a second read.
+     * Replaces the editable fields if `version` is still the stored one: one conditional update, in a
+     * transaction so that its access-log entry commits with it, that also makes the item its own dirty
+     * marker (GSI2). A transaction hands back no item, so the answer is what changed; on a failed
+     * condition it hands back the stored item (ALL_OLD), so the caller can say why without a second read.
      */
     async update(id: string, input: ParticipantUpdate, now: string): Promise<UpdateOutcome> {
       const { version, gender, ...fields } = input;
+      const changed: ParticipantUpdated = {
+        id,
+        ...fields,
+        ...(gender ? { gender } : {}),
+        version: version + 1,
+        updatedAt: now,
+      };
       const set: Record<string, unknown> = {
         ...fields,
         ...(gender ? { gender } : {}),
@@ -170,9 +199,9 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
         ...centreKeys.dirtyParticipant(scope, id),
       };
       const remove = gender ? [] : ['gender'];
-      try {
-        const result = await doc.send(
-          new UpdateCommand({
+      const outcome = await transact(doc, [
+        {
+          Update: {
             TableName: table,
             Key: centreKeys.participant(scope, id),
             UpdateExpression: `SET ${Object.keys(set)
@@ -180,7 +209,7 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
               .join(', ')}${remove.length ? ` REMOVE ${remove.map((k) => `#${k}`).join(', ')}` : ''}`,
             // An ended participation keeps its end date: a new start after it is refused, not stored.
             ConditionExpression:
-              'attribute_exists(PK) AND version = :expected AND (attribute_not_exists(endDate) OR endDate >= :startDate)',
+              'attribute_exists(PK) AND attribute_not_exists(anonymous) AND version = :expected AND (attribute_not_exists(endDate) OR endDate >= :startDate)',
             ExpressionAttributeNames: Object.fromEntries(
               [...Object.keys(set), ...remove].map((k) => [`#${k}`, k]),
             ),
@@ -188,15 +217,13 @@ export function participantsRepo(doc: DynamoDBDocumentClient, table: string, sco
               ':expected': version,
               ...Object.fromEntries(Object.entries(set).map(([k, v]) => [`:${k}`, v])),
             },
-            ReturnValues: 'ALL_NEW',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return { kind: 'written', participant: toParticipant(result.Attributes ?? {}) };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        return refusal(error.Item ? unmarshall(error.Item) : undefined, version);
-      }
+          },
+        },
+      ]);
+      if (outcome.kind === 'written') return { kind: 'written', participant: changed };
+      if (outcome.kind !== 'condition_failed') throw new Error('an update has no idempotency key');
+      return refusal(outcome.current, version);
     },
 
     /**

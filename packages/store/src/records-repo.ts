@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type {
   CentreRecords,
+  ConversationRecord,
   EntryRecord,
   HoursRecord,
   MeasureRecord,
@@ -130,6 +131,23 @@ export function recordsRepo(doc: DynamoDBDocumentClient, table: string, scope: T
       }));
     },
 
+    /** Wheel conversations dated from `from` to `to`, as their tallies (deleted ones have none). */
+    async conversations(from: IsoDate, to: IsoDate): Promise<ConversationRecord[]> {
+      const items = await dated(
+        centreKeys.conversationTallyFrom(from),
+        centreKeys.conversationTallyTo(to),
+        'id, #date, participantId, #scale, positions',
+        { '#date': 'date', '#scale': 'scale' },
+      );
+      return items.map((i) => ({
+        id: String(i.id),
+        date: String(i.date),
+        participantId: String(i.participantId),
+        scale: i.scale as ConversationRecord['scale'],
+        positions: (i.positions ?? {}) as ConversationRecord['positions'],
+      }));
+    },
+
     /** Hours logged from `from` to `to`, each with the type of its order (from the participations given). */
     async hours(
       from: IsoDate,
@@ -170,6 +188,7 @@ export function centreRecords(
   participations: readonly CountedParticipation[],
   entries: readonly EntryRecord[],
   hours: readonly HoursRecord[],
+  conversations: readonly ConversationRecord[],
   registers: RegisterRecords,
 ): CentreRecords {
   return {
@@ -177,6 +196,7 @@ export function centreRecords(
     participations,
     entries,
     hours,
+    conversations,
     measures: participations.flatMap((p) => p.measures),
   };
 }

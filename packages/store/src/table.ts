@@ -16,7 +16,10 @@ export const table = {
       sortKey: 'GSI1SK',
     },
     {
-      /** Sparse: only stale markers (centre-months, changed participants) carry these keys. */
+      /**
+       * Sparse, what the jobs sweep: stale markers (centre-months, changed participants) under `DIRTY`,
+       * and the access log under `LOG#<month>` (keys.ts).
+       */
       name: 'GSI2',
       partitionKey: 'GSI2PK',
       sortKey: 'GSI2SK',

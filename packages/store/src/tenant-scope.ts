@@ -10,12 +10,20 @@ const issued = new WeakSet<object>();
  */
 export type TenantScope = {
   readonly centre: CentreId;
-  readonly role: CentreRole | 'job';
+  /** `respondent`: a survey answer, with no token, at the centre its path names (its code is its proof). */
+  readonly role: CentreRole | 'job' | 'respondent';
   readonly subject: string;
+  /** A participant's own scope: the one participant whose plan it reaches. */
+  readonly participant?: string;
 };
 
-export function issueTenantScope(centre: CentreId, role: CentreRole | 'job', subject: string): TenantScope {
-  const scope = Object.freeze({ centre, role, subject });
+export function issueTenantScope(
+  centre: CentreId,
+  role: TenantScope['role'],
+  subject: string,
+  participant?: string,
+): TenantScope {
+  const scope = Object.freeze({ centre, role, subject, ...(participant ? { participant } : {}) });
   issued.add(scope);
   return scope;
 }

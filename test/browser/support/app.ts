@@ -1,5 +1,6 @@
 import type { ActivityEntry } from '@crux/domain/activity';
 import { firstDayOf, lastDayOf } from '@crux/domain/period';
+import { nextTotpCode } from '@crux/local/idp/sign-in-flow';
 import type { Runtime } from '@crux/local/runtime';
 import type { Page } from 'playwright-core';
 
@@ -13,13 +14,29 @@ export async function signIn(page: Page, runtime: Runtime, username: string, pat
   await completeProviderSignIn(page, runtime, username);
 }
 
-/** The identity provider's form: fill it in if it asks, then wait until the app is back and signed in. */
+/**
+ * The identity provider's forms: the password, then the code from the authenticator (the demo users
+ * share one secret), then wait until the app is back and signed in.
+ */
 export async function completeProviderSignIn(page: Page, runtime: Runtime, username: string): Promise<void> {
   await page.waitForURL((url) => url.pathname.startsWith('/idp/'));
   await page.getByLabel(/^(Brukernavn|Username)$/).fill(username);
   await page.getByLabel(/^(Passord|Password)$/).fill(runtime.demoPassword);
   await page.getByRole('button', { name: /^(Logg inn|Sign in)$/ }).click();
+  await enterTotpCode(page, runtime.url, username, runtime.demoTotpSecret);
   await page.getByRole('button', { name: /^(Logg ut|Sign out)$/ }).waitFor();
+}
+
+/** The provider's code step: a code of a time step this user has not used yet. */
+export async function enterTotpCode(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  secret: string,
+): Promise<void> {
+  const code = page.getByLabel(/^(Kode fra appen|Code from the app)/);
+  await code.fill(await nextTotpCode(baseUrl, username, secret));
+  await page.getByRole('button', { name: /^(Bekreft|Confirm)$/ }).click();
 }
 
 /** The access token the app holds, for checks that ask the API directly as the same user. */

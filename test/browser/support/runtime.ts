@@ -6,9 +6,7 @@ import { type Runtime, type RuntimeOptions, startRuntime } from '@crux/local/run
 const webDist = fileURLToPath(new URL('../../../packages/web/dist', import.meta.url));
 
 /** The embedded runtime, in memory with demo data, serving the web client's real build. */
-export async function startTestRuntime(
-  options: Pick<RuntimeOptions, 'accessTokenTtlSeconds'> = {},
-): Promise<Runtime> {
+export async function startTestRuntime(options: Pick<RuntimeOptions, 'lifetimes'> = {}): Promise<Runtime> {
   if (!existsSync(join(webDist, 'index.html'))) {
     throw new Error('packages/web/dist is missing: run `npm run build:web` first (npm test does)');
   }

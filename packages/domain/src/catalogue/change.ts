@@ -31,6 +31,8 @@ const changeSchemas = {
   orderTypes: changesOf('orderTypes'),
   volunteerArenas: changesOf('volunteerArenas'),
   incomeSources: changesOf('incomeSources'),
+  wheelDomains: changesOf('wheelDomains'),
+  partnerTypes: changesOf('partnerTypes'),
 };
 const SettingsChange = z.strictObject({
   op: z.literal('settings'),

@@ -5,15 +5,17 @@ import {
   CatalogueKind,
   CatalogueMeasureType,
   CatalogueOrderType,
+  CataloguePartnerType,
   CatalogueSection,
   CatalogueShape,
+  CatalogueWheelDomain,
   engineSections,
 } from './schema';
 
 /**
  * The catalogue's lists and what a change may do to each. `locked` names the fields that may not change
- * once something was registered under the entry: a kind's counting rule, because its figures of past
- * years would then mean something else. Names, section, order, the participant rule (it governs new
+ * once something was registered under the entry: a kind's counting rule and where its entries come
+ * from, because its figures of past years would then mean something else. Names, section, order, the participant rule (it governs new
  * entries only) and the status may always change; ids never do.
  */
 export const catalogueLists = {
@@ -21,7 +23,7 @@ export const catalogueLists = {
   activityKinds: {
     entry: CatalogueKind,
     patch: z.partial(z.omit(CatalogueKind, { id: true })),
-    locked: ['counts'],
+    locked: ['counts', 'registration'],
   },
   measureTypes: {
     entry: CatalogueMeasureType,
@@ -41,6 +43,16 @@ export const catalogueLists = {
   incomeSources: {
     entry: CatalogueIncomeSource,
     patch: z.partial(z.omit(CatalogueIncomeSource, { id: true })),
+    locked: [],
+  },
+  wheelDomains: {
+    entry: CatalogueWheelDomain,
+    patch: z.partial(z.omit(CatalogueWheelDomain, { id: true })),
+    locked: [],
+  },
+  partnerTypes: {
+    entry: CataloguePartnerType,
+    patch: z.partial(z.omit(CataloguePartnerType, { id: true })),
     locked: [],
   },
 } as const;
@@ -88,9 +100,16 @@ export function catalogueProblems(c: Catalogue): CatalogueProblem[] {
         problems.push({ path: [list, i, 'section'], rule: 'reserved_section' });
     });
   }
+  // Every plan kind is named when there are two, so the one just changed is named at its own field.
+  const planKinds = c.activityKinds.filter((kind) => kind.registration === 'plan').length;
   c.activityKinds.forEach((kind, i) => {
     if (kind.counts === 'participants' && kind.participant !== 'must')
       problems.push({ path: ['activityKinds', i, 'participant'], rule: 'names_participants' });
+    if (kind.registration !== 'plan') return;
+    // A conversation names its participant: it is counted as one, or as one of the people who had one.
+    if (kind.counts === 'persons')
+      problems.push({ path: ['activityKinds', i, 'counts'], rule: 'plan_counts' });
+    if (planKinds > 1) problems.push({ path: ['activityKinds', i, 'registration'], rule: 'one_plan_kind' });
   });
   return problems;
 }

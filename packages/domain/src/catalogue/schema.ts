@@ -7,9 +7,9 @@ import { SingleLine } from '../text-input';
  * English, and an order; the lists of things registered also name their report section and whether they
  * are in use. A retired entry leaves registration, but what was registered under it stays counted.
  *
- * Adding a list (wheel domains, partner types — the next issues) is one entry schema here, one field of
- * `Catalogue`, one row in `catalogueLists` (lists.ts) and in change.ts, its starting entries (starting.ts)
- * and, if the list feeds the figures, its figure definitions beside the others (figures/define.ts).
+ * Adding a list is one entry schema here, one field of `Catalogue`, one row in `catalogueLists`
+ * (lists.ts) and in change.ts, its starting entries (starting.ts) and, if the list feeds the figures,
+ * its figure definitions beside the others (figures/define.ts).
  */
 
 /** `visit`, `nav_activity`: lower case, digits and `_`; a figure id is built from it (`kind.visit`). */
@@ -46,10 +46,19 @@ export type CountingRule = (typeof countingRules)[number];
 export const participantRules = ['may', 'must', 'mustNot'] as const;
 export type ParticipantRule = (typeof participantRules)[number];
 
+/**
+ * Where a kind's entries come from: absent, they are registered on *I dag*; `plan`, the kind counts the
+ * wheel conversations recorded on participants' plans (and the entries of it brought in by an import of
+ * earlier years), so staff never register one twice and *I dag* neither offers nor accepts it.
+ */
+export const registrations = ['plan'] as const;
+export type Registration = (typeof registrations)[number];
+
 export const CatalogueKind = z.strictObject({
   ...listed,
   counts: z.enum(countingRules),
   participant: z.enum(participantRules),
+  registration: z.optional(z.enum(registrations)),
 });
 export type CatalogueKind = z.infer<typeof CatalogueKind>;
 
@@ -63,7 +72,7 @@ export type CatalogueOrderType = z.infer<typeof CatalogueOrderType>;
 
 /**
  * Lists whose entries belong to no report section: the engine gives them their place (volunteers' hours
- * by arena, income by source in the economy section).
+ * by arena, income by source in the economy section, the wheel's domains and a plan's partner types).
  */
 const named = { id: Slug, name: Name, order: Order, status: Status };
 
@@ -75,8 +84,39 @@ export type CatalogueArena = z.infer<typeof CatalogueArena>;
 export const CatalogueIncomeSource = z.strictObject(named);
 export type CatalogueIncomeSource = z.infer<typeof CatalogueIncomeSource>;
 
-/** Foundation settings the figures use: hours per FTE turns volunteers' hours into FTE (issue 9). */
-export const CatalogueSettings = z.strictObject({ hoursPerFte: z.int().check(z.gte(1000), z.lte(2500)) });
+/** A living-condition domain of *Arbeidshjulet* (housing, work/activity, …): a spoke of every wheel. */
+export const CatalogueWheelDomain = z.strictObject(named);
+export type CatalogueWheelDomain = z.infer<typeof CatalogueWheelDomain>;
+
+/** Who a plan works with (NAV, the municipality, the GP, treatment, the probation service, family, …). */
+export const CataloguePartnerType = CatalogueWheelDomain;
+export type CataloguePartnerType = z.infer<typeof CataloguePartnerType>;
+
+/**
+ * The wheel's scale: whole steps from `min` to `max`, with the words at its two ends. Every position is
+ * stored with the scale it was given on, so a later change of the scale never changes what was recorded.
+ */
+export const WheelScale = z.strictObject({
+  min: z.int().check(z.gte(0), z.lte(1)),
+  max: z.int().check(z.gte(4), z.lte(10)),
+  low: Name,
+  high: Name,
+});
+export type WheelScale = z.infer<typeof WheelScale>;
+
+/**
+ * Foundation settings: hours per FTE turns volunteers' hours into FTE (issue 9); the wheel's scale is
+ * the one every plan's positions are given on; how long personal data is kept (issue 11, read through
+ * `retentionOf` in retention.ts, which fills in a catalogue stored before these existed).
+ */
+export const CatalogueSettings = z.strictObject({
+  hoursPerFte: z.int().check(z.gte(1000), z.lte(2500)),
+  wheelScale: WheelScale,
+  /** Whole years after a participation ended before the retention job anonymises the participant. */
+  participantRetentionYears: z.optional(z.int().check(z.gte(1), z.lte(30))),
+  /** Whole years an access-log entry is kept: never less than Normen's two. */
+  accessLogRetentionYears: z.optional(z.int().check(z.gte(2), z.lte(30))),
+});
 export type CatalogueSettings = z.infer<typeof CatalogueSettings>;
 
 export const CatalogueShape = z.strictObject({
@@ -86,13 +126,18 @@ export const CatalogueShape = z.strictObject({
   activityKinds: z.array(CatalogueKind),
   measureTypes: z.array(CatalogueMeasureType),
   orderTypes: z.array(CatalogueOrderType),
+  wheelDomains: z.array(CatalogueWheelDomain),
+  partnerTypes: z.array(CataloguePartnerType),
   settings: CatalogueSettings,
   volunteerArenas: z.array(CatalogueArena),
   incomeSources: z.array(CatalogueIncomeSource),
 });
 
-/** Sections the figure engine fills from the participations themselves (participants, outcomes). */
-export const peopleSections = ['participants', 'outcomes'] as const;
+/**
+ * Sections the figure engine fills from the participations themselves (participants, outcomes) and from
+ * their plans (the wheel's change across a year).
+ */
+export const peopleSections = ['participants', 'outcomes', 'wheel'] as const;
 
 /** Sections the engine fills from the centre's own registers: volunteers, staff, the shop's reuse, the economy. */
 export const registerSections = ['volunteers', 'staff', 'reuse', 'economy'] as const;

@@ -6,10 +6,13 @@ import type { Catalogue } from './lists';
  * centres (home visits, meetings outside the centre, prison visits, digital follow-up, community meeting
  * points, exams passed). The foundation's "food distributions" are the bags a centre hands out
  * (`food_bag`), and its "conversations based on the wheel" are `wheel_conversation`: one kind each, so
- * every centre's figures add up to the foundation's. Orders leave gaps (10, 20, …) to insert between.
+ * every centre's figures add up to the foundation's. Wheel conversations are counted from the plans
+ * (`registration: 'plan'`), never registered on *I dag*. The wheel's five domains are the living-condition
+ * areas the method names (housing, work/activity, network/family, economy, health), on a scale of 1–10;
+ * the partner types are the services a plan works with. Orders leave gaps (10, 20, …) to insert between.
  * Volunteers (60), staff (70), the shop's reuse (95) and the economy (100) are filled from the centre's
  * own registers, with the arenas volunteers help in and the income sources the report names; the survey
- * (110) is a later issue's.
+ * (110) is counted from the rounds.
  */
 export const startingCatalogue: Catalogue = {
   version: 1,
@@ -20,6 +23,11 @@ export const startingCatalogue: Catalogue = {
       id: 'centre_activity',
       name: { nb: 'Aktivitetstall Oppfølgingssenteret', en: 'Follow-up centre activity' },
       order: 30,
+    },
+    {
+      id: 'wheel',
+      name: { nb: 'Arbeidshjulet: endring i året', en: 'The wheel: change over the year' },
+      order: 35,
     },
     { id: 'work_training', name: { nb: 'Arbeidstrening', en: 'Work training' }, order: 40 },
     {
@@ -37,7 +45,9 @@ export const startingCatalogue: Catalogue = {
   activityKinds: [
     kind('visit', 'Antall besøk', 'Visits', 10),
     kind('contact_point', 'Antall kontaktpunkt (telefon + SMS)', 'Contact points (phone + SMS)', 20),
-    kind('wheel_conversation', 'Antall arbeidshjul-samtaler', 'Wheel conversations', 30),
+    kind('wheel_conversation', 'Antall arbeidshjul-samtaler', 'Wheel conversations', 30, {
+      registration: 'plan',
+    }),
     kind(
       'support_conversation',
       'Antall andre støttesamtaler og samarbeidsmøter',
@@ -124,7 +134,33 @@ export const startingCatalogue: Catalogue = {
     listed('fine_serving', 'Bøtestraff', 'Fine-serving', 'correctional', 20),
     listed('electronic_monitoring', 'Elektronisk kontroll', 'Electronic monitoring', 'correctional', 30),
   ],
-  settings: { hoursPerFte: 1750 },
+  wheelDomains: [
+    named('housing', 'Bolig', 'Housing', 10),
+    named('work_activity', 'Arbeid/aktivitet', 'Work/activity', 20),
+    named('network_family', 'Nettverk/familie', 'Network/family', 30),
+    named('economy', 'Økonomi', 'Economy', 40),
+    named('health', 'Helse', 'Health', 50),
+  ],
+  partnerTypes: [
+    named('nav', 'NAV', 'NAV', 10),
+    named('municipality', 'Kommunen', 'The municipality', 20),
+    named('gp', 'Fastlege', 'GP', 30),
+    named('treatment', 'Behandling', 'Treatment', 40),
+    named('probation', 'Friomsorgen', 'Probation service', 50),
+    named('family', 'Familie og nettverk', 'Family and network', 60),
+    named('other', 'Andre', 'Others', 70),
+  ],
+  settings: {
+    hoursPerFte: 1750,
+    participantRetentionYears: 5,
+    accessLogRetentionYears: 10,
+    wheelScale: {
+      min: 1,
+      max: 10,
+      low: { nb: 'Svært vanskelig nå', en: 'Very hard right now' },
+      high: { nb: 'Fungerer godt', en: 'Going well' },
+    },
+  },
   volunteerArenas: [
     named('follow_up_centre', 'Oppfølgingssenteret', 'The follow-up centre', 10),
     named('shop', 'Bruktbutikk og kafé', 'Second-hand shop and café', 20),
@@ -162,7 +198,7 @@ function kind(
   nb: string,
   en: string,
   order: number,
-  rules: Partial<Pick<Catalogue['activityKinds'][number], 'counts' | 'participant'>> = {},
+  rules: Partial<Pick<Catalogue['activityKinds'][number], 'counts' | 'participant' | 'registration'>> = {},
   section = 'centre_activity',
 ): Catalogue['activityKinds'][number] {
   return { ...listed(id, nb, en, section, order), counts: 'sum', participant: 'may', ...rules };

@@ -1,271 +1,258 @@
-import { SMALL_MAX } from '../suppression';
-import type { Constraint } from './constraints';
-import type { LpModel, LpSolver } from './solver';
-import { classOf, rowOf, type Table } from './table';
-
-/** Per cell: shown, or hidden and why (the order of `Reason`). */
-export const VISIBLE = 0;
-export const SMALL = 1;
-export const RATIO = 2;
-export const SECONDARY = 3;
-export const LINE = 4;
-export type Status = Uint8Array;
+import type { Links } from './links';
+import { type Aim, Probe, type Witness } from './probe';
+import type { LpSolver } from './solver';
+import { isTarget, type Status } from './status';
+import { rowOf, type Table } from './table';
 
 /**
  * A hidden cell the reader can work out: alone (`insider` null) or knowing the row of centre `insider`.
- * `sure`: solved one by one and pinned; otherwise only no batch could move it (see `pinned`).
+ * `sure`: asked one by one over its whole component and pinned; otherwise no cheaper question moved it.
  */
 export type Failure = { cell: number; insider: number | null; sure: boolean };
 
-/** A hidden cell counts as protected when some value at least 1 away from the truth is still possible. */
-const STEP = 1 - 1e-6;
-
-/** Cells solved one by one per viewpoint and round (see `pinned`). */
+/** Cells asked one by one over a whole component, per reader and round, unless the round is exact. */
 const ONE_BY_ONE = 24;
+/** Centres beside a row in its neighbourhood program. */
+const PARTNERS = 3;
 
-/** Ratios take part in no sum: a hidden ratio is no unknown of the audit (a shown share is a constraint). */
-export function isUnknown(t: Table, status: Status, cell: number): boolean {
-  return status[cell] !== VISIBLE && classOf(t, cell).kind !== 'ratio';
-}
+type Viewpoint = number | null;
 
-/** What the label says: "under 5" is 1–4; "hidden to protect" a count is 5 or more (zeros are never hidden so). */
-function labelBounds(t: Table, status: Status, cell: number): [number, number] {
-  if (classOf(t, cell).kind !== 'count') return [0, Number.POSITIVE_INFINITY];
-  if (status[cell] === SMALL) return [1, SMALL_MAX];
-  if (status[cell] === SECONDARY) return [SMALL_MAX + 1, Number.POSITIVE_INFINITY];
-  return [0, Number.POSITIVE_INFINITY];
-}
-
-type Component = { vars: number[]; constraints: Constraint[] };
-
-/** Hidden cells linked through some relation form one component; components are audited apart, exactly. */
-export function components(t: Table, status: Status, constraints: readonly Constraint[]): Component[] {
-  const parent = new Map<number, number>();
-  const find = (c: number): number => {
-    let root = c;
-    while (parent.get(root) !== root) root = parent.get(root) as number;
-    parent.set(c, root);
-    return root;
-  };
-  const touching: [Constraint, number][] = [];
-  for (const c of constraints) {
-    let first = -1;
-    for (const cell of c.cells) {
-      if (!isUnknown(t, status, cell)) continue;
-      if (!parent.has(cell)) parent.set(cell, cell);
-      if (first < 0) first = cell;
-      else {
-        const a = find(first);
-        const b = find(cell);
-        if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
-      }
-    }
-    if (first >= 0) touching.push([c, first]);
+/** The cells as aims of a program: each its preferred way (`flip` 1) or the other (−1), where it has room. */
+function aims(
+  probe: Probe,
+  cells: readonly number[],
+  local: ReadonlyMap<number, number>,
+  flip: 1 | -1,
+): Aim[] {
+  const out: Aim[] = [];
+  for (const c of cells) {
+    const i = local.get(c);
+    if (i === undefined) continue;
+    const dir = flip > 0 ? probe.preferred(i) : probe.preferred(i) > 0 ? -1 : 1;
+    if (probe.canMove(i, dir)) out.push({ i, dir });
   }
-  for (let cell = 0; cell < t.size; cell++) {
-    if (isUnknown(t, status, cell) && !parent.has(cell)) parent.set(cell, cell);
-  }
-  const byRoot = new Map<number, Component>();
-  for (const cell of [...parent.keys()].sort((a, b) => a - b)) {
-    const root = find(cell);
-    const comp = byRoot.get(root) ?? { vars: [], constraints: [] };
-    byRoot.set(root, comp);
-    comp.vars.push(cell);
-  }
-  for (const [c, first] of touching) byRoot.get(find(first))?.constraints.push(c);
-  return [...byRoot.values()];
+  return out;
 }
 
 /**
- * One component's linear program: its hidden cells as columns (bounded by their labels), every relation
- * among them with the shown cells as constants, and per cell an auxiliary column u with the row x − u,
- * switched on to ask "how many cells can move a whole step up (or down) at once".
- */
-class ComponentAudit {
-  private readonly local = new Map<number, number>();
-  private readonly model: LpModel;
-  private readonly n: number;
-  /** Row of cell i's auxiliary: after the component's constraints. */
-  private readonly auxRow: number;
-  lps = 0;
-
-  constructor(
-    private readonly t: Table,
-    private readonly status: Status,
-    private readonly comp: Component,
-    solver: LpSolver,
-  ) {
-    this.n = comp.vars.length;
-    this.auxRow = comp.constraints.length;
-    comp.vars.forEach((cell, i) => {
-      this.local.set(cell, i);
-    });
-    const colLower: number[] = [];
-    const colUpper: number[] = [];
-    for (const cell of comp.vars) {
-      const [lo, hi] = labelBounds(t, status, cell);
-      colLower.push(lo);
-      colUpper.push(hi);
-    }
-    for (let i = 0; i < this.n; i++) {
-      colLower.push(0);
-      colUpper.push(0);
-    }
-    const rows = comp.constraints.map((c) => {
-      const indices: number[] = [];
-      const values: number[] = [];
-      let constant = 0;
-      c.cells.forEach((cell, i) => {
-        const coef = c.coefs[i] as number;
-        const at = this.local.get(cell);
-        if (at === undefined) constant += coef * (t.value[cell] as number);
-        else {
-          indices.push(at);
-          values.push(coef);
-        }
-      });
-      return { indices, values, lower: c.lower - constant, upper: c.upper - constant };
-    });
-    const free = { lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY };
-    for (let i = 0; i < this.n; i++) rows.push({ indices: [i, this.n + i], values: [1, -1], ...free });
-    this.model = solver.open({ colLower, colUpper, rows });
-  }
-
-  private truth(i: number): number {
-    return this.t.value[this.comp.vars[i] as number] as number;
-  }
-
-  private solve(objective: Map<number, number>): Float64Array | null {
-    this.lps++;
-    const result = this.model.maximize(objective);
-    if (result.status === 'infeasible')
-      throw new Error('disclosure: the audit found the true values infeasible');
-    return result.status === 'optimal' ? result.x : null;
-  }
-
-  /** The targets (local indices) that stay pinned: no feasible value a whole step from the truth. */
-  private pinned(targets: number[], limit: number): { i: number; sure: boolean }[] {
-    const open = new Set(targets);
-    const settle = (x: Float64Array) => {
-      let settled = 0;
-      for (const i of open) {
-        if (Math.abs((x[i] as number) - this.truth(i)) >= STEP) {
-          open.delete(i);
-          settled++;
-        }
-      }
-      return settled;
-    };
-    for (const dir of [1, -1]) {
-      while (open.size > 0) {
-        const active = [...open];
-        const objective = new Map<number, number>();
-        for (const i of active) {
-          this.model.setColBounds(this.n + i, dir > 0 ? 0 : -1, dir > 0 ? 1 : 0);
-          const t = this.truth(i);
-          this.model.setRowBounds(
-            this.auxRow + i,
-            dir > 0 ? t : Number.NEGATIVE_INFINITY,
-            dir > 0 ? Number.POSITIVE_INFINITY : t,
-          );
-          objective.set(this.n + i, dir);
-        }
-        const x = this.solve(objective);
-        for (const i of active) {
-          this.model.setColBounds(this.n + i, 0, 0);
-          this.model.setRowBounds(this.auxRow + i, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
-        }
-        if (!x || settle(x) === 0) break;
-      }
-    }
-    // Cells no batch moved are asked one by one, a bounded number a round: the rest count as pinned
-    // for now, which can only hide more, and the round that passes has asked every cell exactly.
-    const asked = new Set<number>();
-    for (const i of [...open]) {
-      if (!open.has(i)) continue;
-      if (asked.size >= limit) break;
-      asked.add(i);
-      for (const dir of [1, -1]) {
-        const x = this.solve(new Map([[i, dir]]));
-        if (!x) {
-          open.delete(i);
-          break;
-        }
-        settle(x);
-        if (!open.has(i)) break;
-      }
-    }
-    return [...open].sort((a, b) => a - b).map((i) => ({ i, sure: asked.has(i) }));
-  }
-
-  /** The outside reader, then (if asked) each centre in the component as an insider who knows its own row. */
-  failures(insiders: boolean, limit: number): Failure[] {
-    const out: Failure[] = [];
-    const all = this.comp.vars.map((_, i) => i);
-    for (const { i, sure } of this.pinned(all, limit))
-      out.push({ cell: this.comp.vars[i] as number, insider: null, sure });
-    // An insider knows more than the outsider: while the outsider still pins a cell, fix that first.
-    if (!insiders || out.length > 0) return out;
-    const rowsHere = [...new Set(this.comp.vars.map((c) => rowOf(this.t, c)))].filter(
-      (r) => r !== this.t.totalRow,
-    );
-    for (const r of rowsHere) {
-      const own = all.filter((i) => rowOf(this.t, this.comp.vars[i] as number) === r);
-      const targets = all.filter((i) => {
-        const row = rowOf(this.t, this.comp.vars[i] as number);
-        return row !== r && row !== this.t.totalRow;
-      });
-      if (targets.length === 0) continue;
-      for (const i of own) this.model.setColBounds(i, this.truth(i), this.truth(i));
-      for (const { i, sure } of this.pinned(targets, limit))
-        out.push({ cell: this.comp.vars[i] as number, insider: r, sure });
-      for (const i of own) {
-        const [lo, hi] = labelBounds(this.t, this.status, this.comp.vars[i] as number);
-        this.model.setColBounds(i, lo, hi);
-      }
-    }
-    return out;
-  }
-
-  dispose(): void {
-    this.model.dispose();
-  }
-}
-
-/**
- * Audits a whole publication, component by component; a component audited before with the same hidden
- * cells and labels is not solved again (the protection loop changes a few components a round). `exact`
- * asks every cell no batch moved one by one; otherwise at most ONE_BY_ONE per viewpoint, the rest
- * reported as not `sure`.
+ * The audit, kept across the protection's rounds. Hiding more only takes knowledge from the reader
+ * (a shown value becomes a range that holds it; a share hidden drops what it said), so a point the
+ * reader could not tell from the truth stays one: a cell protected once against a reader stays
+ * protected. The audit remembers, per hidden cell, whether the outsider is settled and which centres
+ * every point found so far moved (a centre's insider is settled by a point that leaves its row alone),
+ * and each round asks only what is still open: the new hidden cells and the failing ones.
+ *
+ * Each row's cells are first asked in a small program, the row with the few centres hiding cells in the
+ * same columns and the total's hidden cells, all else fixed at the truth: a point found there is a point
+ * of the whole program, and it moves only those rows, so it settles every other centre's insider at once.
+ * What stays open is asked over its whole component.
  */
 export class Auditor {
   lps = 0;
-  private readonly cache = new Map<string, { failures: Failure[]; exact: boolean }>();
+  private readonly outsiderOpen: Uint8Array;
+  /** Per hidden cell of a centre: the insiders still open (undefined: every other centre, nothing found yet). */
+  private readonly insiderOpen = new Map<number, Set<number> | undefined>();
+  private readonly registered: Uint8Array;
 
   constructor(
     private readonly t: Table,
     private readonly solver: LpSolver,
     private readonly insiders: boolean,
-  ) {}
+  ) {
+    this.outsiderOpen = new Uint8Array(t.size);
+    this.registered = new Uint8Array(t.size);
+  }
 
-  run(status: Status, constraints: readonly Constraint[], exact = true): Failure[] {
-    const out: Failure[] = [];
-    for (const comp of components(this.t, status, constraints)) {
-      const key = comp.vars.map((c) => `${c}:${status[c]}`).join(',');
-      let found = this.cache.get(key);
-      if (!found || (exact && !found.exact)) {
-        const audit = new ComponentAudit(this.t, status, comp, this.solver);
-        try {
-          const failures = audit.failures(this.insiders, exact ? Number.POSITIVE_INFINITY : ONE_BY_ONE);
-          found = { failures, exact: exact || failures.every((f) => f.sure) };
-        } finally {
-          audit.dispose();
-          this.lps += audit.lps;
-        }
-        this.cache.set(key, found);
+  private isOpen(cell: number, v: Viewpoint): boolean {
+    if (v === null) return this.outsiderOpen[cell] === 1;
+    if (!this.insiderOpen.has(cell)) return false;
+    const open = this.insiderOpen.get(cell);
+    return open === undefined ? rowOf(this.t, cell) !== v : open.has(v);
+  }
+
+  private settle(w: Witness): void {
+    for (const piece of w) {
+      for (const cell of piece.moved) {
+        if (!this.registered[cell]) continue;
+        this.outsiderOpen[cell] = 0;
+        if (!this.insiderOpen.has(cell)) continue;
+        const open = this.insiderOpen.get(cell);
+        if (open === undefined) {
+          const rows = new Set(piece.rows);
+          rows.delete(rowOf(this.t, cell));
+          this.insiderOpen.set(cell, rows);
+        } else for (const r of open) if (!piece.rows.has(r)) open.delete(r);
       }
-      out.push(...found.failures);
     }
-    return out;
+  }
+
+  /**
+   * Asks a program to move the targets open for a reader: in batches, each target the way it has more
+   * room, while that settles some, then the other way; then one by one (at most `limit`). Returns the
+   * targets left open and whether each was asked alone.
+   */
+  private ask(probe: Probe, targets: readonly number[], v: Viewpoint, limit: number) {
+    const local = new Map(probe.cells.map((cell, i) => [cell, i]));
+    const open = () => targets.filter((c) => this.isOpen(c, v));
+    for (const flip of [1, -1] as const) {
+      for (;;) {
+        const active = aims(probe, open(), local, flip);
+        if (active.length === 0) break;
+        const w = probe.move(active);
+        if (w) this.settle(w);
+        if (!w || active.every((a) => this.isOpen(probe.cells[a.i] as number, v))) break;
+      }
+    }
+    const asked = new Set<number>();
+    for (const c of open()) {
+      if (asked.size >= limit) break;
+      if (!this.isOpen(c, v)) continue;
+      asked.add(c);
+      for (const flip of [1, -1] as const) {
+        const one = aims(probe, [c], local, flip);
+        if (one.length === 0) continue;
+        const w = probe.move(one);
+        if (w) this.settle(w);
+        if (!this.isOpen(c, v)) break;
+      }
+    }
+    return open().map((cell) => ({ cell, sure: asked.has(cell) }));
+  }
+
+  private withProbe<T>(status: Status, links: Links, cells: readonly number[], use: (p: Probe) => T): T {
+    const probe = new Probe(this.t, status, cells, links.constraintsOf(cells), this.solver);
+    try {
+      return use(probe);
+    } finally {
+      this.lps += probe.lps;
+      probe.dispose();
+    }
+  }
+
+  /** The row's neighbourhood program: its hidden cells, its partners', the total's. */
+  private local(status: Status, links: Links, row: number, use: (p: Probe) => void): void {
+    const rows = [row, ...links.partners(row, PARTNERS), this.t.totalRow];
+    const cells = [...new Set(rows)].sort((a, b) => a - b).flatMap((r) => links.byRow[r] ?? []);
+    this.withProbe(status, links, cells, use);
+  }
+
+  private register(status: Status): void {
+    for (let cell = 0; cell < this.t.size; cell++) {
+      if (this.registered[cell] || !isTarget(this.t, status, cell)) continue;
+      this.registered[cell] = 1;
+      this.outsiderOpen[cell] = 1;
+      if (this.insiders && rowOf(this.t, cell) !== this.t.totalRow) this.insiderOpen.set(cell, undefined);
+    }
+  }
+
+  private openInsiders(cell: number): number[] {
+    if (!this.insiderOpen.has(cell)) return [];
+    const open = this.insiderOpen.get(cell);
+    if (open !== undefined) return [...open];
+    return this.t.rows.map((_, r) => r).filter((r) => r !== rowOf(this.t, cell) && r !== this.t.totalRow);
+  }
+
+  /**
+   * The hidden cells some reader pins under this round's status and constraints (`links`). `exact` asks every
+   * cell no batch moved one by one over its component; otherwise at most ONE_BY_ONE per reader and
+   * component, the rest reported as not `sure`.
+   */
+  run(status: Status, links: Links, exact: boolean): Failure[] {
+    const t = this.t;
+    this.register(status);
+    const targetsOf = (row: number) => (links.byRow[row] ?? []).filter((c) => this.registered[c]);
+    for (let row = 0; row <= t.totalRow; row++) {
+      const targets = targetsOf(row);
+      if (!targets.some((c) => this.outsiderOpen[c] || this.openInsiders(c).length > 0)) continue;
+      this.local(status, links, row, (probe) => {
+        this.ask(probe, targets, null, 0);
+        this.insidersLocally(probe, targets);
+      });
+    }
+    const failures = this.escalate(status, links, exact, null);
+    if (!this.insiders) return failures;
+    const blocked = new Set(failures.map((f) => links.component.get(f.cell)));
+    return [...failures, ...this.escalate(status, links, exact, blocked)];
+  }
+
+  /**
+   * The insiders of the targets, in a row's program: a point leaves every centre outside the program
+   * alone; a centre inside it is held at its truth and asked.
+   */
+  private insidersLocally(probe: Probe, targets: readonly number[]): void {
+    if (!this.insiders) return;
+    const inProbe = new Set(probe.rows());
+    const outside = targets.filter(
+      (c) => !this.outsiderOpen[c] && this.openInsiders(c).some((r) => !inProbe.has(r)),
+    );
+    this.withOutsiders(probe, outside);
+    const settled = targets.filter((c) => !this.outsiderOpen[c]);
+    const insiders = new Set(settled.flatMap((c) => this.openInsiders(c)));
+    for (const r of [...insiders].sort((a, b) => a - b)) {
+      if (!inProbe.has(r)) continue;
+      probe.hold(r, true);
+      this.ask(probe, settled, r, 0);
+      probe.hold(r, false);
+    }
+  }
+
+  /** Moves targets whose open insiders lie outside the program, settling those insiders. */
+  private withOutsiders(probe: Probe, targets: readonly number[]): void {
+    if (targets.length === 0) return;
+    const local = new Map(probe.cells.map((cell, i) => [cell, i]));
+    const w = probe.move(aims(probe, targets, local, 1));
+    if (w) this.settle(w);
+  }
+
+  /**
+   * What the neighbourhoods left open, asked over whole components: the outsider (`blocked` null), or
+   * the insiders, in components where the outsider pins nothing (an insider knows more than the
+   * outsider: while the outsider still pins a cell, that is fixed first).
+   */
+  private escalate(
+    status: Status,
+    links: Links,
+    exact: boolean,
+    blocked: Set<number | undefined> | null,
+  ): Failure[] {
+    const t = this.t;
+    const byComponent = new Map<number, number[]>();
+    for (let cell = 0; cell < t.size; cell++) {
+      if (!this.registered[cell] || !links.component.has(cell)) continue;
+      const open = blocked === null ? this.outsiderOpen[cell] === 1 : this.openInsiders(cell).length > 0;
+      if (!open) continue;
+      const root = links.component.get(cell) as number;
+      if (blocked?.has(root)) continue;
+      const list = byComponent.get(root) ?? [];
+      byComponent.set(root, list);
+      list.push(cell);
+    }
+    const members = new Map<number, number[]>();
+    for (const [cell, root] of links.component) {
+      if (!byComponent.has(root)) continue;
+      const list = members.get(root) ?? [];
+      members.set(root, list);
+      list.push(cell);
+    }
+    const limit = exact ? Number.POSITIVE_INFINITY : ONE_BY_ONE;
+    const failures: Failure[] = [];
+    for (const [root, targets] of [...byComponent].sort((a, b) => a[0] - b[0])) {
+      const cells = (members.get(root) ?? []).sort((a, b) => a - b);
+      this.withProbe(status, links, cells, (probe) => {
+        if (blocked === null) {
+          for (const f of this.ask(probe, targets, null, limit))
+            failures.push({ cell: f.cell, insider: null, sure: f.sure });
+          return;
+        }
+        const insiders = new Set(targets.flatMap((c) => this.openInsiders(c)));
+        for (const r of [...insiders].sort((a, b) => a - b)) {
+          probe.hold(r, true);
+          for (const f of this.ask(probe, targets, r, limit))
+            failures.push({ cell: f.cell, insider: r, sure: f.sure });
+          probe.hold(r, false);
+        }
+      });
+    }
+    return failures;
   }
 }

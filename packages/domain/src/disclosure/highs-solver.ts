@@ -27,7 +27,7 @@ export function highsSolver(highs: Highs): LpSolver {
         numCols,
         numRows: program.rows.length,
         sense: highs.constants.objectiveSense.maximize,
-        colCost: new Float64Array(numCols),
+        colCost: Float64Array.from(program.colCost),
         colLower: program.colLower.map(bound),
         colUpper: program.colUpper.map(bound),
         rowLower: program.rows.map((r) => bound(r.lower)),
@@ -36,14 +36,15 @@ export function highsSolver(highs: Highs): LpSolver {
       });
       // Small programs solved again and again: presolve would throw the warm basis away each time.
       model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex' });
-      let costed: number[] = [];
       return {
-        setColBounds: (col, lower, upper) => void model.changeColBounds(col, bound(lower), bound(upper)),
-        setRowBounds: (row, lower, upper) => void model.changeRowBounds(row, bound(lower), bound(upper)),
-        maximize(objective): LpResult {
-          for (const col of costed) model.changeColCost(col, 0);
-          costed = [...objective.keys()];
-          for (const [col, cost] of objective) model.changeColCost(col, cost);
+        setColBounds(cols, lower, upper) {
+          if (cols.length === 0) return;
+          model.changeColsBounds({ kind: 'set', indices: cols }, lower.map(bound), upper.map(bound));
+        },
+        setColCost(cols, cost) {
+          if (cols.length > 0) model.changeColsCost({ kind: 'set', indices: cols }, cost);
+        },
+        maximize(): LpResult {
           const codes = highs.constants.modelStatus;
           const settled: number[] = [
             codes.optimal,

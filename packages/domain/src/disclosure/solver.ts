@@ -10,6 +10,8 @@ export type LpRow = { indices: readonly number[]; values: readonly number[]; low
 export type LinearProgram = {
   colLower: readonly number[];
   colUpper: readonly number[];
+  /** What each column adds to the objective, which is maximised. */
+  colCost: readonly number[];
   rows: readonly LpRow[];
 };
 
@@ -18,12 +20,12 @@ export type LpResult =
   | { status: 'unbounded' }
   | { status: 'infeasible' };
 
-/** One program kept in the solver, changed and solved again (a warm start where the solver has one). */
+/** One program kept in the solver, changed by bounds and costs and solved again from its last basis. */
 export interface LpModel {
-  setColBounds(col: number, lower: number, upper: number): void;
-  setRowBounds(row: number, lower: number, upper: number): void;
-  /** Maximise Σ objective[col]·x[col]; columns left out cost 0. */
-  maximize(objective: ReadonlyMap<number, number>): LpResult;
+  /** Bounds of the columns `cols` (strictly increasing), each its own. */
+  setColBounds(cols: readonly number[], lower: readonly number[], upper: readonly number[]): void;
+  setColCost(cols: readonly number[], cost: readonly number[]): void;
+  maximize(): LpResult;
   dispose(): void;
 }
 

@@ -1,231 +1,183 @@
-import type { Relation } from '../figures/relations';
-import type { FigureDefinition, PublicationInput, TrueRow } from './types';
-import { TOTAL } from './types';
+import type { Catalogue } from '../catalogue/lists';
+import { startingCatalogue } from '../catalogue/starting';
+import { computeFigures } from '../figures/compute';
+import { defineFigures, type FigureSet } from '../figures/define';
+import {
+  type CentreRecords,
+  type EntryRecord,
+  type HoursRecord,
+  type MeasureRecord,
+  noRegisterRecords,
+  type ParticipationRecord,
+} from '../figures/records';
+import { outcomes } from '../participant';
+import { yearPeriod } from '../period';
+import { between, pick, type Rnd, random } from '../random';
+import type { PublicationInput, YearFigures } from './types';
 
 /**
- * Generated publications for the property tests and the bench: lines shaped like Øvre Eiker's
- * *Fakta og tall* (people, outcomes, activities, measures, orders with hours, food, economy), values
- * that satisfy every relation, small centres, many zeros, and — on request — the Tromsø case.
- * Deterministic for a seed.
+ * Generated publications for the property tests and the bench: centres' records over the years —
+ * participations that start, carry over and end with an outcome, entries of every kind, measures, hours
+ * served — counted by the figure engine, so every relation the figures state holds as it would for real
+ * data. Small centres, many zeros, and on request the Tromsø case. Deterministic for a seed.
  */
-type Line = FigureDefinition & {
-  draw: 'people' | 'activity' | 'rare' | 'measure' | 'persons' | 'hours' | 'amount' | 'derived';
-};
-
-const count = (id: string, draw: Line['draw'], aggregation: Line['aggregation'] = 'sum'): Line => ({
-  id,
-  aggregation,
-  disclosure: { kind: 'count' },
-  draw,
-});
-const ratio = (id: string): Line => ({
-  id,
-  aggregation: 'distinct',
-  disclosure: { kind: 'ratio', base: 'participants' },
-  draw: 'derived',
-});
-const hours = (id: string, persons: string): Line => ({
-  id,
-  aggregation: 'sum',
-  disclosure: { kind: 'tiedSum', persons },
-  draw: 'hours',
-});
-const amount = (id: string): Line => ({
-  id,
-  aggregation: 'sum',
-  disclosure: { kind: 'amount' },
-  draw: 'amount',
-});
-
-const orders = ['community_sentence', 'fine_serving', 'electronic_monitoring'];
-const measures = ['nav_activity', 'municipal_followup', 'vto', 'mentor', 'clarification'];
-const outcomes = ['stable_life', 'treatment', 'nav', 'other'];
-const activities = [
-  'visit',
-  'contact_point',
-  'wheel_conversation',
-  'support_conversation',
-  'practical_help',
-  'home_visit',
-  'meeting_outside',
-  'prison_visit',
-  'exam',
-  'community_meeting',
-];
-const food = ['food_bags', 'wish_tree', 'christmas_boxes', 'gift_cards'];
-const income = [
-  'helsedir',
-  'kdi',
-  'municipal_operating',
-  'municipal_project',
-  'other_grants',
-  'sales',
-  'gifts',
-  'other',
-];
-
-/** 45 lines, as many as the catalogue of issue 8 will have. */
-const FULL: Line[] = [
-  count('participants', 'people', 'distinct'),
-  count('participants.new', 'people', 'distinct'),
-  count('participants.women', 'people', 'distinct'),
-  count('participants.men', 'people', 'distinct'),
-  count('participants.other', 'people', 'distinct'),
-  ratio('participants.women.share'),
-  ratio('participants.age.mean'),
-  ...outcomes.map((o) => count(`outcome.${o}`, 'rare')),
-  ...activities.map((a) => count(`kind.${a}`, 'activity')),
-  count('kind.non_participant_support', 'rare'),
-  count('kind.cabin_trip', 'measure', 'distinct'),
-  ...measures.map((m) => count(`measure.${m}`, 'measure', 'distinct')),
-  ...orders.flatMap((o) => [
-    count(`order.${o}`, 'persons', 'distinct'),
-    hours(`order.${o}.hours`, `order.${o}`),
-  ]),
-  ...food.map((f) => count(`food.${f}`, 'activity')),
-  ...income.slice(0, 6).map((i) => amount(`income.${i}`)),
-  amount('income.turnover'),
-];
-
-/** A dozen lines with every kind of relation, small enough for the attacker to try every reader quickly. */
-const SMALL_SET = new Set([
-  'participants',
-  'participants.new',
-  'participants.women',
-  'participants.men',
-  'participants.other',
-  'participants.women.share',
-  'participants.age.mean',
-  'measure.vto',
-  'order.community_sentence',
-  'order.community_sentence.hours',
-  'kind.visit',
-  'kind.home_visit',
-]);
-
-function relationsOf(lines: readonly Line[]): Relation[] {
-  const has = new Set(lines.map((l) => l.id));
-  const rel: Relation[] = [
-    { kind: 'atMost', smaller: 'participants.new', larger: 'participants' },
-    { kind: 'carriedOver', active: 'participants', started: 'participants.new' },
-    {
-      kind: 'partsOf',
-      whole: 'participants',
-      parts: ['participants.women', 'participants.men', 'participants.other'],
-    },
-    { kind: 'shareOf', share: 'participants.women.share', part: 'participants.women', whole: 'participants' },
-  ];
-  for (const l of lines) {
-    if ((l.draw === 'measure' || l.draw === 'persons') && l.aggregation === 'distinct') {
-      rel.push({ kind: 'atMost', smaller: l.id, larger: 'participants' });
-    }
-    if (l.disclosure.kind === 'tiedSum')
-      rel.push({ kind: 'tiedTo', sum: l.id, persons: l.disclosure.persons });
-  }
-  const parts = lines
-    .filter((l) => l.id.startsWith('income.') && l.id !== 'income.turnover')
-    .map((l) => l.id);
-  if (has.has('income.turnover')) rel.push({ kind: 'partsOf', whole: 'income.turnover', parts });
-  return rel;
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type SyntheticOptions = {
   centres: number;
   years: number;
   seed: number;
-  /** Every line of the catalogue (45), or a dozen covering every relation. */
+  /** Every line of the starting catalogue, or a few of each kind (the property tests' attacker is fast on them). */
   lines: 'full' | 'small';
   /** Share of centres that are small (3–12 participants a year); the rest have 25–60. */
   smallCentres?: number;
-  /** Chance that an activity, measure or order line is 0 for a centre and year. */
+  /** Chance that an activity, measure or order is not used by a centre in a year. */
   zeros?: number;
-  /** Adds a centre `tromso` with the issue's pattern: `before` participants, then `before + fresh` with `fresh` new. */
+  /**
+   * Adds a centre `tromso` with the issue's pattern in the last two years: `before` participants, then
+   * `before + fresh` of whom `fresh` are new.
+   */
   tromso?: { before: number; fresh: number };
 };
 
+const fewLines: Catalogue = {
+  ...startingCatalogue,
+  activityKinds: startingCatalogue.activityKinds.filter((k) =>
+    ['visit', 'home_visit', 'cabin_trip'].includes(k.id),
+  ),
+  measureTypes: startingCatalogue.measureTypes.filter((m) => m.id === 'vto'),
+  orderTypes: startingCatalogue.orderTypes.filter((o) => o.id === 'community_sentence'),
+};
+
+export const syntheticSets: Record<SyntheticOptions['lines'], FigureSet> = {
+  full: defineFigures(startingCatalogue),
+  small: defineFigures(fewLines),
+};
+const catalogues: Record<SyntheticOptions['lines'], Catalogue> = { full: startingCatalogue, small: fewLines };
+
+const day = (year: number, rnd: Rnd) => {
+  const month = between(rnd, 1, 12);
+  return `${year}-${String(month).padStart(2, '0')}-${String(between(rnd, 1, 28)).padStart(2, '0')}`;
+};
+
+/** About as many women as men, a few of another gender or not stated. */
+const gender = (u: number) => (u < 0.03 ? undefined : u < 0.05 ? 'other' : u < 0.5 ? 'woman' : 'man');
+
+type Plan = { size: number; tromso: SyntheticOptions['tromso'] };
+
+/** One centre's participations: each year some end (with an outcome) and new ones start towards its size. */
+function participations(rnd: Rnd, years: readonly number[], plan: Plan, name: string): ParticipationRecord[] {
+  const all: ParticipationRecord[] = [];
+  let open: ParticipationRecord[] = [];
+  const last = years.length - 1;
+  const start = (year: number, date = day(year, rnd)) => {
+    const p: ParticipationRecord = {
+      id: `${name}-${all.length}`,
+      startDate: date,
+      birthYear: year - between(rnd, 19, 70),
+      gender: gender(rnd()),
+    };
+    all.push(p);
+    return p;
+  };
+  years.forEach((year, yi) => {
+    const tromso = yi >= last - 1 ? plan.tromso : undefined;
+    const carried = yi > 0 ? 0 : tromso ? between(rnd, 0, tromso.before) : Math.round(plan.size * 0.6);
+    for (let i = 0; i < carried; i++) open.push(start(year - 1 - between(rnd, 0, 2)));
+    const fresh = tromso
+      ? tromso.before + (yi === last ? tromso.fresh : 0) - open.length
+      : Math.max(0, plan.size - open.length + between(rnd, -2, 2));
+    for (let i = 0; i < fresh; i++) open.push(start(year));
+    // Tromsø's second-last year ends no one, so all of it carries into the last; the year before it
+    // ends enough for that year to hold `before`.
+    const keepAll = tromso !== undefined;
+    const keepAtMost = plan.tromso && yi === last - 2 ? plan.tromso.before : Number.POSITIVE_INFINITY;
+    const staying: ParticipationRecord[] = [];
+    for (const p of open) {
+      const ends = !keepAll && (rnd() < 0.3 || staying.length >= keepAtMost);
+      if (!ends) {
+        staying.push(p);
+        continue;
+      }
+      let endDate = day(year, rnd);
+      if (endDate < p.startDate) endDate = p.startDate;
+      p.endDate = endDate;
+      p.outcome = rnd() < 0.1 ? undefined : pick(rnd, outcomes);
+    }
+    open = staying;
+  });
+  return all;
+}
+
+function activeIn(ps: readonly ParticipationRecord[], year: number): ParticipationRecord[] {
+  const { first, last } = yearPeriod(year);
+  return ps.filter((p) => p.startDate <= last && (p.endDate === undefined || p.endDate >= first));
+}
+
+/** A centre's records: its participations, and each year entries of every kind, measures and hours. */
+function records(
+  rnd: Rnd,
+  catalogue: Catalogue,
+  years: readonly number[],
+  plan: Plan,
+  name: string,
+  zeros: number,
+): CentreRecords {
+  const ps = participations(rnd, years, plan, name);
+  const entries: EntryRecord[] = [];
+  const measures: MeasureRecord[] = [];
+  const hours: HoursRecord[] = [];
+  const unused = () => rnd() < zeros;
+  for (const year of years) {
+    const active = activeIn(ps, year);
+    const some = (most: number) => active.slice(0, between(rnd, 1, Math.min(most, active.length)));
+    for (const kind of catalogue.activityKinds) {
+      if (unused()) continue;
+      if (kind.counts === 'participants') {
+        if (active.length === 0) continue;
+        for (const p of some(12))
+          entries.push({ date: day(year, rnd), kind: kind.id, count: 1, participantId: p.id });
+      } else {
+        const rare = kind.counts === 'persons' || kind.section === 'food';
+        const count = between(rnd, 1, rare ? Math.max(1, plan.size) : plan.size * 40);
+        entries.push({ date: day(year, rnd), kind: kind.id, count });
+      }
+    }
+    for (const type of catalogue.measureTypes) {
+      if (active.length === 0 || unused() || unused()) continue;
+      for (const p of some(6))
+        measures.push({
+          participantId: p.id,
+          type: type.id,
+          startDate: `${year}-03-01`,
+          endDate: `${year}-10-31`,
+        });
+    }
+    for (const type of catalogue.orderTypes) {
+      if (active.length === 0 || unused() || unused()) continue;
+      for (const p of some(4))
+        hours.push({
+          date: day(year, rnd),
+          orderType: type.id,
+          participantId: p.id,
+          hours: between(rnd, 4, 600) / 4,
+        });
+    }
+  }
+  return { ...noRegisterRecords, participations: ps, entries, measures, hours, conversations: [] };
+}
+
 export function syntheticPublication(o: SyntheticOptions): PublicationInput {
   const rnd = random(o.seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-  const lines = o.lines === 'full' ? FULL : FULL.filter((l) => SMALL_SET.has(l.id));
+  const set = syntheticSets[o.lines];
   const years = Array.from({ length: o.years }, (_, i) => 2016 + i);
   const centres = Array.from({ length: o.centres }, (_, i) => `centre-${String(i + 1).padStart(3, '0')}`);
   if (o.tromso) centres.push('tromso');
-  const rows: TrueRow[] = [];
-  const totals = years.map(() => ({ participants: 0, women: 0, ageSum: 0 }));
+  const rows: YearFigures[] = [];
   for (const centre of centres) {
-    const small = centre === 'tromso' || rnd() < (o.smallCentres ?? 0.3);
-    const size = small ? int(3, 12) : int(25, 60);
-    let previous = 0;
-    years.forEach((year, yi) => {
-      let participants = Math.max(0, size + int(-3, 3));
-      let fresh = int(Math.max(0, participants - previous), participants);
-      if (o.tromso && centre === 'tromso' && yi >= years.length - 2) {
-        participants = yi === years.length - 2 ? o.tromso.before : o.tromso.before + o.tromso.fresh;
-        fresh =
-          yi === years.length - 2 ? int(Math.max(0, participants - previous), participants) : o.tromso.fresh;
-      }
-      const other = Math.min(participants, rnd() < 0.7 ? 0 : int(1, 2));
-      const women = int(0, participants - other);
-      const f: Record<string, number> = {
-        participants,
-        'participants.new': fresh,
-        'participants.women': women,
-        'participants.men': participants - other - women,
-        'participants.other': other,
-        'participants.women.share': participants ? Math.round((100 * women) / participants) : 0,
-      };
-      const age = participants ? int(25, 50) : 0;
-      f['participants.age.mean'] = age;
-      const t = totals[yi] as { participants: number; women: number; ageSum: number };
-      t.participants += participants;
-      t.women += women;
-      t.ageSum += age * participants;
-      const zero = () => rnd() < (o.zeros ?? 0.3);
-      for (const l of lines) {
-        if (l.id in f) continue;
-        if (l.draw === 'activity') f[l.id] = zero() ? 0 : int(1, size * 40);
-        if (l.draw === 'rare') f[l.id] = zero() ? 0 : int(1, Math.max(1, Math.round(size / 4)));
-        if (l.draw === 'measure' || l.draw === 'persons')
-          f[l.id] = participants === 0 || zero() || zero() ? 0 : int(1, Math.min(participants, 6));
-        if (l.draw === 'amount') f[l.id] = zero() ? 0 : int(10, 2000) * 1000;
-      }
-      for (const l of lines) {
-        if (l.disclosure.kind === 'tiedSum') f[l.id] = (f[l.disclosure.persons] ?? 0) * int(10, 150);
-      }
-      if (lines.some((l) => l.id === 'income.turnover')) {
-        f['income.turnover'] = lines
-          .filter((l) => l.id.startsWith('income.') && l.id !== 'income.turnover')
-          .reduce((s, l) => s + (f[l.id] ?? 0), 0);
-      }
-      rows.push({ centre, year, figures: f });
-      previous = participants;
-    });
+    const tromso = centre === 'tromso' ? o.tromso : undefined;
+    const small = tromso !== undefined || rnd() < (o.smallCentres ?? 0.3);
+    const plan: Plan = { size: small ? between(rnd, 3, 12) : between(rnd, 25, 60), tromso };
+    const r = records(rnd, catalogues[o.lines], years, plan, centre, o.zeros ?? 0.3);
+    for (const year of years) rows.push({ centre, year, figures: computeFigures(set, yearPeriod(year), r) });
   }
-  years.forEach((year, yi) => {
-    const t = totals[yi] as { participants: number; women: number; ageSum: number };
-    const figures: Record<string, number> = {
-      'participants.age.mean': t.participants ? Math.round((10 * t.ageSum) / t.participants) / 10 : 0,
-    };
-    if (lines.some((l) => l.id === 'participants.women.share')) {
-      figures['participants.women.share'] = t.participants ? Math.round((100 * t.women) / t.participants) : 0;
-    }
-    rows.push({ centre: TOTAL, year, figures });
-  });
-  const figures: FigureDefinition[] = lines.map(({ id, aggregation, disclosure }) => ({
-    id,
-    aggregation,
-    disclosure,
-  }));
-  return { centres, years, figures, relations: relationsOf(lines), rows };
+  return { set, centres, years, rows };
 }

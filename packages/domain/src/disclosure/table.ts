@@ -1,10 +1,32 @@
+import { sumCentres } from '../figures/compute';
+import type { FigureSet } from '../figures/define';
+import { type FigureDefinition, isBase } from '../figures/definition';
+import { figureValue } from '../figures/display';
 import type { DisclosureClass, FigureId } from '../figures/relations';
-import { type CellKey, type FigureDefinition, type PublicationInput, type RowId, TOTAL } from './types';
+import { type CellKey, type PublicationInput, type RowId, TOTAL } from './types';
+
+/**
+ * What the network sees of a figure set. Every line of the table, for every centre and the total: the
+ * counts, the hours, the mean age and the gender shares. A share over a shown number of participants
+ * (under 100) gives its count exactly, so the count it is a share of counts as seen too: the audit
+ * treats the number of women as published whenever the share is. Stored figures on no line (the age
+ * sum behind the mean age) are seen by no one: the audit keeps them as unknowns, bounded only by what
+ * the shown figures say of them (the mean age, whole years, over the participants).
+ */
+export function seenByNetwork(set: FigureSet): Set<FigureId> {
+  const seen = new Set(set.lines.flatMap((l) => l.figures));
+  for (const id of [...seen]) {
+    const rule = set.byId.get(id)?.rule;
+    if (rule?.from === 'figures' && rule.derive === 'share') seen.add(rule.part);
+  }
+  return seen;
+}
 
 /**
  * The published set as one flat array of cells, in a canonical order (centres by id, then the total;
  * years ascending; figures by id), so that the same data gives the same result in any input order.
- * Cell i = (row · years + year) · figures + figure.
+ * Cell i = (row · years + year) · figures + figure. Figures are the stored ones (shown or not) and the
+ * derived ones the network sees; a derived figure over nobody has no value (NaN).
  */
 export type Table = {
   rows: readonly RowId[];
@@ -12,6 +34,10 @@ export type Table = {
   years: readonly number[];
   figures: readonly FigureDefinition[];
   figureIndex: ReadonlyMap<FigureId, number>;
+  /** Per figure: 1 if the network sees it, 0 if it is stored but seen by no one. */
+  seen: Uint8Array;
+  /** Per row and year (row · years + year): 1 if its figures were given (the total always is). */
+  present: Uint8Array;
   size: number;
   value: Float64Array;
 };
@@ -38,6 +64,8 @@ export function classOf(t: Table, cell: number): DisclosureClass {
   return (t.figures[figureOf(t, cell)] as FigureDefinition).disclosure;
 }
 
+export const isSeen = (t: Table, cell: number) => t.seen[figureOf(t, cell)] === 1;
+
 export function keyOf(t: Table, cell: number): CellKey {
   return {
     centre: t.rows[rowOf(t, cell)] as RowId,
@@ -50,65 +78,60 @@ function unique<T>(items: readonly T[], what: string): void {
   if (new Set(items).size !== items.length) throw new Error(`disclosure: a ${what} appears more than once`);
 }
 
-/** Lays out the true values; a total of an additive figure is the sum of the centres (checked if given). */
+/**
+ * Lays out the true values: the centres' stored figures, the total as their sum, the derived figures from
+ * them. A centre without figures in a year (not yet on the platform) counts zeros there.
+ */
 export function buildTable(input: PublicationInput): Table {
+  const { set } = input;
   unique(input.centres, 'centre');
   unique(input.years, 'year');
-  unique(
-    input.figures.map((f) => f.id),
-    'figure',
-  );
   if (input.centres.includes(TOTAL))
     throw new Error(`disclosure: "${TOTAL}" is the total's row, not a centre`);
+  const seenIds = seenByNetwork(set);
   const rows = [...input.centres].sort(byText).concat(TOTAL);
   const years = [...input.years].sort((a, b) => a - b);
-  const figures = [...input.figures].sort((a, b) => byText(a.id, b.id));
-  const figureIndex = new Map(figures.map((f, i) => [f.id, i]));
-  const rowIndex = new Map(rows.map((r, i) => [r, i]));
-  const yearIndex = new Map(years.map((y, i) => [y, i]));
+  const figures = set.figures
+    .filter((f) => isBase(f) || seenIds.has(f.id))
+    .sort((a, b) => byText(a.id, b.id));
+  const size = rows.length * years.length * figures.length;
   const t: Table = {
     rows,
     totalRow: rows.length - 1,
     years,
     figures,
-    figureIndex,
-    size: rows.length * years.length * figures.length,
-    value: new Float64Array(rows.length * years.length * figures.length),
+    figureIndex: new Map(figures.map((f, i) => [f.id, i])),
+    seen: Uint8Array.from(figures, (f) => (seenIds.has(f.id) ? 1 : 0)),
+    present: new Uint8Array(rows.length * years.length),
+    size,
+    value: new Float64Array(size),
   };
-  const given = new Uint8Array(t.size);
+  const rowIndex = new Map(rows.map((r, i) => [r, i]));
+  const yearIndex = new Map(years.map((y, i) => [y, i]));
+  const given = new Map<string, Record<FigureId, number>>();
   for (const row of input.rows) {
-    const r = rowIndex.get(row.centre);
-    const y = yearIndex.get(row.year);
-    if (r === undefined || y === undefined)
+    if (rowIndex.get(row.centre) === undefined || row.centre === TOTAL || !yearIndex.has(row.year))
       throw new Error(`disclosure: row ${row.centre} ${row.year} is not in the set`);
+    const key = `${row.centre}|${row.year}`;
+    if (given.has(key)) throw new Error(`disclosure: row ${key} is given twice`);
     for (const [id, v] of Object.entries(row.figures)) {
-      const f = figureIndex.get(id);
-      if (f === undefined) throw new Error(`disclosure: figure ${id} is not in the set`);
-      if (!Number.isFinite(v) || v < 0)
-        throw new Error(`disclosure: ${row.centre} ${row.year} ${id} is ${v}`);
-      const cell = cellIndex(t, r, y, f);
-      if (given[cell]) throw new Error(`disclosure: ${row.centre} ${row.year} ${id} is given twice`);
-      given[cell] = 1;
-      t.value[cell] = v;
+      const def = set.byId.get(id);
+      if (!def || !isBase(def)) throw new Error(`disclosure: ${id} is not a stored figure of the set`);
+      if (!Number.isFinite(v) || v < 0) throw new Error(`disclosure: ${key} ${id} is ${v}`);
     }
+    given.set(key, { ...row.figures });
+    t.present[(rowIndex.get(row.centre) as number) * years.length + (yearIndex.get(row.year) as number)] = 1;
   }
-  for (let y = 0; y < years.length; y++) {
-    for (let f = 0; f < figures.length; f++) {
-      const total = cellIndex(t, t.totalRow, y, f);
-      if ((figures[f] as FigureDefinition).disclosure.kind === 'ratio') {
-        if (!given[total])
-          throw new Error(`disclosure: the total of ratio ${figures[f]?.id} ${years[y]} is missing`);
-        continue;
-      }
-      let sum = 0;
-      for (let r = 0; r < t.totalRow; r++) sum += t.value[cellIndex(t, r, y, f)] as number;
-      if (given[total] && Math.abs((t.value[total] as number) - sum) > 1e-6) {
-        throw new Error(
-          `disclosure: the total of ${figures[f]?.id} ${years[y]} is not the sum of the centres`,
-        );
-      }
-      t.value[total] = sum;
-    }
-  }
+  for (let y = 0; y < years.length; y++) t.present[(rows.length - 1) * years.length + y] = 1;
+  years.forEach((year, y) => {
+    const centres = rows.slice(0, -1).map((centre) => given.get(`${centre}|${year}`) ?? {});
+    [...centres, sumCentres(set, centres)].forEach((stored, r) => {
+      figures.forEach((def, f) => {
+        t.value[cellIndex(t, r, y, f)] = isBase(def)
+          ? (stored[def.id] ?? 0)
+          : (figureValue(set, def.id, stored) ?? Number.NaN);
+      });
+    });
+  });
   return t;
 }

@@ -1,18 +1,21 @@
-import type { Aggregation, DisclosureClass, FigureId, Relation } from '../figures/relations';
+import type { BaseFigures } from '../figures/compute';
+import type { FigureSet } from '../figures/define';
+import type { FigureId } from '../figures/relations';
 import type { Text } from '../text';
 
+/** Counts from 1 to 4 could point at a person ("under 5"); 0 is shown. */
+export const SMALL_MAX = 4;
+
 /** The foundation total's row, beside the centres' rows. */
-export const TOTAL = 'TOTAL';
+export { TOTAL } from '../figure-set';
 export type RowId = string;
 
-export type FigureDefinition = { id: FigureId; aggregation: Aggregation; disclosure: DisclosureClass };
-
-/** One centre's (or the total's) true figures for one year. A figure left out is 0. */
-export type TrueRow = { centre: RowId; year: number; figures: Readonly<Record<FigureId, number>> };
+/** One centre's stored figures for one year, as the figure engine stores them (a figure left out is 0). */
+export type YearFigures = { centre: RowId; year: number; figures: BaseFigures };
 
 /**
  * Why the network does not see a cell:
- * - `small`: a count of 1–4 ("under 5");
+ * - `small`: a count of 1–4 ("under 5"), or a share whose count is 1–4;
  * - `ratio`: a share or mean over fewer than 5 people, or a sum of their hours ("under 5 people");
  * - `secondary`: hidden so that another hidden cell cannot be worked out (the reader may take it as 5 or more);
  * - `line`: hidden with nothing said of its value, because even "under 5" would give it away.
@@ -32,23 +35,20 @@ export const reasonText: Readonly<Record<Reason, Text>> = {
   },
 };
 
-/** What the network sees of one cell: the value, or why it is hidden. */
-export type NetworkValue = number | { suppressed: Reason };
+/** What the network sees of one cell: the value (null: a mean or share over nobody), or why it is hidden. */
+export type NetworkValue = number | null | { suppressed: Reason };
 
 export type CellKey = { centre: RowId; year: number; figure: FigureId };
 export type PublishedCell = CellKey & { shown: NetworkValue };
 
 /** Everything the network can read, as one set: every year published so far, every line, every total. */
 export type PublicationInput = {
+  /** The figures and their relations, as the engine defines them from the catalogue. */
+  set: FigureSet;
   centres: readonly RowId[];
   years: readonly number[];
-  figures: readonly FigureDefinition[];
-  relations: readonly Relation[];
-  /**
-   * True values per centre and year. The total's row may be left out for figures that add up over
-   * centres (it is their sum; if given it must equal it); a ratio's total must be given.
-   */
-  rows: readonly TrueRow[];
+  /** Each centre's stored figures per year; the total is their sum, the derived figures come from them. */
+  rows: readonly YearFigures[];
   /**
    * What the network saw in the last publication. A cell hidden there stays hidden; a cell shown there
    * with the value it still has is known to the reader for good, so it is never hidden now.
@@ -58,8 +58,9 @@ export type PublicationInput = {
 
 export type DisclosureOptions = {
   /**
-   * What a reader knows of a sum tied to persons (hours): each person with hours has at least `min`
-   * and at most `max` of them in a year. Defaults: 1 (hours are whole hours) and 8784 (hours in a leap year).
+   * What a reader knows of a sum tied to persons whose `tiedTo` relation states no bounds of its own
+   * (hours): each person adds at least `min` and at most `max` in a year. Defaults: a quarter of an hour
+   * (the least a record holds) and 8784 (every hour of a leap year).
    */
   tiedSumPerPerson?: { min: number; max: number };
   /** Audit against a reader who knows one centre's true row (default true; the issue requires it). */
@@ -76,12 +77,14 @@ export type ProtectionCost = {
   share: number;
 };
 
+/** What the protection did, for the bench: linear programs solved, protection rounds. */
+export type ProtectionWork = { lps: number; rounds: number };
+
 export type Publication = {
-  /** Every cell of the set: centres and the total, every year, every figure, in a canonical order. */
+  /** Every published cell: centres and the total, every year, every figure the network sees, canonically ordered. */
   cells: PublishedCell[];
   cost: ProtectionCost;
-  /** Linear programs solved and protection rounds: what the bench reports. */
-  work: { lps: number; rounds: number };
+  work: ProtectionWork;
   /**
    * Hidden cells that cells shown in the last publication give away whatever is hidden now (only a late
    * correction can cause it). Empty in every case the tests generate; the job must not publish otherwise.

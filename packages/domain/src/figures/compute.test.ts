@@ -20,6 +20,7 @@ const none: CentreRecords = {
   entries: [],
   measures: [],
   hours: [],
+  conversations: [],
 };
 const records = (r: Partial<CentreRecords>): CentreRecords => ({ ...none, ...r });
 const person = (

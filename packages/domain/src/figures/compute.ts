@@ -1,10 +1,11 @@
 import { type Period, yearOf } from '../period';
 import type { FigureSet } from './define';
-import { type BaseRule, type FigureDefinition, type GenderGroup, isBase } from './definition';
+import { type BaseRule, type FigureDefinition, type GenderGroup, isBase, isRecordFigure } from './definition';
 import { endedIn, isActiveIn, startedIn } from './people';
 import type { CentreRecords } from './records';
 import { readRegister, tallyRegisters } from './register-tally';
 import type { Aggregation, FigureId } from './relations';
+import { type ChangeCounts, wheelChange } from './wheel';
 
 /** A centre's (or the foundation's) stored figures for one period: base quantities only, all additive. */
 export type BaseFigures = Readonly<Record<FigureId, number>>;
@@ -21,8 +22,13 @@ type Tally = {
   measurePeople: Map<string, Set<string>>;
   hoursPeople: Map<string, Set<string>>;
   hoursSums: Map<string, number>;
+  /** Wheel conversations dated in the period, the participants they name, and the change per domain. */
+  conversations: number;
+  conversationPeople: Set<string>;
+  change: Map<string, ChangeCounts>;
 };
 
+const isYear = (period: Period) => period.first.endsWith('-01-01') && period.last.endsWith('-12-31');
 const within = (date: string, period: Period) => date >= period.first && date <= period.last;
 const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 const member = (map: Map<string, Set<string>>, key: string, id: string) => {
@@ -42,6 +48,10 @@ function tally(period: Period, records: CentreRecords): Tally {
     measurePeople: new Map(),
     hoursPeople: new Map(),
     hoursSums: new Map(),
+    conversations: 0,
+    conversationPeople: new Set(),
+    // The change figures are counted for years only.
+    change: isYear(period) ? wheelChange(period, records.conversations) : new Map(),
   };
   const year = yearOf(period.first);
   const seen = new Set<string>();
@@ -69,25 +79,38 @@ function tally(period: Period, records: CentreRecords): Tally {
     member(t.hoursPeople, h.orderType, h.participantId);
     add(t.hoursSums, h.orderType, h.hours);
   }
+  for (const c of records.conversations) {
+    if (!within(c.date, period)) continue;
+    t.conversations++;
+    t.conversationPeople.add(c.participantId);
+  }
   return t;
 }
 
-function read(t: Tally, registers: ReturnType<typeof tallyRegisters>, rule: BaseRule): number {
+function read(
+  t: Tally,
+  registers: ReturnType<typeof tallyRegisters>,
+  rule: Exclude<BaseRule, { from: 'rounds' }>,
+): number {
   switch (rule.from) {
     case 'participations':
       if (rule.count === 'gender') return t.gender[rule.gender];
       if (rule.count === 'ended') return t.ended.get(rule.outcome) ?? 0;
       return t[rule.count];
-    case 'entries':
-      return rule.counts === 'participants'
-        ? (t.entryPeople.get(rule.kind)?.size ?? 0)
-        : (t.entrySums.get(rule.kind) ?? 0);
+    case 'entries': {
+      const named = t.entryPeople.get(rule.kind) ?? new Set<string>();
+      if (rule.counts === 'participants')
+        return rule.plan ? new Set([...named, ...t.conversationPeople]).size : named.size;
+      return (t.entrySums.get(rule.kind) ?? 0) + (rule.plan ? t.conversations : 0);
+    }
     case 'measures':
       return t.measurePeople.get(rule.type)?.size ?? 0;
     case 'hours':
       return rule.count === 'persons'
         ? (t.hoursPeople.get(rule.orderType)?.size ?? 0)
         : (t.hoursSums.get(rule.orderType) ?? 0);
+    case 'conversations':
+      return t.change.get(rule.domain)?.[rule.direction] ?? 0;
     default:
       return readRegister(registers, rule);
   }
@@ -98,10 +121,16 @@ export function baseFigures(set: FigureSet, only?: Aggregation): (FigureDefiniti
   return set.figures.filter(isBase).filter((f) => only === undefined || f.aggregation === only);
 }
 
+/** The stored figures counted from the records by period: all but the survey's, which come per year. */
+function recordFigures(set: FigureSet, only?: Aggregation) {
+  return set.figures.filter(isRecordFigure).filter((f) => only === undefined || f.aggregation === only);
+}
+
 /**
  * A centre's stored figures for a period (a month or a year), counted from its records: every stored
- * figure of the set, zeros included. `only: 'distinct'` counts just the figures of people, for a year
- * whose sums come from its months (`yearFromMonths`).
+ * figure of the set counted from records, zeros included (a month leaves out the figures counted for
+ * years only; the survey's come per year from its rounds). `only: 'distinct'` counts just the figures
+ * of people, for a year whose sums come from its months (`yearFromMonths`).
  */
 export function computeFigures(
   set: FigureSet,
@@ -110,8 +139,13 @@ export function computeFigures(
   only?: Aggregation,
 ): BaseFigures {
   const t = tally(period, records);
+  const year = isYear(period);
   const registers = tallyRegisters(period, records);
-  return Object.fromEntries(baseFigures(set, only).map((f) => [f.id, read(t, registers, f.rule)]));
+  return Object.fromEntries(
+    recordFigures(set, only)
+      .filter((f) => year || !f.yearOnly)
+      .map((f) => [f.id, read(t, registers, f.rule)]),
+  );
 }
 
 /**
@@ -124,7 +158,7 @@ export function yearFromMonths(
   people: BaseFigures,
 ): BaseFigures {
   return Object.fromEntries(
-    baseFigures(set).map((f) => [
+    recordFigures(set).map((f) => [
       f.id,
       f.aggregation === 'sum' ? months.reduce((n, m) => n + (m[f.id] ?? 0), 0) : (people[f.id] ?? 0),
     ]),

@@ -23,8 +23,6 @@ function idsOf(relation: Relation): FigureId[] {
       return [relation.value, relation.numerator, relation.denominator];
     case 'scaled':
       return [relation.value, relation.of];
-    case 'shareOf':
-      return [relation.share, relation.part, relation.whole];
   }
 }
 
@@ -73,6 +71,11 @@ describe('the figures of the starting catalogue', () => {
       'kind.participant_meeting',
     ]);
     expect(set.lines.map((l) => l.id).slice(24)).toEqual([
+      'wheel.housing',
+      'wheel.work_activity',
+      'wheel.network_family',
+      'wheel.economy',
+      'wheel.health',
       'measure.nav_activity',
       'measure.municipal_follow_up',
       'measure.vto',

@@ -6,17 +6,21 @@ import type {
   CatalogueOrderType,
   CatalogueSection,
 } from '../catalogue/schema';
+import { surveyFigures, surveySection } from '../survey/figures';
+import type { PublishedQuestionnaire } from '../survey/questionnaire';
 import type { FigureDefinition, FigureGroup, TableLine, ValueType } from './definition';
 import { participantsId, peopleFigures } from './people';
 import { registerFigures } from './registers';
 import type { FigureId } from './relations';
+import { wheelFigures } from './wheel';
 
 /**
  * Figure ids: `participants`, `participants.new`, `participants.mean_age`, `participants.woman.share`,
  * `outcome.<outcome>`; from the catalogue `kind.<kind>`, `measure.<type>`, `order.<type>.persons` and
- * `order.<type>.hours` (shown together on the line `order.<type>`); from the registers those of
- * registers.ts (`volunteers`, `staff.fte`, `turnover`, `income.<source>`, …). A catalogue id never
- * changes, so neither does its figure's.
+ * `order.<type>.hours` (shown together on the line `order.<type>`), and per wheel domain
+ * `wheel.<domain>.up|same|down` (figures/wheel.ts); from the registers those of registers.ts
+ * (`volunteers`, `staff.fte`, `turnover`, `income.<source>`, …). A catalogue id never changes, so
+ * neither does its figure's.
  */
 export const kindId = (kind: string): FigureId => `kind.${kind}`;
 export const measureId = (type: string): FigureId => `measure.${type}`;
@@ -50,7 +54,12 @@ function kindFigures(kind: CatalogueKind): FigureGroup {
     disclosure: count,
     relations:
       kind.counts === 'participants' ? [{ kind: 'atMost', smaller: id, larger: participantsId }] : [],
-    rule: { from: 'entries', kind: kind.id, counts: kind.counts },
+    rule: {
+      from: 'entries',
+      kind: kind.id,
+      counts: kind.counts,
+      ...(kind.registration === 'plan' ? { plan: true as const } : {}),
+    },
   });
 }
 
@@ -118,18 +127,29 @@ export type FigureSet = {
 
 /**
  * The figures a catalogue defines: the people figures, then one per activity kind, one per measure
- * type and two per order type, retired entries included (their history stays counted), then the
- * registers' (volunteers, staff, the shop's reuse, the economy by income source).
+ * type, two per order type and three per wheel domain, retired entries included (their history stays
+ * counted); then the registers' (volunteers, staff, the shop's reuse, the economy by income source); and
+ * the survey's, from the questionnaire versions published so far, in a section of their own.
  */
-export function defineFigures(catalogue: Catalogue): FigureSet {
+export function defineFigures(
+  catalogue: Catalogue,
+  questionnaires: readonly PublishedQuestionnaire[] = [],
+): FigureSet {
+  const survey = surveyFigures(questionnaires);
   const groups = [
     peopleFigures(),
     ...catalogue.activityKinds.map(kindFigures),
     ...catalogue.measureTypes.map(measureFigures),
     ...catalogue.orderTypes.map(orderFigures),
+    ...catalogue.wheelDomains.map(wheelFigures),
     registerFigures(catalogue),
+    survey,
   ];
-  const sections = [...catalogue.sections].sort(compareOrder);
+  const withSurvey =
+    survey.lines.length && !catalogue.sections.some((s) => s.id === surveySection.id)
+      ? [...catalogue.sections, surveySection]
+      : catalogue.sections;
+  const sections = [...withSurvey].sort(compareOrder);
   const rank = new Map(sections.map((s, i) => [s.id, i]));
   const lines = groups
     .flatMap((g) => g.lines)

@@ -1,5 +1,6 @@
 import type { CountingRule } from '../catalogue/schema';
 import type { Outcome } from '../participant';
+import type { SurveyCount } from '../survey/figures';
 import type { Text } from '../text';
 import type { Aggregation, DisclosureClass, FigureId, Relation } from './relations';
 
@@ -33,11 +34,16 @@ export type BaseRule =
   | { from: 'participations'; count: 'gender'; gender: GenderGroup }
   /** Participations that ended in the period with this outcome (an end without one counts as `other`). */
   | { from: 'participations'; count: 'ended'; outcome: Outcome }
-  | { from: 'entries'; kind: string; counts: CountingRule }
+  /** `plan`: the kind is counted from the wheel conversations too (catalogue `registration: 'plan'`). */
+  | { from: 'entries'; kind: string; counts: CountingRule; plan?: true }
   /** Distinct participants with a measure of the type active in the period. */
   | { from: 'measures'; type: string }
   /** Distinct persons with hours of the order type dated in the period, or the sum of those hours. */
   | { from: 'hours'; orderType: string; count: 'persons' | 'hours' }
+  /** Participants who moved this way on the domain over the period's conversations (figures/wheel.ts). */
+  | { from: 'conversations'; domain: string; direction: 'up' | 'same' | 'down' }
+  /** From the centre's closed survey rounds of the year (survey/figures.ts): counted per year, never per month. */
+  | { from: 'rounds'; count: 'respondents' | SurveyCount; question?: string }
   | RegisterRule;
 
 /** How a figure of the centre's own registers is counted (figures/register-tally.ts). */
@@ -59,7 +65,14 @@ export type RegisterRule =
 /** A figure computed at display time from stored ones, never stored: a mean or a share, rounded half up. */
 export type DerivedRule =
   | { from: 'figures'; derive: 'mean'; sum: FigureId; over: FigureId }
-  | { from: 'figures'; derive: 'share'; part: FigureId; whole: FigureId }
+  | {
+      from: 'figures';
+      derive: 'share';
+      part: FigureId;
+      whole: FigureId;
+      /** A share over fewer than this many (the survey: 5 answers) has no value. */
+      minWhole?: number;
+    }
   /** A stored figure divided by a constant, rounded half up to `decimals`: FTE from hours or percentages. */
   | { from: 'figures'; derive: 'scaled'; of: FigureId; divisor: number; decimals: number };
 
@@ -76,6 +89,8 @@ export type FigureDefinition = {
   /** What a reader who knows the counting rules knows about it: each relation written once, here. */
   relations: readonly Relation[];
   rule: BaseRule | DerivedRule;
+  /** Counted for years only: a month's value is not a figure of its own (and is 0 where read). */
+  yearOnly?: true;
 };
 
 /**
@@ -96,6 +111,13 @@ export type TableLine = {
 
 /** Some of the figures and the lines they make, as one part of the catalogue (or the people) defines them. */
 export type FigureGroup = { figures: FigureDefinition[]; lines: TableLine[] };
+
+/** A stored figure counted from the records themselves, by period (every base figure but the survey's). */
+export function isRecordFigure(
+  definition: FigureDefinition,
+): definition is FigureDefinition & { rule: Exclude<BaseRule, { from: 'rounds' }> } {
+  return definition.rule.from !== 'figures' && definition.rule.from !== 'rounds';
+}
 
 export function isBase(definition: FigureDefinition): definition is FigureDefinition & { rule: BaseRule } {
   return definition.rule.from !== 'figures';

@@ -77,6 +77,7 @@ describe('yearTable', () => {
       'Deltakere',
       'Går videre til',
       'Aktivitetstall Oppfølgingssenteret',
+      'Arbeidshjulet: endring i året',
       'Arbeidstrening',
       'Aktivitetstall Kriminalomsorgen',
       'Frivillige',

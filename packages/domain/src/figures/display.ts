@@ -27,7 +27,9 @@ export function figureValue(set: FigureSet, id: FigureId, figures: BaseFigures):
     return roundHalfUp(((figures[rule.of] ?? 0) * unit) / rule.divisor) / unit;
   }
   const whole = figures[rule.whole] ?? 0;
-  return whole === 0 ? null : roundHalfUp((100 * (figures[rule.part] ?? 0)) / whole);
+  return whole === 0 || whole < (rule.minWhole ?? 1)
+    ? null
+    : roundHalfUp((100 * (figures[rule.part] ?? 0)) / whole);
 }
 
 export type LineValues = (number | null)[];

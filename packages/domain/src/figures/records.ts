@@ -1,5 +1,6 @@
 import type { Gender, Outcome } from '../participant';
 import type { IsoDate, Month } from '../period';
+import type { CountedRound } from '../survey/figures';
 import type { ParticipationSpan } from './people';
 
 /**
@@ -62,9 +63,24 @@ export const noRegisterRecords: RegisterRecords = {
   income: [],
 };
 
+/**
+ * A wheel conversation as the figures count it: who, when, and where the participant placed themselves
+ * on each domain, on the scale it was given on.
+ */
+export type ConversationRecord = {
+  id: string;
+  date: IsoDate;
+  participantId: string;
+  scale: { min: number; max: number };
+  positions: Readonly<Record<string, number>>;
+};
+
 export type CentreRecords = RegisterRecords & {
   participations: readonly ParticipationRecord[];
   entries: readonly EntryRecord[];
   measures: readonly MeasureRecord[];
   hours: readonly HoursRecord[];
+  conversations: readonly ConversationRecord[];
+  /** The centre's closed survey rounds of the year counted (see survey/figures.ts). */
+  rounds?: readonly CountedRound[];
 };

@@ -14,6 +14,7 @@ const records = (r: Partial<RegisterRecords>): CentreRecords => ({
   participations: [],
   entries: [],
   measures: [],
+  conversations: [],
   hours: [],
   ...r,
 });
@@ -147,7 +148,10 @@ describe('the registers’ lines', () => {
   });
 
   it('take their FTE from the foundation’s hours per FTE', () => {
-    const catalogue: Catalogue = { ...startingCatalogue, settings: { hoursPerFte: 1700 } };
+    const catalogue: Catalogue = {
+      ...startingCatalogue,
+      settings: { ...startingCatalogue.settings, hoursPerFte: 1700 },
+    };
     expect(text(yearTable(defineFigures(catalogue), 2024, current, null), 'volunteers.fte')?.nb).toBe('2');
   });
 

@@ -31,8 +31,12 @@ export type Relation =
   | { kind: 'atMost'; smaller: FigureId; larger: FigureId }
   /** active(Y) − started(Y) ≤ active(Y−1): everyone active in Y who did not start in Y was active in Y−1. */
   | { kind: 'carriedOver'; active: FigureId; started: FigureId }
-  /** sum ≥ 0, and zero exactly when the persons count is zero (hours served by persons with hours). */
-  | { kind: 'tiedTo'; sum: FigureId; persons: FigureId }
+  /**
+   * sum ≥ 0, and zero exactly when the persons count is zero (hours served by persons with hours): each
+   * person adds at least `perPerson.min` and at most `perPerson.max` (without it, what the disclosure
+   * control assumes of hours: a quarter of an hour to every hour of a leap year).
+   */
+  | { kind: 'tiedTo'; sum: FigureId; persons: FigureId; perPerson?: { min: number; max: number } }
   /** The parts add up to the whole: women + men + other = participants. */
   | { kind: 'partsOf'; whole: FigureId; parts: readonly FigureId[] }
   /** The parts add up to at most the whole: the participations that ended in a period were active in it. */
@@ -53,9 +57,4 @@ export type Relation =
    * volunteers' hours (÷ the foundation's hours per FTE) or from staff percentages (÷ 100). Shown beside
    * a hidden `of`, it gives `of` away to within divisor ÷ 10^decimals.
    */
-  | { kind: 'scaled'; value: FigureId; of: FigureId; divisor: number; decimals: number }
-  /**
-   * share = 100 · part / whole, rounded to a whole percent (women's share of participants). Shown beside a
-   * known whole, the share bounds its part — exactly, for a whole under 100 — so the audit reads it so.
-   */
-  | { kind: 'shareOf'; share: FigureId; part: FigureId; whole: FigureId };
+  | { kind: 'scaled'; value: FigureId; of: FigureId; divisor: number; decimals: number };

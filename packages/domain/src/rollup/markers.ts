@@ -9,4 +9,6 @@ import type { Month } from '../period';
 export type DirtyMarker =
   | { kind: 'month'; centre: string; month: Month; seq: number }
   | { kind: 'participant'; centre: string; id: string }
-  | { kind: 'span'; centre: string; sortKey: string };
+  | { kind: 'span'; centre: string; sortKey: string }
+  /** A survey round that closed: its year is counted again, with the round's answers. */
+  | { kind: 'round'; centre: string; year: number; id: string };

@@ -18,6 +18,8 @@ export type CentreWork = {
   changedIds: string[];
   /** The sort keys of the register spans (volunteers, staff positions) that changed. */
   changedSpans: string[];
+  /** Survey rounds that closed: their markers are cleared once their year's figures are written. */
+  closedRounds: { year: number; id: string }[];
 };
 
 export type RunPlan = { work: Map<string, CentreWork>; unknownCentre: number };
@@ -72,6 +74,7 @@ export function planFromMarkers(
       monthMarkers: [],
       changedIds: [],
       changedSpans: [],
+      closedRounds: [],
     });
   }
   let unknownCentre = 0;
@@ -80,7 +83,11 @@ export function planFromMarkers(
     if (!w) unknownCentre += 1;
     else if (marker.kind === 'participant') w.changedIds.push(marker.id);
     else if (marker.kind === 'span') w.changedSpans.push(marker.sortKey);
-    else {
+    else if (marker.kind === 'round') {
+      // The round's year is counted whole; its first month stands for it (a year not begun has no round).
+      w.closedRounds.push({ year: marker.year, id: marker.id });
+      if (`${marker.year}-01` <= current) w.months.add(`${marker.year}-01`);
+    } else {
       w.monthMarkers.push({ month: marker.month, seq: marker.seq });
       if (marker.month <= current) w.months.add(marker.month);
     }

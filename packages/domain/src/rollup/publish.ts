@@ -1,9 +1,9 @@
-import { type Figures, type NetworkFigures, TOTAL } from '../figure-set';
+import { type Figures, TOTAL } from '../figure-set';
 import { computeFigures, yearFromMonths } from '../figures/compute';
 import type { FigureSet } from '../figures/define';
 import type { CentreRecords } from '../figures/records';
 import { type Month, monthPeriod, yearPeriod } from '../period';
-import { suppressTable } from '../suppression';
+import { countSurveyYear } from '../survey/figures';
 import { monthsOfYear } from './plan';
 import { headOfficeYearRows, monthTotals, type StoredHeadOfficeYear, type StoredYear } from './year-table';
 
@@ -18,7 +18,7 @@ export type CentreYear = {
 
 /**
  * A centre's figures for a whole year, from its records: the people active in the year, and the entries,
- * hours and measures of the year. A whole year at a time, so the year's distinct counts and its months
+ * hours and measures of the year, and its closed survey rounds. A whole year at a time, so the year's distinct counts and its months
  * come from the same records and a run's cost is bounded by a year, not by the history.
  */
 export function countCentreYear(
@@ -31,7 +31,10 @@ export function countCentreYear(
   const months = new Map<Month, Figures>();
   for (const m of monthsOfYear(year, current)) months.set(m, computeFigures(set, monthPeriod(m), records));
   const people = computeFigures(set, yearPeriod(year), records, 'distinct');
-  const figures = yearFromMonths(set, [...months.values()], people);
+  const figures = {
+    ...yearFromMonths(set, [...months.values()], people),
+    ...countSurveyYear(set, records.rounds ?? []),
+  };
   return { centre: centre.id, name: centre.name, year, months, figures };
 }
 
@@ -42,14 +45,12 @@ export type PublishedYear = {
   changedRows: StoredYear[];
   /** The head-office month rows to write: the recounted centres' months and the months' totals. */
   monthRows: { month: Month; centre: string; figures: Figures }[];
-  /** The network's rows of the year (the total's among them), rewritten whenever its figures changed. */
-  networkRows: { centre: string; name: string | undefined; figures: NetworkFigures }[];
 };
 
 /**
- * One year's publication after a run: the recounted centres replace their rows and months, every row
- * takes `previous` from the year before, the totals are summed again, and the network's view is
- * suppressed anew from the whole year (hiding one cell can move hiding to another centre's).
+ * One year's head-office publication after a run: the recounted centres replace their rows and months,
+ * every row takes `previous` from the year before, and the totals are summed again. The network's view
+ * is protected over every year at once (rollup/network.ts).
  */
 export function publishYear(
   stored: StoredHeadOfficeYear,
@@ -71,15 +72,5 @@ export function publishYear(
   for (const [month, figures] of monthTotals(stored.months, freshMonths)) {
     monthRows.push({ month, centre: TOTAL, figures });
   }
-  return { rows, changedRows: changed, monthRows, networkRows: recounted.length ? networkRows(rows) : [] };
-}
-
-/** The network's view of a year's rows: suppressed as one table, the total among them. */
-function networkRows(rows: ReadonlyMap<string, StoredYear>): PublishedYear['networkRows'] {
-  const centres = [...rows.values()].filter((r) => r.centre !== TOTAL);
-  const table = suppressTable(centres.map((r) => ({ centre: r.centre, figures: r.figures })));
-  return [
-    ...table.centres.map((c) => ({ centre: c.centre, name: rows.get(c.centre)?.name, figures: c.figures })),
-    { centre: TOTAL, name: undefined, figures: table.total },
-  ];
+  return { rows, changedRows: changed, monthRows };
 }

@@ -2,6 +2,7 @@ import type { Catalogue, CatalogueListName } from '../catalogue/lists';
 import { type Figures, figureOf } from '../figure-set';
 import { kindId, measureId, orderPersonsId } from '../figures/define';
 import { arenaHoursId, incomeId } from '../figures/registers';
+import { changeDirections, wheelChangeId } from '../figures/wheel';
 
 /**
  * The catalogue entries a run found something counted under: from then on they have history, so the
@@ -28,5 +29,8 @@ export function usedEntries(
     ...catalogue.incomeSources
       .filter((s) => any(incomeId(s.id)))
       .map((s) => ({ list: 'incomeSources' as const, id: s.id })),
+    ...catalogue.wheelDomains
+      .filter((d) => changeDirections.some((direction) => any(wheelChangeId(d.id, direction))))
+      .map((d) => ({ list: 'wheelDomains' as const, id: d.id })),
   ];
 }

@@ -1,4 +1,4 @@
-import { ActivitiesCreate, checkSave } from '@crux/domain/activity';
+import { ActivitiesCreate, checkActivityItem } from '@crux/domain/activity';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
 import { computeFigures, yearFromMonths } from '@crux/domain/figures/compute';
 import { defineFigures } from '@crux/domain/figures/define';
@@ -168,9 +168,12 @@ describe('every demo plan', () => {
       }
       for (const e of plan.entries) {
         const { date, ...item } = e.body;
-        const save = { date, entries: [e.participant ? { ...item, participantId: fakeId } : item] };
+        const named = e.participant ? { ...item, participantId: fakeId } : item;
+        // Brought in by the import route, whose catalogue rule takes wheel conversations of earlier years too.
         check(
-          parse(ActivitiesCreate, save).ok && checkSave(startingCatalogue, save).ok && inRange(date),
+          parse(ActivitiesCreate, { date, entries: [named] }).ok &&
+            checkActivityItem(startingCatalogue, named).length === 0 &&
+            inRange(date),
           'entry',
         );
         if (e.participant)

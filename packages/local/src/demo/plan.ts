@@ -139,6 +139,7 @@ export function recordsOfPlan(plan: DemoPlan): CentreRecords {
     hours: plan.orders.flatMap((o) =>
       o.hours.map((h) => ({ ...h, orderType: o.body.type, participantId: o.participant })),
     ),
+    conversations: [],
     volunteers: plan.volunteers.map((v) => ({ id: v.ref, startDate: v.startDate, endDate: v.endDate })),
     volunteerHours: plan.volunteerHours.map(({ volunteer, ...h }) => ({ ...h, volunteerId: volunteer })),
     positions: plan.positions.map((p) => ({ id: p.ref, ...p.body })),

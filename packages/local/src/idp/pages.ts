@@ -30,11 +30,14 @@ a{color:#0b4f6c;text-underline-offset:.2em}
 .error-summary ul{margin:0;padding-left:1.25rem}
 .error-summary a{color:#b00020;font-weight:600}
 .field-error{color:#b00020;font-weight:600;margin:.25rem 0}
+.hint{color:#3d4148;margin:0 0 .25rem}
+.qr{display:block;width:12rem;max-width:100%;height:auto;margin:.5rem 0}
+.secret{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.125rem;letter-spacing:.05em;overflow-wrap:anywhere}
 .notice{font-size:.875rem;color:#3d4148;margin:1rem 0 0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;
 
-function page(locale: Locale, title: string, nonce: string, body: string): string {
+export function page(locale: Locale, title: string, nonce: string, body: string): string {
   const t = texts[locale];
   return `<!doctype html>
 <html lang="${locale}">
@@ -54,8 +57,48 @@ ${body}
 </html>`;
 }
 
-export type FieldName = 'username' | 'password';
+export type FieldName = 'username' | 'password' | 'newPassword' | 'confirmPassword' | 'code';
 export type FormError = { field: FieldName; message: string };
+
+/** The summary takes focus when it appears so a screen reader announces it and keyboard users start there. */
+export function errorSummary(locale: Locale, errors: readonly FormError[]): string {
+  if (!errors.length) return '';
+  return `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
+<h2 id="error-summary-title">${escapeHtml(texts[locale].errorSummary)}</h2>
+<ul>${errors.map((e) => `<li><a href="#${e.field}">${escapeHtml(e.message)}</a></li>`).join('')}</ul>
+</div>`;
+}
+
+/** A labelled input with its error (if any) tied to it; `hint` is read with the field. */
+export function field(
+  locale: Locale,
+  errors: readonly FormError[],
+  name: FieldName,
+  label: string,
+  attrs: string,
+  hint?: string,
+): string {
+  const error = errors.find((e) => e.field === name);
+  const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  const aria = `${described ? ` aria-describedby="${described}"` : ''}${error ? ' aria-invalid="true"' : ''}`;
+  const hintHtml = hint ? `<p class="hint" id="${name}-hint">${escapeHtml(hint)}</p>` : '';
+  const message = error
+    ? `<p class="field-error" id="${name}-error"><span class="visually-hidden">${locale === 'nb' ? 'Feil:' : 'Error:'} </span>${escapeHtml(error.message)}</p>`
+    : '';
+  return `<div class="field">
+<label for="${name}">${escapeHtml(label)}</label>
+${hintHtml}${message}<input id="${name}" name="${name}" ${attrs}${aria} required>
+</div>`;
+}
+
+/** A step's form: posted to the one sign-in endpoint, which knows from the interaction what comes next. */
+export function stepForm(interaction: string, fields: string, submit: string): string {
+  return `<form method="post" action="/idp/login" novalidate>
+<input type="hidden" name="interaction" value="${escapeHtml(interaction)}">
+${fields}
+<button type="submit">${escapeHtml(submit)}</button>
+</form>`;
+}
 
 export type SignInPageInput = {
   locale: Locale;
@@ -69,42 +112,23 @@ export type SignInPageInput = {
 export function signInPage(input: SignInPageInput): string {
   const t = texts[input.locale];
   const other: Locale = input.locale === 'nb' ? 'en' : 'nb';
-  const errorOf = (field: FieldName) => input.errors.find((e) => e.field === field);
-  // The summary takes focus when it appears so a screen reader announces it and keyboard users start there.
-  const summary = input.errors.length
-    ? `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
-<h2 id="error-summary-title">${escapeHtml(t.errorSummary)}</h2>
-<ul>${input.errors.map((e) => `<li><a href="#${e.field}">${escapeHtml(e.message)}</a></li>`).join('')}</ul>
-</div>`
-    : '';
-  const field = (name: FieldName, label: string, attrs: string) => {
-    const error = errorOf(name);
-    const describedBy = error ? ` aria-describedby="${name}-error" aria-invalid="true"` : '';
-    const message = error
-      ? `<p class="field-error" id="${name}-error"><span class="visually-hidden">${input.locale === 'nb' ? 'Feil:' : 'Error:'} </span>${escapeHtml(error.message)}</p>`
-      : '';
-    return `<div class="field">
-<label for="${name}">${escapeHtml(label)}</label>
-${message}<input id="${name}" name="${name}" ${attrs}${describedBy} required>
-</div>`;
-  };
+  const { locale, errors } = input;
   // Without errors, the first empty field gets focus; with errors, the summary does.
-  const focusUsername = !input.errors.length && !input.username ? ' autofocus' : '';
-  const focusPassword = !input.errors.length && input.username ? ' autofocus' : '';
+  const focusUsername = !errors.length && !input.username ? ' autofocus' : '';
+  const focusPassword = !errors.length && input.username ? ' autofocus' : '';
   return page(
-    input.locale,
+    locale,
     t.title,
     input.nonce,
     `<h1>${escapeHtml(t.title)}</h1>
 <p>${escapeHtml(t.intro)}</p>
-${summary}
-<form method="post" action="/idp/login" novalidate>
-<input type="hidden" name="interaction" value="${escapeHtml(input.interaction)}">
-<input type="hidden" name="ui_locales" value="${input.locale}">
-${field('username', t.username, `type="text" autocomplete="username" autocapitalize="none" spellcheck="false" value="${escapeHtml(input.username)}"${focusUsername}`)}
-${field('password', t.password, `type="password" autocomplete="current-password"${focusPassword}`)}
-<button type="submit">${escapeHtml(t.submit)}</button>
-</form>
+${errorSummary(locale, errors)}
+${stepForm(
+  input.interaction,
+  `${field(locale, errors, 'username', t.username, `type="text" autocomplete="username" autocapitalize="none" spellcheck="false" value="${escapeHtml(input.username)}"${focusUsername}`)}
+${field(locale, errors, 'password', t.password, `type="password" autocomplete="current-password"${focusPassword}`)}`,
+  t.submit,
+)}
 <p><a href="${escapeHtml(input.otherLanguageHref)}" lang="${other}" hreflang="${other}">${escapeHtml(t.otherLanguage)}</a></p>`,
   );
 }

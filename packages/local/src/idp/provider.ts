@@ -1,12 +1,23 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { signInLanguageParam, tokenLifetimes } from '@crux/api/identity-settings';
 import type { JSONWebKeySet } from 'jose';
-import { BodyIncomplete, BodyTooLarge, cookies, readBody, redirect, sendJson } from '../http';
+import { BodyIncomplete, BodyTooLarge, cookies, redirect, sendJson } from '../http';
+import {
+  type AuthRequest,
+  type Interaction,
+  type Lifetimes,
+  newId,
+  type ProviderContext,
+  redirectWithCode,
+  type Session,
+} from './context';
 import { ExpiringMap } from './expiring-map';
-import { errorPage, type FormError, signedOutPage, signInPage } from './pages';
+import { errorPage, signedOutPage, signInPage } from './pages';
+import { createSignInSteps } from './sign-in-steps';
 import type { SigningKey } from './signing-key';
-import { type Locale, localeFrom, texts } from './texts';
-import { issueTokens } from './tokens';
+import { localeFrom, texts } from './texts';
+import { createTokenEndpoints } from './token-endpoint';
 import type { IdpUser, UserDirectory } from './users';
 
 export type IdpClient = {
@@ -22,7 +33,8 @@ export type IdpOptions = {
   key: SigningKey;
   users: UserDirectory;
   clients: readonly IdpClient[];
-  accessTokenTtlSeconds?: number;
+  /** Cognito's (identity-settings.ts) unless a test shortens them to see them run out. */
+  lifetimes?: Partial<Lifetimes>;
   /**
    * What Cognito's pre-token trigger decides, asked before every token (sign-in and refresh): throws to
    * refuse, with the text the person is shown. By default everyone the directory knows is let in.
@@ -33,64 +45,76 @@ export type IdpOptions = {
 export type IdentityProvider = {
   issuer: string;
   jwks: JSONWebKeySet;
+  /** Cognito's sign-out endpoint, `/logout?client_id=…&logout_uri=…`, here. */
+  logoutUrl: string;
   /** Serves a request whose path starts with `/idp/`. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
 };
 
-type AuthRequest = {
-  clientId: string;
-  redirectUri: string;
-  state: string | undefined;
-  codeChallenge: string;
-  scope: string;
-  nonce: string | undefined;
-  locale: Locale;
-};
-
-type Session = { sub: string; authTime: number };
-type Grant = { sub: string; clientId: string; scope: string; authTime: number; sessionId: string };
-
 const SESSION_COOKIE = 'crux_idp_session';
-const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 const INTERACTION_TTL_MS = 10 * 60 * 1000;
-/** Codes are for an immediate exchange; Cognito's last five minutes, a shorter life costs nothing here. */
-const CODE_TTL_MS = 60 * 1000;
-const REFRESH_TTL_MS = 12 * 60 * 60 * 1000;
-const FORM_LIMIT = 8 * 1024;
-const MAX_FAILURES = 5;
 const LOCKOUT_MS = 60 * 1000;
 const SUPPORTED_SCOPES = new Set(['openid', 'profile']);
-/** RFC 7636: a verifier is 43–128 unreserved characters; an S256 challenge is 43 base64url characters. */
-const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
+/** RFC 7636: an S256 challenge is 43 base64url characters. */
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 
-const newId = () => randomBytes(32).toString('base64url');
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
+/**
+ * A small OpenID Connect provider that behaves as the deployed Cognito user pool does wherever the web
+ * client could tell: code flow with PKCE (S256 only), RS256 tokens shaped like Cognito's with its
+ * lifetimes, the managed login's one-hour session, its `lang` parameter, its `/logout` and
+ * `/oauth2/revoke`, TOTP for every account, and the pre-token trigger's checks on every grant. Its users
+ * live in DynamoDB Local (users.ts).
+ */
 export function createIdentityProvider(options: IdpOptions): IdentityProvider {
   const { issuer, key, users } = options;
   const admit = options.admit ?? (async () => undefined);
-  /** The refusal's text, or undefined when the user may have tokens. */
-  const refusalFor = (user: IdpUser) =>
-    admit(user).then(
-      () => undefined,
-      (e: unknown) => (e instanceof Error ? e.message : String(e)),
-    );
-  const ttlSeconds = options.accessTokenTtlSeconds ?? 60 * 60;
+  const lifetimes: Lifetimes = { ...tokenLifetimes, ...options.lifetimes };
   const clients = new Map(options.clients.map((c) => [c.clientId, c]));
   const allowedOrigins = new Set(
     options.clients.flatMap((c) => c.redirectUris.map((u) => new URL(u).origin)),
   );
   const issuerOrigin = new URL(issuer).origin;
   const basePath = new URL(issuer).pathname.replace(/\/$/, '');
-
-  const interactions = new ExpiringMap<AuthRequest>(INTERACTION_TTL_MS);
-  const codes = new ExpiringMap<Grant & { request: AuthRequest }>(CODE_TTL_MS);
-  const sessions = new ExpiringMap<Session>(SESSION_TTL_MS);
-  const refreshTokens = new ExpiringMap<Grant>(REFRESH_TTL_MS);
-  const failures = new ExpiringMap<number>(LOCKOUT_MS);
-
   const jwks: JSONWebKeySet = { keys: [key.publicJwk] };
+
+  const ctx: ProviderContext = {
+    issuer,
+    key,
+    users,
+    clientIds: new Set(clients.keys()),
+    lifetimes,
+    refusalFor: (user) =>
+      admit(user).then(
+        () => undefined,
+        (e: unknown) => (e instanceof Error ? e.message : String(e)),
+      ),
+    interactions: new ExpiringMap(INTERACTION_TTL_MS),
+    codes: new ExpiringMap(lifetimes.authorizationCodeSeconds * 1000),
+    spentCodes: new ExpiringMap(2 * lifetimes.authorizationCodeSeconds * 1000),
+    sessions: new ExpiringMap(lifetimes.signInSessionSeconds * 1000),
+    refreshTokens: new ExpiringMap(lifetimes.refreshTokenSeconds * 1000),
+    failures: new ExpiringMap(LOCKOUT_MS),
+    sendHtml(res, status, render, extra = {}) {
+      const nonce = randomBytes(16).toString('base64');
+      const html = render(nonce);
+      // form-action must also name the clients' origins: browsers apply it to the redirect after the POST.
+      const formTargets = ["'self'", ...allowedOrigins].join(' ');
+      res.writeHead(status, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': String(Buffer.byteLength(html)),
+        'cache-control': 'no-store',
+        'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`,
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+        // Not no-referrer: with it browsers send `Origin: null` on the form's POST, and the origin check needs the real one.
+        'referrer-policy': 'same-origin',
+        ...extra,
+      });
+      res.end(html);
+    },
+    sessionCookie: (id, maxAgeSeconds) =>
+      `${SESSION_COOKIE}=${id}; Path=${basePath}/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`,
+  };
 
   const discovery = {
     issuer,
@@ -98,6 +122,7 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
     token_endpoint: `${issuer}/token`,
     jwks_uri: `${issuer}/jwks.json`,
     end_session_endpoint: `${issuer}/logout`,
+    revocation_endpoint: `${issuer}/revoke`,
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
@@ -106,8 +131,19 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
     code_challenge_methods_supported: ['S256'],
     token_endpoint_auth_methods_supported: ['none'],
     scopes_supported: [...SUPPORTED_SCOPES],
-    ui_locales_supported: ['nb', 'en'],
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'name', 'role', 'centre'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'nonce',
+      'name',
+      'role',
+      'centre',
+      'participant',
+    ],
   };
 
   function corsHeaders(req: IncomingMessage): Record<string, string> {
@@ -116,50 +152,12 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
     return { 'access-control-allow-origin': origin, vary: 'Origin' };
   }
 
-  function sendHtml(res: ServerResponse, status: number, render: (nonce: string) => string, extra = {}) {
-    const nonce = randomBytes(16).toString('base64');
-    const html = render(nonce);
-    // form-action must also name the clients' origins: browsers apply it to the redirect after the POST.
-    const formTargets = ["'self'", ...allowedOrigins].join(' ');
-    res.writeHead(status, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-length': String(Buffer.byteLength(html)),
-      'cache-control': 'no-store',
-      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`,
-      'x-frame-options': 'DENY',
-      'x-content-type-options': 'nosniff',
-      // Not no-referrer: with it browsers send `Origin: null` on the form's POST, and the origin check needs the real one.
-      'referrer-policy': 'same-origin',
-      ...extra,
-    });
-    res.end(html);
-  }
-
-  function sessionOf(req: IncomingMessage): { id: string; session: Session; user: IdpUser } | undefined {
+  /** The session behind the cookie, while its user may still sign in and was not signed out since. */
+  async function sessionOf(req: IncomingMessage): Promise<{ id: string; session: Session } | undefined> {
     const id = cookies(req).get(SESSION_COOKIE);
-    if (!id) return undefined;
-    const session = sessions.get(id);
-    const user = session && users.bySub(session.sub);
-    return session && user ? { id, session, user } : undefined;
-  }
-
-  const sessionCookie = (id: string, maxAgeSeconds: number) =>
-    `${SESSION_COOKIE}=${id}; Path=${basePath}/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
-
-  function redirectWithCode(res: ServerResponse, request: AuthRequest, sessionId: string, session: Session) {
-    const code = newId();
-    codes.set(code, {
-      request,
-      sub: session.sub,
-      clientId: request.clientId,
-      scope: request.scope,
-      authTime: session.authTime,
-      sessionId,
-    });
-    const target = new URL(request.redirectUri);
-    target.searchParams.set('code', code);
-    if (request.state !== undefined) target.searchParams.set('state', request.state);
-    redirect(res, target.toString());
+    const session = id ? ctx.sessions.get(id) : undefined;
+    if (!id || !session) return undefined;
+    return (await users.stillValid(session.sub, session.startedMs)) ? { id, session } : undefined;
   }
 
   function redirectWithError(
@@ -175,7 +173,7 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
     redirect(res, target.toString());
   }
 
-  function otherLanguageHref(request: AuthRequest): string {
+  function otherLanguageHref({ request }: Interaction): string {
     const url = new URL(`${issuer}/authorize`);
     url.search = new URLSearchParams({
       response_type: 'code',
@@ -184,39 +182,34 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
       scope: request.scope,
       code_challenge: request.codeChallenge,
       code_challenge_method: 'S256',
-      ui_locales: request.locale === 'nb' ? 'en' : 'nb',
+      [signInLanguageParam]: request.locale === 'nb' ? 'en' : 'nb',
       ...(request.state !== undefined ? { state: request.state } : {}),
       ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
     }).toString();
     return `${url.pathname}${url.search}`;
   }
 
-  function authorize(req: IncomingMessage, res: ServerResponse, url: URL) {
+  const login = createSignInSteps(ctx, otherLanguageHref);
+  const { token, revoke } = createTokenEndpoints(ctx, corsHeaders);
+
+  async function authorize(req: IncomingMessage, res: ServerResponse, url: URL) {
     const q = url.searchParams;
-    const locale = localeFrom(q.get('ui_locales'));
+    const locale = localeFrom(q.get(signInLanguageParam));
     const client = clients.get(q.get('client_id') ?? '');
     const redirectUri = q.get('redirect_uri') ?? '';
     // Until client and redirect address are known good, errors stay on this page: never redirect to them.
     if (!client?.redirectUris.includes(redirectUri)) {
-      return sendHtml(res, 400, (nonce) => errorPage(locale, nonce, texts[locale].badClient));
+      return ctx.sendHtml(res, 400, (nonce) => errorPage(locale, nonce, texts[locale].badClient));
     }
     const state = q.get('state') ?? undefined;
     if (q.get('response_type') !== 'code') {
-      return redirectWithError(
-        res,
-        { redirectUri, state },
-        'unsupported_response_type',
-        'Only response_type=code is supported.',
-      );
+      const description = 'Only response_type=code is supported.';
+      return redirectWithError(res, { redirectUri, state }, 'unsupported_response_type', description);
     }
     const codeChallenge = q.get('code_challenge') ?? '';
     if (q.get('code_challenge_method') !== 'S256' || !CHALLENGE.test(codeChallenge)) {
-      return redirectWithError(
-        res,
-        { redirectUri, state },
-        'invalid_request',
-        'PKCE with code_challenge_method=S256 is required.',
-      );
+      const description = 'PKCE with code_challenge_method=S256 is required.';
+      return redirectWithError(res, { redirectUri, state }, 'invalid_request', description);
     }
     const scopes = (q.get('scope') ?? 'openid').split(' ').filter(Boolean);
     if (scopes.some((s) => !SUPPORTED_SCOPES.has(s))) {
@@ -232,183 +225,56 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
       locale,
     };
     const prompt = q.get('prompt');
-    const current = sessionOf(req);
-    if (current && prompt !== 'login') return redirectWithCode(res, request, current.id, current.session);
+    const current = await sessionOf(req);
+    if (current && prompt !== 'login')
+      return redirectWithCode(ctx, res, request, current.id, current.session);
     if (prompt === 'none') return redirectWithError(res, request, 'login_required', 'No session.');
 
-    const interaction = newId();
-    interactions.set(interaction, request);
-    sendHtml(res, 200, (nonce) =>
+    const id = newId();
+    const interaction: Interaction = { request, step: { kind: 'password' } };
+    ctx.interactions.set(id, interaction);
+    ctx.sendHtml(res, 200, (nonce) =>
       signInPage({
         locale,
         nonce,
-        interaction,
+        interaction: id,
         username: '',
         errors: [],
-        otherLanguageHref: otherLanguageHref(request),
+        otherLanguageHref: otherLanguageHref(interaction),
       }),
     );
   }
 
-  async function login(req: IncomingMessage, res: ServerResponse) {
-    // The interaction id already ties the form to a page we served; a foreign Origin is refused outright.
-    if (req.headers.origin && req.headers.origin !== issuerOrigin)
-      return sendJson(res, 403, { error: 'invalid_origin' });
-    const form = new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
-    const locale = localeFrom(form.get('ui_locales'));
-    const t = texts[locale];
-    const interaction = form.get('interaction') ?? '';
-    const request = interactions.get(interaction);
-    if (!request) return sendHtml(res, 400, (nonce) => errorPage(locale, nonce, t.expired));
-
-    const username = (form.get('username') ?? '').trim().toLowerCase();
-    const password = form.get('password') ?? '';
-    const errors: FormError[] = [];
-    if (!username) errors.push({ field: 'username', message: t.usernameRequired });
-    if (!password) errors.push({ field: 'password', message: t.passwordRequired });
-    let status = 400;
-    const failed = failures.get(username) ?? 0;
-    if (!errors.length && failed >= MAX_FAILURES) {
-      status = 429;
-      errors.push({ field: 'username', message: t.throttled });
-    } else if (!errors.length) {
-      const user = users.authenticate(username, password);
-      const refused = user ? await refusalFor(user) : undefined;
-      if (!user) {
-        status = 401;
-        failures.set(username, failed + 1);
-        errors.push({ field: 'password', message: t.wrongCredentials });
-      } else if (refused) {
-        // Cognito shows the trigger's refusal on its sign-in page; so do we, and no session is made.
-        status = 403;
-        errors.push({ field: 'username', message: refused });
-      } else {
-        failures.delete(username);
-        interactions.delete(interaction);
-        const sessionId = newId();
-        const session: Session = { sub: user.sub, authTime: nowSeconds() };
-        sessions.set(sessionId, session);
-        res.setHeader('set-cookie', sessionCookie(sessionId, SESSION_TTL_MS / 1000));
-        return redirectWithCode(res, request, sessionId, session);
-      }
-    }
-    sendHtml(res, status, (nonce) =>
-      signInPage({
-        locale,
-        nonce,
-        interaction,
-        username,
-        errors,
-        otherLanguageHref: otherLanguageHref(request),
-      }),
-    );
-  }
-
-  async function token(req: IncomingMessage, res: ServerResponse) {
-    const cors = corsHeaders(req);
-    const fail = (status: number, error: string, description: string) =>
-      sendJson(res, status, { error, error_description: description }, cors);
-    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim();
-    if (type !== 'application/x-www-form-urlencoded') {
-      return fail(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded.');
-    }
-    const form = new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
-    const clientId = form.get('client_id') ?? '';
-    if (!clients.has(clientId)) return fail(401, 'invalid_client', 'Unknown client_id.');
-
-    let grant: Grant;
-    let nonce: string | undefined;
-    const grantType = form.get('grant_type');
-    if (grantType === 'authorization_code') {
-      // Taken on the first attempt, right or wrong: a code never gets a second try.
-      const entry = codes.take(form.get('code') ?? '');
-      if (!entry || entry.clientId !== clientId)
-        return fail(400, 'invalid_grant', 'The code is unknown, used or expired.');
-      if (form.get('redirect_uri') !== entry.request.redirectUri) {
-        return fail(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
-      }
-      const verifier = form.get('code_verifier') ?? '';
-      const challenge = createHash('sha256').update(verifier, 'ascii').digest('base64url');
-      if (!VERIFIER.test(verifier) || challenge !== entry.request.codeChallenge) {
-        return fail(400, 'invalid_grant', 'code_verifier does not match code_challenge.');
-      }
-      if (!sessions.get(entry.sessionId)) return fail(400, 'invalid_grant', 'The session has ended.');
-      grant = entry;
-      nonce = entry.request.nonce;
-    } else if (grantType === 'refresh_token') {
-      const entry = refreshTokens.get(form.get('refresh_token') ?? '');
-      if (!entry || entry.clientId !== clientId || !sessions.get(entry.sessionId)) {
-        return fail(400, 'invalid_grant', 'The refresh token is unknown, revoked or expired.');
-      }
-      grant = entry;
-    } else {
-      return fail(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token.');
-    }
-
-    const user = users.bySub(grant.sub);
-    if (!user) return fail(400, 'invalid_grant', 'The user no longer exists.');
-    const refused = await refusalFor(user);
-    if (refused) return fail(400, 'invalid_grant', refused);
-    const tokens = await issueTokens({
-      key,
-      issuer,
-      user,
-      clientId,
-      scope: grant.scope,
-      authTime: grant.authTime,
-      nonce,
-      ttlSeconds,
-    });
-    let refreshToken: string | undefined;
-    if (grantType === 'authorization_code') {
-      refreshToken = newId();
-      refreshTokens.set(refreshToken, { ...grant });
-    }
-    sendJson(
-      res,
-      200,
-      {
-        access_token: tokens.accessToken,
-        id_token: tokens.idToken,
-        token_type: 'Bearer',
-        expires_in: tokens.expiresIn,
-        ...(refreshToken ? { refresh_token: refreshToken } : {}),
-      },
-      { ...cors, pragma: 'no-cache' },
-    );
-  }
-
+  /**
+   * Cognito's `/logout`: `client_id` and a registered `logout_uri` (OpenID Connect's
+   * `post_logout_redirect_uri` is taken too). It ends the managed-login session only; refresh tokens
+   * are ended by revoking them, which the web client does as it signs out.
+   */
   function logout(req: IncomingMessage, res: ServerResponse, url: URL) {
     const q = url.searchParams;
-    const locale = localeFrom(q.get('ui_locales'));
-    // Cognito's /logout takes `logout_uri`; OpenID Connect's end_session_endpoint `post_logout_redirect_uri`.
-    const target = q.get('post_logout_redirect_uri') ?? q.get('logout_uri');
+    const locale = localeFrom(q.get(signInLanguageParam));
+    const target = q.get('logout_uri') ?? q.get('post_logout_redirect_uri');
     const client = clients.get(q.get('client_id') ?? '');
     if (target !== null && !client?.postLogoutRedirectUris.includes(target)) {
-      return sendHtml(res, 400, (nonce) => errorPage(locale, nonce, texts[locale].badClient));
+      return ctx.sendHtml(res, 400, (nonce) => errorPage(locale, nonce, texts[locale].badClient));
     }
-    const current = sessionOf(req);
-    const id = current?.id ?? cookies(req).get(SESSION_COOKIE);
-    if (id) {
-      sessions.delete(id);
-      refreshTokens.deleteWhere((g) => g.sessionId === id);
-    }
-    const clear = { 'set-cookie': sessionCookie('', 0) };
-    if (target === null) return sendHtml(res, 200, (nonce) => signedOutPage(locale, nonce), clear);
+    const id = cookies(req).get(SESSION_COOKIE);
+    if (id) ctx.sessions.delete(id);
+    const clear = { 'set-cookie': ctx.sessionCookie('', 0) };
+    if (target === null) return ctx.sendHtml(res, 200, (nonce) => signedOutPage(locale, nonce), clear);
     const back = new URL(target);
     const state = q.get('state');
     if (state !== null) back.searchParams.set('state', state);
     redirect(res, back.toString(), clear);
   }
 
+  const preflighted = new Set(['/token', '/revoke', '/jwks.json', '/.well-known/openid-configuration']);
+
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname.slice(basePath.length);
     const method = req.method ?? 'GET';
     try {
-      if (
-        method === 'OPTIONS' &&
-        (path === '/token' || path === '/jwks.json' || path === '/.well-known/openid-configuration')
-      ) {
+      if (method === 'OPTIONS' && preflighted.has(path)) {
         res.writeHead(204, {
           ...corsHeaders(req),
           'access-control-allow-methods': 'GET, POST',
@@ -421,9 +287,10 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
       if (method === 'GET' && path === '/.well-known/openid-configuration')
         return sendJson(res, 200, discovery, corsHeaders(req));
       if (method === 'GET' && path === '/jwks.json') return sendJson(res, 200, jwks, corsHeaders(req));
-      if (method === 'GET' && path === '/authorize') return authorize(req, res, url);
-      if (method === 'POST' && path === '/login') return await login(req, res);
+      if (method === 'GET' && path === '/authorize') return await authorize(req, res, url);
+      if (method === 'POST' && path === '/login') return await login(req, res, issuerOrigin);
       if (method === 'POST' && path === '/token') return await token(req, res);
+      if (method === 'POST' && path === '/revoke') return await revoke(req, res);
       if (method === 'GET' && path === '/logout') return logout(req, res, url);
       sendJson(res, 404, { message: 'Not Found' });
     } catch (e) {
@@ -441,5 +308,5 @@ export function createIdentityProvider(options: IdpOptions): IdentityProvider {
     }
   }
 
-  return { issuer, jwks, handle };
+  return { issuer, jwks, logoutUrl: `${issuer}/logout`, handle };
 }

@@ -23,7 +23,8 @@ describe('the signing key and the demo password in the data folder', () => {
       clientId: 'crux-web-local',
       scope: 'openid',
       authTime: Math.floor(Date.now() / 1000),
-      ttlSeconds: 60,
+      accessTtlSeconds: 60,
+      idTtlSeconds: 60,
     });
     const second = await loadOrCreateSigningKey(dir);
     expect(second.kid).toBe(first.kid);

@@ -13,7 +13,8 @@ export type TokenRequest = {
   /** Epoch seconds of the sign-in that this session started with. */
   authTime: number;
   nonce?: string | undefined;
-  ttlSeconds: number;
+  accessTtlSeconds: number;
+  idTtlSeconds: number;
   /** Epoch seconds; tests pass a time to issue tokens that are already expired. */
   now?: number;
 };
@@ -22,7 +23,11 @@ export type IssuedTokens = { accessToken: string; idToken: string; expiresIn: nu
 
 /** The user's custom attributes as Cognito names them, as its pre-token trigger receives them. */
 export function cognitoAttributes(user: IdpUser): Record<string, string> {
-  return { 'custom:role': user.role, ...(user.centre ? { 'custom:centre': user.centre } : {}) };
+  return {
+    'custom:role': user.role,
+    ...(user.centre ? { 'custom:centre': user.centre } : {}),
+    ...(user.participant ? { 'custom:participant': user.participant } : {}),
+  };
 }
 
 /**
@@ -31,9 +36,8 @@ export function cognitoAttributes(user: IdpUser): Record<string, string> {
  * pre-token-generation trigger adds in AWS; the ID token has the user's attributes as Cognito names them.
  */
 export async function issueTokens(request: TokenRequest): Promise<IssuedTokens> {
-  const { key, issuer, user, clientId, scope, authTime, nonce, ttlSeconds } = request;
+  const { key, issuer, user, clientId, scope, authTime, nonce, accessTtlSeconds, idTtlSeconds } = request;
   const iat = request.now ?? Math.floor(Date.now() / 1000);
-  const exp = iat + ttlSeconds;
   const originJti = randomUUID();
   const attributes = cognitoAttributes(user);
 
@@ -52,7 +56,7 @@ export async function issueTokens(request: TokenRequest): Promise<IssuedTokens> 
     .setIssuer(issuer)
     .setSubject(user.sub)
     .setIssuedAt(iat)
-    .setExpirationTime(exp)
+    .setExpirationTime(iat + accessTtlSeconds)
     .setJti(randomUUID())
     .sign(key.privateKey);
 
@@ -70,9 +74,9 @@ export async function issueTokens(request: TokenRequest): Promise<IssuedTokens> 
     .setSubject(user.sub)
     .setAudience(clientId)
     .setIssuedAt(iat)
-    .setExpirationTime(exp)
+    .setExpirationTime(iat + idTtlSeconds)
     .setJti(randomUUID())
     .sign(key.privateKey);
 
-  return { accessToken, idToken, expiresIn: ttlSeconds };
+  return { accessToken, idToken, expiresIn: accessTtlSeconds };
 }

@@ -6,6 +6,8 @@ export type Claims = {
   sub: string;
   role: Role;
   centre?: string;
+  /** A participant's own participant id: the one plan they may open. */
+  participant?: string;
   name: string;
   /** Seconds since the epoch. */
   exp: number;
@@ -42,7 +44,7 @@ function payloadOf(token: string | undefined): Record<string, unknown> | null {
 export function decodeClaims(accessToken: string, idToken?: string): Claims | null {
   const body = payloadOf(accessToken);
   if (!body) return null;
-  const { sub, role, centre, exp } = body;
+  const { sub, role, centre, participant, exp } = body;
   if (typeof sub !== 'string' || !isRole(role) || typeof exp !== 'number') return null;
   if (centre !== undefined && typeof centre !== 'string') return null;
   const id = payloadOf(idToken);
@@ -55,5 +57,6 @@ export function decodeClaims(accessToken: string, idToken?: string): Claims | nu
     exp,
     name: typeof shownName === 'string' ? shownName : sub,
     ...(typeof centre === 'string' ? { centre } : {}),
+    ...(typeof participant === 'string' ? { participant } : {}),
   };
 }

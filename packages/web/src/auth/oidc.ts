@@ -1,3 +1,4 @@
+import { signInLanguageParam } from '@crux/api/identity-settings';
 import type { RuntimeConfig } from '../config';
 import type { Language } from '../i18n/language';
 import { randomToken, s256Challenge } from './pkce';
@@ -65,7 +66,8 @@ export async function beginSignIn(
     state: pending.state,
     code_challenge: await s256Challenge(pending.verifier),
     code_challenge_method: 'S256',
-    ui_locales: language,
+    // Cognito's managed login reads `lang` (not OpenID Connect's ui_locales); the local provider does too.
+    [signInLanguageParam]: language,
   }).toString();
   location.assign(url.toString());
 }

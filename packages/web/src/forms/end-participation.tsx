@@ -59,16 +59,13 @@ export function EndParticipation({ centre, participant, onEnded, onConflict }: P
       onEnded();
       return;
     }
-    const { failure } = result;
-    // A 4xx wrote nothing, so the next attempt may carry a new key; after a lost answer it must not.
-    if (failure.kind === 'http' && failure.status < 500) update((d) => ({ ...d, key: crypto.randomUUID() }));
-    if (failure.kind === 'http' && failure.status === 409 && failure.error?.code === 'conflict') {
-      submit.succeed();
-      setConflicted(true);
-      onConflict();
-      return;
-    }
-    submit.fail(failure);
+    submit.refused(result.failure, {
+      renewKey: () => update((d) => ({ ...d, key: crypto.randomUUID() })),
+      conflict: () => {
+        setConflicted(true);
+        onConflict();
+      },
+    });
   };
 
   const onSubmit = (event: FormEvent) => {

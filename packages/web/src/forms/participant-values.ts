@@ -6,11 +6,11 @@ import {
   type ReferralSource,
   referralSources,
 } from '@crux/domain/participant';
-import { parse } from '@crux/domain/validation';
 import type * as z from 'zod/mini';
 import { en } from '../i18n/messages-en';
 import { nb } from '../i18n/messages-nb';
-import { type FormErrors, required, toFormErrors } from './form-errors';
+import { type Checked, checkBody } from './check-body';
+import { required } from './form-errors';
 
 /** What the participant form holds: text as typed, so a half-typed year survives a reload. */
 export type ParticipantValues = {
@@ -76,10 +76,7 @@ export function checkParticipant<S extends z.ZodMiniType>(
   schema: S,
   values: ParticipantValues,
   extra: Record<string, unknown> = {},
-): { ok: true; body: z.infer<S> } | { ok: false; errors: FormErrors } {
+): Checked<z.infer<S>> {
   const { body, errors } = toBody(values);
-  const result = parse(schema, { ...body, ...extra });
-  const all = [...errors, ...(result.ok ? [] : (result.error.fields ?? []))];
-  if (result.ok && all.length === 0) return { ok: true, body: result.value };
-  return { ok: false, errors: toFormErrors(all) };
+  return checkBody(schema, { ...body, ...extra }, errors);
 }

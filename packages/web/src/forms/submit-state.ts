@@ -58,5 +58,21 @@ export function useSubmitState() {
       }),
     [],
   );
-  return { state, start, succeed, invalid, fail };
+  /**
+   * A versioned write that was refused: a 4xx wrote nothing, so the next attempt may carry a new key
+   * (after a lost answer it must not); a conflict is no error of the form but news to reload.
+   */
+  const refused = useCallback(
+    (failure: ApiFailure, on: { renewKey: () => void; conflict: () => void }) => {
+      if (failure.kind === 'http' && failure.status < 500) on.renewKey();
+      if (failure.kind === 'http' && failure.status === 409 && failure.error?.code === 'conflict') {
+        succeed();
+        on.conflict();
+        return;
+      }
+      fail(failure);
+    },
+    [succeed, fail],
+  );
+  return { state, start, succeed, invalid, fail, refused };
 }

@@ -13,9 +13,10 @@ import { useYear, YearPicker } from '../ui/year-picker';
 /** A hidden cell says in words that it is hidden; the explanation of both kinds follows the table. */
 function Cell({ cell, t }: { cell: NetworkCell; t: Messages }) {
   if (typeof cell === 'number') return <>{formatNumber(cell)}</>;
+  if (cell === null) return <>–</>;
   return (
     <span className="ds-tag" data-color="neutral">
-      {cell.suppressed === 'small' ? t.network.small : t.network.secondary}
+      {t.network[cell.suppressed]}
     </span>
   );
 }
@@ -57,6 +58,8 @@ export function NetworkPage() {
           <ul>
             <li>{t.network.smallExplained}</li>
             <li>{t.network.secondaryExplained}</li>
+            <li>{t.network.ratioExplained}</li>
+            <li>{t.network.lineExplained}</li>
           </ul>
         </>
       ) : null}

@@ -8,6 +8,7 @@ import { displayValue } from '../forms/participant-display';
 import { editableFields, valuesOf } from '../forms/participant-values';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { mayOpen } from '../routing/access';
 import { paths } from '../routing/paths';
 import { Link, useRouter } from '../routing/router';
 import { FailureView } from '../ui/failure';
@@ -17,7 +18,7 @@ import { NotFoundPage } from './not-found';
 
 export function ParticipantPage({ centre, id }: { centre: string; id: string }) {
   const { t, language } = useI18n();
-  const { api } = useApp();
+  const { api, claims } = useApp();
   const { search } = useRouter();
   const [resource, reload] = useResource(`${centre}:${id}`, () =>
     api.get<Participant>(`/api/centres/${centre}/participants/${id}`),
@@ -47,6 +48,11 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
       {notice ? <Success>{t.participant[notice]}</Success> : null}
       {participant && values ? (
         <>
+          <p>
+            <Link href={paths.wheel(centre, id)} className="ds-link">
+              {t.wheel.open}
+            </Link>
+          </p>
           <h2 className="ds-heading" data-size="md">
             {t.participant.details}
           </h2>
@@ -65,6 +71,13 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
                 t.participant.outcomes[participant.outcome],
               )}
             </Notice>
+          ) : null}
+          {mayOpen(claims, { page: 'accessReport', centre, id }) ? (
+            <p>
+              <Link href={paths.accessReport(centre, id)} className="ds-link">
+                {t.accessLog.reportLink}
+              </Link>
+            </p>
           ) : null}
           <EditParticipant
             centre={centre}

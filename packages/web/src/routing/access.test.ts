@@ -22,6 +22,15 @@ describe('what each role may open', () => {
     expect(matchPath('/senter/Tromso/i-dag')).toEqual({ page: 'notFound' });
     expect(matchPath('/senter/tromso/i-dag/extra')).toEqual({ page: 'notFound' });
     expect(matchPath('/senter/tromso%23x/i-dag')).toEqual({ page: 'notFound' });
+    expect(matchPath('/senter/tromso/tilgangslogg')).toEqual({ page: 'accessLog', centre: 'tromso' });
+    expect(matchPath('/senter/tromso/deltakere/abc-1/innsyn')).toEqual({
+      page: 'accessReport',
+      centre: 'tromso',
+      id: 'abc-1',
+    });
+    expect(matchPath('/senter/tromso/deltakere/abc-1/annet')).toEqual({ page: 'notFound' });
+    expect(matchPath('/senter/tromso/deltakere/abc-1/innsyn/x')).toEqual({ page: 'notFound' });
+    expect(matchPath('/senter/tromso/i-dag/innsyn')).toEqual({ page: 'notFound' });
   });
 
   test('centre staff and leaders open their own centre only', () => {
@@ -36,6 +45,15 @@ describe('what each role may open', () => {
     expect(open(person('staff', 'ovre'), '/senter/ovre-eiker/i-dag')).toBe(false);
   });
 
+  test('only the leader opens the access log and the access report, and only at their own centre', () => {
+    for (const path of ['/senter/tromso/tilgangslogg', '/senter/tromso/deltakere/abc-1/innsyn']) {
+      expect(open(person('leader', 'tromso'), path)).toBe(true);
+      expect(open(person('leader', 'bodo'), path)).toBe(false);
+      for (const role of ['staff', 'volunteer', 'headoffice', 'network', 'admin'] as const)
+        expect(open(person(role, 'tromso'), path), role).toBe(false);
+    }
+  });
+
   test('volunteers, the head office, the network and admins get only their own pages', () => {
     expect(open(person('volunteer', 'tromso'), '/senter/tromso/i-dag')).toBe(false);
     expect(open(person('volunteer', 'tromso'), '/senter/tromso/deltakere')).toBe(false);
@@ -46,6 +64,18 @@ describe('what each role may open', () => {
     expect(open(person('network'), '/hovedkontor')).toBe(false);
     expect(open(person('admin'), '/hovedkontor')).toBe(false);
     expect(open(person('admin'), '/senter/tromso/i-dag')).toBe(false);
+    expect(open(person('admin'), '/senter/tromso/kontoer')).toBe(false);
+    expect(open(person('admin'), '/admin/nye-sentre')).toBe(true);
+  });
+
+  test("only a centre's leader opens its accounts page, and only the admin onboards centres", () => {
+    expect(open(person('leader', 'tromso'), '/senter/tromso/kontoer')).toBe(true);
+    expect(open(person('leader', 'tromso'), '/senter/ovre-eiker/kontoer')).toBe(false);
+    for (const role of ['staff', 'volunteer'] as const)
+      expect(open(person(role, 'tromso'), '/senter/tromso/kontoer')).toBe(false);
+    for (const role of ['leader', 'staff', 'volunteer'] as const)
+      expect(open(person(role, 'tromso'), '/admin/nye-sentre')).toBe(false);
+    expect(open(person('headoffice'), '/admin/nye-sentre')).toBe(false);
   });
 
   test("a centre's register pages: the volunteer their own hours, staff the shop, the leader the rest", () => {
@@ -78,6 +108,27 @@ describe('what each role may open', () => {
     expect(homeOf(person('headoffice'))).toBe('/hovedkontor');
     expect(homeOf(person('network'))).toBe('/erfaringsnettverket');
     expect(homeOf(person('volunteer', 'tromso'))).toBe('/senter/tromso/mine-timer');
-    expect(homeOf(person('admin'))).toBeNull();
+    expect(homeOf(person('admin'))).toBe('/admin/nye-sentre');
+  });
+});
+
+describe('the wheel page', () => {
+  const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  const wheel = `/senter/tromso/deltakere/${id}/hjul`;
+
+  test('lives under the participant, and nothing deeper', () => {
+    expect(matchPath(wheel)).toEqual({ page: 'wheel', centre: 'tromso', id });
+    expect(matchPath(`${wheel}/mer`)).toEqual({ page: 'notFound' });
+    expect(matchPath(`/senter/tromso/deltakere/${id}/annet`)).toEqual({ page: 'notFound' });
+  });
+
+  test('staff, leaders and the participant open it at their own centre; a volunteer does not', () => {
+    const participant: Claims = { ...person('participant', 'tromso'), participant: id };
+    expect(open(person('staff', 'tromso'), wheel)).toBe(true);
+    expect(open(person('leader', 'tromso'), wheel)).toBe(true);
+    expect(open(participant, wheel)).toBe(true);
+    expect(open(person('staff', 'ovre-eiker'), wheel)).toBe(false);
+    expect(open(person('volunteer', 'tromso'), wheel)).toBe(false);
+    expect(homeOf(participant)).toBe(wheel);
   });
 });

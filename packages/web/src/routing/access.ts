@@ -21,6 +21,11 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   shop: 'PUT /api/centres/{centreId}/shop/{month}',
   positions: 'POST /api/centres/{centreId}/positions',
   economy: 'PUT /api/centres/{centreId}/economy/{year}',
+  accessLog: 'GET /api/centres/{centreId}/access-log',
+  accessReport: 'GET /api/centres/{centreId}/participants/{participantId}/access-log',
+  wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
+  accounts: 'GET /api/centres/{centreId}/accounts',
+  onboarding: 'POST /api/admin/onboardings',
   headOffice: 'GET /api/headoffice/figures/{year}',
   network: 'GET /api/network/figures/{year}',
 };
@@ -47,6 +52,9 @@ const menu: { page: DataPage; href: (centre: string) => string; label: (t: Messa
   // What only a leader does: the route table lets no one else call these routes.
   { page: 'positions', href: paths.positions, label: (t) => t.nav.positions },
   { page: 'economy', href: paths.economy, label: (t) => t.nav.economy },
+  { page: 'accessLog', href: paths.accessLog, label: (t) => t.nav.accessLog },
+  { page: 'accounts', href: paths.accounts, label: (t) => t.nav.accounts },
+  { page: 'onboarding', href: paths.onboarding, label: (t) => t.nav.onboarding },
   { page: 'headOffice', href: paths.headOffice, label: (t) => t.nav.headOffice },
   { page: 'network', href: paths.network, label: (t) => t.nav.network },
 ];
@@ -59,5 +67,7 @@ export function navFor(claims: Claims): NavItem[] {
 
 /** Where a role lands after signing in; null for roles with no page in this client yet. */
 export function homeOf(claims: Claims): string | null {
+  // A participant has one page: their own plan.
+  if (claims.participant && claims.centre) return paths.wheel(claims.centre, claims.participant);
   return navFor(claims)[0]?.href ?? null;
 }

@@ -48,8 +48,13 @@ const volunteer = lazyPage(() => import('../pages/volunteer').then((m) => m.Volu
 const shop = lazyPage(() => import('../pages/shop').then((m) => m.ShopPage));
 const positions = lazyPage(() => import('../pages/positions').then((m) => m.PositionsPage));
 const economy = lazyPage(() => import('../pages/economy').then((m) => m.EconomyPage));
+const accessLog = lazyPage(() => import('../pages/access-log').then((m) => m.AccessLogPage));
+const accessReport = lazyPage(() => import('../pages/access-report').then((m) => m.AccessReportPage));
+const wheel = lazyPage(() => import('../pages/wheel').then((m) => m.WheelPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
+const accounts = lazyPage(() => import('../pages/accounts').then((m) => m.AccountsPage));
+const onboarding = lazyPage(() => import('../pages/onboarding').then((m) => m.OnboardingPage));
 
 const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<unknown> }>> = {
   today,
@@ -60,8 +65,13 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   shop,
   positions,
   economy,
+  accessLog,
+  accessReport,
+  wheel,
   headOffice,
   network,
+  accounts,
+  onboarding,
 };
 
 /** Starts loading a route's page; settles at once for the pages in the first chunk. */
@@ -89,10 +99,20 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <positions.Page centre={route.centre} />;
     case 'economy':
       return <economy.Page centre={route.centre} />;
+    case 'accessLog':
+      return <accessLog.Page centre={route.centre} />;
+    case 'accessReport':
+      return <accessReport.Page centre={route.centre} id={route.id} />;
+    case 'wheel':
+      return <wheel.Page centre={route.centre} id={route.id} />;
     case 'headOffice':
       return <headOffice.Page />;
     case 'network':
       return <network.Page />;
+    case 'accounts':
+      return <accounts.Page centre={route.centre} />;
+    case 'onboarding':
+      return <onboarding.Page />;
     case 'callback':
     case 'notFound':
       return <NotFoundPage />;

@@ -10,6 +10,11 @@ export type PageRoute =
   | { page: 'shop'; centre: string }
   | { page: 'positions'; centre: string }
   | { page: 'economy'; centre: string }
+  | { page: 'accessLog'; centre: string }
+  | { page: 'accessReport'; centre: string; id: string }
+  | { page: 'wheel'; centre: string; id: string }
+  | { page: 'accounts'; centre: string }
+  | { page: 'onboarding' }
   | { page: 'headOffice' }
   | { page: 'network' }
   | { page: 'notFound' };
@@ -24,6 +29,12 @@ export const paths = {
   shop: (centre: string) => `/senter/${centre}/ombruk`,
   positions: (centre: string) => `/senter/${centre}/stillinger`,
   economy: (centre: string) => `/senter/${centre}/okonomi`,
+  accessLog: (centre: string) => `/senter/${centre}/tilgangslogg`,
+  /** "Who has read my record" (*innsyn i logg*), for the leader to print and hand over. */
+  accessReport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/innsyn`,
+  wheel: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/hjul`,
+  accounts: (centre: string) => `/senter/${centre}/kontoer`,
+  onboarding: () => '/admin/nye-sentre',
   headOffice: () => '/hovedkontor',
   network: () => '/erfaringsnettverket',
 };
@@ -37,16 +48,24 @@ const sections = {
   ombruk: 'shop',
   stillinger: 'positions',
   okonomi: 'economy',
+  tilgangslogg: 'accessLog',
+  kontoer: 'accounts',
 } as const;
 
 export function matchPath(pathname: string): PageRoute {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(1).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === '')) return { page: 'home' };
-  const [first, centre, section, id, ...rest] = parts;
+  const [first, centre, section, id, sub, ...rest] = parts;
   if (parts.length === 2 && first === 'auth' && centre === 'callback') return { page: 'callback' };
   if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
   if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
+  if (parts.length === 2 && first === 'admin' && centre === 'nye-sentre') return { page: 'onboarding' };
   if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
+  if (section === 'deltakere' && id && segment.test(id)) {
+    if (sub === 'hjul') return { page: 'wheel', centre, id };
+    if (sub === 'innsyn') return { page: 'accessReport', centre, id };
+  }
+  if (sub !== undefined) return { page: 'notFound' };
   const single =
     section && Object.hasOwn(sections, section) ? sections[section as keyof typeof sections] : null;
   if (single) return id === undefined ? { page: single, centre } : { page: 'notFound' };

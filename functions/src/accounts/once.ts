@@ -1,0 +1,33 @@
+import type { Audience } from '@crux/api/audiences';
+import type { AppError } from '@crux/domain/errors';
+import { externalIdempotency } from '@crux/store/external-idempotency';
+import type { Idempotency } from '@crux/store/idempotency';
+import { idempotencyKeyReused } from '../http/errors';
+import { type ApiResponse, errorResponse, json } from '../http/response';
+import { documentClient, tableName } from '../runtime/dynamo';
+
+export type Answer = { status: number; body: unknown };
+
+/**
+ * Runs a POST whose write lands in the user pool at most once per Idempotency-Key (see
+ * packages/store/src/external-idempotency.ts): a finished request gets its first answer again, the same
+ * key with another request is refused, and a refusal by the rules (an AppError) leaves no record. If
+ * `act` throws, the claim stays pending, and the same request sent again carries on (`resumed`).
+ */
+export async function once(
+  space: Exclude<Audience, 'centre'>,
+  idem: Idempotency,
+  act: (resumed: boolean) => Promise<Answer | AppError>,
+): Promise<ApiResponse> {
+  const requests = externalIdempotency(documentClient(), tableName(), space);
+  const claim = await requests.claim(idem);
+  if (claim.kind === 'replayed') return json(claim.status, claim.body);
+  if (claim.kind === 'key_reused') return errorResponse(idempotencyKeyReused());
+  const outcome = await act(claim.resumed);
+  if ('code' in outcome) {
+    await requests.release(idem);
+    return errorResponse(outcome);
+  }
+  await requests.complete(idem, outcome);
+  return json(outcome.status, outcome.body);
+}

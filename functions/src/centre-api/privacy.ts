@@ -1,0 +1,103 @@
+import { conflict, notFound } from '@crux/domain/errors';
+import type { AccessReport } from '@crux/domain/privacy/access-log';
+import { accessLogCutoff, retentionOf } from '@crux/domain/privacy/retention';
+import { fieldError } from '@crux/domain/validation';
+import { accessLogRepo, participantsNamed } from '@crux/store/access-log-repo';
+import { catalogueRepo } from '@crux/store/catalogue-repo';
+import { erasedAnswer, erasureRepo } from '@crux/store/erasure-repo';
+import { participantsRepo } from '@crux/store/participants-repo';
+import { personRecords } from '@crux/store/person-records';
+import type { TenantScope } from '@crux/store/tenant-scope';
+import { idempotencyKeyReused } from '../http/errors';
+import type { RequestOf } from '../http/request';
+import { type ApiResponse, errorResponse, json } from '../http/response';
+import { clientFor, logReaderFor, tableName } from '../runtime/dynamo';
+
+/**
+ * The person's rights, each one action of the centre's leader: the access log and, for one participant,
+ * "who has read my record" (*innsyn i logg*); everything held about them (GDPR Art. 15 and 20); their
+ * erasure (Art. 17). Each route is itself logged by the pipeline, as the route table declares.
+ */
+const participant = '/api/centres/{centreId}/participants/{participantId}';
+
+const logOf = (scope: TenantScope) => accessLogRepo(logReaderFor(scope), tableName(), scope);
+
+/** The oldest UTC day the log still holds: the foundation's access-log retention back from now. */
+async function logSince(scope: TenantScope, now: Date): Promise<string> {
+  const { catalogue } = await catalogueRepo(logReaderFor(scope), tableName()).current();
+  return accessLogCutoff(now, retentionOf(catalogue.settings).accessLogYears);
+}
+
+/** The centre's log, newest first, by dates and optionally one user or participant. */
+export async function accessLog(
+  req: RequestOf<'GET /api/centres/{centreId}/access-log'>,
+): Promise<ApiResponse> {
+  const page = await logOf(req.scope).page(req.query);
+  if (page === 'bad_cursor') return errorResponse(fieldError('cursor', 'cursor'));
+  const refs = new Set(page.items.flatMap((e) => e.people.participant ?? []));
+  const participants = await participantsNamed(clientFor(req.scope), tableName(), req.scope, refs);
+  return json(200, { ...page, participants });
+}
+
+/** Every entry about one participant, oldest first: what the centre hands the person who asks. */
+export async function accessReport(
+  req: RequestOf<`GET ${typeof participant}/access-log`>,
+): Promise<ApiResponse> {
+  const id = req.params.participantId;
+  const now = new Date(req.now);
+  // After an erasure the participant is gone, but the person who brings their id still gets the log.
+  const [found, since] = await Promise.all([
+    participantsRepo(clientFor(req.scope), tableName(), req.scope).get(id),
+    logSince(req.scope, now),
+  ]);
+  const report: AccessReport = {
+    participant: { id, ...(found ? { displayName: found.displayName } : {}) },
+    generatedAt: req.now,
+    since,
+    items: await logOf(req.scope).about(id, since, now),
+  };
+  return json(200, report);
+}
+
+/** Everything the centre holds about one participant, and the log about them, as JSON. */
+export async function exportParticipant(
+  req: RequestOf<`GET ${typeof participant}/export`>,
+): Promise<ApiResponse> {
+  const id = req.params.participantId;
+  const now = new Date(req.now);
+  const [held, since] = await Promise.all([
+    personRecords(clientFor(req.scope), tableName(), req.scope, id),
+    logSince(req.scope, now),
+  ]);
+  if (!held.participant) return errorResponse(notFound());
+  return json(200, {
+    exportedAt: req.now,
+    centre: req.scope.centre,
+    participant: held.participant,
+    records: held.records,
+    accessLog: await logOf(req.scope).about(id, since, now),
+  });
+}
+
+/** Erases the participant's personal data, keeping every figure; the log keeps the erasure itself. */
+export async function eraseParticipant(
+  req: RequestOf<`POST ${typeof participant}/erasure`>,
+): Promise<ApiResponse> {
+  const id = req.params.participantId;
+  const [outcome] = await erasureRepo(clientFor(req.scope), tableName(), req.scope).erase(
+    [{ id, version: req.body.version }],
+    { idem: req.idempotency },
+  );
+  switch (outcome?.kind) {
+    case 'erased':
+      return json(200, erasedAnswer);
+    case 'replayed':
+      return json(outcome.status, outcome.body);
+    case 'key_reused':
+      return errorResponse(idempotencyKeyReused());
+    case 'stale':
+      return errorResponse(conflict(outcome.current));
+    default:
+      return errorResponse(notFound());
+  }
+}

@@ -1,0 +1,106 @@
+import {
+  adminPolicy,
+  catalogueReadPolicy,
+  figuresJobPolicy,
+  headOfficePolicy,
+  logReaderPolicy,
+  networkPolicy,
+  type PolicyJson,
+  preTokenPolicy,
+  retentionJobPolicy,
+  type Statement,
+  tenantPolicy,
+} from '@crux/infra/tenant-policy';
+import { accessLogKeys, centreKeys } from '@crux/store/keys';
+import { issueTenantScope } from '@crux/store/tenant-scope';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * No role, and no function's credentials but the retention job's, can change or delete an access-log
+ * entry (Normen, issue 11); the tenant role may add entries to its own centre's log and not read them; the
+ * log reader reads its own centre's log and nothing else. Checked by evaluating each policy document as
+ * IAM would for one request on one leading key: an explicit Deny wins, else some Allow must match.
+ */
+const tableArn = 'arn:aws:dynamodb:eu-north-1:111122223333:table/crux';
+const indexes = ['GSI1', 'GSI2'];
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JavaScript template
+const centreTag = '${aws:PrincipalTag/centre}';
+
+function like(pattern: string, value: string, centre: string): boolean {
+  const regex = pattern
+    .replaceAll(centreTag, centre)
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`).test(value);
+}
+
+function matches(s: Statement, action: string, key: string, centre: string): boolean {
+  if (!s.Action.includes(action) || !s.Resource.includes(tableArn)) return false;
+  const all = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+  const any = s.Condition?.['ForAnyValue:StringLike']?.['dynamodb:LeadingKeys'];
+  const eq = s.Condition?.['ForAllValues:StringEquals']?.['dynamodb:LeadingKeys'];
+  if (all) return [all].flat().some((p) => like(p, key, centre));
+  if (any) return [any].flat().some((p) => like(p, key, centre));
+  if (eq) return [eq].flat().includes(key);
+  return true;
+}
+
+/** Whether the policy lets a session tagged with `centre` do `action` on the partition `key`. */
+function allows(policy: PolicyJson, action: string, key: string, centre = 'tromso'): boolean {
+  const hit = policy.Statement.filter((s) => matches(s, action, key, centre));
+  return hit.some((s) => s.Effect === 'Allow') && !hit.some((s) => s.Effect === 'Deny');
+}
+
+const principals: Record<string, PolicyJson> = {
+  tenant: tenantPolicy(tableArn, indexes),
+  logReader: logReaderPolicy(tableArn),
+  admin: adminPolicy(tableArn),
+  headoffice: headOfficePolicy(tableArn),
+  network: networkPolicy(tableArn),
+  catalogue: catalogueReadPolicy(tableArn),
+  preToken: preTokenPolicy(tableArn),
+  figuresJob: figuresJobPolicy(tableArn, indexes),
+  retentionJob: retentionJobPolicy(tableArn, indexes),
+};
+const changes = ['dynamodb:DeleteItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'];
+const tromso = issueTenantScope('tromso', 'staff', 'u');
+const log = accessLogKeys.pk(tromso);
+
+describe('the access log in IAM', () => {
+  it.each(Object.entries(principals))(
+    '%s: may change or delete a log entry only if it is the retention job',
+    (name, policy) => {
+      for (const action of changes)
+        expect(allows(policy, action, log), `${name} ${action}`).toBe(name === 'retentionJob');
+    },
+  );
+
+  it('the tenant role adds entries to its own centre log only, and reads none', () => {
+    const tenant = principals.tenant as PolicyJson;
+    expect(allows(tenant, 'dynamodb:PutItem', log)).toBe(true);
+    expect(allows(tenant, 'dynamodb:PutItem', accessLogKeys.pk({ centre: 'bodo' }))).toBe(false);
+    for (const read of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'])
+      expect(allows(tenant, read, log), read).toBe(false);
+    // Its own records it still reads and changes.
+    expect(allows(tenant, 'dynamodb:UpdateItem', centreKeys.pk(tromso))).toBe(true);
+    expect(allows(tenant, 'dynamodb:Query', centreKeys.pk(tromso))).toBe(true);
+  });
+
+  it('the log reader reads its own centre log and nothing else', () => {
+    const reader = principals.logReader as PolicyJson;
+    expect(allows(reader, 'dynamodb:Query', log)).toBe(true);
+    expect(allows(reader, 'dynamodb:GetItem', log)).toBe(true);
+    expect(allows(reader, 'dynamodb:Query', accessLogKeys.pk({ centre: 'bodo' }))).toBe(false);
+    expect(allows(reader, 'dynamodb:Query', centreKeys.pk(tromso))).toBe(false);
+    expect(allows(reader, 'dynamodb:PutItem', log)).toBe(false);
+    expect(allows(reader, 'dynamodb:DeleteItem', log)).toBe(false);
+  });
+
+  it('no principal but the tenant role (adding) and the retention job writes to the log at all', () => {
+    const writers = Object.entries(principals)
+      .filter(([, p]) => allows(p, 'dynamodb:PutItem', log))
+      .map(([name]) => name);
+    expect(writers.sort()).toEqual(['retentionJob', 'tenant']);
+  });
+});
