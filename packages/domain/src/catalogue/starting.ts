@@ -150,16 +150,17 @@ export const startingCatalogue: Catalogue = {
     named('family', 'Familie og nettverk', 'Family and network', 60),
     named('other', 'Andre', 'Others', 70),
   ],
+  // In the schema's order: a change's base is hashed as parsed, so the shipped catalogue's hash must match.
   settings: {
     hoursPerFte: 1750,
-    participantRetentionYears: 5,
-    accessLogRetentionYears: 10,
     wheelScale: {
       min: 1,
       max: 10,
       low: { nb: 'Svært vanskelig nå', en: 'Very hard right now' },
       high: { nb: 'Fungerer godt', en: 'Going well' },
     },
+    participantRetentionYears: 5,
+    accessLogRetentionYears: 10,
   },
   volunteerArenas: [
     named('follow_up_centre', 'Oppfølgingssenteret', 'The follow-up centre', 10),
