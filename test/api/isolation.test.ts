@@ -19,6 +19,7 @@ import {
   planBody,
   visitBody,
 } from './fixtures';
+import { registerRequestFor } from './register-fixtures';
 import { centrePartition, partition, poolOf, poolWith } from './snapshot';
 import {
   answerPath,
@@ -44,10 +45,15 @@ beforeAll(() => {
   foreign = uniqueCentreId('foreign');
 });
 
-/** A valid request on `route` aimed at `centre`, with whatever records it needs created first. */
-async function requestFor(route: Route, centre: string): Promise<Omit<Call, 'claims'>> {
+/**
+ * A valid request on `route` aimed at `centre`, with whatever records it needs created first; a
+ * volunteer's record is linked to the account `subject`, the one every caller of the case signs in as.
+ */
+async function requestFor(route: Route, centre: string, subject: string): Promise<Omit<Call, 'claims'>> {
   const base = `/api/centres/${centre}`;
   let filled = route.path.replace('{centreId}', centre).replace('{year}', YEAR);
+  const register = await registerRequestFor(`${route.method} ${route.path}`, filled, centre, subject);
+  if (register) return register;
   let entry: { date: string; id: string } | undefined;
   if (filled.includes('{participantId}')) {
     const p = await createParticipant(centre);
@@ -256,19 +262,22 @@ const isCentreRoute = (route: Route) => audiences[route.audience].scoped;
 /** The participant a path names, if any. */
 const participantOf = (path: string) => /\/participants\/([0-9a-f-]{36})/.exec(path)?.[1];
 
-/** Someone the route is meant for, at the centre the request is aimed at (the participant of its path). */
-function allowedClaims(route: Route, centre: string, path: string) {
+/**
+ * Someone the route is meant for, at the centre the request is aimed at (the participant of its path),
+ * signed in as `subject`.
+ */
+function allowedClaims(route: Route, centre: string, path: string, subject: string) {
   const role = route.roles[0] as Role;
   if (role === PARTICIPANT_ROLE) return participantClaims(centre, participantOf(path) ?? '');
-  return claimsFor(role, isCentreRoute(route) ? centre : undefined);
+  return claimsFor(role, isCentreRoute(route) ? centre : undefined, { sub: subject });
 }
 
 /** Where the caller is at home: their centre, and for a participant whose plan is theirs. */
 type Home = 'own' | 'foreign' | 'none' | 'other participant';
 
-async function callerClaims(role: Role, home: Home, path: string) {
+async function callerClaims(role: Role, home: Home, path: string, subject: string) {
   if (role !== PARTICIPANT_ROLE)
-    return claimsFor(role, home === 'own' ? own : home === 'foreign' ? foreign : undefined);
+    return claimsFor(role, home === 'own' ? own : home === 'foreign' ? foreign : undefined, { sub: subject });
   if (home === 'foreign') return participantClaims(foreign, randomUUID());
   const participant = home === 'own' ? participantOf(path) : undefined;
   return participantClaims(own, participant ?? (await createParticipant(own)).id);
@@ -324,8 +333,9 @@ describe('tenant isolation matrix', () => {
   // Titled in full (it.each cuts a long path short), so one route's cases can be run by name.
   for (const { route, role, home } of cases)
     it(`${route.method} ${route.path} as ${role} (${home})`, async () => {
-      const request = await requestFor(route, own);
-      const claims = await callerClaims(role, home, request.path);
+      const subject = `account-${randomUUID()}`;
+      const request = await requestFor(route, own, subject);
+      const claims = await callerClaims(role, home, request.path, subject);
       const outcome = expected(route, role, home, request.path);
 
       if (outcome === 'allowed') {
@@ -343,7 +353,7 @@ describe('tenant isolation matrix', () => {
       );
       if (takesBody(route)) expect(await snapshot(route, own, request)).toEqual(before);
 
-      const allowed = await call({ ...request, claims: allowedClaims(route, own, request.path) });
+      const allowed = await call({ ...request, claims: allowedClaims(route, own, request.path, subject) });
       expect(allowed.status, JSON.stringify(allowed.body)).toBeLessThan(300);
     });
 });

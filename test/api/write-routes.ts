@@ -18,6 +18,7 @@ import {
   visitBody,
 } from './fixtures';
 import type { Body, DateRule, WriteRoute } from './malformed-bodies';
+import { registerWriteRoutes } from './register-write-routes';
 import { centrePartition, partition } from './snapshot';
 
 /**
@@ -394,6 +395,7 @@ export const writeRoutes: WriteRoute[] = [
     claims: leader,
     target: centrePartition,
   },
+  ...registerWriteRoutes,
   {
     name: 'erase a participant',
     method: 'POST',

@@ -4,6 +4,7 @@ import type { Role } from '@crux/domain/roles';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { call, claimsFor, functionsReady } from '../api/call';
+import { registerRequestFor } from '../api/register-fixtures';
 import { uniqueCentreId } from '../setup/dynamo';
 import { centreWithRecords, type Made } from './records';
 
@@ -83,7 +84,12 @@ describe('every route declares the personal data it touches', () => {
 
     it.each(reads)('$method $path', async (route) => {
       const path = route.path.replace('{centreId}', centre).replace('{year}', '2024');
-      const answer = await call({ method: 'GET', path, claims: claimsFor(route.roles[0] as Role, centre) });
+      // A register read takes the query a caller sends (the shop's year and format).
+      const request = (await registerRequestFor(`GET ${route.path}`, path, centre, 'decl')) ?? {
+        method: 'GET',
+        path,
+      };
+      const answer = await call({ ...request, claims: claimsFor(route.roles[0] as Role, centre) });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       const text = JSON.stringify(answer.body);
       for (const id of [made.participant.id, made.measureId, made.orderId, made.hours.id, made.entry.id])

@@ -1,5 +1,6 @@
 import type { Catalogue } from '@crux/domain/catalogue/lists';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
+import { upgradeCatalogue } from '@crux/domain/catalogue/upgrade';
 import type { AppError, Result } from '@crux/domain/errors';
 import { validationError } from '@crux/domain/validation';
 
@@ -13,7 +14,8 @@ export function catalogueRefusal(
   stored: Record<string, unknown> | undefined,
   explain: (catalogue: Catalogue) => Result<unknown>,
 ): AppError {
-  const catalogue = (stored?.catalogue as Catalogue | undefined) ?? startingCatalogue;
+  const document = stored?.catalogue as Catalogue | undefined;
+  const catalogue = document ? upgradeCatalogue(document) : startingCatalogue;
   const result = explain(catalogue);
   // The catalogue changed between the check and this reading: say so in general terms.
   return result.ok

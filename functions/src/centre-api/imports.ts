@@ -49,6 +49,9 @@ export async function importRecords(
         return errorResponse(catalogueRefusal(outcome.current, (c) => checkImport(req.body, c)));
       if (part.what === 'exists')
         return errorResponse(fieldError(`records.${part.index}.id`, 'duplicate_id'));
+      if (part.what === 'account')
+        return errorResponse(fieldError(`records.${part.index}.account`, 'account_taken'));
+      if (part.what === 'volunteer') return errorResponse(fieldError('records', 'unknown_volunteer'));
       return errorResponse(fieldError('records', 'unknown_participant'));
     }
   }

@@ -22,6 +22,7 @@ import { jobLeaseRepo, type LeaseHolder } from '@crux/store/job-lease-repo';
 import { networkFiguresRepo } from '@crux/store/network-figures-repo';
 import { questionnaireRepo } from '@crux/store/questionnaire-repo';
 import { type CountedParticipation, centreRecords, recordsRepo } from '@crux/store/records-repo';
+import { type CountedSpan, registerRecordsRepo, registersOf } from '@crux/store/register-records-repo';
 import { countRequests, type RequestCounts } from '@crux/store/request-counter';
 import { type ClosedRoundRecords, surveyRecordsRepo } from '@crux/store/survey-records';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
@@ -76,7 +77,12 @@ type Run = {
   /** The survey's published questionnaire versions, by version. */
   questionnaires: Map<number, Questionnaire>;
 };
-type Planned = CentreWork & { scope: TenantScope; changed: CountedParticipation[] };
+type Planned = CentreWork & {
+  scope: TenantScope;
+  changed: CountedParticipation[];
+  /** The changed register spans as they are now. */
+  spansNow: CountedSpan[];
+};
 
 /** Which centres and years to recount: the markers, the changed participants, the months begun since. */
 async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJobSummary) {
@@ -91,8 +97,11 @@ async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJ
     const changed = w.changedIds.length
       ? await recordsRepo(run.doc, run.table, scope).participantsNow(w.changedIds)
       : [];
-    addChangedParticipants(w, changed, run.current);
-    planned.push({ ...w, scope, changed });
+    const spansNow = w.changedSpans.length
+      ? await registerRecordsRepo(run.doc, run.table, scope).spansNow(w.changedSpans)
+      : [];
+    addChangedParticipants(w, [...changed, ...spansNow], run.current);
+    planned.push({ ...w, scope, changed, spansNow });
   }
   return planned;
 }
@@ -101,11 +110,12 @@ async function plan(run: Run, throughMonth: Month | undefined, summary: FiguresJ
 type RoundItem = { round: ClosedRoundRecords; results: RoundResults };
 
 /**
- * A centre's affected years, each counted whole from the year's people, entries and hours, and its
- * closed survey rounds (whose results are written beside the figures).
+ * A centre's affected years, each counted whole from the year's people, entries, hours and registers,
+ * and its closed survey rounds (whose results are written beside the figures).
  */
 async function recount(run: Run, w: Planned): Promise<{ years: CentreYear[]; rounds: RoundItem[] }> {
   const records = recordsRepo(run.doc, run.table, w.scope);
+  const registers = registerRecordsRepo(run.doc, run.table, w.scope);
   const out: CentreYear[] = [];
   const rounds: RoundItem[] = [];
   for (const year of yearsOf(w.months)) {
@@ -113,6 +123,7 @@ async function recount(run: Run, w: Planned): Promise<{ years: CentreYear[]; rou
     const people = mergeById(await records.participationsActive(first, last), w.changed);
     const entries = await records.entries(first, last);
     const hours = await records.hours(first, last, people);
+    const spans = mergeById(await registers.spansActive(first, last), w.spansNow);
     const conversations = await records.conversations(first, last);
     const closed = (await surveyRecordsRepo(run.doc, run.table, w.scope).closedRounds(year)).flatMap(
       (round) => {
@@ -121,7 +132,13 @@ async function recount(run: Run, w: Planned): Promise<{ years: CentreYear[]; rou
       },
     );
     const counted = {
-      ...centreRecords(people, entries, hours, conversations),
+      ...centreRecords(
+        people,
+        entries,
+        hours,
+        conversations,
+        registersOf(spans, await registers.datedOfYear(year)),
+      ),
       rounds: closed.map((c) => ({ questionnaire: c.questionnaire, answers: c.round.answers })),
     };
     out.push(countCentreYear({ id: w.centre, name: w.name }, year, run.current, run.set, counted));
@@ -241,6 +258,10 @@ async function recomputeAndPublish(run: Run, throughMonth: Month | undefined, su
     }
     for (const p of w.changed) {
       if (await markers.clearParticipant(w.scope, p, spanOf(p))) summary.markers.cleared += 1;
+      else summary.markers.kept += 1;
+    }
+    for (const s of w.spansNow) {
+      if (await markers.clearSpan(w.scope, s.sortKey, s.version, spanOf(s))) summary.markers.cleared += 1;
       else summary.markers.kept += 1;
     }
     for (const r of w.closedRounds) {

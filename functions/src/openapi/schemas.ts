@@ -19,12 +19,15 @@ const pathParameterText: Record<PathParamName, string> = {
   measureId: 'A measure id (a UUID).',
   orderId: 'An order id (a UUID).',
   hoursId: 'The id of logged hours (a UUID).',
+  volunteerId: 'A volunteer id (a UUID).',
+  positionId: 'A staff position id (a UUID).',
   stepId: "A step's id in a participant's plan (a UUID).",
   conversationId: 'A wheel conversation id (a UUID).',
   accountId: "An account id: the identity provider's `sub` (a UUID).",
   roundId: 'A survey round id (a UUID).',
   date: 'The day the record is dated, YYYY-MM-DD.',
   year: 'A year, 2000–2100.',
+  month: 'A month, YYYY-MM, of a year 2000–2100.',
 };
 
 /** The schema of every path parameter the route table uses, by name, described. */

@@ -2,7 +2,7 @@ import { CentreId } from '@crux/domain/centre';
 import { type AppError, notFound } from '@crux/domain/errors';
 import { IsoDate } from '@crux/domain/period';
 import { RecordId } from '@crux/domain/record-id';
-import { YearParam, yearParamError } from '@crux/domain/year-param';
+import { MonthParam, monthParamError, YearParam, yearParamError } from '@crux/domain/year-param';
 import type * as z from 'zod/mini';
 import type { Route } from './routes';
 
@@ -33,12 +33,15 @@ export const pathParameters: Record<PathParamName, PathParameter> = {
   measureId: record,
   orderId: record,
   hoursId: record,
+  volunteerId: record,
+  positionId: record,
   stepId: record,
   conversationId: record,
   accountId: record,
   roundId: record,
   date: { schema: IsoDate, malformed: notFound },
   year: { schema: YearParam, malformed: yearParamError },
+  month: { schema: MonthParam, malformed: monthParamError },
 };
 
 /** The refusal of the first path value that breaks its rule, or undefined when all keep them. */

@@ -24,6 +24,21 @@ import {
   OrderCreate,
   SpanUpdate,
 } from '@crux/domain/records/spans';
+import { IncomeUpdate } from '@crux/domain/registers/economy';
+import { VolunteerFollowUpUpdate } from '@crux/domain/registers/follow-up';
+import { PositionCreate, PositionListQuery, PositionUpdate } from '@crux/domain/registers/positions';
+import { ShopMonthUpdate, ShopReportQuery, ShopYearQuery } from '@crux/domain/registers/shop';
+import {
+  AccountLink,
+  AccountUnlinkQuery,
+  MonthHoursQuery,
+  OwnHoursQuery,
+  VolunteerCreate,
+  VolunteerHoursCreate,
+  VolunteerHoursUpdate,
+  VolunteerListQuery,
+  VolunteerUpdate,
+} from '@crux/domain/registers/volunteers';
 import { AnswerSubmit } from '@crux/domain/survey/answer';
 import {
   CodesCreate,
@@ -79,6 +94,28 @@ export const routeSchemas = {
   'GET /api/centres/{centreId}/hours': { query: HoursListQuery },
   'PUT /api/centres/{centreId}/settings': { body: CentreSettingsUpdate },
   'POST /api/centres/{centreId}/imports': { body: CentreImport },
+  'GET /api/centres/{centreId}/volunteers': { query: VolunteerListQuery },
+  'POST /api/centres/{centreId}/volunteers': { body: VolunteerCreate },
+  'PUT /api/centres/{centreId}/volunteers/{volunteerId}': { body: VolunteerUpdate },
+  'PUT /api/centres/{centreId}/volunteers/{volunteerId}/account': { body: AccountLink },
+  'DELETE /api/centres/{centreId}/volunteers/{volunteerId}/account': { query: AccountUnlinkQuery },
+  'GET /api/centres/{centreId}/volunteers/{volunteerId}/hours': { query: OwnHoursQuery },
+  'POST /api/centres/{centreId}/volunteers/{volunteerId}/hours': { body: VolunteerHoursCreate },
+  'PUT /api/centres/{centreId}/volunteers/{volunteerId}/hours/{date}/{entryId}': {
+    body: VolunteerHoursUpdate,
+  },
+  'DELETE /api/centres/{centreId}/volunteers/{volunteerId}/hours/{date}/{entryId}': {
+    query: ActivityDeleteQuery,
+  },
+  'GET /api/centres/{centreId}/volunteer-hours': { query: MonthHoursQuery },
+  'PUT /api/centres/{centreId}/volunteer-follow-up/{year}': { body: VolunteerFollowUpUpdate },
+  'GET /api/centres/{centreId}/positions': { query: PositionListQuery },
+  'POST /api/centres/{centreId}/positions': { body: PositionCreate },
+  'PUT /api/centres/{centreId}/positions/{positionId}': { body: PositionUpdate },
+  'GET /api/centres/{centreId}/shop': { query: ShopYearQuery },
+  'GET /api/centres/{centreId}/shop/report': { query: ShopReportQuery },
+  'PUT /api/centres/{centreId}/shop/{month}': { body: ShopMonthUpdate },
+  'PUT /api/centres/{centreId}/economy/{year}': { body: IncomeUpdate },
   'GET /api/centres/{centreId}/access-log': { query: AccessLogQuery },
   'POST /api/centres/{centreId}/participants/{participantId}/erasure': { body: ErasureRequest },
   'POST /api/centres/{centreId}/accounts': { body: AccountCreate },

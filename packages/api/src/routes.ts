@@ -36,6 +36,9 @@ type RouteFor<A extends Audience> = {
 export type RouteDef = { [A in Audience]: RouteFor<A> }[Audience];
 
 const centreWorkers = ['staff', 'leader'] as const;
+/** Volunteers reach only routes about their own record, which the handler checks against their account. */
+const withVolunteer = ['staff', 'leader', 'volunteer'] as const;
+const volunteer = '/api/centres/{centreId}/volunteers/{volunteerId}';
 /** The participant's own plan: staff and leaders, and the participant themselves (their own only). */
 const planReaders = ['staff', 'leader', 'participant'] as const;
 
@@ -213,6 +216,113 @@ export const routes = [
     personal: { action: 'create', participant: ['body:records[].id', 'body:records[].participantId'] },
   },
   { method: 'PUT', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: ['leader'] },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/volunteers',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'list', volunteer: ['answer:items[].id'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/volunteers',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'create', volunteer: ['answer:id'] },
+  },
+  {
+    method: 'PUT',
+    path: volunteer,
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'update', volunteer: ['path:volunteerId'] },
+  },
+  {
+    method: 'PUT',
+    path: `${volunteer}/account`,
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'update', volunteer: ['path:volunteerId'] },
+  },
+  {
+    method: 'DELETE',
+    path: `${volunteer}/account`,
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'update', volunteer: ['path:volunteerId'] },
+  },
+  {
+    method: 'GET',
+    path: `${volunteer}/hours`,
+    audience: 'centre',
+    roles: withVolunteer,
+    personal: { action: 'read', volunteer: ['path:volunteerId'] },
+  },
+  {
+    method: 'POST',
+    path: `${volunteer}/hours`,
+    audience: 'centre',
+    roles: withVolunteer,
+    personal: { action: 'create', volunteer: ['path:volunteerId'] },
+  },
+  {
+    method: 'PUT',
+    path: `${volunteer}/hours/{date}/{entryId}`,
+    audience: 'centre',
+    roles: withVolunteer,
+    personal: { action: 'update', volunteer: ['path:volunteerId'] },
+  },
+  {
+    method: 'DELETE',
+    path: `${volunteer}/hours/{date}/{entryId}`,
+    audience: 'centre',
+    roles: withVolunteer,
+    personal: { action: 'delete', volunteer: ['path:volunteerId'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/volunteer-hours',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'list', volunteer: ['answer:items[].volunteerId'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/me',
+    audience: 'centre',
+    roles: ['volunteer'],
+    personal: { action: 'read', volunteer: ['answer:volunteerId'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/volunteer-follow-up/{year}',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: {
+      action: 'list',
+      volunteer: ['answer:talks[].volunteerId', 'answer:gatherings[].attendees[]'],
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/volunteer-follow-up/{year}',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'update', volunteer: ['body:talks[].volunteerId', 'body:gatherings[].attendees[]'] },
+  },
+  { method: 'GET', path: '/api/centres/{centreId}/positions', audience: 'centre', roles: ['leader'] },
+  { method: 'POST', path: '/api/centres/{centreId}/positions', audience: 'centre', roles: ['leader'] },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/positions/{positionId}',
+    audience: 'centre',
+    roles: ['leader'],
+  },
+  { method: 'GET', path: '/api/centres/{centreId}/shop', audience: 'centre', roles: centreWorkers },
+  { method: 'GET', path: '/api/centres/{centreId}/shop/report', audience: 'centre', roles: centreWorkers },
+  { method: 'PUT', path: '/api/centres/{centreId}/shop/{month}', audience: 'centre', roles: centreWorkers },
+  { method: 'GET', path: '/api/centres/{centreId}/economy/{year}', audience: 'centre', roles: ['leader'] },
+  { method: 'PUT', path: '/api/centres/{centreId}/economy/{year}', audience: 'centre', roles: ['leader'] },
   {
     method: 'GET',
     path: '/api/centres/{centreId}/access-log',

@@ -6,13 +6,15 @@ import { Outcome, ParticipantCreate, ParticipantId } from './participant';
 import { PastDate } from './period';
 import { RecordId } from './record-id';
 import { checkSpan, HoursCreate, MeasureCreate } from './records/spans';
+import { checkRegisterRecords, importedRegisterRecords } from './registers/import';
 import { fieldError, validationError } from './validation';
 
 /**
  * Records brought in together (the records a centre kept before it used the platform; the demo data):
  * the very schemas of the one-by-one routes, the same catalogue and tenancy rules, written in one
  * transaction. The importer chooses the participants' ids, so the batch's other records can name them.
- * A participant comes whole: its measures, orders and end with it.
+ * A participant comes whole: its measures, orders and end with it. So do the registers' records
+ * (registers/import.ts): volunteers, their hours by month, staff positions, the shop's months, income.
  */
 
 const ImportedSpan = z.strictObject({ id: RecordId, ...MeasureCreate.def.shape });
@@ -43,7 +45,14 @@ export const MAX_IMPORT_RECORDS = 60;
 
 export const CentreImport = z.strictObject({
   records: z
-    .array(z.discriminatedUnion('type', [ImportedParticipant, ImportedEntry, ImportedHours]))
+    .array(
+      z.discriminatedUnion('type', [
+        ImportedParticipant,
+        ImportedEntry,
+        ImportedHours,
+        ...importedRegisterRecords,
+      ]),
+    )
     .check(z.minLength(1), z.maxLength(MAX_IMPORT_RECORDS)),
 });
 export type CentreImport = z.infer<typeof CentreImport>;
@@ -57,8 +66,8 @@ const within = (day: string, from: string, to: string | undefined) =>
 /**
  * The rules a batch can be checked by on its own, each error at its record (`records.3.measures.0.type`):
  * each id the batch chooses used once, ends not before starts, and every measure, order and hour within
- * its participation (and hours within their order) where the participant comes in the same batch; and,
- * given a catalogue, the catalogue's.
+ * its participation (and hours within their order) where the participant comes in the same batch; the
+ * registers' own (registers/import.ts); and, given a catalogue, the catalogue's.
  * What names a participant already stored, and the stored catalogue, the write's own transaction checks.
  */
 export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<CentreImport> {
@@ -67,6 +76,7 @@ export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<
     fields.push(...(fieldError(`records.${i}.${field}`, rule).fields ?? []));
   const people = new Map<string, ImportedParticipant>();
   for (const r of batch.records) if (r.type === 'participant') people.set(r.id, r);
+  fields.push(...checkRegisterRecords(batch.records, catalogue));
   // Each id the importer chooses names one record: a transaction may write an item only once (DynamoDB
   // in AWS refuses the whole request otherwise), and of two measures under one id only one would be kept.
   const ids = new Set<string>();

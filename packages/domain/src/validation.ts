@@ -57,13 +57,13 @@ const customRules: Record<string, Text | (() => Text)> = {
   duplicate_id: { nb: 'Id-en er allerede i bruk i listen.', en: 'This id is already used in the list.' },
   duplicate_name: { nb: 'Navnet er allerede i bruk i listen.', en: 'This name is already used in the list.' },
   required_section: {
-    nb: 'Seksjonene «Deltakere», «Går videre til» og «Arbeidshjulet» må finnes.',
-    en: 'The sections "Participants", "Goes on to" and "The wheel" must exist.',
+    nb: 'Seksjonene plattformen fyller selv (deltakere, går videre til, Arbeidshjulet, frivillige, ansatte, ombruk og økonomi) må finnes.',
+    en: 'The sections the platform fills itself (participants, goes on to, the wheel, volunteers, staff, reuse and economy) must exist.',
   },
   unknown_section: { nb: 'Fant ingen seksjon med denne id-en.', en: 'No section with this id.' },
   reserved_section: {
-    nb: 'Denne seksjonen fylles fra deltakelsene og kan ikke ha egne typer.',
-    en: 'This section is filled from the participations and takes no entries of its own.',
+    nb: 'Denne seksjonen fyller plattformen selv, fra deltakelsene eller senterets registre, og den kan ikke ha egne typer.',
+    en: "The platform fills this section itself, from the participations or the centre's registers, and it takes no entries of its own.",
   },
   names_participants: {
     nb: 'En type som teller deltakere må alltid registreres på en deltaker.',
@@ -133,6 +133,40 @@ const customRules: Record<string, Text | (() => Text)> = {
     en: 'The day must lie within the order and the participation.',
   },
   unknown_order: { nb: 'Deltakeren har ingen slik straff.', en: 'The participant has no such order.' },
+  year: {
+    nb: 'Må være et årstall med fire sifre, fra 2000 til 2100.',
+    en: 'Must be a four-digit year from 2000 to 2100.',
+  },
+  other_month: { nb: 'Datoen må ligge i måneden.', en: 'The date must lie in the month.' },
+  other_year: { nb: 'Datoen må ligge i året du fører for.', en: 'The date must lie in the year being kept.' },
+  too_many_volunteers: {
+    nb: 'For mange frivillige på én gang: høyst 90 i samtaler og samlinger til sammen.',
+    en: 'Too many volunteers at once: at most 90 across talks and gatherings.',
+  },
+  amounts_count: {
+    nb: 'Høyst 40 inntektskilder i ett år.',
+    en: 'At most 40 income sources in a year.',
+  },
+  account_taken: {
+    nb: 'Denne kontoen er allerede knyttet til en annen frivillig.',
+    en: 'This account is already linked to another volunteer.',
+  },
+  outside_volunteering: {
+    nb: 'Dagen må ligge innenfor tiden den frivillige er med.',
+    en: "The day must lie within the volunteer's time at the centre.",
+  },
+  unknown_volunteer: {
+    nb: 'Fant ingen frivillig med denne id-en ved senteret på de datoene som er oppgitt.',
+    en: 'No volunteer with this id at the centre on the dates given.',
+  },
+  year_or_month: {
+    nb: 'Oppgi enten et år (year) eller en måned (month), ikke begge.',
+    en: 'Give either a year or a month, not both.',
+  },
+  month: {
+    nb: 'Må være en måned (ÅÅÅÅ-MM) i et år fra 2000 til 2100.',
+    en: 'Must be a month (YYYY-MM) of a year from 2000 to 2100.',
+  },
   answer_code: {
     nb: 'Koden har 10 tegn: tall og bokstaver. Sjekk at den er skrevet riktig.',
     en: 'The code has 10 characters: digits and letters. Check that it is typed correctly.',

@@ -1,25 +1,30 @@
 import * as z from 'zod/mini';
 import type { AppError } from './errors';
 import { Year } from './period';
-import { validationError } from './validation';
+import { fieldError } from './validation';
 
 /**
- * The `{year}` of a figures path (`/api/…/figures/{year}`): four digits, 2000–2100. Anything else is a
- * 400 that names the field and the rule.
+ * Years and months as paths and query strings carry them: a year is four digits, 2000–2100; a month is
+ * `YYYY-MM` of such a year. Anything else is a 400 that names the field and the rule.
  */
-export const YearParam = z.string().check(
-  z.regex(/^\d{4}$/),
-  z.refine((raw: string) => Year.safeParse(Number(raw)).success),
+const yearPattern = /^\d{4}$/;
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+const isYear = (raw: string) => yearPattern.test(raw) && Year.safeParse(Number(raw)).success;
+const isMonth = (raw: string) => monthPattern.test(raw) && isYear(raw.slice(0, 4));
+
+/** The `{year}` of a path (`/api/…/figures/{year}`); the path-parameter table checks it. */
+export const YearParam = z.string().check(z.regex(yearPattern), z.refine(isYear));
+export const yearParamError = (): AppError => fieldError('year', 'year');
+
+/** The `{month}` of a path (`/api/…/shop/{month}`). */
+export const MonthParam = z.string().check(z.regex(monthPattern), z.refine(isMonth));
+export const monthParamError = (): AppError => fieldError('month', 'month');
+
+/** A `year` in a query string, as a number. */
+export const YearQueryParam = z.pipe(
+  z.string().check(z.refine(isYear, { message: 'year' })),
+  z.transform((raw) => Number(raw)),
 );
 
-export const yearParamError = (): AppError =>
-  validationError([
-    {
-      field: 'year',
-      rule: 'year',
-      message: {
-        nb: 'Må være et årstall med fire sifre, fra 2000 til 2100.',
-        en: 'Must be a four-digit year from 2000 to 2100.',
-      },
-    },
-  ]);
+/** A `month` in a query string. */
+export const MonthQueryParam = z.string().check(z.refine(isMonth, { message: 'month' }));

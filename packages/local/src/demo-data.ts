@@ -1,7 +1,7 @@
 import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
 import type { CentreInput } from '@crux/domain/centre';
 import type { CentreImport } from '@crux/domain/import';
-import { todayInOslo } from '@crux/domain/period';
+import { monthOf, todayInOslo } from '@crux/domain/period';
 import { idFor } from './demo/ids';
 import { type DemoPlan, planDemo } from './demo/plan';
 import { seedDemoSurvey } from './demo-survey';
@@ -111,7 +111,55 @@ export function importBatches(plan: DemoPlan): Record[][] {
   const chunks = (list: Record[], size: number) =>
     Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
   // Hours name few participants but may span many months; entries the other way round.
-  return [...chunks(people, 40), ...chunks(hours, 40), ...chunks(entries, 55)];
+  return [
+    ...chunks(people, 40),
+    ...chunks(hours, 40),
+    ...chunks(entries, 55),
+    ...registerBatches(plan, (what) => id(what)).flatMap((b) => chunks(b.records, b.size)),
+  ];
+}
+
+/**
+ * The registers as import batches: the volunteers (and the accounts linked to them) first, then their
+ * hours a volunteer-month a record, then the staff positions, the shop's months and the income. Sizes
+ * keep each batch, with the months it marks and the volunteers it names, within one transaction.
+ */
+function registerBatches(
+  plan: DemoPlan,
+  id: (what: string) => string,
+): { records: Record[]; size: number }[] {
+  const volunteer = (ref: string) => id(`v/${ref}`);
+  const volunteers: Record[] = plan.volunteers.map(
+    ({ ref, account, name, contact, startDate, endDate, arenas }) => ({
+      type: 'volunteer',
+      id: volunteer(ref),
+      body: { name, contact, startDate, ...(endDate ? { endDate } : {}), arenas },
+      ...(account ? { account } : {}),
+    }),
+  );
+  const months = new Map<string, Extract<Record, { type: 'volunteerHours' }>>();
+  plan.volunteerHours.forEach((h, i) => {
+    const month = monthOf(h.date);
+    const key = `${h.volunteer} ${month}`;
+    const record = months.get(key) ?? {
+      type: 'volunteerHours' as const,
+      volunteerId: volunteer(h.volunteer),
+      month,
+      entries: [],
+    };
+    record.entries.push({ id: id(`v/${h.volunteer}/h/${i}`), date: h.date, arena: h.arena, hours: h.hours });
+    months.set(key, record);
+  });
+  const rest: Record[] = [
+    ...plan.positions.map((p) => ({ type: 'position' as const, id: id(`s/${p.ref}`), body: p.body })),
+    ...plan.shopMonths.map((m) => ({ type: 'shopMonth' as const, ...m })),
+    ...plan.income.map((i) => ({ type: 'income' as const, ...i })),
+  ];
+  return [
+    { records: volunteers, size: 40 },
+    { records: [...months.values()], size: 35 },
+    { records: rest, size: 30 },
+  ];
 }
 
 export type SeedResult = { created: boolean; requests: number };

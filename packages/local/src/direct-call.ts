@@ -26,8 +26,9 @@ export type DirectCall = {
   requestId?: string;
 };
 
+/** `body` is the parsed JSON of a JSON answer, the text of any other; `bytes` are what came, as sent. */
 // biome-ignore lint/suspicious/noExplicitAny: callers read answers field by field and check each one
-export type DirectAnswer = { status: number; body: any; headers: Record<string, string> };
+export type DirectAnswer = { status: number; body: any; headers: Record<string, string>; bytes: Buffer };
 
 type Handler = (
   event: APIGatewayProxyEventV2,
@@ -87,10 +88,17 @@ export function directCaller(prepare: () => void = () => {}) {
       ...(c.requestId ? { requestId: c.requestId } : {}),
     });
     const result = await handler(event, {});
+    const answerHeaders = Object.fromEntries(
+      Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]),
+    );
+    const bytes = Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8');
+    const json = (answerHeaders['content-type'] ?? 'application/json').includes('json');
+    const text = bytes.toString('utf8');
     return {
       status: result.statusCode ?? 200,
-      body: result.body ? JSON.parse(result.body) : undefined,
-      headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+      body: bytes.length === 0 ? undefined : json ? JSON.parse(text) : text,
+      headers: answerHeaders,
+      bytes,
     };
   }
 

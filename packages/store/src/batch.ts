@@ -58,6 +58,8 @@ export async function getAll(
   table: string,
   keys: readonly Record<string, unknown>[],
   projection: string,
+  /** For the names in `projection` DynamoDB reserves (`#percent`). */
+  names?: Record<string, string>,
 ): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += BATCH_GET_MAX) {
@@ -68,7 +70,12 @@ export async function getAll(
       const result = await doc.send(
         new BatchGetCommand({
           RequestItems: {
-            [table]: { Keys: pending, ConsistentRead: true, ProjectionExpression: projection },
+            [table]: {
+              Keys: pending,
+              ConsistentRead: true,
+              ProjectionExpression: projection,
+              ...(names ? { ExpressionAttributeNames: names } : {}),
+            },
           },
         }),
       );

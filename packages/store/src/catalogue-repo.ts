@@ -5,6 +5,7 @@ import type { CatalogueHistoryRecord } from '@crux/domain/catalogue/change';
 import type { Catalogue, CatalogueListName } from '@crux/domain/catalogue/lists';
 import type { StoredCatalogue } from '@crux/domain/catalogue/request';
 import { startingCatalogue } from '@crux/domain/catalogue/starting';
+import { storedBeforeUpgrade, upgradeCatalogue } from '@crux/domain/catalogue/upgrade';
 import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { catalogueKeys } from './keys';
 import { queryPrefix } from './query-all';
@@ -24,7 +25,7 @@ import { type TransactItem, transact } from './transact';
 export type { StoredCatalogue };
 
 /** The document's fingerprint: a change names it, so it is applied to exactly the catalogue it was made on. */
-export function catalogueHash(catalogue: Catalogue): string {
+export function catalogueHash(catalogue: object): string {
   return createHash('sha256').update(JSON.stringify(catalogue)).digest('base64url');
 }
 
@@ -32,6 +33,18 @@ const starting: StoredCatalogue = { catalogue: startingCatalogue, hash: catalogu
 
 type Rules = Record<string, { status: string; participant?: string; registration?: string }>;
 type RuleMap = (typeof ruleMaps)[keyof typeof ruleMaps];
+
+/** The lists a write may name, each with the attribute its entries' rules are kept in beside the document. */
+const ruleMaps = {
+  activityKinds: 'kinds',
+  measureTypes: 'measureTypes',
+  orderTypes: 'orderTypes',
+  wheelDomains: 'wheelDomains',
+  partnerTypes: 'partnerTypes',
+  volunteerArenas: 'volunteerArenas',
+  incomeSources: 'incomeSources',
+} as const;
+type RuleList = keyof typeof ruleMaps;
 
 function rulesOf(catalogue: Catalogue): Record<RuleMap, Rules> {
   const map = (
@@ -47,38 +60,28 @@ function rulesOf(catalogue: Catalogue): Record<RuleMap, Rules> {
         },
       ]),
     );
-  return {
-    kinds: map(catalogue.activityKinds),
-    measureTypes: map(catalogue.measureTypes),
-    orderTypes: map(catalogue.orderTypes),
-    wheelDomains: map(catalogue.wheelDomains),
-    partnerTypes: map(catalogue.partnerTypes),
-  };
+  return Object.fromEntries(
+    Object.entries(ruleMaps).map(([list, attribute]) => [attribute, map(catalogue[list as RuleList])]),
+  ) as Record<RuleMap, Rules>;
 }
 
 /** One attribute per used entry, beside the document: set by the job, read only by change conditions. */
 const usedAttribute = (list: CatalogueListName, id: string) => `used#${list}#${id}`;
 
-const ruleMaps = {
-  activityKinds: 'kinds',
-  measureTypes: 'measureTypes',
-  orderTypes: 'orderTypes',
-  wheelDomains: 'wheelDomains',
-  partnerTypes: 'partnerTypes',
-} as const;
-
 /**
  * A ConditionCheck, for a write's own transaction, that the named kinds (or measure or order types, wheel
- * domains, partner types) are in the catalogue, in use, and named as each kind says; `daily`: a kind
- * registered on *I dag*, not one counted from the plans. `valid` tells whether they are so in the starting
- * catalogue, which is the catalogue while none is stored. `scale`: positions given on this scale, which
- * must still be the catalogue's.
+ * domains, partner types, arenas, income sources) are in the catalogue, in use, and named as each kind
+ * says; `daily`: a kind registered on *I dag*, not one counted from the plans. `valid` tells whether they
+ * are so in the starting catalogue, which is the catalogue while none is stored, and the list's while the
+ * stored one predates it. `scale`: positions given on this scale, which must still be the catalogue's.
  */
 export type CatalogueUse = {
-  list: keyof typeof ruleMaps;
+  list: RuleList;
   id: string;
   namesParticipant?: boolean;
   daily?: boolean;
+  /** A correction of what was registered before may name a retired entry: it need only exist. */
+  retiredToo?: boolean;
 };
 
 export function catalogueCheck(
@@ -88,13 +91,19 @@ export function catalogueCheck(
   scale?: { min: number; max: number },
 ): TransactItem {
   // DynamoDB refuses a name or value the expression does not use: each is added where it is.
-  const names: Record<string, string> = uses.length ? { '#status': 'status' } : {};
-  const values: Record<string, unknown> = uses.length ? { ':active': 'active' } : {};
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const active = (entry: string) => {
+    names['#status'] = 'status';
+    values[':active'] = 'active';
+    return `${entry}.#status = :active`;
+  };
   const terms = uses.flatMap((use, i) => {
     names[`#e${i}`] = use.id;
     names[`#l${i}`] = ruleMaps[use.list];
     const entry = `#l${i}.#e${i}`;
-    const own = [`${entry}.#status = :active`];
+    if (use.retiredToo) return [`attribute_exists(${entry})`];
+    const own = [active(entry)];
     if (use.daily) {
       names['#reg'] = 'registration';
       own.push(`attribute_not_exists(${entry}.#reg)`);
@@ -118,14 +127,20 @@ export function catalogueCheck(
   // DynamoDB refuses parentheses it finds redundant: a single comparison is never wrapped.
   const rules = terms.join(' AND ');
   const grouped = terms.length > 1 ? `(${rules})` : rules;
-  if (validInStarting) names['#hash'] = 'hash';
+  // While no catalogue is stored, or the stored one predates a list, the starting catalogue's holds.
+  const lists = [...new Set(uses.map((u) => ruleMaps[u.list]))];
+  if (validInStarting) {
+    names['#hash'] = 'hash';
+    for (const l of lists) names[`#${l}`] = l;
+  }
+  const absent = ['#hash', ...lists.map((l) => `#${l}`)].map((n) => `attribute_not_exists(${n}) OR `);
   return {
     ConditionCheck: {
       TableName: table,
       Key: catalogueKeys.current,
-      ConditionExpression: validInStarting ? `attribute_not_exists(#hash) OR ${grouped}` : rules,
+      ConditionExpression: validInStarting ? `${absent.join('')}${grouped}` : rules,
       ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
     },
   };
 }
@@ -170,7 +185,7 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
       const { Item } = await doc.send(new GetCommand({ TableName: table, Key: catalogueKeys.current }));
       // The item may hold only the job's `used` marks before the admin's first change.
       if (!Item || typeof Item.hash !== 'string') return starting;
-      return { catalogue: Item.catalogue as Catalogue, hash: String(Item.hash) };
+      return { catalogue: upgradeCatalogue(Item.catalogue as Catalogue), hash: String(Item.hash) };
     },
 
     /** Every change, newest first: who, when, what before and after. */
@@ -198,8 +213,13 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
         names[`#g${i}`] = usedAttribute(g.list, g.id);
         return `attribute_not_exists(#g${i})`;
       });
-      const sameBase =
-        base.hash === starting.hash ? '(attribute_not_exists(#hash) OR #hash = :base)' : '#hash = :base';
+      const legacy = storedBeforeUpgrade(base.catalogue);
+      const legacyHash = legacy && catalogueHash(legacy);
+      const sameBase = [
+        ...(base.hash === starting.hash ? ['attribute_not_exists(#hash)'] : []),
+        '#hash = :base',
+        ...(legacy ? ['#hash = :legacy'] : []),
+      ];
       const outcome = await transact(
         doc,
         [
@@ -207,20 +227,24 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
             Update: {
               TableName: table,
               Key: catalogueKeys.current,
-              UpdateExpression:
-                'SET catalogue = :doc, #hash = :hash, version = :version, kinds = :kinds, measureTypes = :measures, orderTypes = :orders, wheelDomains = :domains, partnerTypes = :partners',
-              ConditionExpression: [sameBase, ...unused].join(' AND '),
+              UpdateExpression: `SET catalogue = :doc, #hash = :hash, version = :version, ${Object.values(
+                ruleMaps,
+              )
+                .map((r) => `${r} = :${r}`)
+                .join(', ')}`,
+              // DynamoDB refuses parentheses it finds redundant: one comparison is never wrapped.
+              ConditionExpression: [
+                sameBase.length > 1 ? `(${sameBase.join(' OR ')})` : sameBase.join(''),
+                ...unused,
+              ].join(' AND '),
               ExpressionAttributeNames: names,
               ExpressionAttributeValues: {
                 ':doc': next,
                 ':hash': stored.hash,
                 ':version': next.version,
                 ':base': base.hash,
-                ':kinds': rulesOf(next).kinds,
-                ':measures': rulesOf(next).measureTypes,
-                ':orders': rulesOf(next).orderTypes,
-                ':domains': rulesOf(next).wheelDomains,
-                ':partners': rulesOf(next).partnerTypes,
+                ...(legacyHash ? { ':legacy': legacyHash } : {}),
+                ...Object.fromEntries(Object.entries(rulesOf(next)).map(([r, rules]) => [`:${r}`, rules])),
               },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
@@ -240,9 +264,10 @@ export function catalogueRepo(doc: DynamoDBDocumentClient, table: string) {
       const now = outcome.current;
       const current =
         now && typeof now.hash === 'string'
-          ? { catalogue: now.catalogue as Catalogue, hash: now.hash }
+          ? { catalogue: upgradeCatalogue(now.catalogue as Catalogue), hash: now.hash }
           : starting;
-      if (outcome.index === 0 && current.hash === base.hash) return { kind: 'has_history' };
+      const seen = current.hash === base.hash || current.hash === legacyHash;
+      if (outcome.index === 0 && seen) return { kind: 'has_history' };
       return { kind: 'stale', current };
     },
 

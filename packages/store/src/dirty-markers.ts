@@ -31,19 +31,67 @@ export function markMonthDirty(scope: TenantScope, table: string, month: Month):
 
 /** The figures job's side of the markers: find them all, and clear each one it has handled. */
 export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
-  if (!dirtyIndex) throw new Error('table definition has no dirty index');
+  const index = dirtyIndex;
+  if (!index) throw new Error('table definition has no dirty index');
+
+  /**
+   * An item that is its own marker: off the index if still `version` (and `seq`, which a participant's
+   * measures and orders bump; no seq is none written since), its counted months recorded.
+   */
+  async function clearSelfMarked(
+    key: { PK: string; SK: string },
+    seen: { version: number; seq?: number | undefined },
+    counted: { from: Month; through: CountedThrough },
+  ): Promise<boolean> {
+    const update = {
+      TableName: table,
+      Key: key,
+      ExpressionAttributeValues: { ':from': counted.from, ':through': counted.through },
+    };
+    try {
+      await doc.send(
+        new UpdateCommand({
+          ...update,
+          UpdateExpression: 'SET countedFrom = :from, countedThrough = :through REMOVE #gpk, #gsk',
+          ConditionExpression: `version = :version AND ${seen.seq === undefined ? 'attribute_not_exists(seq)' : 'seq = :seq'}`,
+          ExpressionAttributeNames: { '#gpk': index.partitionKey, '#gsk': index.sortKey },
+          ExpressionAttributeValues: {
+            ...update.ExpressionAttributeValues,
+            ':version': seen.version,
+            ...(seen.seq === undefined ? {} : { ':seq': seen.seq }),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    try {
+      await doc.send(
+        new UpdateCommand({
+          ...update,
+          UpdateExpression: 'SET countedFrom = :from, countedThrough = :through',
+          ConditionExpression: 'attribute_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    return false;
+  }
+
   return {
     /** Every stale centre-month and changed participant of every centre: one query on the dirty index. */
     async all(): Promise<DirtyMarker[]> {
       const items = await queryAll(doc, {
         TableName: table,
-        IndexName: dirtyIndex.name,
+        IndexName: index.name,
         KeyConditionExpression: '#pk = :dirty',
-        ExpressionAttributeNames: { '#pk': dirtyIndex.partitionKey, '#sk': dirtyIndex.sortKey },
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
         ExpressionAttributeValues: { ':dirty': DIRTY },
         ProjectionExpression: '#sk, seq',
       });
-      return items.flatMap((i) => parseDirtyMarker(i[dirtyIndex.sortKey], i.seq) ?? []);
+      return items.flatMap((i) => parseDirtyMarker(i[index.sortKey], i.seq) ?? []);
     },
 
     /** Deletes a month marker only if no write has bumped its `seq` since the job read it. */
@@ -92,47 +140,24 @@ export function dirtyMarkersRepo(doc: DynamoDBDocumentClient, table: string) {
      * months are recorded all the same: the run recomputed every month an older version was counted in
      * and counted this version in exactly these, so the next run recomputes them and the new version's.
      */
-    async clearParticipant(
+    clearParticipant(
       scope: TenantScope,
       p: Participation,
       counted: { from: Month; through: CountedThrough },
     ): Promise<boolean> {
       assertIssued(scope);
-      const update = {
-        TableName: table,
-        Key: centreKeys.participant(scope, p.id),
-        ExpressionAttributeValues: { ':from': counted.from, ':through': counted.through },
-      };
-      try {
-        await doc.send(
-          new UpdateCommand({
-            ...update,
-            UpdateExpression: 'SET countedFrom = :from, countedThrough = :through REMOVE #gpk, #gsk',
-            ConditionExpression: `version = :version AND ${p.seq === undefined ? 'attribute_not_exists(seq)' : 'seq = :seq'}`,
-            ExpressionAttributeNames: { '#gpk': dirtyIndex.partitionKey, '#gsk': dirtyIndex.sortKey },
-            ExpressionAttributeValues: {
-              ...update.ExpressionAttributeValues,
-              ':version': p.version,
-              ...(p.seq === undefined ? {} : { ':seq': p.seq }),
-            },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-      try {
-        await doc.send(
-          new UpdateCommand({
-            ...update,
-            UpdateExpression: 'SET countedFrom = :from, countedThrough = :through',
-            ConditionExpression: 'attribute_exists(PK)',
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-      return false;
+      return clearSelfMarked(centreKeys.participant(scope, p.id), p, counted);
+    },
+
+    /** The same for a register's span (a volunteer, a staff position), by its sort key. */
+    clearSpan(
+      scope: TenantScope,
+      sortKey: string,
+      version: number,
+      counted: { from: Month; through: CountedThrough },
+    ): Promise<boolean> {
+      assertIssued(scope);
+      return clearSelfMarked({ PK: centreKeys.pk(scope), SK: sortKey }, { version }, counted);
     },
   };
 }

@@ -4,26 +4,51 @@ import { type CentreImport, checkImport, type ImportedParticipant } from '@crux/
 import type { Participant } from '@crux/domain/participant';
 import { monthOf } from '@crux/domain/period';
 import type { Span } from '@crux/domain/records/spans';
+import { isRegisterRecord, registerUses } from '@crux/domain/registers/import';
 import { type CatalogueUse, catalogueCheck, entryUses } from './catalogue-repo';
 import { markMonthDirty } from './dirty-markers';
 import { hoursItem, type OrderDays, orderCheck } from './hours-repo';
 import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { centreKeys } from './keys';
 import { participantItem } from './participants-repo';
+import { registerImport, volunteerDaysCheck } from './register-import';
 import { assertIssued, type TenantScope } from './tenant-scope';
 import { itemsTransactAdds, TRANSACTION_MAX, type TransactItem, transact } from './transact';
 
-export type ImportCounts = { participants: number; entries: number; hours: number };
+/** How many records of each type an import brought in (`volunteerHours`: volunteer-months). */
+export type ImportCounts = {
+  participants: number;
+  entries: number;
+  hours: number;
+  volunteer: number;
+  volunteerHours: number;
+  position: number;
+  shopMonth: number;
+  income: number;
+};
 
-/** Which part of the transaction refused: a record of the batch (by index), a named participant, the catalogue. */
+/** The answer names the participants' counts always, a register's only when the batch brought some. */
+const answered = (counts: ImportCounts) =>
+  Object.fromEntries(
+    Object.entries(counts).filter(
+      ([type, n]) => n > 0 || type === 'participants' || type === 'entries' || type === 'hours',
+    ),
+  ) as Partial<ImportCounts>;
+
+/**
+ * Which part of the transaction refused: a record of the batch (by index), the account a volunteer of
+ * the batch links, a named participant or volunteer, the catalogue.
+ */
 type Part =
   | { what: 'exists'; index: number }
+  | { what: 'account'; index: number }
   | { what: 'participant' }
+  | { what: 'volunteer' }
   | { what: 'catalogue' }
   | { what: 'marker' };
 
 export type ImportOutcome =
-  | { kind: 'written'; imported: ImportCounts }
+  | { kind: 'written'; imported: Partial<ImportCounts> }
   | Replay
   | { kind: 'too_large'; items: number }
   | { kind: 'refused'; part: Part; current: Record<string, unknown> | undefined };
@@ -90,10 +115,40 @@ export function importRepo(doc: DynamoDBDocumentClient, table: string, scope: Te
       const named = new Set<string>();
       const orderDays = new Map<string, Map<string, OrderDays>>();
       const uses: CatalogueUse[] = [];
-      const counts: ImportCounts = { participants: 0, entries: 0, hours: 0 };
+      const counts: ImportCounts = {
+        participants: 0,
+        entries: 0,
+        hours: 0,
+        volunteer: 0,
+        volunteerHours: 0,
+        position: 0,
+        shopMonth: 0,
+        income: 0,
+      };
+      const batchVolunteers = new Set(batch.records.flatMap((r) => (r.type === 'volunteer' ? [r.id] : [])));
+      const volunteerDays = new Map<string, { volunteerId: string; first: string; last: string }>();
       const fresh = 'attribute_not_exists(PK)';
       for (const [index, r] of batch.records.entries()) {
-        if (r.type === 'participant') {
+        if (isRegisterRecord(r)) {
+          const built = registerImport(scope, r, now);
+          for (const [i, Item] of built.items.entries())
+            add(
+              { Put: { TableName: table, Item, ConditionExpression: fresh } },
+              { what: i === built.link ? 'account' : 'exists', index },
+            );
+          for (const m of built.months) months.add(m);
+          uses.push(...registerUses(r));
+          const days = built.days;
+          if (days && !batchVolunteers.has(days.volunteerId)) {
+            const known = volunteerDays.get(days.volunteerId) ?? days;
+            volunteerDays.set(days.volunteerId, {
+              volunteerId: days.volunteerId,
+              first: days.first < known.first ? days.first : known.first,
+              last: days.last > known.last ? days.last : known.last,
+            });
+          }
+          counts[r.type]++;
+        } else if (r.type === 'participant') {
           const item = participantItem(scope, participantOf(r, now));
           add(
             { Put: { TableName: table, Item: item, ConditionExpression: fresh } },
@@ -135,6 +190,8 @@ export function importRepo(doc: DynamoDBDocumentClient, table: string, scope: Te
         }
       }
       for (const m of months) add(markMonthDirty(scope, table, m), { what: 'marker' });
+      for (const days of volunteerDays.values())
+        add(volunteerDaysCheck(table, scope, days), { what: 'volunteer' });
       // One check a participant: DynamoDB takes each item once in a transaction.
       for (const [participantId, orders] of orderDays) {
         add(orderCheck(table, scope, participantId, [...orders.values()]), { what: 'participant' });
@@ -150,7 +207,9 @@ export function importRepo(doc: DynamoDBDocumentClient, table: string, scope: Te
       }
       if (uses.length) {
         const distinct = [
-          ...new Map(uses.map((u) => [`${u.list}:${u.id}:${u.namesParticipant}`, u])).values(),
+          ...new Map(
+            uses.map((u) => [`${u.list}:${u.id}:${u.namesParticipant}:${u.retiredToo}`, u]),
+          ).values(),
         ];
         const check = catalogueCheck(table, distinct, checkImport(batch, startingCatalogue).ok);
         if (check.ConditionCheck) check.ConditionCheck.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
@@ -158,9 +217,12 @@ export function importRepo(doc: DynamoDBDocumentClient, table: string, scope: Te
       }
       const all = items.length + itemsTransactAdds(true);
       if (all > TRANSACTION_MAX) return { kind: 'too_large', items: all };
-      const answer = rememberAnswer(table, scope, idem, { status: 201, body: { imported: counts } });
+      const answer = rememberAnswer(table, scope, idem, {
+        status: 201,
+        body: { imported: answered(counts) },
+      });
       const outcome = await transact(doc, items, answer);
-      if (outcome.kind === 'written') return { kind: 'written', imported: counts };
+      if (outcome.kind === 'written') return { kind: 'written', imported: answered(counts) };
       if (outcome.kind !== 'condition_failed') return outcome;
       return { kind: 'refused', part: parts[outcome.index] ?? { what: 'marker' }, current: outcome.current };
     },

@@ -18,6 +18,9 @@ export const DIRTY = 'DIRTY';
 const MONTH_MARKER = 'M';
 const IDEMPOTENCY_PREFIX = 'IDEM#';
 const PARTICIPANT_MARKER = 'P';
+const SPAN_MARKER = 'S';
+/** The sort key of a register's span record: a volunteer or a staff position. */
+const SPAN_KEY = /^(VOL|POS)#[0-9a-f-]{36}$/;
 
 export const centreKeys = {
   pk: (s: TenantScope) => `C#${s.centre}`,
@@ -86,6 +89,45 @@ export const centreKeys = {
     GSI2SK: `${s.centre}#${PARTICIPANT_MARKER}#${id}`,
   }),
   /**
+   * The centre's registers. Volunteers and staff positions are spans (a start, perhaps an end): on the
+   * by-end index in a partition of their own, so a year's are one range, and each its own dirty marker,
+   * like a participant (`dirtySpan`).
+   */
+  volunteer: (s: TenantScope, id: string) => ({ PK: `C#${s.centre}`, SK: `VOL#${id}` }),
+  volunteerPrefix: 'VOL#',
+  position: (s: TenantScope, id: string) => ({ PK: `C#${s.centre}`, SK: `POS#${id}` }),
+  positionPrefix: 'POS#',
+  spanByEnd: (s: TenantScope, id: string, endDate: string | undefined) => ({
+    GSI1PK: `C#${s.centre}#SPAN`,
+    GSI1SK: `${endDate ?? OPEN_END}#${id}`,
+  }),
+  spanPk: (s: TenantScope) => `C#${s.centre}#SPAN`,
+  dirtySpan: (s: TenantScope, sortKey: string) => ({
+    GSI2PK: DIRTY,
+    GSI2SK: `${s.centre}#${SPAN_MARKER}#${sortKey}`,
+  }),
+  /** The account a volunteer record is linked to, by the account's subject: one account, one volunteer. */
+  volunteerAccount: (s: TenantScope, subject: string) => ({ PK: `C#${s.centre}`, SK: `VACC#${subject}` }),
+  /**
+   * What the registers hold by date, under the year, so the figures job reads a year of them in one
+   * range: a volunteer's hours of a month (one item, its entries as attributes), the shop's kilograms of
+   * a month, the year's income.
+   */
+  registersOfYear: (year: number) => `R#${year}#`,
+  volunteerHours: (s: TenantScope, month: Month, volunteerId: string) => ({
+    PK: `C#${s.centre}`,
+    SK: `R#${month.slice(0, 4)}#VH#${month}#${volunteerId}`,
+  }),
+  volunteerHoursOfMonth: (month: Month) => `R#${month.slice(0, 4)}#VH#${month}#`,
+  shopMonth: (s: TenantScope, month: Month) => ({
+    PK: `C#${s.centre}`,
+    SK: `R#${month.slice(0, 4)}#SHOP#${month}`,
+  }),
+  shopMonthsOf: (year: number) => `R#${year}#SHOP#`,
+  income: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}`, SK: `R#${year}#INCOME` }),
+  /** The year's well-being talks and gatherings: not counted, so outside the job's range. */
+  volunteerFollowUp: (s: TenantScope, year: number) => ({ PK: `C#${s.centre}`, SK: `VFOLLOW#${year}` }),
+  /**
    * An erasure under way: the new ids the person's records take, kept until every record has been
    * rewritten, so an erasure cut short resumes. Named by the person's log reference, never their id.
    */
@@ -138,9 +180,9 @@ export const surveyKeys = {
 };
 
 /**
- * A marker's GSI2 sort key read back: `<centre>#M#<month>` (with the marker's `seq`), `<centre>#P#<id>` or
- * `<centre>#R#<year>#<round>`.
- * Anything else is not a marker the job knows, and is left alone.
+ * A marker's GSI2 sort key read back: `<centre>#M#<month>` (with the marker's `seq`), `<centre>#P#<id>`,
+ * `<centre>#S#<sort key of a span>` or `<centre>#R#<year>#<round>`. Anything else is not a marker the job
+ * knows, and is left alone.
  */
 export function parseDirtyMarker(sortKey: unknown, seq: unknown): DirtyMarker | undefined {
   if (typeof sortKey !== 'string') return undefined;
@@ -148,6 +190,7 @@ export function parseDirtyMarker(sortKey: unknown, seq: unknown): DirtyMarker | 
   if (!match) return undefined;
   const [, centre = '', kind, rest = ''] = match;
   if (kind === PARTICIPANT_MARKER) return { kind: 'participant', centre, id: rest };
+  if (kind === SPAN_MARKER) return SPAN_KEY.test(rest) ? { kind: 'span', centre, sortKey: rest } : undefined;
   const round = /^(\d{4})#(.+)$/.exec(rest);
   if (kind === ROUND_MARKER && round)
     return { kind: 'round', centre, year: Number(round[1]), id: round[2] ?? '' };

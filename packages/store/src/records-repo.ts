@@ -6,6 +6,7 @@ import type {
   HoursRecord,
   MeasureRecord,
   ParticipationRecord,
+  RegisterRecords,
 } from '@crux/domain/figures/records';
 import type { IsoDate } from '@crux/domain/period';
 import type { Participation } from '@crux/domain/rollup/participation';
@@ -188,8 +189,10 @@ export function centreRecords(
   entries: readonly EntryRecord[],
   hours: readonly HoursRecord[],
   conversations: readonly ConversationRecord[],
+  registers: RegisterRecords,
 ): CentreRecords {
   return {
+    ...registers,
     participations,
     entries,
     hours,

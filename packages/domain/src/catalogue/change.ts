@@ -29,6 +29,8 @@ const changeSchemas = {
   activityKinds: changesOf('activityKinds'),
   measureTypes: changesOf('measureTypes'),
   orderTypes: changesOf('orderTypes'),
+  volunteerArenas: changesOf('volunteerArenas'),
+  incomeSources: changesOf('incomeSources'),
   wheelDomains: changesOf('wheelDomains'),
   partnerTypes: changesOf('partnerTypes'),
 };

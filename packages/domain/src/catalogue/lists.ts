@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import {
+  CatalogueArena,
+  CatalogueIncomeSource,
   CatalogueKind,
   CatalogueMeasureType,
   CatalogueOrderType,
@@ -7,7 +9,7 @@ import {
   CatalogueSection,
   CatalogueShape,
   CatalogueWheelDomain,
-  peopleSections,
+  engineSections,
 } from './schema';
 
 /**
@@ -31,6 +33,16 @@ export const catalogueLists = {
   orderTypes: {
     entry: CatalogueOrderType,
     patch: z.partial(z.omit(CatalogueOrderType, { id: true })),
+    locked: [],
+  },
+  volunteerArenas: {
+    entry: CatalogueArena,
+    patch: z.partial(z.omit(CatalogueArena, { id: true })),
+    locked: [],
+  },
+  incomeSources: {
+    entry: CatalogueIncomeSource,
+    patch: z.partial(z.omit(CatalogueIncomeSource, { id: true })),
     locked: [],
   },
   wheelDomains: {
@@ -60,7 +72,7 @@ export type CatalogueProblem = { path: (string | number)[]; rule: string };
 /**
  * What no catalogue may be: two entries of a list with one id or one name, an entry in a section that
  * does not exist or that the engine fills itself, a kind counting participants whose entries need not
- * name one, or a people section missing.
+ * name one, or a section the engine fills missing.
  */
 export function catalogueProblems(c: Catalogue): CatalogueProblem[] {
   const problems: CatalogueProblem[] = [];
@@ -78,13 +90,13 @@ export function catalogueProblems(c: Catalogue): CatalogueProblem[] {
     });
   }
   const sections = new Set(c.sections.map((s) => s.id));
-  for (const id of peopleSections)
+  for (const id of engineSections)
     if (!sections.has(id)) problems.push({ path: ['sections'], rule: 'required_section' });
   for (const list of sectionedLists) {
     c[list].forEach((entry, i) => {
       if (!sections.has(entry.section))
         problems.push({ path: [list, i, 'section'], rule: 'unknown_section' });
-      else if ((peopleSections as readonly string[]).includes(entry.section))
+      else if (engineSections.includes(entry.section))
         problems.push({ path: [list, i, 'section'], rule: 'reserved_section' });
     });
   }

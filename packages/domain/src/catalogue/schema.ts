@@ -7,9 +7,9 @@ import { SingleLine } from '../text-input';
  * English, and an order; the lists of things registered also name their report section and whether they
  * are in use. A retired entry leaves registration, but what was registered under it stays counted.
  *
- * Adding a list (income sources, volunteer arenas — the next issues) is one
- * entry schema here, one field of `Catalogue`, one row in `catalogueLists` (lists.ts) and, if the list
- * feeds the figures, its figure definitions next to the others in figures/definitions.ts.
+ * Adding a list is one entry schema here, one field of `Catalogue`, one row in `catalogueLists`
+ * (lists.ts) and in change.ts, its starting entries (starting.ts) and, if the list feeds the figures,
+ * its figure definitions beside the others (figures/define.ts).
  */
 
 /** `visit`, `nav_activity`: lower case, digits and `_`; a figure id is built from it (`kind.visit`). */
@@ -70,8 +70,22 @@ export type CatalogueMeasureType = z.infer<typeof CatalogueMeasureType>;
 export const CatalogueOrderType = CatalogueListed;
 export type CatalogueOrderType = z.infer<typeof CatalogueOrderType>;
 
+/**
+ * Lists whose entries belong to no report section: the engine gives them their place (volunteers' hours
+ * by arena, income by source in the economy section, the wheel's domains and a plan's partner types).
+ */
+const named = { id: Slug, name: Name, order: Order, status: Status };
+
+/** Where volunteers help (the follow-up centre, the shop, maintenance, …): hours are logged by arena. */
+export const CatalogueArena = z.strictObject(named);
+export type CatalogueArena = z.infer<typeof CatalogueArena>;
+
+/** A source of a centre's income (Helsedirektoratet, sales, gifts, …): the turnover is their sum. */
+export const CatalogueIncomeSource = z.strictObject(named);
+export type CatalogueIncomeSource = z.infer<typeof CatalogueIncomeSource>;
+
 /** A living-condition domain of *Arbeidshjulet* (housing, work/activity, …): a spoke of every wheel. */
-export const CatalogueWheelDomain = z.strictObject({ id: Slug, name: Name, order: Order, status: Status });
+export const CatalogueWheelDomain = z.strictObject(named);
 export type CatalogueWheelDomain = z.infer<typeof CatalogueWheelDomain>;
 
 /** Who a plan works with (NAV, the municipality, the GP, treatment, the probation service, family, …). */
@@ -115,10 +129,18 @@ export const CatalogueShape = z.strictObject({
   wheelDomains: z.array(CatalogueWheelDomain),
   partnerTypes: z.array(CataloguePartnerType),
   settings: CatalogueSettings,
+  volunteerArenas: z.array(CatalogueArena),
+  incomeSources: z.array(CatalogueIncomeSource),
 });
 
 /**
  * Sections the figure engine fills from the participations themselves (participants, outcomes) and from
- * their plans (the wheel's change across a year): they must exist and take no catalogue entries.
+ * their plans (the wheel's change across a year).
  */
 export const peopleSections = ['participants', 'outcomes', 'wheel'] as const;
+
+/** Sections the engine fills from the centre's own registers: volunteers, staff, the shop's reuse, the economy. */
+export const registerSections = ['volunteers', 'staff', 'reuse', 'economy'] as const;
+
+/** Every section the engine fills itself: each must exist, and none takes catalogue entries. */
+export const engineSections: readonly string[] = [...peopleSections, ...registerSections];

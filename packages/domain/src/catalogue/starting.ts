@@ -10,7 +10,9 @@ import type { Catalogue } from './lists';
  * (`registration: 'plan'`), never registered on *I dag*. The wheel's five domains are the living-condition
  * areas the method names (housing, work/activity, network/family, economy, health), on a scale of 1–10;
  * the partner types are the services a plan works with. Orders leave gaps (10, 20, …) to insert between.
- * Volunteers (60), staff (70), economy (100) and the survey (110) are the sections issue 9 adds.
+ * Volunteers (60), staff (70), the shop's reuse (95) and the economy (100) are filled from the centre's
+ * own registers, with the arenas volunteers help in and the income sources the report names; the survey
+ * (110) is counted from the rounds.
  */
 export const startingCatalogue: Catalogue = {
   version: 1,
@@ -33,8 +35,12 @@ export const startingCatalogue: Catalogue = {
       name: { nb: 'Aktivitetstall Kriminalomsorgen', en: 'Correctional service' },
       order: 50,
     },
+    { id: 'volunteers', name: { nb: 'Frivillige', en: 'Volunteers' }, order: 60 },
+    { id: 'staff', name: { nb: 'Ansatte', en: 'Staff' }, order: 70 },
     { id: 'own_measures', name: { nb: 'Egne tiltak', en: 'Own measures' }, order: 80 },
     { id: 'food', name: { nb: 'Matutdeling og julehjelp', en: 'Food and seasonal help' }, order: 90 },
+    { id: 'reuse', name: { nb: 'Ombruk i bruktbutikken', en: "The shop's reuse" }, order: 95 },
+    { id: 'economy', name: { nb: 'Økonomi', en: 'Economy' }, order: 100 },
   ],
   activityKinds: [
     kind('visit', 'Antall besøk', 'Visits', 10),
@@ -129,35 +135,58 @@ export const startingCatalogue: Catalogue = {
     listed('electronic_monitoring', 'Elektronisk kontroll', 'Electronic monitoring', 'correctional', 30),
   ],
   wheelDomains: [
-    spoke('housing', 'Bolig', 'Housing', 10),
-    spoke('work_activity', 'Arbeid/aktivitet', 'Work/activity', 20),
-    spoke('network_family', 'Nettverk/familie', 'Network/family', 30),
-    spoke('economy', 'Økonomi', 'Economy', 40),
-    spoke('health', 'Helse', 'Health', 50),
+    named('housing', 'Bolig', 'Housing', 10),
+    named('work_activity', 'Arbeid/aktivitet', 'Work/activity', 20),
+    named('network_family', 'Nettverk/familie', 'Network/family', 30),
+    named('economy', 'Økonomi', 'Economy', 40),
+    named('health', 'Helse', 'Health', 50),
   ],
   partnerTypes: [
-    spoke('nav', 'NAV', 'NAV', 10),
-    spoke('municipality', 'Kommunen', 'The municipality', 20),
-    spoke('gp', 'Fastlege', 'GP', 30),
-    spoke('treatment', 'Behandling', 'Treatment', 40),
-    spoke('probation', 'Friomsorgen', 'Probation service', 50),
-    spoke('family', 'Familie og nettverk', 'Family and network', 60),
-    spoke('other', 'Andre', 'Others', 70),
+    named('nav', 'NAV', 'NAV', 10),
+    named('municipality', 'Kommunen', 'The municipality', 20),
+    named('gp', 'Fastlege', 'GP', 30),
+    named('treatment', 'Behandling', 'Treatment', 40),
+    named('probation', 'Friomsorgen', 'Probation service', 50),
+    named('family', 'Familie og nettverk', 'Family and network', 60),
+    named('other', 'Andre', 'Others', 70),
   ],
+  // In the schema's order: a change's base is hashed as parsed, so the shipped catalogue's hash must match.
   settings: {
     hoursPerFte: 1750,
-    participantRetentionYears: 5,
-    accessLogRetentionYears: 10,
     wheelScale: {
       min: 1,
       max: 10,
       low: { nb: 'Svært vanskelig nå', en: 'Very hard right now' },
       high: { nb: 'Fungerer godt', en: 'Going well' },
     },
+    participantRetentionYears: 5,
+    accessLogRetentionYears: 10,
   },
+  volunteerArenas: [
+    named('follow_up_centre', 'Oppfølgingssenteret', 'The follow-up centre', 10),
+    named('shop', 'Bruktbutikk og kafé', 'Second-hand shop and café', 20),
+    named('maintenance', 'Vedlikehold', 'Maintenance', 30),
+    named('food_distribution', 'Matutdeling', 'Food distribution', 40),
+    named('trips', 'Turer', 'Trips', 50),
+  ],
+  incomeSources: [
+    named('helsedirektoratet', 'Helsedirektoratet', 'The Norwegian Directorate of Health', 10),
+    named(
+      'kriminalomsorgsdirektoratet',
+      'Kriminalomsorgsdirektoratet',
+      'The Norwegian Correctional Service',
+      20,
+    ),
+    named('municipal_operating', 'Kommunalt driftstilskudd', 'Municipal operating grant', 30),
+    named('municipal_project', 'Kommunalt prosjekttilskudd', 'Municipal project grant', 40),
+    named('other_grants', 'Andre tilskudd', 'Other grants', 50),
+    named('sales', 'Salg av varer og tjenester', 'Sales of goods and services', 60),
+    named('gifts', 'Gaver', 'Gifts', 70),
+    named('other_income', 'Andre inntekter', 'Other income', 80),
+  ],
 };
 
-function spoke(id: string, nb: string, en: string, order: number) {
+function named(id: string, nb: string, en: string, order: number) {
   return { id, name: { nb, en }, order, status: 'active' as const };
 }
 

@@ -82,6 +82,14 @@ export function attack(
           row([term(c, y, rel.numerator, rel.scale), term(c, y, rel.denominator, -(v + 0.5))], '<=', 0);
           row([term(c, y, rel.numerator, rel.scale), term(c, y, rel.denominator, -(v - 0.5))], '>=', 0);
         }
+        if (rel.kind === 'scaled') {
+          // Shown rounded half up to `decimals`: (v − ½u) · divisor ≤ of ≤ (v + ½u) · divisor.
+          const v = shown.get(name(c, y, rel.value));
+          const half = 0.5 * 10 ** -rel.decimals;
+          if (typeof v !== 'number') continue;
+          row([term(c, y, rel.of, 1)], '<=', (v + half) * rel.divisor);
+          row([term(c, y, rel.of, 1)], '>=', (v - half) * rel.divisor);
+        }
         if (c === TOTAL) continue;
         if (rel.kind === 'atMost') row([term(c, y, rel.smaller, 1), term(c, y, rel.larger, -1)], '<=', 0);
         if (rel.kind === 'partsOf')

@@ -106,6 +106,7 @@ export function staticConstraints(t: Table, perPerson: PerPerson): Constraint[] 
             );
             break;
           case 'rounded':
+          case 'scaled':
             break;
         }
       }
@@ -117,11 +118,13 @@ export function staticConstraints(t: Table, perPerson: PerPerson): Constraint[] 
 /**
  * What a derived figure shown rounded says of the figures it comes from (centres and total alike): value
  * = round(scale · numerator ÷ denominator), half up, so (v − ½)·denominator ≤ scale·numerator ≤ (v + ½)·
- * denominator. A hidden one says nothing; one over nobody has no value.
+ * denominator; a scaled one (FTE) v = round(of ÷ divisor) to `decimals`, so (v − ½u)·divisor ≤ of ≤
+ * (v + ½u)·divisor with u = 10^−decimals. A hidden one says nothing; one over nobody has no value.
  */
 export function roundedConstraints(t: Table, shown: (cell: number) => boolean): Constraint[] {
   const out: Constraint[] = [];
   for (const rel of relationsOf(t)) {
+    if (rel.kind === 'scaled') out.push(...scaledConstraints(t, rel, shown));
     if (rel.kind !== 'rounded') continue;
     for (let r = 0; r <= t.totalRow; r++) {
       for (let y = 0; y < t.years.length; y++) {
@@ -135,6 +138,31 @@ export function roundedConstraints(t: Table, shown: (cell: number) => boolean): 
         out.push({ ...atMostZero(cells, [rel.scale, -(v + 0.5)]), shown: value });
         out.push({ ...atMostZero(cells, [-rel.scale, v - 0.5]), shown: value });
       }
+    }
+  }
+  return out;
+}
+
+function scaledConstraints(
+  t: Table,
+  rel: Extract<Relation, { kind: 'scaled' }>,
+  shown: (cell: number) => boolean,
+): Constraint[] {
+  const out: Constraint[] = [];
+  const half = 0.5 * 10 ** -rel.decimals;
+  for (let r = 0; r <= t.totalRow; r++) {
+    for (let y = 0; y < t.years.length; y++) {
+      const value = cellIndex(t, r, y, figure(t, rel.value));
+      const v = t.value[value] as number;
+      if (!shown(value) || Number.isNaN(v)) continue;
+      const of = cellIndex(t, r, y, figure(t, rel.of));
+      out.push({
+        cells: [of],
+        coefs: [1],
+        lower: (v - half) * rel.divisor,
+        upper: (v + half) * rel.divisor,
+        shown: value,
+      });
     }
   }
   return out;

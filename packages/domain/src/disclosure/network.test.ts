@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startingCatalogue } from '../catalogue/starting';
 import { computeFigures } from '../figures/compute';
 import { defineFigures, type FigureSet } from '../figures/define';
-import type { ParticipationRecord } from '../figures/records';
+import { noRegisterRecords, type ParticipationRecord } from '../figures/records';
 import { yearPeriod } from '../period';
 import { attack } from './attacker';
 import { highsSolver } from './highs-solver';
@@ -45,7 +45,14 @@ function centreYear(centre: string, year: number, genders: ParticipationRecord['
     birthYear: 1980,
     gender,
   }));
-  const records = { participations, entries: [], measures: [], hours: [], conversations: [] };
+  const records = {
+    ...noRegisterRecords,
+    participations,
+    entries: [],
+    measures: [],
+    hours: [],
+    conversations: [],
+  };
   return { centre, year, figures: computeFigures(set, yearPeriod(year), records) };
 }
 

@@ -25,8 +25,10 @@ export function ties(t: Table): Tie[] {
   t.figures.forEach((def, f) => {
     if (def.disclosure.kind === 'tiedSum') each(f, def.disclosure.persons);
     if (def.disclosure.kind === 'ratio') each(f, def.disclosure.base);
-    for (const rel of def.relations)
+    for (const rel of def.relations) {
       if (rel.kind === 'rounded' && rel.value === def.id) each(f, rel.numerator);
+      if (rel.kind === 'scaled' && rel.value === def.id) each(f, rel.of);
+    }
   });
   return out;
 }

@@ -2,12 +2,13 @@ import type { Catalogue } from '../catalogue/lists';
 import { startingCatalogue } from '../catalogue/starting';
 import { computeFigures } from '../figures/compute';
 import { defineFigures, type FigureSet } from '../figures/define';
-import type {
-  CentreRecords,
-  EntryRecord,
-  HoursRecord,
-  MeasureRecord,
-  ParticipationRecord,
+import {
+  type CentreRecords,
+  type EntryRecord,
+  type HoursRecord,
+  type MeasureRecord,
+  noRegisterRecords,
+  type ParticipationRecord,
 } from '../figures/records';
 import { outcomes } from '../participant';
 import { yearPeriod } from '../period';
@@ -161,7 +162,7 @@ function records(
         });
     }
   }
-  return { participations: ps, entries, measures, hours, conversations: [] };
+  return { ...noRegisterRecords, participations: ps, entries, measures, hours, conversations: [] };
 }
 
 export function syntheticPublication(o: SyntheticOptions): PublicationInput {

@@ -4,10 +4,24 @@ import { startingCatalogue } from '../catalogue/starting';
 import { monthPeriod, yearPeriod } from '../period';
 import { computeFigures, sumCentres, yearFromMonths } from './compute';
 import { defineFigures } from './define';
-import type { CentreRecords, EntryRecord, HoursRecord, MeasureRecord, ParticipationRecord } from './records';
+import {
+  type CentreRecords,
+  type EntryRecord,
+  type HoursRecord,
+  type MeasureRecord,
+  noRegisterRecords,
+  type ParticipationRecord,
+} from './records';
 
 const set = defineFigures(startingCatalogue);
-const none: CentreRecords = { participations: [], entries: [], measures: [], hours: [], conversations: [] };
+const none: CentreRecords = {
+  ...noRegisterRecords,
+  participations: [],
+  entries: [],
+  measures: [],
+  hours: [],
+  conversations: [],
+};
 const records = (r: Partial<CentreRecords>): CentreRecords => ({ ...none, ...r });
 const person = (
   id: string,

@@ -3,6 +3,7 @@ import type { FigureSet } from './define';
 import { type BaseRule, type FigureDefinition, type GenderGroup, isBase, isRecordFigure } from './definition';
 import { endedIn, isActiveIn, startedIn } from './people';
 import type { CentreRecords } from './records';
+import { readRegister, tallyRegisters } from './register-tally';
 import type { Aggregation, FigureId } from './relations';
 import { type ChangeCounts, wheelChange } from './wheel';
 
@@ -86,7 +87,11 @@ function tally(period: Period, records: CentreRecords): Tally {
   return t;
 }
 
-function read(t: Tally, rule: Exclude<BaseRule, { from: 'rounds' }>): number {
+function read(
+  t: Tally,
+  registers: ReturnType<typeof tallyRegisters>,
+  rule: Exclude<BaseRule, { from: 'rounds' }>,
+): number {
   switch (rule.from) {
     case 'participations':
       if (rule.count === 'gender') return t.gender[rule.gender];
@@ -106,6 +111,8 @@ function read(t: Tally, rule: Exclude<BaseRule, { from: 'rounds' }>): number {
         : (t.hoursSums.get(rule.orderType) ?? 0);
     case 'conversations':
       return t.change.get(rule.domain)?.[rule.direction] ?? 0;
+    default:
+      return readRegister(registers, rule);
   }
 }
 
@@ -133,10 +140,11 @@ export function computeFigures(
 ): BaseFigures {
   const t = tally(period, records);
   const year = isYear(period);
+  const registers = tallyRegisters(period, records);
   return Object.fromEntries(
     recordFigures(set, only)
       .filter((f) => year || !f.yearOnly)
-      .map((f) => [f.id, read(t, f.rule)]),
+      .map((f) => [f.id, read(t, registers, f.rule)]),
   );
 }
 

@@ -21,6 +21,8 @@ function idsOf(relation: Relation): FigureId[] {
       return [relation.active, relation.started, ...relation.ended];
     case 'rounded':
       return [relation.value, relation.numerator, relation.denominator];
+    case 'scaled':
+      return [relation.value, relation.of];
   }
 }
 
@@ -80,12 +82,28 @@ describe('the figures of the starting catalogue', () => {
       'order.community_sentence',
       'order.fine_serving',
       'order.electronic_monitoring',
+      'volunteers',
+      'volunteers.new',
+      'volunteers.hours',
+      'volunteers.fte',
+      'staff',
+      'staff.fte',
       'measure.clarification',
       'measure.mentor',
       'kind.food_bag',
       'kind.wish_tree_gift',
       'kind.christmas_food_box',
       'kind.christmas_gift_card',
+      'reuse.kilograms',
+      'turnover',
+      'income.helsedirektoratet',
+      'income.kriminalomsorgsdirektoratet',
+      'income.municipal_operating',
+      'income.municipal_project',
+      'income.other_grants',
+      'income.sales',
+      'income.gifts',
+      'income.other_income',
     ]);
     expect(set.lines.find((l) => l.id === 'order.community_sentence')).toMatchObject({
       label: { nb: 'Samfunnsstraff, antall personer/timer' },

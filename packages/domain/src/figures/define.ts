@@ -10,6 +10,7 @@ import { surveyFigures, surveySection } from '../survey/figures';
 import type { PublishedQuestionnaire } from '../survey/questionnaire';
 import type { FigureDefinition, FigureGroup, TableLine, ValueType } from './definition';
 import { participantsId, peopleFigures } from './people';
+import { registerFigures } from './registers';
 import type { FigureId } from './relations';
 import { wheelFigures } from './wheel';
 
@@ -17,8 +18,9 @@ import { wheelFigures } from './wheel';
  * Figure ids: `participants`, `participants.new`, `participants.mean_age`, `participants.woman.share`,
  * `outcome.<outcome>`; from the catalogue `kind.<kind>`, `measure.<type>`, `order.<type>.persons` and
  * `order.<type>.hours` (shown together on the line `order.<type>`), and per wheel domain
- * `wheel.<domain>.up|same|down` (figures/wheel.ts). A catalogue id never changes, so neither does its
- * figure's.
+ * `wheel.<domain>.up|same|down` (figures/wheel.ts); from the registers those of registers.ts
+ * (`volunteers`, `staff.fte`, `turnover`, `income.<source>`, …). A catalogue id never changes, so
+ * neither does its figure's.
  */
 export const kindId = (kind: string): FigureId => `kind.${kind}`;
 export const measureId = (type: string): FigureId => `measure.${type}`;
@@ -126,7 +128,8 @@ export type FigureSet = {
 /**
  * The figures a catalogue defines: the people figures, then one per activity kind, one per measure
  * type, two per order type and three per wheel domain, retired entries included (their history stays
- * counted); and the survey's, from the questionnaire versions published so far, in a section of their own.
+ * counted); then the registers' (volunteers, staff, the shop's reuse, the economy by income source); and
+ * the survey's, from the questionnaire versions published so far, in a section of their own.
  */
 export function defineFigures(
   catalogue: Catalogue,
@@ -139,6 +142,7 @@ export function defineFigures(
     ...catalogue.measureTypes.map(measureFigures),
     ...catalogue.orderTypes.map(orderFigures),
     ...catalogue.wheelDomains.map(wheelFigures),
+    registerFigures(catalogue),
     survey,
   ];
   const withSurvey =

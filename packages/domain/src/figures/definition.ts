@@ -4,8 +4,18 @@ import type { SurveyCount } from '../survey/figures';
 import type { Text } from '../text';
 import type { Aggregation, DisclosureClass, FigureId, Relation } from './relations';
 
-/** What a figure's number is: the table adds the unit (`20 personer`, `41 år`, `51 %`). */
-export type ValueType = 'count' | 'persons' | 'participants' | 'hours' | 'years' | 'percent';
+/** What a figure's number is: the table adds the unit (`20 personer`, `41 år`, `51 %`, `1 vikar`). */
+export type ValueType =
+  | 'count'
+  | 'persons'
+  | 'participants'
+  | 'hours'
+  | 'years'
+  | 'percent'
+  | 'fte'
+  | 'substitutes'
+  | 'kilograms'
+  | 'kroner';
 
 /** The gender a figure counts; `other` is "other or not stated". */
 export type GenderGroup = 'woman' | 'man' | 'other';
@@ -33,7 +43,24 @@ export type BaseRule =
   /** Participants who moved this way on the domain over the period's conversations (figures/wheel.ts). */
   | { from: 'conversations'; domain: string; direction: 'up' | 'same' | 'down' }
   /** From the centre's closed survey rounds of the year (survey/figures.ts): counted per year, never per month. */
-  | { from: 'rounds'; count: 'respondents' | SurveyCount; question?: string };
+  | { from: 'rounds'; count: 'respondents' | SurveyCount; question?: string }
+  | RegisterRule;
+
+/** How a figure of the centre's own registers is counted (figures/register-tally.ts). */
+export type RegisterRule =
+  /** Distinct volunteers active in the period, or those whose start falls in it. */
+  | { from: 'volunteers'; count: 'active' | 'started' }
+  /** Hours volunteers logged in the period: all of them, or those of one arena. */
+  | { from: 'volunteerHours'; arena?: string }
+  /**
+   * Staff positions held on the period's last day: those that are not substitutes, the substitutes, or
+   * the sum of the percentages of those that are not.
+   */
+  | { from: 'positions'; count: 'held' | 'substitutes' | 'percent' }
+  /** Kilograms the shop sold in the period's months. */
+  | { from: 'shop' }
+  /** Income of the years the period covers whole, from the sources named (one, or every one: turnover). */
+  | { from: 'income'; sources: readonly string[] };
 
 /** A figure computed at display time from stored ones, never stored: a mean or a share, rounded half up. */
 export type DerivedRule =
@@ -45,7 +72,9 @@ export type DerivedRule =
       whole: FigureId;
       /** A share over fewer than this many (the survey: 5 answers) has no value. */
       minWhole?: number;
-    };
+    }
+  /** A stored figure divided by a constant, rounded half up to `decimals`: FTE from hours or percentages. */
+  | { from: 'figures'; derive: 'scaled'; of: FigureId; divisor: number; decimals: number };
 
 export type FigureDefinition = {
   id: FigureId;
@@ -65,7 +94,8 @@ export type FigureDefinition = {
 };
 
 /**
- * A line of *Fakta og tall*: one figure, or two shown as one (a correctional order's persons/hours).
+ * A line of *Fakta og tall*: one figure, or two shown as one (a correctional order's persons/hours,
+ * joined by `/`; staff positions and substitutes, `5 + 1 vikar`, joined by ` + `).
  * A retired catalogue entry's line is shown only in a year where it, or the year before, has a value.
  */
 export type TableLine = {
@@ -75,6 +105,8 @@ export type TableLine = {
   label: Text;
   figures: readonly FigureId[];
   retired: boolean;
+  /** Between the values of a line of two figures; `/` when not given. */
+  joiner?: string;
 };
 
 /** Some of the figures and the lines they make, as one part of the catalogue (or the people) defines them. */

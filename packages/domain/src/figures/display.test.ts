@@ -80,8 +80,12 @@ describe('yearTable', () => {
       'Arbeidshjulet: endring i året',
       'Arbeidstrening',
       'Aktivitetstall Kriminalomsorgen',
+      'Frivillige',
+      'Ansatte',
       'Egne tiltak',
       'Matutdeling og julehjelp',
+      'Ombruk i bruktbutikken',
+      'Økonomi',
     ]);
     expect(row(table, 'participants')?.text.nb).toBe('45 (44)');
     expect(row(table, 'participants.mean_age')?.text.nb).toBe('41 år (34 år)');

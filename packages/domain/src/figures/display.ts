@@ -22,6 +22,10 @@ export function figureValue(set: FigureSet, id: FigureId, figures: BaseFigures):
     const over = figures[rule.over] ?? 0;
     return over === 0 ? null : roundHalfUp((figures[rule.sum] ?? 0) / over);
   }
+  if (rule.derive === 'scaled') {
+    const unit = 10 ** rule.decimals;
+    return roundHalfUp(((figures[rule.of] ?? 0) * unit) / rule.divisor) / unit;
+  }
   const whole = figures[rule.whole] ?? 0;
   return whole === 0 || whole < (rule.minWhole ?? 1)
     ? null
@@ -44,28 +48,44 @@ export const isEmpty = (values: LineValues) => values.every((v) => v === null ||
 const units: Partial<Record<ValueType, Text>> = {
   percent: { nb: ' %', en: '%' },
   years: { nb: ' år', en: ' years' },
+  substitutes: { nb: ' vikar', en: ' substitute(s)' },
+  kilograms: { nb: ' kg', en: ' kg' },
+  kroner: { nb: ' kr', en: ' NOK' },
 };
 
-function formatValues(types: readonly ValueType[], values: LineValues, lang: keyof Text): string {
+/** Amounts of money and kilograms are large: written with thousands apart (`4 375 000 kr`). */
+const grouped: readonly ValueType[] = ['kroner', 'kilograms'];
+
+function formatValues(
+  types: readonly ValueType[],
+  values: LineValues,
+  lang: keyof Text,
+  joiner: string,
+): string {
+  const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
   return values
     .map((v, i) => {
       if (v === null) return '–';
-      const number = Number.isInteger(v)
-        ? String(v)
-        : v.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2 });
-      return number + (units[types[i] as ValueType]?.[lang] ?? '');
+      const type = types[i] as ValueType;
+      const number =
+        Number.isInteger(v) && !grouped.includes(type)
+          ? String(v)
+          : v.toLocaleString(locale, { maximumFractionDigits: 2 });
+      return number + (units[type]?.[lang] ?? '');
     })
-    .join('/');
+    .join(joiner);
 }
 
-/** `45 (44)`, `1/136 (2/78)`, `51 % (52 %)`; with an empty previous year just `8`. */
+/** `45 (44)`, `1/136 (2/78)`, `51 % (52 %)`, `5 + 1 vikar`; with an empty previous year just `8`. */
 export function formatLine(
   types: readonly ValueType[],
   values: LineValues,
   previous: LineValues | null,
+  joiner = '/',
 ): Text {
   const text = (lang: keyof Text) =>
-    formatValues(types, values, lang) + (previous ? ` (${formatValues(types, previous, lang)})` : '');
+    formatValues(types, values, lang, joiner) +
+    (previous ? ` (${formatValues(types, previous, lang, joiner)})` : '');
   return { nb: text('nb'), en: text('en') };
 }
 
@@ -121,7 +141,7 @@ export function yearTable(
           valueTypes,
           values,
           previous: shownBefore,
-          text: formatLine(valueTypes, values, shownBefore),
+          text: formatLine(valueTypes, values, shownBefore, line.joiner),
         },
       ];
     }),

@@ -21,6 +21,12 @@ export function networkFigureValue(set: FigureSet, id: FigureId, cells: NetworkF
   if (!definition) throw new Error(`networkFigureValue: no figure ${id}`);
   const { rule } = definition;
   if (rule.from !== 'figures') return 0;
+  if (rule.derive === 'scaled') {
+    // FTE from hours: hidden whenever the hours are.
+    const source = cells[rule.of] ?? 0;
+    if (typeof source !== 'number') return source;
+    return figureValue(set, id, { [rule.of]: source });
+  }
   const [part, whole] = rule.derive === 'mean' ? [rule.sum, rule.over] : [rule.part, rule.whole];
   const over = cells[whole] ?? 0;
   if (typeof over !== 'number') return { suppressed: over.suppressed };

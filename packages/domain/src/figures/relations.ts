@@ -51,4 +51,10 @@ export type Relation =
    * value = round(scale × numerator ÷ denominator), half up, whenever denominator > 0: the mean age
    * (scale 1) over the age sum and the participants; a share in whole percent (scale 100).
    */
-  | { kind: 'rounded'; value: FigureId; numerator: FigureId; denominator: FigureId; scale: number };
+  | { kind: 'rounded'; value: FigureId; numerator: FigureId; denominator: FigureId; scale: number }
+  /**
+   * value = of ÷ divisor, rounded half up to `decimals` decimals, with a constant divisor: FTE from
+   * volunteers' hours (÷ the foundation's hours per FTE) or from staff percentages (÷ 100). Shown beside
+   * a hidden `of`, it gives `of` away to within divisor ÷ 10^decimals.
+   */
+  | { kind: 'scaled'; value: FigureId; of: FigureId; divisor: number; decimals: number };

@@ -5,7 +5,7 @@ import { countCentreYear } from '../rollup/publish';
 import { usedEntries } from '../rollup/used';
 import { computeFigures } from './compute';
 import { defineFigures } from './define';
-import type { CentreRecords, ConversationRecord } from './records';
+import { type CentreRecords, type ConversationRecord, noRegisterRecords } from './records';
 import { wheelChange } from './wheel';
 
 const set = defineFigures(startingCatalogue);
@@ -49,6 +49,7 @@ const conversations: ConversationRecord[] = [
   talk('G', '2025-07-01', { housing: 2 }, 'a'),
 ];
 const records: CentreRecords = {
+  ...noRegisterRecords,
   participations: [],
   entries: [{ date: '2025-03-03', kind: 'wheel_conversation', count: 5 }],
   measures: [],

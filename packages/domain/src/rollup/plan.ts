@@ -16,6 +16,8 @@ export type CentreWork = {
   months: Set<Month>;
   monthMarkers: { month: Month; seq: number }[];
   changedIds: string[];
+  /** The sort keys of the register spans (volunteers, staff positions) that changed. */
+  changedSpans: string[];
   /** Survey rounds that closed: their markers are cleared once their year's figures are written. */
   closedRounds: { year: number; id: string }[];
 };
@@ -71,6 +73,7 @@ export function planFromMarkers(
       months: new Set(rollover),
       monthMarkers: [],
       changedIds: [],
+      changedSpans: [],
       closedRounds: [],
     });
   }
@@ -79,6 +82,7 @@ export function planFromMarkers(
     const w = work.get(marker.centre);
     if (!w) unknownCentre += 1;
     else if (marker.kind === 'participant') w.changedIds.push(marker.id);
+    else if (marker.kind === 'span') w.changedSpans.push(marker.sortKey);
     else if (marker.kind === 'round') {
       // The round's year is counted whole; its first month stands for it (a year not begun has no round).
       w.closedRounds.push({ year: marker.year, id: marker.id });
@@ -92,8 +96,8 @@ export function planFromMarkers(
 }
 
 /**
- * A changed participant touches the months it spans now and the months the job last counted it in
- * (a start moved from 2023 to 2025 leaves 2023 to be recounted without it).
+ * A changed participant (or register span) touches the months it spans now and the months the job last
+ * counted it in (a start moved from 2023 to 2025 leaves 2023 to be recounted without it).
  */
 export function addChangedParticipants(
   w: CentreWork,

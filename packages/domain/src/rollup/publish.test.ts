@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startingCatalogue } from '../catalogue/starting';
 import type { Figures } from '../figure-set';
 import { defineFigures } from '../figures/define';
+import { noRegisterRecords } from '../figures/records';
 import { addChangedParticipants, planFromMarkers } from './plan';
 import { countCentreYear, publishYear } from './publish';
 import type { StoredHeadOfficeYear } from './year-table';
@@ -80,6 +81,7 @@ describe('counting a centre year', () => {
       { date: '2024-12-31', kind: 'visit', count: 9 },
     ];
     const year = countCentreYear({ id: 'a', name: 'CRUX A' }, 2025, '2025-02', set, {
+      ...noRegisterRecords,
       participations,
       entries,
       measures: [],
@@ -105,6 +107,7 @@ describe('publishing a year', () => {
       months: new Map([['2025-01', new Map([['b', f(10, 2, 100, 50)]])]]),
     };
     const a = countCentreYear({ id: 'a', name: 'CRUX A' }, 2025, '2025-01', set, {
+      ...noRegisterRecords,
       participations: [{ id: 'x', startDate: '2025-01-05', birthYear: 1980 }],
       entries: [],
       measures: [],

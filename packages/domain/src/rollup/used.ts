@@ -1,6 +1,7 @@
 import type { Catalogue, CatalogueListName } from '../catalogue/lists';
 import { type Figures, figureOf } from '../figure-set';
 import { kindId, measureId, orderPersonsId } from '../figures/define';
+import { arenaHoursId, incomeId } from '../figures/registers';
 import { changeDirections, wheelChangeId } from '../figures/wheel';
 
 /**
@@ -22,6 +23,12 @@ export function usedEntries(
     ...catalogue.orderTypes
       .filter((o) => any(orderPersonsId(o.id)))
       .map((o) => ({ list: 'orderTypes' as const, id: o.id })),
+    ...catalogue.volunteerArenas
+      .filter((a) => any(arenaHoursId(a.id)))
+      .map((a) => ({ list: 'volunteerArenas' as const, id: a.id })),
+    ...catalogue.incomeSources
+      .filter((s) => any(incomeId(s.id)))
+      .map((s) => ({ list: 'incomeSources' as const, id: s.id })),
     ...catalogue.wheelDomains
       .filter((d) => changeDirections.some((direction) => any(wheelChangeId(d.id, direction))))
       .map((d) => ({ list: 'wheelDomains' as const, id: d.id })),

@@ -8,7 +8,9 @@ import { monthPeriod, yearPeriod } from '@crux/domain/period';
 import { checkSpan, HoursCreate, MeasureCreate, OrderCreate } from '@crux/domain/records/spans';
 import { parse } from '@crux/domain/validation';
 import { describe, expect, it } from 'vitest';
+import { demoUser } from '../demo-users';
 import { type DemoPlan, planDemo, recordsOfPlan } from './plan';
+import { ovreEikerTurnover2024 } from './register-targets';
 
 const today = '2026-12-02';
 const plans = planDemo(today);
@@ -46,6 +48,21 @@ const ovreEikerTable = {
     'kind.wish_tree_gift': '97 (93)',
     'kind.christmas_food_box': '80 (72)',
     'kind.christmas_gift_card': '40 (12)',
+    volunteers: '23 (17)',
+    'volunteers.new': '6 (4)',
+    'volunteers.hours': '3401 (2090)',
+    'volunteers.fte': '1,94 (1,19)',
+    staff: '5 + 1 vikar (5 + 1 vikar)',
+    'staff.fte': '4 (4)',
+    turnover: '4\u00a0375\u00a0000 kr',
+    'income.helsedirektoratet': '1\u00a0050\u00a0000 kr',
+    'income.kriminalomsorgsdirektoratet': '50\u00a0000 kr',
+    'income.municipal_operating': '865\u00a0000 kr',
+    'income.municipal_project': '350\u00a0000 kr',
+    'income.other_grants': '177\u00a0000 kr',
+    'income.sales': '1\u00a0448\u00a0000 kr',
+    'income.gifts': '112\u00a0000 kr',
+    'income.other_income': '323\u00a0000 kr',
   },
 };
 
@@ -64,6 +81,17 @@ describe("Øvre Eiker's demo records, counted by the engine", () => {
 
   it('give every published line of Fakta og tall 2024 (2023 i parentes) exactly', () => {
     expect(published(ovreEiker)).toEqual(ovreEikerTable);
+  });
+
+  it('give the 2024 turnover the report publishes, as the sum of the sources', () => {
+    expect(figures(ovreEiker, 2024).turnover).toBe(ovreEikerTurnover2024);
+  });
+
+  it('link the demo volunteer account to a volunteer who helps in the shop, to this day', () => {
+    const own = ovreEiker.volunteers.filter((v) => v.account === demoUser('frivillig.ovre-eiker').sub);
+    expect(own.map((v) => v.name)).toEqual(['Siri Berg']);
+    expect(own[0]?.endDate).toBeUndefined();
+    expect(own[0]?.arenas).toContain('shop');
   });
 
   it('give 2023 as the report counts it: 21 men and 23 women', () => {

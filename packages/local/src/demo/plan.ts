@@ -9,14 +9,15 @@ import { type PlannedOrder, planOrdersYear } from './orders';
 import { type Person, planPeopleYear } from './people';
 import { demoProfiles } from './profiles';
 import { random } from './random';
+import { type PlannedRegisters, planRegisters } from './registers';
 import { type CarriedState, type CentreProfile, plausibleYear } from './targets';
 
 /**
- * What a centre's staff would register, as the API's create bodies. A participant is named by `ref`
- * until the API gives it an id: the seeder puts that id into the path of its measures and orders and
- * into `participantId` of its entries.
+ * What a centre's staff would register, as the API's create bodies. A participant (or a volunteer) is
+ * named by `ref` until the API gives it an id: the seeder puts that id into the path of its measures and
+ * orders and into `participantId` of its entries (and `volunteerId` of the hours).
  */
-export type DemoPlan = {
+export type DemoPlan = PlannedRegisters & {
   centre: string;
   participants: { ref: string; body: ParticipantCreate; end?: { endDate: IsoDate; outcome: Outcome } }[];
   measures: { participant: string; body: MeasureCreate }[];
@@ -63,13 +64,20 @@ export function planCentre(profile: CentreProfile, today: IsoDate): DemoPlan {
       if (m.endDate === undefined) measures[m.type] = (measures[m.type] ?? 0) + 1;
     carried = { participants: planned.people.filter((p) => p.endDate === undefined).length, measures };
   }
-  return cut(profile.centre, planned, today);
+  const registers = planRegisters(
+    profile.registers,
+    profile.seed + 1,
+    profile.firstYear,
+    today,
+    `${profile.centre}-`,
+  );
+  return { ...cut(profile.centre, planned, today), ...registers };
 }
 
 const until = (today: IsoDate) => (date: IsoDate | undefined) =>
   date !== undefined && date <= today ? date : undefined;
 
-function cut(centre: string, planned: Planned, today: IsoDate): DemoPlan {
+function cut(centre: string, planned: Planned, today: IsoDate): Omit<DemoPlan, keyof PlannedRegisters> {
   const known = until(today);
   const participants = planned.people
     .filter((p) => p.startDate <= today)
@@ -132,5 +140,12 @@ export function recordsOfPlan(plan: DemoPlan): CentreRecords {
       o.hours.map((h) => ({ ...h, orderType: o.body.type, participantId: o.participant })),
     ),
     conversations: [],
+    volunteers: plan.volunteers.map((v) => ({ id: v.ref, startDate: v.startDate, endDate: v.endDate })),
+    volunteerHours: plan.volunteerHours.map(({ volunteer, ...h }) => ({ ...h, volunteerId: volunteer })),
+    positions: plan.positions.map((p) => ({ id: p.ref, ...p.body })),
+    shopMonths: plan.shopMonths,
+    income: plan.income.flatMap((i) =>
+      Object.entries(i.amounts).map(([source, amount]) => ({ year: i.year, source, amount })),
+    ),
   };
 }

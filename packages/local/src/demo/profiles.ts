@@ -1,7 +1,16 @@
+import { demoUser } from '../demo-users';
+import { ovreEikerRegisters } from './register-targets';
 import { type CentreProfile, ovreEikerPublished } from './targets';
 
 const ovreEiker2024 = ovreEikerPublished[1];
-if (!ovreEiker2024) throw new Error('demo: Øvre Eiker 2024 is missing');
+const ovreEikerRegisters2024 = ovreEikerRegisters[1];
+if (!ovreEiker2024 || !ovreEikerRegisters2024?.income) throw new Error('demo: Øvre Eiker 2024 is missing');
+
+/** The volunteer each centre's demo volunteer account is linked to, named as the account is. */
+const accountOf = (username: string) => {
+  const user = demoUser(username);
+  return { name: user.name.replace(/ \(.*\)$/, ''), subject: user.sub };
+};
 
 /**
  * The two demo centres. Øvre Eiker's 2023 and 2024 are its published table; its later years are drawn
@@ -24,6 +33,18 @@ export const demoProfiles: readonly CentreProfile[] = [
       kinds: { ...ovreEiker2024.kinds, wheel_conversation: 160 },
     },
     tripDay: '08-26',
+    registers: {
+      published: ovreEikerRegisters,
+      baseline: {
+        volunteers: { new: 5, hoursEach: 145, endedShare: 0.15 },
+        carriedIntoFirstYear: 13,
+        positions: ovreEikerRegisters2024.positions,
+        substitutes: ovreEikerRegisters2024.substitutes,
+        income: ovreEikerRegisters2024.income,
+        shopKilograms: 2400,
+      },
+      account: accountOf('frivillig.ovre-eiker'),
+    },
   },
   {
     centre: 'tromso',
@@ -62,5 +83,25 @@ export const demoProfiles: readonly CentreProfile[] = [
       },
     },
     tripDay: '06-17',
+    registers: {
+      published: [],
+      baseline: {
+        volunteers: { new: 5, hoursEach: 130, endedShare: 0.2 },
+        carriedIntoFirstYear: 16,
+        positions: [100, 100, 100, 100, 60, 50],
+        substitutes: [],
+        income: {
+          helsedirektoratet: 1_400_000,
+          kriminalomsorgsdirektoratet: 120_000,
+          municipal_operating: 1_100_000,
+          other_grants: 260_000,
+          sales: 900_000,
+          gifts: 150_000,
+          other_income: 210_000,
+        },
+        shopKilograms: 1800,
+      },
+      account: accountOf('frivillig.tromso'),
+    },
   },
 ];

@@ -1,6 +1,7 @@
 import type { GenderGroup } from '@crux/domain/figures/definition';
 import type { Outcome } from '@crux/domain/participant';
 import { between, type Rnd } from './random';
+import type { RegisterProfile } from './register-targets';
 
 /**
  * What a year of a centre's records must count to. A published year gives every number; a year after
@@ -32,6 +33,8 @@ export type CentreProfile = {
   };
   /** The yearly trip (`MM-DD`), for kinds counting participants. */
   tripDay: string;
+  /** Volunteers, staff, the shop and the economy. */
+  registers: RegisterProfile;
 };
 
 /** What the year before left behind, which the next year's targets must respect. */

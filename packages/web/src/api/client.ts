@@ -19,6 +19,8 @@ type Options = {
   body?: unknown;
   idempotencyKey?: string;
   query?: Record<string, string | number | undefined>;
+  /** The answer is a file, not JSON. */
+  file?: boolean;
 };
 
 export type Api = {
@@ -26,6 +28,8 @@ export type Api = {
   post: <T>(path: string, body: unknown, idempotencyKey: string) => Promise<ApiResult<T>>;
   put: <T>(path: string, body: unknown) => Promise<ApiResult<T>>;
   delete: (path: string, query?: Options['query']) => Promise<ApiResult<undefined>>;
+  /** A file the API answers (a report): its bytes, to save under the name it gives. */
+  file: (path: string, query?: Options['query']) => Promise<ApiResult<Blob>>;
 };
 
 function isAppError(value: unknown): value is AppError {
@@ -68,6 +72,7 @@ export function createApi(
     }
     let payload: unknown;
     try {
+      if (options.file && response.ok) return { ok: true, value: (await response.blob()) as T };
       payload = response.status === 204 ? undefined : await response.json();
     } catch {
       if (response.ok) return { ok: false, failure: { kind: 'network' } };
@@ -85,5 +90,6 @@ export function createApi(
     post: (path, body, idempotencyKey) => request('POST', path, { body, idempotencyKey }),
     put: (path, body) => request('PUT', path, { body }),
     delete: (path, query) => request('DELETE', path, { query }),
+    file: (path, query) => request('GET', path, { query, file: true }),
   };
 }

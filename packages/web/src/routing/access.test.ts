@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Claims } from '../auth/claims';
-import { homeOf, mayOpen } from './access';
+import { homeOf, mayOpen, navFor } from './access';
 import { matchPath } from './paths';
 
 const person = (role: Claims['role'], centre?: string): Claims => ({
@@ -100,11 +100,36 @@ describe('what each role may open', () => {
       ).toBe(true);
   });
 
+  test("a centre's register pages: the volunteer their own hours, staff the shop, the leader the rest", () => {
+    expect(matchPath('/senter/tromso/mine-timer')).toEqual({ page: 'volunteer', centre: 'tromso' });
+    expect(matchPath('/senter/tromso/okonomi/2024')).toEqual({ page: 'notFound' });
+    expect(matchPath('/senter/tromso/constructor')).toEqual({ page: 'notFound' });
+    const volunteer = person('volunteer', 'tromso');
+    expect(open(volunteer, '/senter/tromso/mine-timer')).toBe(true);
+    expect(open(volunteer, '/senter/ovre-eiker/mine-timer')).toBe(false);
+    for (const page of ['ombruk', 'stillinger', 'okonomi'])
+      expect(open(volunteer, `/senter/tromso/${page}`)).toBe(false);
+    const staff = person('staff', 'tromso');
+    expect(open(staff, '/senter/tromso/ombruk')).toBe(true);
+    expect(open(staff, '/senter/tromso/mine-timer')).toBe(false);
+    expect(open(staff, '/senter/tromso/stillinger')).toBe(false);
+    expect(open(staff, '/senter/tromso/okonomi')).toBe(false);
+    const leader = person('leader', 'tromso');
+    for (const page of ['ombruk', 'stillinger', 'okonomi'])
+      expect(open(leader, `/senter/tromso/${page}`)).toBe(true);
+    const hrefs = (claims: Claims) => navFor(claims).map((item) => item.href);
+    expect(hrefs(staff)).not.toContain('/senter/tromso/stillinger');
+    expect(hrefs(leader)).toEqual(
+      expect.arrayContaining(['/senter/tromso/stillinger', '/senter/tromso/okonomi']),
+    );
+    expect(hrefs(volunteer)).toEqual(['/senter/tromso/mine-timer']);
+  });
+
   test('each role lands on its first page, or on none', () => {
     expect(homeOf(person('staff', 'tromso'))).toBe('/senter/tromso/i-dag');
     expect(homeOf(person('headoffice'))).toBe('/hovedkontor');
     expect(homeOf(person('network'))).toBe('/erfaringsnettverket');
-    expect(homeOf(person('volunteer', 'tromso'))).toBeNull();
+    expect(homeOf(person('volunteer', 'tromso'))).toBe('/senter/tromso/mine-timer');
     expect(homeOf(person('admin'))).toBe('/admin/nye-sentre');
   });
 });

@@ -21,6 +21,10 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   participants: 'GET /api/centres/{centreId}/participants',
   participantNew: 'POST /api/centres/{centreId}/participants',
   participant: 'GET /api/centres/{centreId}/participants/{participantId}',
+  volunteer: 'GET /api/centres/{centreId}/me',
+  shop: 'PUT /api/centres/{centreId}/shop/{month}',
+  positions: 'POST /api/centres/{centreId}/positions',
+  economy: 'PUT /api/centres/{centreId}/economy/{year}',
   accessLog: 'GET /api/centres/{centreId}/access-log',
   accessReport: 'GET /api/centres/{centreId}/participants/{participantId}/access-log',
   wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
@@ -48,6 +52,11 @@ export type NavItem = { href: string; label: (t: Messages) => string };
 const menu: { page: DataPage; href: (centre: string) => string; label: (t: Messages) => string }[] = [
   { page: 'today', href: paths.today, label: (t) => t.nav.today },
   { page: 'participants', href: paths.participants, label: (t) => t.nav.participants },
+  { page: 'volunteer', href: paths.volunteer, label: (t) => t.nav.volunteer },
+  { page: 'shop', href: paths.shop, label: (t) => t.nav.shop },
+  // What only a leader does: the route table lets no one else call these routes.
+  { page: 'positions', href: paths.positions, label: (t) => t.nav.positions },
+  { page: 'economy', href: paths.economy, label: (t) => t.nav.economy },
   { page: 'accessLog', href: paths.accessLog, label: (t) => t.nav.accessLog },
   { page: 'accounts', href: paths.accounts, label: (t) => t.nav.accounts },
   { page: 'onboarding', href: paths.onboarding, label: (t) => t.nav.onboarding },

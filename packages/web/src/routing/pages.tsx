@@ -45,6 +45,10 @@ const today = lazyPage(() => import('../pages/today').then((m) => m.TodayPage));
 const participants = lazyPage(() => import('../pages/participants').then((m) => m.ParticipantsPage));
 const participantNew = lazyPage(() => import('../pages/participant-new').then((m) => m.ParticipantNewPage));
 const participant = lazyPage(() => import('../pages/participant').then((m) => m.ParticipantPage));
+const volunteer = lazyPage(() => import('../pages/volunteer').then((m) => m.VolunteerPage));
+const shop = lazyPage(() => import('../pages/shop').then((m) => m.ShopPage));
+const positions = lazyPage(() => import('../pages/positions').then((m) => m.PositionsPage));
+const economy = lazyPage(() => import('../pages/economy').then((m) => m.EconomyPage));
 const accessLog = lazyPage(() => import('../pages/access-log').then((m) => m.AccessLogPage));
 const accessReport = lazyPage(() => import('../pages/access-report').then((m) => m.AccessReportPage));
 const wheel = lazyPage(() => import('../pages/wheel').then((m) => m.WheelPage));
@@ -61,6 +65,10 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   participants,
   participantNew,
   participant,
+  volunteer,
+  shop,
+  positions,
+  economy,
   accessLog,
   accessReport,
   wheel,
@@ -98,6 +106,14 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <participantNew.Page centre={route.centre} />;
     case 'participant':
       return <participant.Page centre={route.centre} id={route.id} />;
+    case 'volunteer':
+      return <volunteer.Page centre={route.centre} />;
+    case 'shop':
+      return <shop.Page centre={route.centre} />;
+    case 'positions':
+      return <positions.Page centre={route.centre} />;
+    case 'economy':
+      return <economy.Page centre={route.centre} />;
     case 'accessLog':
       return <accessLog.Page centre={route.centre} />;
     case 'accessReport':

@@ -9,6 +9,10 @@ export type PageRoute =
   | { page: 'participants'; centre: string }
   | { page: 'participantNew'; centre: string }
   | { page: 'participant'; centre: string; id: string }
+  | { page: 'volunteer'; centre: string }
+  | { page: 'shop'; centre: string }
+  | { page: 'positions'; centre: string }
+  | { page: 'economy'; centre: string }
   | { page: 'accessLog'; centre: string }
   | { page: 'accessReport'; centre: string; id: string }
   | { page: 'wheel'; centre: string; id: string }
@@ -28,6 +32,10 @@ export const paths = {
   participants: (centre: string) => `/senter/${centre}/deltakere`,
   participantNew: (centre: string) => `/senter/${centre}/deltakere/ny`,
   participant: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}`,
+  volunteer: (centre: string) => `/senter/${centre}/mine-timer`,
+  shop: (centre: string) => `/senter/${centre}/ombruk`,
+  positions: (centre: string) => `/senter/${centre}/stillinger`,
+  economy: (centre: string) => `/senter/${centre}/okonomi`,
   accessLog: (centre: string) => `/senter/${centre}/tilgangslogg`,
   /** "Who has read my record" (*innsyn i logg*), for the leader to print and hand over. */
   accessReport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/innsyn`,
@@ -40,6 +48,19 @@ export const paths = {
 };
 
 const segment = /^[a-z0-9-]+$/;
+
+/** A centre's pages that are one section of the URL, by that section. */
+const sections = {
+  'i-dag': 'today',
+  'mine-timer': 'volunteer',
+  ombruk: 'shop',
+  stillinger: 'positions',
+  okonomi: 'economy',
+  tilgangslogg: 'accessLog',
+  kontoer: 'accounts',
+  tall: 'figures',
+  innstillinger: 'settings',
+} as const;
 
 export function matchPath(pathname: string): PageRoute {
   const parts = pathname.replace(/\/+$/, '').split('/').slice(1).map(decodeURIComponent);
@@ -57,11 +78,9 @@ export function matchPath(pathname: string): PageRoute {
     if (sub === 'innsyn') return { page: 'accessReport', centre, id };
   }
   if (sub !== undefined) return { page: 'notFound' };
-  if (section === 'i-dag' && id === undefined) return { page: 'today', centre };
-  if (section === 'tilgangslogg' && id === undefined) return { page: 'accessLog', centre };
-  if (section === 'kontoer' && id === undefined) return { page: 'accounts', centre };
-  if (section === 'tall' && id === undefined) return { page: 'figures', centre };
-  if (section === 'innstillinger' && id === undefined) return { page: 'settings', centre };
+  const single =
+    section && Object.hasOwn(sections, section) ? sections[section as keyof typeof sections] : null;
+  if (single) return id === undefined ? { page: single, centre } : { page: 'notFound' };
   if (section !== 'deltakere') return { page: 'notFound' };
   if (id === undefined) return { page: 'participants', centre };
   if (id === 'ny') return { page: 'participantNew', centre };

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { conflict, notFound } from '@crux/domain/errors';
+import { fieldError } from '@crux/domain/validation';
+import { positionsRepo } from '@crux/store/positions-repo';
+import type { TenantScope } from '@crux/store/tenant-scope';
+import { idempotencyKeyReused } from '../http/errors';
+import type { RequestOf } from '../http/request';
+import { type ApiResponse, errorResponse, json } from '../http/response';
+import { clientFor, tableName } from '../runtime/dynamo';
+
+const base = '/api/centres/{centreId}/positions';
+const repo = (scope: TenantScope) => positionsRepo(clientFor(scope), tableName(), scope);
+
+/** The centre's staff positions, for its leader: a page in id order, one Query. */
+export async function listPositions(req: RequestOf<`GET ${typeof base}`>): Promise<ApiResponse> {
+  const page = await repo(req.scope).list(req.query);
+  return page === 'bad_cursor' ? errorResponse(fieldError('cursor', 'cursor')) : json(200, page);
+}
+
+export async function createPosition(req: RequestOf<`POST ${typeof base}`>): Promise<ApiResponse> {
+  const outcome = await repo(req.scope).create(randomUUID(), req.body, req.now, req.idempotency);
+  switch (outcome.kind) {
+    case 'written':
+      return json(201, outcome.position);
+    case 'replayed':
+      return json(outcome.status, outcome.body);
+    case 'key_reused':
+      return errorResponse(idempotencyKeyReused());
+  }
+}
+
+/** A correction (an end, most often), against the version shown. */
+export async function updatePosition(
+  req: RequestOf<`PUT ${typeof base}/{positionId}`>,
+): Promise<ApiResponse> {
+  const outcome = await repo(req.scope).update(req.params.positionId, req.body, req.now);
+  switch (outcome.kind) {
+    case 'written':
+      return json(200, outcome.position);
+    case 'not_found':
+      return errorResponse(notFound());
+    case 'stale':
+      return errorResponse(conflict(outcome.current));
+  }
+}

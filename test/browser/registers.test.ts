@@ -1,0 +1,176 @@
+import type { HeadOfficeYear, NetworkYear } from '@crux/domain/figure-set';
+import type { Runtime } from '@crux/local/runtime';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiFromPage, nbNumber, signIn, todayInOslo } from './support/app';
+import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { eventually, pageOverflowsSideways } from './support/pages';
+import { startTestRuntime } from './support/runtime';
+import { screenshot } from './support/screenshots';
+
+/**
+ * The registers' pages in Chromium at 360 px, against the embedded runtime with its demo data: a
+ * volunteer logs hours in two taps, the leader adds a position and a year's income, staff register the
+ * shop's kilos and download the waste company's report, and nobody but the leader reaches the leader's
+ * pages. Then Øvre Eiker's published register lines, as the head office and the network read them.
+ */
+const CENTRE = 'ovre-eiker';
+const phone = { width: 360, height: 780 };
+const noAccess = 'Fant ikke siden';
+
+let runtime: Runtime;
+let browser: Browser;
+
+async function onPhone(username: string, path = '/'): Promise<Page> {
+  const page = await (await newContext(browser, phone)).newPage();
+  await signIn(page, runtime, username, path);
+  return page;
+}
+
+const hoursIn = async (page: Page, testId: string) =>
+  Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/[^\d,]/g, '').replace(',', '.'));
+
+describe.skipIf(skipBrowser)("the centre's registers in Chromium on a phone", () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+    runtime = await startTestRuntime();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.stop();
+  }, 120_000);
+
+  test('a volunteer logs two hours in the shop in two taps and sees them in their month', async () => {
+    const page = await onPhone('frivillig.ovre-eiker');
+    await page.waitForURL(/\/senter\/ovre-eiker\/mine-timer$/);
+    await page.getByTestId('month-hours').waitFor();
+    const month = await hoursIn(page, 'month-hours');
+    const year = await hoursIn(page, 'year-hours');
+    expect(await page.getByLabel('Dato', { exact: true }).inputValue()).toBe(todayInOslo());
+
+    await page.getByRole('radio', { name: 'Bruktbutikk og kafé' }).check();
+    await page.getByRole('button', { name: 'Lagre 2 timer – Bruktbutikk og kafé' }).click();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Lagret:' }).textContent()).toMatch(
+      /2 timer – Bruktbutikk og kafé/,
+    );
+    await eventually(() => hoursIn(page, 'month-hours')).toBe(month + 2);
+    expect(await hoursIn(page, 'year-hours')).toBe(year + 2);
+    expect(await pageOverflowsSideways(page)).toBe(false);
+    await screenshot(page, 'mine-timer-360');
+
+    // The menu holds their own page only; a leader's or staff's URL is "no access".
+    const menu = await page.getByRole('navigation').getByRole('link').allInnerTexts();
+    expect(menu).toEqual(['Mine timer']);
+    for (const path of ['okonomi', 'stillinger', 'deltakere', 'ombruk', 'i-dag']) {
+      await page.goto(`${runtime.url}/senter/${CENTRE}/${path}`);
+      await page.getByRole('heading', { name: noAccess }).waitFor();
+    }
+  }, 120_000);
+
+  test('the leader adds a 50 % position and the year’s income from a new grant', async () => {
+    const page = await onPhone('leder.ovre-eiker', `/senter/${CENTRE}/stillinger`);
+    const menu = await page.getByRole('navigation').getByRole('link').allInnerTexts();
+    expect(menu).toEqual(expect.arrayContaining(['Stillinger', 'Økonomi']));
+    await page.getByRole('heading', { name: 'Stillinger', level: 1 }).waitFor();
+    const title = `Prosjektmedarbeider ${Date.now()}`;
+    await page.getByLabel('Stillingstittel').fill(title);
+    await page.getByLabel('Stillingsprosent').fill('50');
+    await page.getByLabel('Fra', { exact: true }).fill(todayInOslo());
+    await page.getByRole('button', { name: 'Legg til stilling' }).click();
+    await page.getByRole('status').filter({ hasText: 'Stillingen er lagt til.' }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(title) });
+    await eventually(() => row.locator('td').first().textContent()).toBe('50 %');
+    expect(await pageOverflowsSideways(page)).toBe(false);
+
+    await page.getByRole('link', { name: 'Økonomi' }).click();
+    await page.getByRole('heading', { name: 'Økonomi', level: 1 }).waitFor();
+    const grant = page.getByLabel('Andre tilskudd');
+    await grant.waitFor();
+    const before = Number((await grant.inputValue()) || 0);
+    const turnover = async () =>
+      Number(((await page.getByTestId('turnover').textContent()) ?? '').replace(/\D/g, ''));
+    const sum = await turnover();
+    await grant.fill(String(before + 25_000));
+    expect(await turnover()).toBe(sum + 25_000);
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByRole('status').filter({ hasText: 'Inntektene er lagret.' }).waitFor();
+    const year = todayInOslo().slice(0, 4);
+    const stored = await apiFromPage<{ amounts: Record<string, number> }>(
+      page,
+      'GET',
+      `/api/centres/${CENTRE}/economy/${year}`,
+    );
+    expect(stored.body.amounts.other_grants).toBe(before + 25_000);
+    expect(await pageOverflowsSideways(page)).toBe(false);
+    await screenshot(page, 'okonomi-360');
+  }, 120_000);
+
+  test("staff register the month's kilos, download the report, and reach no leader page", async () => {
+    const page = await onPhone('ansatt.ovre-eiker', `/senter/${CENTRE}/ombruk`);
+    const menu = await page.getByRole('navigation').getByRole('link').allInnerTexts();
+    expect(menu).not.toContain('Stillinger');
+    expect(menu).not.toContain('Økonomi');
+    await page.getByRole('heading', { name: 'Ombruk i bruktbutikken' }).waitFor();
+    const month = todayInOslo().slice(0, 7);
+    await page.getByLabel('Kilo solgt').fill('2100');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByRole('status').filter({ hasText: 'Lagret for' }).waitFor();
+    await eventually(async () => {
+      const cells = await page.getByRole('row').allInnerTexts();
+      return cells.some((row) => row.includes(nbNumber(2100)));
+    }).toBe(true);
+    expect(await pageOverflowsSideways(page)).toBe(false);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /\(CSV\)$/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`ombruk-${CENTRE}-${month.slice(0, 4)}.csv`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString('utf8')).toContain(`${CENTRE};${month};2100\r\n`);
+
+    for (const path of ['stillinger', 'okonomi']) {
+      await page.goto(`${runtime.url}/senter/${CENTRE}/${path}`);
+      await page.getByRole('heading', { name: noAccess }).waitFor();
+      const refused = await apiFromPage(
+        page,
+        'GET',
+        `/api/centres/${CENTRE}/${path === 'okonomi' ? 'economy/2024' : 'positions'}`,
+      );
+      expect(refused.status).toBe(403);
+    }
+  }, 120_000);
+
+  test("after the job, the head office and the network read Øvre Eiker's published register lines", async () => {
+    await runtime.runFiguresJob();
+    const hq = await onPhone('hovedkontor');
+    const office = await apiFromPage<HeadOfficeYear>(hq, 'GET', '/api/headoffice/figures/2024');
+    const row = office.body.centres.find((c) => c.centre === CENTRE);
+    expect(row?.figures).toMatchObject({
+      volunteers: 23,
+      'volunteers.new': 6,
+      'volunteers.hours': 3401,
+      'staff.positions': 5,
+      'staff.substitutes': 1,
+      turnover: 4_375_000,
+      'income.helsedirektoratet': 1_050_000,
+      'income.kriminalomsorgsdirektoratet': 50_000,
+      'income.municipal_operating': 865_000,
+      'income.municipal_project': 350_000,
+      'income.other_grants': 177_000,
+      'income.sales': 1_448_000,
+      'income.gifts': 112_000,
+      'income.other_income': 323_000,
+    });
+    expect(row?.previous).toMatchObject({ volunteers: 17, 'volunteers.new': 4, 'volunteers.hours': 2090 });
+    const network = await onPhone('erfaringsnettverket');
+    const shared = await apiFromPage<NetworkYear>(network, 'GET', '/api/network/figures/2024');
+    expect(shared.body.centres.find((c) => c.centre === CENTRE)?.figures).toMatchObject({
+      volunteers: 23,
+      'volunteers.hours': 3401,
+      turnover: 4_375_000,
+    });
+  });
+});
