@@ -23,13 +23,14 @@ const code = (path: string) =>
     .replace(/^\s*\/\/.*$/gm, '');
 
 describe('architecture', () => {
-  it('only the auth layer and the figures job issue tenant scopes', () => {
+  it('only the auth layer and the two jobs issue tenant scopes', () => {
     const issuers = [...sources('functions'), ...sources('packages')].filter((f) =>
       /issueTenantScope\(/.test(read(f)),
     );
     expect(issuers.sort()).toEqual([
       'functions/src/figures-job/run.ts',
       'functions/src/http/api-handler.ts',
+      'functions/src/retention-job/run.ts',
       'packages/store/src/tenant-scope.ts',
     ]);
   });

@@ -364,10 +364,13 @@ describe('results', () => {
       claims: claimsFor('network'),
     });
     expect(net.status).toBe(200);
-    // A count of fewer than 5 people is hidden from the network, and with it any share over it.
+    // The network reads the survey's lines (share, answered, not applicable): a count of fewer than 5
+    // people is hidden, and with it the share over it; the counts behind a share are not published.
     const seen = net.body.centres.find((c: { centre: string }) => c.centre === EIKER).figures;
-    expect(seen['survey.welcome.positive']).toEqual({ suppressed: 'small' });
     expect(seen['survey.housing.answered']).toEqual({ suppressed: 'small' });
+    expect(seen[surveyShareId('housing')]).toMatchObject({ suppressed: expect.any(String) });
+    expect(seen['survey.welcome.answered']).toBe(5);
+    expect(seen).not.toHaveProperty(['survey.welcome.positive']);
     expect(seen['survey.respondents']).toBe(7);
   });
 

@@ -1,3 +1,4 @@
+import { tokenLifetimes } from '@crux/api/identity-settings';
 import { unauthorized as unauthorizedError } from '@crux/domain/errors';
 import { demoUser } from '@crux/local/demo-users';
 import { loadOrCreateSigningKey } from '@crux/local/idp/signing-key';
@@ -151,7 +152,8 @@ describe('the tokens the identity provider issues', () => {
     });
     expect(access.aud).toBeUndefined();
     expect(typeof access.jti).toBe('string');
-    expect((access.exp as number) - (access.iat as number)).toBe(3600);
+    // As the CDK app's app client: 15 minutes.
+    expect((access.exp as number) - (access.iat as number)).toBe(tokenLifetimes.accessTokenSeconds);
 
     const id = decodeJwt(tokens.idToken);
     expect(id).toMatchObject({ iss: t.runtime.issuer, aud: t.runtime.clientId, token_use: 'id' });
