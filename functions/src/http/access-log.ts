@@ -11,6 +11,7 @@ import {
   withPendingEntry,
 } from '@crux/store/access-log';
 import { writeAccessEntry } from '@crux/store/access-log-repo';
+import { dbFailureOf } from '@crux/store/db-failure';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -128,6 +129,8 @@ export function requestLog(
       if (route.method === 'GET') {
         if (namesInAnswer(personal)) {
           const answer = await run();
+          // The database was away: nothing was read, and a log entry could not be written either.
+          if (answer.statusCode === 503) return answer;
           return (await write(scope, allowed(answer))) ? answer : unlogged();
         }
         const [answer, logged] = await Promise.all([run(), write(scope, allowed())]);
@@ -146,8 +149,9 @@ export function requestLog(
       try {
         answer = await withPendingEntry(entry, run);
       } catch (error) {
-        // The change may have been stored with its entry; if not, this one says it was tried.
-        if (!entry.committed) await write(scope, allowed());
+        // The change may have been stored with its entry; if not, this one says it was tried — unless
+        // the database itself was away (a 503 follows), when this write would only wait out the same.
+        if (!entry.committed && !dbFailureOf(error)) await write(scope, allowed());
         throw error;
       }
       if (entry.committed) return answer;
