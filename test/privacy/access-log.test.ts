@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { PersonalData } from '@crux/api/personal-data';
 import { type RouteDef, routes } from '@crux/api/routes';
-import type { Role } from '@crux/domain/roles';
+import { PARTICIPANT_ROLE, type Role } from '@crux/domain/roles';
 import { logRef } from '@crux/store/keys';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, claimsFor, functionsReady } from '../api/call';
+import { participantClaims } from '../api/fixtures';
 import { uniqueCentreId } from '../setup/dynamo';
-import { centreWithRecords, entriesOf, logOf, type Made, requestOn } from './records';
+import { centreWithRecords, entriesOf, logOf, type Made } from './records';
+import { type Prepared, requestOn } from './requests';
 
 /**
  * Every route that touches personal data (the route table's `personal`), each call exactly one entry in
@@ -19,26 +21,44 @@ const keyOf = (r: RouteDef) => `${r.method} ${r.path}`;
 
 beforeAll(() => functionsReady());
 
-/** The participants an allowed call on the records made names, as the log names them. */
-function expectedPeople(
-  route: Personal,
-  centre: string,
-  m: Made,
-  request: { body?: unknown },
-  answer: unknown,
-) {
-  const ref = (id: string) => logRef(centre, 'participant', id);
+/** The people an allowed call on the records made names, per kind, as the log names them. */
+function expectedPeople(route: Personal, centre: string, m: Made, prepared: Prepared, answer: unknown) {
+  const ref = (kind: string) => (id: string) => logRef(centre, kind, id);
+  const people: Record<string, string[]> = {};
+  if (route.personal.volunteer) {
+    const created = keyOf(route) === 'POST /api/centres/{centreId}/volunteers';
+    people.volunteer = (created ? [(answer as { id: string }).id] : prepared.volunteers).map(
+      ref('volunteer'),
+    );
+  }
+  if (!route.personal.participant) return people;
+  const participant = ref('participant');
+  const { body } = prepared.request;
   switch (keyOf(route)) {
     case 'POST /api/centres/{centreId}/participants':
-      return [ref((answer as { id: string }).id)];
+      people.participant = [participant((answer as { id: string }).id)];
+      break;
     case 'POST /api/centres/{centreId}/imports':
-      return [ref((request.body as { records: { id: string }[] }).records[0]?.id ?? '')];
+      people.participant = [participant((body as { records: { id: string }[] }).records[0]?.id ?? '')];
+      break;
     case 'DELETE /api/centres/{centreId}/activities/{date}/{entryId}':
-      return [];
+      people.participant = [];
+      break;
     default:
-      return [ref(m.participant.id)];
+      people.participant = [participant(m.participant.id)];
   }
+  return people;
 }
+
+/** Someone the route is meant for at `centre`: the participant of the records made, for their own routes. */
+function allowedClaims(route: Personal, centre: string, m: Made, subject: string) {
+  const role = route.roles[0] as Role;
+  if (role === PARTICIPANT_ROLE) return participantClaims(centre, m.participant.id);
+  return claimsFor(role, centre, { sub: subject });
+}
+
+const sorted = (people: Partial<Record<string, readonly string[]>> | undefined) =>
+  Object.fromEntries(Object.entries(people ?? {}).map(([kind, ids]) => [kind, [...(ids ?? [])].sort()]));
 
 /** What the path names, as the log keeps it: ids as references, a date as it is. */
 function recordsOf(route: Personal, path: string, centre: string): Record<string, string> {
@@ -62,8 +82,10 @@ describe('the access log: one entry per call on personal data', () => {
     const centre = uniqueCentreId('log');
     const m = await centreWithRecords(centre);
     const role = route.roles[0] as Role;
-    const claims = claimsFor(role, centre);
-    const request = requestOn(route, centre, m);
+    const subject = `account-${randomUUID()}`;
+    const claims = allowedClaims(route, centre, m, subject);
+    const prepared = await requestOn(route, centre, m, subject);
+    const { request } = prepared;
     const requestId = randomUUID();
     const before = Date.now();
     const answer = await call({ ...request, claims, requestId });
@@ -85,9 +107,7 @@ describe('the access log: one entry per call on personal data', () => {
     expect(entry?.callerCentre).toBeUndefined();
     expect(Date.parse(entry?.at ?? '')).toBeGreaterThanOrEqual(before);
     expect(entry?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect([...(entry?.people.participant ?? [])].sort()).toEqual(
-      expectedPeople(route, centre, m, request, answer.body).sort(),
-    );
+    expect(sorted(entry?.people)).toEqual(sorted(expectedPeople(route, centre, m, prepared, answer.body)));
     expect(entry?.records ?? {}).toEqual(recordsOf(route, request.path, centre));
     // No name and no raw id: the entry outlives the person's erasure.
     expect(JSON.stringify(entry)).not.toContain(m.participant.id);
@@ -100,18 +120,41 @@ describe('the access log: one entry per call on personal data', () => {
       const centre = uniqueCentreId('log');
       const foreign = uniqueCentreId('far');
       const m = await centreWithRecords(centre);
-      const request = requestOn(route, centre, m);
-      const refusedRole = (['volunteer', 'staff'] as const).find(
+      const subject = `account-${randomUUID()}`;
+      const { request } = await requestOn(route, centre, m, subject);
+      const refusedRole = (['volunteer', 'staff', PARTICIPANT_ROLE] as const).find(
         (r) => !(route.roles as readonly string[]).includes(r),
       );
       const callers = [
-        { claims: claimsFor(refusedRole ?? 'volunteer', centre), status: 403, code: 'forbidden' },
-        { claims: claimsFor(route.roles[0] as Role, foreign), status: 404, code: 'not_found' },
+        {
+          claims:
+            refusedRole === PARTICIPANT_ROLE
+              ? participantClaims(centre, m.participant.id)
+              : claimsFor(refusedRole ?? 'volunteer', centre),
+          status: 403,
+          code: 'forbidden',
+        },
+        {
+          claims:
+            route.roles[0] === PARTICIPANT_ROLE
+              ? participantClaims(foreign, randomUUID())
+              : claimsFor(route.roles[0] as Role, foreign),
+          status: 404,
+          code: 'not_found',
+        },
         { claims: claimsFor('headoffice'), status: 403, code: 'forbidden' },
       ];
       // A refused call is logged with the people its path and query name (its body and answer are not read).
       const namesInRequest = route.path.includes('{participantId}') || request.query?.participantId;
-      const named = namesInRequest ? [logRef(centre, 'participant', m.participant.id)] : [];
+      const volunteer = /\/volunteers\/([^/]+)/.exec(request.path)?.[1];
+      const named = {
+        ...(route.personal.participant
+          ? { participant: namesInRequest ? [logRef(centre, 'participant', m.participant.id)] : [] }
+          : {}),
+        ...(route.personal.volunteer
+          ? { volunteer: volunteer ? [logRef(centre, 'volunteer', volunteer)] : [] }
+          : {}),
+      };
       for (const { claims, status, code } of callers) {
         const requestId = randomUUID();
         const refused = await call({ ...request, claims, requestId });
@@ -128,13 +171,13 @@ describe('the access log: one entry per call on personal data', () => {
           code,
         });
         expect(entries[0]?.callerCentre).toBe(claims.centre === foreign ? foreign : undefined);
-        expect(entries[0]?.people.participant ?? []).toEqual(named);
+        expect(sorted(entries[0]?.people)).toEqual(named);
       }
       // The refusals named this centre: the caller's own centre's log holds none of them.
       expect(await logOf(foreign)).toEqual([]);
 
       // The same request by someone allowed goes through: the refusals were of the caller, not the request.
-      const allowed = await call({ ...request, claims: claimsFor(route.roles[0] as Role, centre) });
+      const allowed = await call({ ...request, claims: allowedClaims(route, centre, m, subject) });
       expect(allowed.status, JSON.stringify(allowed.body)).toBeLessThan(300);
     },
   );
