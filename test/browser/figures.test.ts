@@ -118,6 +118,10 @@ describe.skipIf(skipBrowser)(
 
     test('a kind the admin adds is registered, corrected, counted and shown to all, without a restart', async () => {
       const admin = await signedIn('admin');
+      await admin
+        .getByRole('navigation', { name: 'Hovedmeny' })
+        .getByRole('link', { name: 'Katalog' })
+        .click();
       await admin.waitForURL(/\/admin\/katalog$/);
       await admin.getByLabel('Navn på bokmål').fill('Hjemmebesøk');
       await admin.getByLabel('Navn på engelsk').fill('Home visits');

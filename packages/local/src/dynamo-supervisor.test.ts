@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, expect, it } from 'vitest';
 import { superviseDynamo } from './dynamo-supervisor';
 import type { StartupError } from './startup-error';
@@ -9,12 +9,24 @@ import type { StartupError } from './startup-error';
  * successfully is tested through the whole runtime (test/e2e/database-faults.test.ts).
  */
 let squatter: Server | undefined;
-afterAll(() => new Promise<void>((resolve) => (squatter ? squatter.close(() => resolve()) : resolve())));
+const squatterSockets = new Set<Socket>();
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      // close() waits for open connections: the supervisor's probes may have left some.
+      for (const socket of squatterSockets) socket.destroy();
+      if (squatter) squatter.close(() => resolve());
+      else resolve();
+    }),
+);
 
 /** Binds the port as soon as the dead process has let go of it. */
 async function takePort(port: number): Promise<Server> {
   for (;;) {
-    const server = createServer();
+    const server = createServer((socket) => {
+      squatterSockets.add(socket);
+      socket.on('close', () => squatterSockets.delete(socket));
+    });
     const bound = await new Promise<boolean>((resolve) => {
       server.once('error', () => resolve(false));
       server.listen({ port, host: '127.0.0.1' }, () => resolve(true));

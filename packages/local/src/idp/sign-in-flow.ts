@@ -31,8 +31,9 @@ const lastSteps = new Map<string, number>();
  * user (as Cognito does), from the step before the current one to the step after. Waits for the next
  * step when all three are spent.
  */
-export async function nextTotpCode(baseUrl: string, username: string, secret: string): Promise<string> {
-  const who = `${baseUrl} ${username}`;
+export async function nextTotpCode(_baseUrl: string, username: string, secret: string): Promise<string> {
+  // By user and secret, not by address: a restarted runtime (on another port) keeps the spent steps.
+  const who = `${secret} ${username}`;
   for (;;) {
     const now = Date.now();
     const last = lastSteps.get(who) ?? Number.NEGATIVE_INFINITY;

@@ -450,7 +450,7 @@ export const en: Messages = {
     arena: 'Where did you help?',
     hours: 'How many hours? Tap to save.',
     hoursButton: (hours: number) => `${hours} h`,
-    hoursLabel: (hours: number, arena: string) => `Save ${hours} hours – ${arena}`,
+    hoursLabel: (hours: number, arena: string) => `${hours} h: save ${hours} hours – ${arena}`,
     date: 'Date',
     dateHint: 'Today, unless you are logging another day.',
     chooseArena: 'Choose where you helped first.',

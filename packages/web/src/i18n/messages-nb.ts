@@ -456,7 +456,7 @@ export const nb = {
     arena: 'Hvor hjalp du til?',
     hours: 'Hvor mange timer? Trykk for å lagre.',
     hoursButton: (hours: number) => `${hours} t`,
-    hoursLabel: (hours: number, arena: string) => `Lagre ${hours} timer – ${arena}`,
+    hoursLabel: (hours: number, arena: string) => `${hours} t: lagre ${hours} timer – ${arena}`,
     date: 'Dato',
     dateHint: 'I dag, med mindre du fører for en annen dag.',
     chooseArena: 'Velg hvor du hjalp til først.',
