@@ -1,4 +1,4 @@
-import { type Audience, audiences } from '@crux/api/audiences';
+import { type Audience, audienceNames, audiences } from '@crux/api/audiences';
 import { type RouteDef, routes } from '@crux/api/routes';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -76,49 +76,74 @@ export class Api extends Construct {
         ...(policy ? { policy } : {}),
       });
 
-    const centre = make('centre');
-    this.tenantRole = new iam.Role(this, 'TenantRole', {
-      description: "Assumed per request by the centre API, tagged with the caller's centre",
-      assumedBy: new iam.ArnPrincipal(centre.role.roleArn)
-        .withSessionTags()
-        .withConditions(tenantTrustConditions),
-      maxSessionDuration: Duration.hours(1),
-      inlinePolicies: {
-        OwnCentreItems: iam.PolicyDocument.fromJson(tenantPolicy(table.tableArn, indexNames)),
-      },
+    // The audiences that reach the table only through the tenant role (audiences.ts), and of those the
+    // one that may also read the access log.
+    const tenantFunctions = audienceNames.flatMap((a) => {
+      const tenant = (audiences[a] as { tenant?: { readsAccessLog: boolean } }).tenant;
+      return tenant ? [{ audience: a, fn: make(a), readsAccessLog: tenant.readsAccessLog }] : [];
     });
+    // A role assumed per request with the caller's centre as a session tag, by exactly these functions.
+    const tenantRole = (
+      id: string,
+      description: string,
+      fns: typeof tenantFunctions,
+      policy: { name: string; document: PolicyJson },
+    ) => {
+      const [first, ...rest] = fns.map((f) => f.fn.role.roleArn);
+      if (!first) throw new Error(`no function assumes ${id}`);
+      const role = new iam.Role(this, id, {
+        description,
+        assumedBy: new iam.ArnPrincipal(first).withSessionTags().withConditions(tenantTrustConditions),
+        maxSessionDuration: Duration.hours(1),
+        inlinePolicies: { [policy.name]: iam.PolicyDocument.fromJson(policy.document) },
+      });
+      for (const arn of rest)
+        role.assumeRolePolicy?.addStatements(
+          new iam.PolicyStatement({
+            actions: ['sts:AssumeRole', 'sts:TagSession'],
+            principals: [new iam.ArnPrincipal(arn)],
+            conditions: tenantTrustConditions,
+          }),
+        );
+      return role;
+    };
+    this.tenantRole = tenantRole(
+      'TenantRole',
+      "Assumed per request by the centre-scoped API functions, tagged with the caller's centre",
+      tenantFunctions,
+      { name: 'OwnCentreItems', document: tenantPolicy(table.tableArn, indexNames) },
+    );
     // The leader's view of the access log reads through a role of its own: the tenant role may only add
     // entries (tenant-policy.ts), so no request's credentials can both read an entry and write one.
-    this.logReaderRole = new iam.Role(this, 'LogReaderRole', {
-      description:
-        "Assumed by the centre API to read the caller's centre's access log, tagged like the tenant role",
-      assumedBy: new iam.ArnPrincipal(centre.role.roleArn)
-        .withSessionTags()
-        .withConditions(tenantTrustConditions),
-      maxSessionDuration: Duration.hours(1),
-      inlinePolicies: {
-        OwnCentreAccessLog: iam.PolicyDocument.fromJson(logReaderPolicy(table.tableArn)),
-      },
-    });
-    centre.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'AssumeTenantRoleWithCentreTag',
-        actions: ['sts:AssumeRole', 'sts:TagSession'],
-        resources: [this.tenantRole.roleArn, this.logReaderRole.roleArn],
-      }),
+    this.logReaderRole = tenantRole(
+      'LogReaderRole',
+      "Assumed by the privacy API to read the caller's centre's access log, tagged like the tenant role",
+      tenantFunctions.filter((f) => f.readsAccessLog),
+      { name: 'OwnCentreAccessLog', document: logReaderPolicy(table.tableArn) },
     );
-    centre.fn.addEnvironment('TENANT_ROLE_ARN', this.tenantRole.roleArn);
-    centre.fn.addEnvironment('LOG_READER_ROLE_ARN', this.logReaderRole.roleArn);
+    for (const { fn, readsAccessLog } of tenantFunctions) {
+      const roles = readsAccessLog ? [this.tenantRole, this.logReaderRole] : [this.tenantRole];
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'AssumeTenantRoleWithCentreTag',
+          actions: ['sts:AssumeRole', 'sts:TagSession'],
+          resources: roles.map((r) => r.roleArn),
+        }),
+      );
+      fn.fn.addEnvironment('TENANT_ROLE_ARN', this.tenantRole.roleArn);
+      if (readsAccessLog) fn.fn.addEnvironment('LOG_READER_ROLE_ARN', this.logReaderRole.roleArn);
+    }
+    const tenant = Object.fromEntries(tenantFunctions.map((f) => [f.audience, f.fn]));
 
     this.functions = {
-      centre,
+      ...tenant,
       admin: make('admin', adminPolicy(table.tableArn)),
       headoffice: make('headoffice', headOfficePolicy(table.tableArn)),
       network: make('network', networkPolicy(table.tableArn)),
       catalogue: make('catalogue', catalogueReadPolicy(table.tableArn)),
       accounts: make('accounts', accountsPolicy(table.tableArn)),
       answer: make('answer', answerPolicy(table.tableArn)),
-    };
+    } as Record<Audience, AppFunction>;
     for (const audience of ['accounts', 'admin'] as const) {
       const fn = this.functions[audience];
       fn.fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { audiences } from '@crux/api/audiences';
+import { type Audience, audienceNames, audiences } from '@crux/api/audiences';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
@@ -16,18 +16,15 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
  * Entry points, relative to the repository root; each exports `handler`. The API's come from the
  * audience table; the functions that serve no audience are named here.
  */
-export const functionEntries = {
-  centre: audiences.centre.entry,
-  admin: audiences.admin.entry,
-  headoffice: audiences.headoffice.entry,
-  network: audiences.network.entry,
-  catalogue: audiences.catalogue.entry,
-  accounts: audiences.accounts.entry,
-  answer: audiences.answer.entry,
+const jobEntries = {
   figuresJob: 'functions/src/figures-job/handler.ts',
   retentionJob: 'functions/src/retention-job/handler.ts',
   preToken: 'functions/src/pre-token/handler.ts',
 } as const;
+export const functionEntries = {
+  ...(Object.fromEntries(audienceNames.map((a) => [a, audiences[a].entry])) as Record<Audience, string>),
+  ...jobEntries,
+};
 export type FunctionName = keyof typeof functionEntries;
 
 export const runtime = lambda.Runtime.NODEJS_24_X;

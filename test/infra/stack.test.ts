@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Audience, audienceNames, audiences } from '@crux/api/audiences';
 import { apiDocsPaths } from '@crux/api/docs';
 import { routes } from '@crux/api/routes';
 import { docsContentSecurityPolicy } from '@crux/api/web-security';
@@ -30,7 +31,7 @@ import {
 } from './synth';
 
 let template: Template;
-// Bundling eight functions takes minutes on a busy two-core machine.
+// Bundling every function takes minutes on a busy two-core machine.
 beforeAll(() => {
   template = synthStack().template;
 }, 300_000);
@@ -46,13 +47,6 @@ const appFunctions = () =>
   Object.entries(resourcesOf(template, 'AWS::Lambda::Function')).filter(([, f]) =>
     (f.Properties.Runtime as string).startsWith('nodejs'),
   );
-const functionWithEnv = (name: string) => {
-  const found = appFunctions().filter(([, f]) =>
-    Object.hasOwn((f.Properties.Environment as { Variables?: object } | undefined)?.Variables ?? {}, name),
-  );
-  expect(found).toHaveLength(1);
-  return found[0] as (typeof found)[number];
-};
 /** The platform's name of a function, from its `crux:function` tag. */
 const functionName = (f: { Properties: Record<string, unknown> }) =>
   (f.Properties.Tags as { Key: string; Value: string }[] | undefined)?.find((t) => t.Key === 'crux:function')
@@ -94,43 +88,83 @@ describe('least privilege per audience', () => {
   const dynamoStatements = (roleId: string) =>
     statementsOfRole(template, roleId).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
   const roleOf = (fn: ReturnType<typeof functionByService>) => refId(fn[1].Properties.Role);
-  const tenantRoleId = () =>
-    refId(
-      (
-        functionWithEnv('TENANT_ROLE_ARN')[1].Properties.Environment as {
-          Variables: { TENANT_ROLE_ARN: unknown };
-        }
-      ).Variables.TENANT_ROLE_ARN,
-    );
+  /** The audiences whose functions reach the table only through the tenant role (audiences.ts). */
+  const tenantAudiences = audienceNames.filter((a) => 'tenant' in audiences[a]);
+  const readsLog = (a: Audience) =>
+    (audiences[a] as { tenant?: { readsAccessLog: boolean } }).tenant?.readsAccessLog === true;
+  /** The one role that every function with this variable is given. */
+  const envRef = (name: string) => {
+    const refs = appFunctions().flatMap(([, f]) => {
+      const value = (f.Properties.Environment as { Variables?: Record<string, unknown> }).Variables?.[name];
+      return value === undefined ? [] : [refId(value)];
+    });
+    expect(new Set(refs).size, name).toBe(1);
+    return refs[0] as string;
+  };
+  const tenantRoleId = () => envRef('TENANT_ROLE_ARN');
+  const logReaderRoleId = () => envRef('LOG_READER_ROLE_ARN');
 
-  const logReaderRoleId = () =>
-    refId(
-      (
-        functionWithEnv('LOG_READER_ROLE_ARN')[1].Properties.Environment as {
-          Variables: { LOG_READER_ROLE_ARN: unknown };
-        }
-      ).Variables.LOG_READER_ROLE_ARN,
+  it('has the centre-scoped functions as tenant functions, and only the privacy function reads the access log', () => {
+    expect(tenantAudiences).toEqual(
+      expect.arrayContaining(['centre', 'plans', 'registers', 'privacy', 'survey', 'imports']),
     );
-
-  it('the centre function has no DynamoDB statement at all, only AssumeRole+TagSession on the tenant and log-reader roles', () => {
-    const [, centre] = functionWithEnv('TENANT_ROLE_ARN');
-    const roleId = refId(centre.Properties.Role);
-    expect(dynamoStatements(roleId)).toEqual([]);
-    const sts = statementsOfRole(template, roleId).filter((s) =>
-      actionsOf(s).some((a) => a.startsWith('sts:')),
-    );
-    expect(sts).toEqual([
-      {
-        Sid: 'AssumeTenantRoleWithCentreTag',
-        Effect: 'Allow',
-        Action: ['sts:AssumeRole', 'sts:TagSession'],
-        // CDK sorts the resources: the log reader's id first.
-        Resource: [{ 'Fn::GetAtt': [logReaderRoleId(), 'Arn'] }, { 'Fn::GetAtt': [tenantRoleId(), 'Arn'] }],
-      },
-    ]);
+    expect(tenantAudiences.filter(readsLog)).toEqual(['privacy']);
   });
 
-  it('the tenant role has exactly the scoped policy, on the table and every index, and trusts only the centre function', () => {
+  it.each(tenantAudiences)(
+    'the %s function has no DynamoDB statement at all, only AssumeRole+TagSession on the tenant role (and the log reader, for the privacy function)',
+    (audience) => {
+      const [, fn] = functionByService(audience);
+      const roleId = refId(fn.Properties.Role);
+      expect(dynamoStatements(roleId)).toEqual([]);
+      const sts = statementsOfRole(template, roleId).filter((s) =>
+        actionsOf(s).some((a) => a.startsWith('sts:')),
+      );
+      const tenant = { 'Fn::GetAtt': [tenantRoleId(), 'Arn'] };
+      const vars = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(refId(vars.TENANT_ROLE_ARN)).toBe(tenantRoleId());
+      expect(vars.LOG_READER_ROLE_ARN === undefined).toBe(!readsLog(audience));
+      expect(sts).toEqual([
+        {
+          Sid: 'AssumeTenantRoleWithCentreTag',
+          Effect: 'Allow',
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          // CDK sorts the resources: the log reader's id first.
+          Resource: readsLog(audience) ? [{ 'Fn::GetAtt': [logReaderRoleId(), 'Arn'] }, tenant] : tenant,
+        },
+      ]);
+    },
+  );
+
+  /**
+   * A role's trust: exactly the functions named, each with the centre-tag conditions (CDK merges the
+   * statements that differ only in their principal into one).
+   */
+  const expectTrustedBy = (roleId: string, trusted: readonly Audience[]) => {
+    const role = resourcesOf(template, 'AWS::IAM::Role')[roleId];
+    const statements = (
+      role?.Properties.AssumeRolePolicyDocument as {
+        Statement: { Effect: string; Principal: { AWS: unknown }; Action: unknown; Condition: unknown }[];
+      }
+    ).Statement;
+    for (const st of statements) {
+      expect(st.Effect).toBe('Allow');
+      expect(st.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+      expect(st.Condition).toEqual(tenantTrustConditions);
+    }
+    const principals = statements.flatMap((st) => [st.Principal.AWS].flat());
+    const roleArn = (a: Audience) => ({
+      'Fn::GetAtt': [refId(functionByService(a)[1].Properties.Role), 'Arn'],
+    });
+    expect(principals).toHaveLength(trusted.length);
+    expect(principals).toEqual(expect.arrayContaining(trusted.map(roleArn)));
+  };
+
+  it('the log-reader role is trusted by the privacy function only', () => {
+    expectTrustedBy(logReaderRoleId(), tenantAudiences.filter(readsLog));
+  });
+
+  it('the tenant role has exactly the scoped policy, on the table and every index, and trusts only the tenant functions', () => {
     const roleId = tenantRoleId();
     const tableArn = { 'Fn::GetAtt': [tableId(), 'Arn'] } as unknown as string;
     const expected = tenantPolicy(
@@ -158,19 +192,7 @@ describe('least privilege per audience', () => {
       'kms:GenerateDataKey',
     ]);
 
-    const role = resourcesOf(template, 'AWS::IAM::Role')[roleId];
-    const centreRoleId = refId(functionWithEnv('TENANT_ROLE_ARN')[1].Properties.Role);
-    expect(role?.Properties.AssumeRolePolicyDocument).toEqual({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: { 'Fn::GetAtt': [centreRoleId, 'Arn'] } },
-          Action: ['sts:AssumeRole', 'sts:TagSession'],
-          Condition: tenantTrustConditions,
-        },
-      ],
-    });
+    expectTrustedBy(roleId, tenantAudiences);
   });
 
   it.each([
@@ -243,9 +265,10 @@ describe('least privilege per audience', () => {
     const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    // The centre's tenant and log-reader roles, the six other API functions, the two jobs and the
-    // sign-in trigger.
-    expect(kms).toHaveLength(11);
+    // The tenant and log-reader roles, the API functions that are not tenant functions, the two jobs
+    // and the sign-in trigger.
+    const notTenant = audienceNames.filter((a) => !('tenant' in audiences[a]));
+    expect(kms).toHaveLength(2 + notTenant.length + 3);
     for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
   });
 });

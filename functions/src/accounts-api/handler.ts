@@ -1,3 +1,5 @@
+import { foundationRoutes } from '@crux/api/routes/foundation';
+import { foundationSchemas } from '@crux/api/schemas/foundation';
 import { mayManage } from '@crux/domain/account-rules';
 import type { Account } from '@crux/domain/accounts';
 import { notFound } from '@crux/domain/errors';
@@ -64,7 +66,9 @@ function setActive(active: boolean) {
  * volunteers, and deactivates and reactivates them. The function reaches the user pool through its
  * admin API and the table only for its requests' idempotency records.
  */
-export const handler = createApiHandler('accounts', {
+const foundation = { routes: foundationRoutes, schemas: foundationSchemas };
+
+export const handler = createApiHandler('accounts', foundation, {
   'GET /api/centres/{centreId}/accounts': listAccounts,
   'POST /api/centres/{centreId}/accounts': createAccount,
   'POST /api/centres/{centreId}/accounts/{accountId}/deactivate': setActive(false),

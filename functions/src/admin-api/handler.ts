@@ -1,3 +1,5 @@
+import { foundationRoutes } from '@crux/api/routes/foundation';
+import { foundationSchemas } from '@crux/api/schemas/foundation';
 import { centresRepo } from '@crux/store/centres-repo';
 import { createApiHandler } from '../http/api-handler';
 import { idempotencyKeyReused } from '../http/errors';
@@ -32,8 +34,11 @@ async function listCentres(): Promise<ApiResponse> {
  * The platform admin onboards centres (with their first leader) and keeps the foundation's catalogue;
  * it reaches the registry, the catalogue and the user pool, never a centre's records.
  */
+const foundation = { routes: foundationRoutes, schemas: foundationSchemas };
+
 export const handler = createApiHandler(
   'admin',
+  foundation,
   {
     'GET /api/admin/centres': listCentres,
     'POST /api/admin/centres': createCentre,

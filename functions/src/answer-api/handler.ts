@@ -1,3 +1,5 @@
+import { foundationRoutes } from '@crux/api/routes/foundation';
+import { foundationSchemas } from '@crux/api/schemas/foundation';
 import { notFound } from '@crux/domain/errors';
 import { checkAnswers } from '@crux/domain/survey/answer';
 import { codeRefused, codeUsed, roundNotOpen } from '@crux/domain/survey/answer-errors';
@@ -55,8 +57,11 @@ async function answer(req: RequestOf<`POST ${typeof answerPath}`>): Promise<ApiR
  * centres' survey partitions and the published questionnaire, with no Query, so it can give an answer
  * but never read one back.
  */
+const foundation = { routes: foundationRoutes, schemas: foundationSchemas };
+
 export const handler = createApiHandler(
   'answer',
+  foundation,
   {
     'GET /api/answer/{centreId}': openRound,
     [`POST ${answerPath}`]: answer,

@@ -1,3 +1,5 @@
+import { foundationRoutes } from '@crux/api/routes/foundation';
+import { foundationSchemas } from '@crux/api/schemas/foundation';
 import { catalogueRepo } from '@crux/store/catalogue-repo';
 import { createApiHandler } from '../http/api-handler';
 import { publishedQuestionnaires } from '../http/questionnaire';
@@ -9,7 +11,9 @@ import { documentClient, tableName } from '../runtime/dynamo';
  * to name the figures' lines (and the survey's published questionnaires, one Query). One GetItem; in AWS this function's role can read that one item and nothing
  * else.
  */
-export const handler = createApiHandler('catalogue', {
+const foundation = { routes: foundationRoutes, schemas: foundationSchemas };
+
+export const handler = createApiHandler('catalogue', foundation, {
   'GET /api/catalogue': async () => json(200, await catalogueRepo(documentClient(), tableName()).current()),
   'GET /api/catalogue/survey': publishedQuestionnaires,
 });

@@ -4,12 +4,12 @@ import { conflict, fail, notFound, ok } from '@crux/domain/errors';
 import { fieldError, validationError } from '@crux/domain/validation';
 import { activitiesRepo } from '@crux/store/activities-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
+import { catalogueRefusal } from '../http/catalogue-refusal';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { countRegistrations } from '../observability/api-requests';
 import { clientFor, tableName } from '../runtime/dynamo';
-import { catalogueRefusal } from './catalogue-refusal';
 
 const path = '/api/centres/{centreId}/activities';
 const repo = (scope: TenantScope) => activitiesRepo(clientFor(scope), tableName(), scope);

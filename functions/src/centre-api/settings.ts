@@ -2,10 +2,10 @@ import { checkCentreSettings, checkTodayKindsOnce } from '@crux/domain/centre-se
 import { conflict } from '@crux/domain/errors';
 import { centreSettingsRepo } from '@crux/store/centre-settings-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
+import { catalogueRefusal } from '../http/catalogue-refusal';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
-import { catalogueRefusal } from './catalogue-refusal';
 
 const path = '/api/centres/{centreId}/settings';
 const repo = (scope: TenantScope) => centreSettingsRepo(clientFor(scope), tableName(), scope);

@@ -4,11 +4,11 @@ import { checkSpan } from '@crux/domain/records/spans';
 import { fieldError } from '@crux/domain/validation';
 import { type SpanKind, type SpanOutcome, spansRepo } from '@crux/store/spans-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
+import { catalogueRefusal } from '../http/catalogue-refusal';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
-import { catalogueRefusal } from './catalogue-refusal';
 
 const participant = '/api/centres/{centreId}/participants/{participantId}';
 const repo = (scope: TenantScope) => spansRepo(clientFor(scope), tableName(), scope);

@@ -1,3 +1,5 @@
+import { foundationRoutes } from '@crux/api/routes/foundation';
+import { foundationSchemas } from '@crux/api/schemas/foundation';
 import { headOfficeFiguresRepo } from '@crux/store/headoffice-figures-repo';
 import { createApiHandler } from '../http/api-handler';
 import { figuresOfYear } from '../http/figures-read';
@@ -13,8 +15,11 @@ const repo = () => headOfficeFiguresRepo(documentClient(), tableName());
  * its months, with every centre and the totals, is one Query. It also drafts and publishes the survey's
  * questionnaire, foundation data under `SURVEY`.
  */
+const foundation = { routes: foundationRoutes, schemas: foundationSchemas };
+
 export const handler = createApiHandler(
   'headoffice',
+  foundation,
   {
     'GET /api/headoffice/figures/{year}': figuresOfYear((year) => repo().year(year)),
     'GET /api/headoffice/figures/{year}/months': figuresOfYear((year) => repo().months(year)),

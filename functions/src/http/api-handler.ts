@@ -2,8 +2,9 @@ import type { Audience } from '@crux/api/audiences';
 import { audiences, isTokenless } from '@crux/api/audiences';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '@crux/api/headers';
 import { refusePathParameters } from '@crux/api/path-parameters';
-import { schemasOf } from '@crux/api/route-schemas';
-import { type Route, routeByKey, takesBody } from '@crux/api/routes';
+import type { RouteSchemas } from '@crux/api/route-schemas';
+import type { Route, RoutesOf } from '@crux/api/routes';
+import { keyOfRoute, takesBody } from '@crux/api/routes/route-def';
 import type { CentreId } from '@crux/domain/centre';
 import { type AppError, forbidden, notFound, unauthorized } from '@crux/domain/errors';
 import { NoQuery } from '@crux/domain/queries';
@@ -25,6 +26,19 @@ import { authenticate } from './token';
 type AnyHandler = (request: unknown) => Promise<ApiResponse>;
 
 /**
+ * One audience's side of the API contract: its routes (packages/api/src/routes/) and their request
+ * schemas (packages/api/src/schemas/). The handler module passes its own, so a function bundles the
+ * routes and schemas it serves and no other audience's.
+ */
+export type AudienceContract<A extends Audience> = {
+  routes: readonly (RoutesOf<A> | Route)[];
+  schemas: { readonly [key: string]: RouteSchemas };
+};
+
+/** The routes one function serves, by key, each with its schemas and its handler. */
+type Served = ReadonlyMap<string, { route: Route; schemas: RouteSchemas; handler: AnyHandler }>;
+
+/**
  * The request pipeline every API function shares, in the order a refusal must come: the route API
  * Gateway matched; the caller from the verified token (401); the route's roles (403); for a centre
  * audience the tenant, bound from the token and never from the body — a centre in the path must be the
@@ -37,15 +51,11 @@ type AnyHandler = (request: unknown) => Promise<ApiResponse>;
  * the token writes the access log (access-log.ts), as the route table declares. A tokenless audience
  * (the survey's answers) has no caller to check: see `dispatchTokenless`.
  */
-async function dispatch(
-  audience: Audience,
-  handlers: Record<string, AnyHandler>,
-  event: APIGatewayProxyEventV2,
-) {
-  const route: Route | undefined = routeByKey.get(event.routeKey);
-  const handler = handlers[event.routeKey];
-  if (!route || route.audience !== audience || !handler) return errorResponse(notFound());
-  if (isTokenless(audience)) return dispatchTokenless(route, handler, event);
+async function dispatch(audience: Audience, served: Served, event: APIGatewayProxyEventV2) {
+  const found = served.get(event.routeKey);
+  if (!found) return errorResponse(notFound());
+  const { route, schemas, handler } = found;
+  if (isTokenless(audience)) return dispatchTokenless(route, schemas, handler, event);
 
   const principal = await authenticate(event.headers.authorization);
   if (!principal) return errorResponse(unauthorized());
@@ -81,7 +91,7 @@ async function dispatch(
   if (route.method === 'POST' && !(key && IDEMPOTENCY_KEY_PATTERN.test(key)))
     return fail(idempotencyKeyMissing());
 
-  const input = parseInput(route, event);
+  const input = parseInput(route, schemas, event);
   if (!input.ok) return fail(input.error);
   const { body, query } = input;
 
@@ -110,9 +120,9 @@ async function dispatch(
 /** The body (for a route that takes one) and the query, each against the route's schemas. */
 function parseInput(
   route: Route,
+  schemas: RouteSchemas,
   event: APIGatewayProxyEventV2,
 ): { ok: true; body: unknown; query: unknown } | { ok: false; error: AppError } {
-  const schemas = schemasOf(event.routeKey as never);
   let body: unknown;
   if (takesBody(route)) {
     const json = readJsonBody(event);
@@ -130,11 +140,16 @@ function parseInput(
  * A tokenless audience (the survey's answers) has no caller: its requests are bound to the well-formed
  * centre their path names, take no Idempotency-Key, and their handler proves the rest (a one-time code).
  */
-async function dispatchTokenless(route: Route, handler: AnyHandler, event: APIGatewayProxyEventV2) {
+async function dispatchTokenless(
+  route: Route,
+  schemas: RouteSchemas,
+  handler: AnyHandler,
+  event: APIGatewayProxyEventV2,
+) {
   const params = event.pathParameters ?? {};
   const malformed = refusePathParameters(params);
   if (malformed) return errorResponse(malformed);
-  const input = parseInput(route, event);
+  const input = parseInput(route, schemas, event);
   if (!input.ok) return errorResponse(input.error);
   return handler({
     route,
@@ -151,17 +166,29 @@ async function dispatchTokenless(route: Route, handler: AnyHandler, event: APIGa
 
 /**
  * One audience's Lambda handler. `handlers` must hold exactly that audience's routes, each typed by its
- * own request: a handler of another audience's route, or a missing one, does not compile. `first`:
- * middlewares to run before the Logger and Metrics (the Tracer, where the function has one).
+ * own request: a handler of another audience's route, or a missing one, does not compile; a route of
+ * `contract` that is another audience's is never served. `first`: middlewares to run before the Logger
+ * and Metrics (the Tracer, where the function has one).
  */
 export function createApiHandler<A extends Audience>(
   audience: A,
+  contract: AudienceContract<A>,
   handlers: HandlersFor<A>,
   first: MiddlewareObj<APIGatewayProxyEventV2, ApiResponse>[] = [],
 ) {
   const byKey = handlers as unknown as Record<string, AnyHandler>;
+  const schemas = contract.schemas as Record<string, RouteSchemas | undefined>;
+  const served: Served = new Map(
+    contract.routes.flatMap((route) => {
+      const key = keyOfRoute(route);
+      const handler = byKey[key];
+      return route.audience === audience && handler
+        ? [[key, { route: route as Route, schemas: schemas[key] ?? {}, handler }] as const]
+        : [];
+    }),
+  );
   const handler = middy<APIGatewayProxyEventV2, ApiResponse>().handler((event, context) =>
-    answerSafely(audience, event, context, () => dispatch(audience, byKey, event)),
+    answerSafely(audience, event, context, () => dispatch(audience, served, event)),
   );
   return handler.use(apiMiddlewares(audience, first));
 }

@@ -14,6 +14,12 @@ type AudienceDef = {
   /** Centre audiences bind every request to the caller's own centre (a TenantScope). */
   scoped: boolean;
   /**
+   * The function reaches the table only through the tenant role, assumed per request with the caller's
+   * centre as a session tag (infra/lib/api.ts); `readsAccessLog` adds the log-reader role, the one way
+   * to read the access log. Without it, the function's own role has its audience's policy.
+   */
+  tenant?: { readsAccessLog: boolean };
+  /**
    * Called without a token (the survey's answer page): no role, no caller. Each request is bound to the
    * centre its path names instead, and what it may do there its handler proves otherwise (a one-time
    * code). Such routes take no Idempotency-Key and are throttled on their own (routes.ts).
@@ -26,9 +32,51 @@ export const audiences = {
   centre: {
     entry: 'functions/src/centre-api/handler.ts',
     module: '@crux/functions/centre-api/handler',
-    roles: ['staff', 'leader', 'volunteer', 'participant'],
+    roles: ['staff', 'leader'],
     scoped: true,
-    description: "Centre API: one centre's records, through per-request credentials scoped to that centre",
+    tenant: { readsAccessLog: false },
+    description:
+      "Centre API: one centre's daily records, through per-request credentials scoped to that centre",
+  },
+  plans: {
+    entry: 'functions/src/plans-api/handler.ts',
+    module: '@crux/functions/plans-api/handler',
+    roles: ['staff', 'leader', 'participant'],
+    scoped: true,
+    tenant: { readsAccessLog: false },
+    description: "Plans API: Arbeidshjulet, a participant's plan and wheel conversations, in one centre",
+  },
+  registers: {
+    entry: 'functions/src/registers-api/handler.ts',
+    module: '@crux/functions/registers-api/handler',
+    roles: ['staff', 'leader', 'volunteer'],
+    scoped: true,
+    tenant: { readsAccessLog: false },
+    description: "Registers API: one centre's volunteers, positions, shop and economy",
+  },
+  privacy: {
+    entry: 'functions/src/privacy-api/handler.ts',
+    module: '@crux/functions/privacy-api/handler',
+    roles: ['staff', 'leader'],
+    scoped: true,
+    tenant: { readsAccessLog: true },
+    description: "Privacy API: one centre's access log and the person's rights (access, export, erasure)",
+  },
+  imports: {
+    entry: 'functions/src/imports-api/handler.ts',
+    module: '@crux/functions/imports-api/handler',
+    roles: ['staff', 'leader'],
+    scoped: true,
+    tenant: { readsAccessLog: false },
+    description: "Imports API: a centre's earlier records brought in at once, by its leader",
+  },
+  survey: {
+    entry: 'functions/src/survey-api/handler.ts',
+    module: '@crux/functions/survey-api/handler',
+    roles: ['staff', 'leader'],
+    scoped: true,
+    tenant: { readsAccessLog: false },
+    description: "Survey API: one centre's rounds of the participant survey, their codes and results",
   },
   accounts: {
     entry: 'functions/src/accounts-api/handler.ts',

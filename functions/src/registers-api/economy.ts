@@ -2,10 +2,10 @@ import { conflict } from '@crux/domain/errors';
 import { checkIncome } from '@crux/domain/registers/economy';
 import { economyRepo } from '@crux/store/economy-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
+import { catalogueRefusal } from '../http/catalogue-refusal';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
-import { catalogueRefusal } from './catalogue-refusal';
 
 const path = '/api/centres/{centreId}/economy/{year}';
 const repo = (scope: TenantScope) => economyRepo(clientFor(scope), tableName(), scope);

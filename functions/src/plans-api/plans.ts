@@ -2,10 +2,10 @@ import { conflict, forbidden, notFound } from '@crux/domain/errors';
 import { checkWheelUses, ownPlanUses, planUses, type WheelUses } from '@crux/domain/wheel/check';
 import { type PlanOutcome, planRepo } from '@crux/store/plan-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
+import { catalogueRefusal } from '../http/catalogue-refusal';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
-import { catalogueRefusal } from './catalogue-refusal';
 
 const plan = '/api/centres/{centreId}/participants/{participantId}/plan';
 const repo = (scope: TenantScope) => planRepo(clientFor(scope), tableName(), scope);

@@ -9,12 +9,12 @@ import {
 import { fieldError } from '@crux/domain/validation';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { type EntryOutcome, volunteerHoursRepo, type Writer } from '@crux/store/volunteer-hours-repo';
+import { catalogueRefusal } from '../http/catalogue-refusal';
 import { idempotencyKeyReused } from '../http/errors';
 import type { Principal } from '../http/principal';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
-import { catalogueRefusal } from './catalogue-refusal';
 
 const hours = '/api/centres/{centreId}/volunteers/{volunteerId}/hours';
 const repo = (scope: TenantScope) => volunteerHoursRepo(clientFor(scope), tableName(), scope);

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { checkImport } from '@crux/domain/import';
 import { fieldError, validationError } from '@crux/domain/validation';
 import { importRepo } from '@crux/store/import-repo';
+import { catalogueRefusal } from '../http/catalogue-refusal';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
-import { catalogueRefusal } from './catalogue-refusal';
 
 /**
  * Records brought in together by the centre's leader (what the centre kept before the platform; the

@@ -4,12 +4,12 @@ import { fieldError } from '@crux/domain/validation';
 import { checkWheelUses, conversationUses } from '@crux/domain/wheel/check';
 import { conversationsRepo } from '@crux/store/conversations-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
+import { catalogueRefusal } from '../http/catalogue-refusal';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { countRegistrations } from '../observability/api-requests';
 import { clientFor, tableName } from '../runtime/dynamo';
-import { catalogueRefusal } from './catalogue-refusal';
 
 const path = '/api/centres/{centreId}/participants/{participantId}/conversations';
 const repo = (scope: TenantScope) => conversationsRepo(clientFor(scope), tableName(), scope);

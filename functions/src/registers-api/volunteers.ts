@@ -4,11 +4,11 @@ import { checkVolunteer } from '@crux/domain/registers/volunteers';
 import { fieldError } from '@crux/domain/validation';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { volunteersRepo } from '@crux/store/volunteers-repo';
+import { catalogueRefusal } from '../http/catalogue-refusal';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
-import { catalogueRefusal } from './catalogue-refusal';
 
 const base = '/api/centres/{centreId}/volunteers';
 const repo = (scope: TenantScope) => volunteersRepo(clientFor(scope), tableName(), scope);

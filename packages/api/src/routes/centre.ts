@@ -1,0 +1,131 @@
+import { centreWorkers, type RouteFor } from './route-def';
+
+/**
+ * The centre audience: staff and the leader on the centre's daily records (participants, their measures, orders and hours, the day's entries, settings, the centre's figures).
+ */
+export const centreRoutes = [
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/participants',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'list', search: 'q', participant: ['answer:items[].id'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'create', participant: ['answer:id'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/participants/{participantId}',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'read', participant: ['path:participantId'] },
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'update', participant: ['path:participantId'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/end',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'update', participant: ['path:participantId'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/measures',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'create', participant: ['path:participantId'] },
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/measures/{measureId}',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'update', participant: ['path:participantId'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/orders',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'create', participant: ['path:participantId'] },
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'update', participant: ['path:participantId'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'create', participant: ['path:participantId'] },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/centres/{centreId}/participants/{participantId}/orders/{orderId}/hours/{date}/{hoursId}',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'delete', participant: ['path:participantId'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/activities',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'list', participant: ['answer:items[].participantId'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/activities',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'create', participant: ['body:entries[].participantId'] },
+  },
+  {
+    method: 'PUT',
+    path: '/api/centres/{centreId}/activities/{date}/{entryId}',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'update', participant: ['body:participantId'] },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/centres/{centreId}/activities/{date}/{entryId}',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: { action: 'delete', participant: [] },
+  },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/hours',
+    audience: 'centre',
+    roles: centreWorkers,
+    personal: {
+      action: 'list',
+      participant: ['query:participantId', 'answer:items[].participantId'],
+    },
+  },
+  { method: 'GET', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: centreWorkers },
+  { method: 'PUT', path: '/api/centres/{centreId}/settings', audience: 'centre', roles: ['leader'] },
+  { method: 'GET', path: '/api/centres/{centreId}/figures/{year}', audience: 'centre', roles: centreWorkers },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/figures/{year}/months',
+    audience: 'centre',
+    roles: centreWorkers,
+  },
+] as const satisfies readonly RouteFor<'centre'>[];
