@@ -139,6 +139,12 @@ export class Monitoring extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       },
     );
+    alarm(
+      'NetworkPublicationHeldBack',
+      own(metricNames.networkUnprotected, props.jobService, 'Maximum', {}, Duration.hours(1)),
+      "The figures job held the network's figures back: a late correction would show a cell the network was told was hidden; someone must decide what the network may see",
+      { threshold: 1 },
+    );
 
     this.dashboard = new OpsDashboard(this, 'Dashboard', props).dashboard;
   }

@@ -101,6 +101,21 @@ describe('alarms, to the encrypted topic', () => {
   });
 });
 
+describe("the network's publication", () => {
+  it('alarms when a figures run held the network back because no protection could keep a hidden cell', () => {
+    expect(byDescription(/held the network's figures back/)).toMatchObject({
+      Namespace: metricNamespace,
+      MetricName: metricNames.networkUnprotected,
+      Dimensions: [{ Name: 'service', Value: serviceNames.figuresJob }],
+      Statistic: 'Maximum',
+      Period: 3600,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: topicId() }],
+    });
+  });
+});
+
 describe('the dashboard', () => {
   const body = () => {
     const dashboards = Object.values(resourcesOf(template, 'AWS::CloudWatch::Dashboard'));

@@ -41,6 +41,17 @@ describe("the figures job's metrics", () => {
     });
   });
 
+  it("a run that published the network's figures: its cells, the share hidden beyond the small ones, and the unprotected", () => {
+    const run = { ...summary('done'), network: { cells: 1200, hiddenBeyondSmall: 0.0425, unprotected: 0 } };
+    expect(metricsOf(run)).toMatchObject({
+      [metricNames.networkCells]: 1200,
+      [metricNames.networkHiddenBeyondSmall]: 4.3,
+      [metricNames.networkUnprotected]: 0,
+    });
+    const held = { ...run, network: { ...run.network, unprotected: 2 } };
+    expect(metricsOf(held)[metricNames.networkUnprotected]).toBe(2);
+  });
+
   it('a run that found another holding the lease marks no success: only the holder may', () => {
     expect(metricsOf(summary('skipped_running'))).toEqual({ [metricNames.jobDuration]: 850 });
   });

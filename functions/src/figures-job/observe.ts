@@ -23,5 +23,14 @@ export function recordJobRun(
     metrics.addMetric(metricNames.centresRecomputed, MetricUnit.Count, summary.centres);
     metrics.addMetric(metricNames.jobSucceeded, MetricUnit.Count, 1);
   }
+  if (summary.network) {
+    metrics.addMetric(metricNames.networkCells, MetricUnit.Count, summary.network.cells);
+    metrics.addMetric(
+      metricNames.networkHiddenBeyondSmall,
+      MetricUnit.Percent,
+      Math.round(summary.network.hiddenBeyondSmall * 1000) / 10,
+    );
+    metrics.addMetric(metricNames.networkUnprotected, MetricUnit.Count, summary.network.unprotected);
+  }
   return summary;
 }

@@ -26,6 +26,14 @@ export const metricNames = {
   centresRecomputed: 'CentresRecomputed',
   /** 1 each time a figures run finishes its work; the "not succeeded for 26 hours" alarm watches it. */
   jobSucceeded: 'JobSucceeded',
+  /**
+   * The network's publication by a figures run (issue 10): the cells in the linked set, the share of
+   * them hidden beyond the small ones (percent: what the protection costs), and the hidden cells no
+   * protection could keep (above 0, the network keeps what it had and the unprotected alarm fires).
+   */
+  networkCells: 'NetworkCells',
+  networkHiddenBeyondSmall: 'NetworkHiddenBeyondSmall',
+  networkUnprotected: 'NetworkUnprotected',
 } as const;
 
 /** The `service` dimension of every function that is not an API audience. */

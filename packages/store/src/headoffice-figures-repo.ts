@@ -1,5 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { HeadOfficeMonths, HeadOfficeYear } from '@crux/domain/figure-set';
+import { PLATFORM_START, todayInOslo } from '@crux/domain/period';
 import type { StoredHeadOfficeYear } from '@crux/domain/rollup/year-table';
 import { latestComputedAt, splitTotal, toFigures, toStoredHeadOfficeYear } from './figure-items';
 import { headOfficeKeys } from './keys';
@@ -11,6 +12,27 @@ import { queryPrefix } from './query-all';
  * stays well under a query page (1 MB): 200 centres' months are about 2 400 small items.
  */
 export function headOfficeFiguresRepo(doc: DynamoDBDocumentClient, table: string) {
+  async function backfillYears(): Promise<number[]> {
+    const first = Number(PLATFORM_START.slice(0, 4));
+    const last = Number(todayInOslo().slice(0, 4));
+    const candidates = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    const found = await Promise.all(
+      candidates.map(async (year) => {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': headOfficeKeys.pk(year) },
+            Limit: 1,
+            ConsistentRead: true,
+          }),
+        );
+        return (out.Count ?? 0) > 0 ? [year] : [];
+      }),
+    );
+    return found.flat();
+  }
+
   return {
     async year(year: number): Promise<HeadOfficeYear> {
       const items = await queryPrefix(doc, table, headOfficeKeys.pk(year), headOfficeKeys.yearPrefix);
@@ -51,12 +73,18 @@ export function headOfficeFiguresRepo(doc: DynamoDBDocumentClient, table: string
       return toStoredHeadOfficeYear(items);
     },
 
-    /** The years with head-office figures, as the figures job last recorded them. */
+    /**
+     * The years with head-office figures, as the figures job last recorded them. A table from before
+     * the job recorded them (no `HQ#YEARS` item at all) has its years found once, by asking each year
+     * from the platform's start to this one whether it has any head-office item: the run then records
+     * them, so every published year enters the network's linked set from the first run on.
+     */
     async years(): Promise<number[]> {
       const out = await doc.send(
         new GetCommand({ TableName: table, Key: headOfficeKeys.years, ConsistentRead: true }),
       );
-      const years = out.Item?.years;
+      if (!out.Item) return backfillYears();
+      const years = out.Item.years;
       return Array.isArray(years) ? years.filter((y): y is number => Number.isInteger(y)) : [];
     },
   };
