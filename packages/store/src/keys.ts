@@ -321,6 +321,9 @@ export const accessLogKeys = {
   /** The first and (with `~`, after every time) the last key of a UTC day, in a centre's log or on the index. */
   dayFrom: (day: string) => `${day}T`,
   dayTo: (day: string) => `${day}T~`,
+  /** The first key of a UTC hour (`YYYY-MM-DDTHH`) and, with `~`, the last, as the days above. */
+  hourFrom: (hour: string) => `${hour}:`,
+  hourTo: (hour: string) => `${hour}:~`,
   /** A month of every centre's entries on the jobs' index, in time order. */
   monthPk: (month: string) => `LOG#${month}`,
 };
