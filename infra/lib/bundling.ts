@@ -26,6 +26,7 @@ export const functionEntries = {
   answer: audiences.answer.entry,
   figuresJob: 'functions/src/figures-job/handler.ts',
   retentionJob: 'functions/src/retention-job/handler.ts',
+  logExport: 'functions/src/log-export/handler.ts',
   preToken: 'functions/src/pre-token/handler.ts',
 } as const;
 export type FunctionName = keyof typeof functionEntries;

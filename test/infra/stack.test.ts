@@ -239,14 +239,16 @@ describe('least privilege per audience', () => {
     ]);
   });
 
-  it('every role that uses the table key may use it only through DynamoDB', () => {
+  it('every role that uses the table key may use it only through DynamoDB, and the export through S3', () => {
     const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    // The centre's tenant and log-reader roles, the six other API functions, the two jobs and the
-    // sign-in trigger.
-    expect(kms).toHaveLength(11);
+    // The centre's tenant and log-reader roles, the six other API functions, the three jobs and the
+    // sign-in trigger through DynamoDB; the access-log export also through S3, for its archive.
+    expect(kms).toHaveLength(13);
     for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
+    const viaS3 = kms.filter((s) => JSON.stringify(s.Condition).includes('"s3.'));
+    expect(viaS3.map((s) => actionsOf(s))).toEqual([['kms:GenerateDataKey']]);
   });
 });
 

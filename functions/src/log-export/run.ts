@@ -10,11 +10,9 @@ import {
 } from '@crux/domain/privacy/log-export';
 import { logExportRepo } from '@crux/store/log-export-repo';
 import { documentClient, tableName } from '../runtime/dynamo';
+import { ARCHIVE_BUCKET_VARIABLE } from './environment';
 import type { ObjectWriter } from './object-writer';
 import { s3ObjectWriter } from './s3-writer';
-
-/** The archive bucket's name: set by CDK. */
-export const ARCHIVE_BUCKET_VARIABLE = 'ARCHIVE_BUCKET';
 
 export type LogExportOptions = {
   /** Defaults to the function's client (DYNAMODB_ENDPOINT locally, none in AWS). */

@@ -330,6 +330,8 @@ export const accessLogKeys = {
 
 /** Every centre's log partition, as an IAM `StringLike` pattern (no centre id holds `#`). */
 export const accessLogPartitions = 'C#*#LOG';
+/** Every month of the log on the jobs' index, as an IAM `StringLike` pattern: what the export may query. */
+export const accessLogMonths = accessLogKeys.monthPk('*');
 
 /**
  * A person or record as the access log names it: a one-way hash of kind, centre and id. The ids are
