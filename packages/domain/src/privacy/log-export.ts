@@ -56,10 +56,11 @@ export type Chunk = { from: Hour; to: Hour };
  * cut at UTC midnight so each chunk lies in one day (and so in one month of the index).
  */
 export function planChunks(next: Hour, end: Hour, maxHours = MAX_HOURS_PER_RUN): Chunk[] {
-  const stop = next < end ? (addHours(next, maxHours) < end ? addHours(next, maxHours) : end) : next;
+  const limit = addHours(next, maxHours);
+  const stop = limit < end ? limit : end;
   const chunks: Chunk[] = [];
   for (let from = next; from < stop; ) {
-    const midnight = `${addHours(`${from.slice(0, 10)}T00`, 24)}`;
+    const midnight = addHours(`${from.slice(0, 10)}T00`, 24);
     const to = midnight < stop ? midnight : stop;
     chunks.push({ from, to });
     from = to;
