@@ -96,7 +96,7 @@ export class Jobs extends Construct {
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself the dead-letter queue of the nightly schedule (EventBridge Scheduler, not SQS redrive).',
+        'This queue is itself the dead-letter queue of the job schedules (EventBridge Scheduler, not SQS redrive).',
     });
 
     const schedulerRole = new iam.Role(this, 'SchedulerRole', {
