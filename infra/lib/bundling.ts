@@ -19,6 +19,7 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const jobEntries = {
   figuresJob: 'functions/src/figures-job/handler.ts',
   retentionJob: 'functions/src/retention-job/handler.ts',
+  logExport: 'functions/src/log-export/handler.ts',
   preToken: 'functions/src/pre-token/handler.ts',
 } as const;
 export const functionEntries = {

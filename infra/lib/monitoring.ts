@@ -98,7 +98,7 @@ export class Monitoring extends Construct {
     alarm(
       'DeadLetters',
       props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
-      'A nightly figures run failed after every retry; the figures are stale until it is rerun',
+      'A scheduled job run (figures, retention or access-log export) failed after every retry; see its logs',
     );
 
     alarm(

@@ -9,6 +9,7 @@ import { repoRoot } from './bundling';
 import { Data } from './data';
 import { Identity } from './identity';
 import { Jobs } from './jobs';
+import { LogArchive } from './log-archive';
 import { Monitoring } from './monitoring';
 import { Web } from './web';
 
@@ -22,8 +23,9 @@ export type CruxStackProps = StackProps & {
 
 /**
  * The whole platform in one stack: the data, who may sign in, the API per audience, the web client,
- * the nightly job and the alarms. Built in the order the references need: the web client's Cognito
- * app client needs the CloudFront domain, and the API's authorizer needs that client.
+ * the scheduled jobs, the access log's write-once archive and the alarms. Built in the order the
+ * references need: the web client's Cognito app client needs the CloudFront domain, and the API's
+ * authorizer needs that client; the archive logs into the web client's access-log bucket.
  */
 export class CruxStack extends Stack {
   readonly data: Data;
@@ -31,6 +33,7 @@ export class CruxStack extends Stack {
   readonly web: Web;
   readonly api: Api;
   readonly jobs: Jobs;
+  readonly logArchive: LogArchive;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: CruxStackProps = {}) {
@@ -70,11 +73,16 @@ export class CruxStack extends Stack {
       logoutUrl: this.identity.logoutUrl,
     });
 
+    this.logArchive = new LogArchive(this, 'LogArchive', {
+      key: this.data.key,
+      serverAccessLogs: this.web.logBucket,
+    });
     this.jobs = new Jobs(this, 'Jobs', {
       table: this.data.table,
       tableKey: this.data.key,
       indexNames: this.data.indexNames,
       logsKey,
+      archive: this.logArchive.bucket,
     });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
@@ -88,6 +96,7 @@ export class CruxStack extends Stack {
         preToken: { fn: this.identity.preToken.fn, service: serviceNames.preToken },
         figuresJob: { fn: this.jobs.figures.fn, service: serviceNames.figuresJob },
         retentionJob: { fn: this.jobs.retention.fn, service: serviceNames.retentionJob },
+        logExport: { fn: this.jobs.logExport.fn, service: serviceNames.logExport },
       },
       audiences: Object.keys(this.api.functions),
       httpApi: this.api.httpApi,

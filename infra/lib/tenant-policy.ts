@@ -72,7 +72,10 @@ export function leadingKeysStatement(
   };
 }
 
-const policy = (...statements: Statement[]): PolicyJson => ({ Version: '2012-10-17', Statement: statements });
+export const policy = (...statements: Statement[]): PolicyJson => ({
+  Version: '2012-10-17',
+  Statement: statements,
+});
 
 /**
  * Refuses `actions` on any request that touches an access-log partition (`C#<centre>#LOG`), whatever
@@ -90,7 +93,7 @@ export function accessLogDeny(sid: string, actions: readonly string[], tableArn:
 }
 
 /** What changes an item: a log entry is never changed or deleted but by the retention job. */
-const changeActions = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'];
+export const changeActions = ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem'];
 
 /**
  * The tenant role's permissions: its own centre's items, on the table and its indexes; and the

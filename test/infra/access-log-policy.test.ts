@@ -1,3 +1,4 @@
+import { logExportPolicy } from '@crux/infra/log-export-policy';
 import {
   adminPolicy,
   catalogueReadPolicy,
@@ -11,7 +12,7 @@ import {
   type Statement,
   tenantPolicy,
 } from '@crux/infra/tenant-policy';
-import { accessLogKeys, centreKeys } from '@crux/store/keys';
+import { accessLogKeys, centreKeys, jobKeys } from '@crux/store/keys';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { describe, expect, it } from 'vitest';
 
@@ -62,6 +63,7 @@ const principals: Record<string, PolicyJson> = {
   preToken: preTokenPolicy(tableArn),
   figuresJob: figuresJobPolicy(tableArn, indexes),
   retentionJob: retentionJobPolicy(tableArn, indexes),
+  logExport: logExportPolicy(tableArn, 'GSI2', 'arn:aws:s3:::crux-log-archive'),
 };
 const changes = ['dynamodb:DeleteItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'];
 const tromso = issueTenantScope('tromso', 'staff', 'u');
@@ -102,5 +104,26 @@ describe('the access log in IAM', () => {
       .filter(([, p]) => allows(p, 'dynamodb:PutItem', log))
       .map(([name]) => name);
     expect(writers.sort()).toEqual(['retentionJob', 'tenant']);
+  });
+
+  it('the export reads the log on the jobs index only, keeps its marker, and adds nothing to the log', () => {
+    const exporter = principals.logExport as PolicyJson;
+    const [read] = exporter.Statement;
+    expect(read).toMatchObject({
+      Action: ['dynamodb:Query'],
+      Resource: [`${tableArn}/index/GSI2`],
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [accessLogKeys.monthPk('*')] } },
+    });
+    expect(allows(exporter, 'dynamodb:Query', log)).toBe(false);
+    expect(allows(exporter, 'dynamodb:PutItem', jobKeys.logExportState.PK)).toBe(true);
+    expect(allows(exporter, 'dynamodb:PutItem', centreKeys.pk(tromso))).toBe(false);
+    const s3 = exporter.Statement.filter((s) => s.Action.some((a) => a.startsWith('s3:')));
+    expect(s3).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: ['s3:PutObject'],
+        Resource: ['arn:aws:s3:::crux-log-archive/*'],
+      }),
+    ]);
   });
 });

@@ -261,15 +261,17 @@ describe('least privilege per audience', () => {
     ]);
   });
 
-  it('every role that uses the table key may use it only through DynamoDB', () => {
+  it('every role that uses the table key may use it only through DynamoDB, and the export through S3', () => {
     const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    // The tenant and log-reader roles, the API functions that are not tenant functions, the two jobs
-    // and the sign-in trigger.
+    // The tenant and log-reader roles, the API functions that are not tenant functions, the three jobs
+    // and the sign-in trigger through DynamoDB; the access-log export also through S3, for its archive.
     const notTenant = audienceNames.filter((a) => !('tenant' in audiences[a]));
-    expect(kms).toHaveLength(2 + notTenant.length + 3);
+    expect(kms).toHaveLength(2 + notTenant.length + 4 + 1);
     for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
+    const viaS3 = kms.filter((s) => JSON.stringify(s.Condition).includes('"s3.'));
+    expect(viaS3.map((s) => actionsOf(s))).toEqual([['kms:GenerateDataKey']]);
   });
 });
 

@@ -40,5 +40,6 @@ export const metricNames = {
 export const serviceNames = {
   figuresJob: 'figures-job',
   retentionJob: 'retention-job',
+  logExport: 'log-export',
   preToken: 'pre-token',
 } as const;

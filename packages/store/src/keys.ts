@@ -321,12 +321,17 @@ export const accessLogKeys = {
   /** The first and (with `~`, after every time) the last key of a UTC day, in a centre's log or on the index. */
   dayFrom: (day: string) => `${day}T`,
   dayTo: (day: string) => `${day}T~`,
+  /** The first key of a UTC hour (`YYYY-MM-DDTHH`) and, with `~`, the last, as the days above. */
+  hourFrom: (hour: string) => `${hour}:`,
+  hourTo: (hour: string) => `${hour}:~`,
   /** A month of every centre's entries on the jobs' index, in time order. */
   monthPk: (month: string) => `LOG#${month}`,
 };
 
 /** Every centre's log partition, as an IAM `StringLike` pattern (no centre id holds `#`). */
 export const accessLogPartitions = 'C#*#LOG';
+/** Every month of the log on the jobs' index, as an IAM `StringLike` pattern: what the export may query. */
+export const accessLogMonths = accessLogKeys.monthPk('*');
 
 /**
  * A person or record as the access log names it: a one-way hash of kind, centre and id. The ids are
