@@ -4,10 +4,9 @@ import {
   parseCatalogueChange,
 } from '@crux/domain/catalogue/change';
 import { type Catalogue, type CatalogueListName, catalogueLists } from '@crux/domain/catalogue/lists';
-import { conflict } from '@crux/domain/errors';
 import { fieldError } from '@crux/domain/validation';
 import { catalogueHash, catalogueRepo } from '@crux/store/catalogue-repo';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { documentClient, tableName } from '../runtime/dynamo';
@@ -56,15 +55,10 @@ export async function changeCatalogue(
     guarded(base, change.value),
     req.idempotency,
   );
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.stored);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'has_history':
       return errorResponse(
         fieldError(

@@ -2,7 +2,7 @@ import { foundationRoutes } from '@crux/api/routes/foundation';
 import { foundationSchemas } from '@crux/api/schemas/foundation';
 import { centresRepo } from '@crux/store/centres-repo';
 import { createApiHandler } from '../http/api-handler';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { tracing } from '../observability/tracing';
@@ -14,13 +14,10 @@ const repo = () => centresRepo(documentClient(), tableName());
 
 async function createCentre(req: RequestOf<'POST /api/admin/centres'>): Promise<ApiResponse> {
   const outcome = await repo().create(req.body, req.now, req.idempotency);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(201, outcome.centre);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
     case 'exists':
       return errorResponse(centreIdTaken('id'));
   }

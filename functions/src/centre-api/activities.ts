@@ -5,7 +5,7 @@ import { fieldError, validationError } from '@crux/domain/validation';
 import { activitiesRepo } from '@crux/store/activities-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { catalogueRefusal } from '../http/catalogue-refusal';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { countRegistrations } from '../observability/api-requests';
@@ -36,6 +36,7 @@ export async function listActivities(req: RequestOf<`GET ${typeof path}`>): Prom
 /** One save of *I dag*: every kind of the day in one request, stored in one transaction. */
 export async function recordActivities(req: RequestOf<`POST ${typeof path}`>): Promise<ApiResponse> {
   const outcome = await repo(req.scope).record(req.body, randomUUID, req.now, req.idempotency);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       countRegistrations(
@@ -43,10 +44,6 @@ export async function recordActivities(req: RequestOf<`POST ${typeof path}`>): P
         req.body.entries.map((e) => e.kind),
       );
       return json(201, { items: outcome.entries });
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
     case 'unknown_participant':
       return errorResponse(unknownParticipant(req.body.entries, outcome.participantId));
     case 'catalogue_refused':
@@ -61,13 +58,10 @@ export async function correctActivity(
   const { date, entryId } = req.params;
   const { version: _shown, ...item } = req.body;
   const outcome = await repo(req.scope).correct(date, entryId, req.body, req.now);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.entry);
-    case 'not_found':
-      return errorResponse(notFound());
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'unknown_participant':
       return errorResponse(fieldError('participantId', 'unknown_participant'));
     case 'catalogue_refused':

@@ -3,7 +3,7 @@ import { notFound } from '@crux/domain/errors';
 import { fieldError } from '@crux/domain/validation';
 import { hoursRepo } from '@crux/store/hours-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -22,13 +22,10 @@ export async function logHours(req: RequestOf<`POST ${typeof order}/hours`>): Pr
     req.now,
     req.idempotency,
   );
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(201, outcome.entry);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
     case 'refused': {
       const orders = (outcome.stored?.orders ?? {}) as Record<string, unknown>;
       return errorResponse(

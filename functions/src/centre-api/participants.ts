@@ -4,6 +4,7 @@ import { fieldError } from '@crux/domain/validation';
 import { participantsRepo } from '@crux/store/participants-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { countRegistrations } from '../observability/api-requests';
@@ -40,13 +41,10 @@ export async function updateParticipant(
   req: RequestOf<`PUT ${typeof base}/{participantId}`>,
 ): Promise<ApiResponse> {
   const outcome = await repo(req).update(req.params.participantId, req.body, req.now);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.participant);
-    case 'not_found':
-      return errorResponse(notFound());
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'ends_before_start':
       return errorResponse(fieldError('startDate', 'after_end'));
   }
@@ -56,16 +54,10 @@ export async function endParticipation(
   req: RequestOf<`POST ${typeof base}/{participantId}/end`>,
 ): Promise<ApiResponse> {
   const outcome = await repo(req).end(req.params.participantId, req.body, req.now, req.idempotency);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.ended);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
-    case 'not_found':
-      return errorResponse(notFound());
-    case 'stale':
     case 'already_ended':
       return errorResponse(conflict(outcome.current));
     case 'ends_before_start':

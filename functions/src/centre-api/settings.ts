@@ -1,8 +1,8 @@
 import { checkCentreSettings, checkTodayKindsOnce } from '@crux/domain/centre-settings';
-import { conflict } from '@crux/domain/errors';
 import { centreSettingsRepo } from '@crux/store/centre-settings-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { catalogueRefusal } from '../http/catalogue-refusal';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -20,11 +20,10 @@ export async function setSettings(req: RequestOf<`PUT ${typeof path}`>): Promise
   const once = checkTodayKindsOnce(req.body);
   if (!once.ok) return errorResponse(once.error);
   const outcome = await repo(req.scope).set(req.body, req.now);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.settings);
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'catalogue_refused':
       return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkCentreSettings(c, req.body)));
   }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, notFound } from '@crux/domain/errors';
 import { checkSpan } from '@crux/domain/records/spans';
 import { fieldError } from '@crux/domain/validation';
 import { type SpanKind, type SpanOutcome, spansRepo } from '@crux/store/spans-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { catalogueRefusal } from '../http/catalogue-refusal';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -15,17 +14,10 @@ const repo = (scope: TenantScope) => spansRepo(clientFor(scope), tableName(), sc
 const catalogueList = { measures: 'measureTypes', orders: 'orderTypes' } as const;
 
 function answer(kind: SpanKind, outcome: SpanOutcome, type: string, created: boolean): ApiResponse {
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(created ? 201 : 200, outcome.span);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
-    case 'not_found':
-      return errorResponse(notFound());
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'outside_participation':
       return errorResponse(fieldError('startDate', 'outside_participation'));
     case 'catalogue_refused':

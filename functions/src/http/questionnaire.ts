@@ -1,7 +1,7 @@
 import { conflict } from '@crux/domain/errors';
 import { questionnaireRepo } from '@crux/store/questionnaire-repo';
 import { documentClient, tableName } from '../runtime/dynamo';
-import { idempotencyKeyReused } from './errors';
+import { isShared, sharedAnswer } from './outcome';
 import type { RequestOf } from './request';
 import { type ApiResponse, errorResponse, json } from './response';
 
@@ -32,15 +32,10 @@ export async function publishDraft(
   req: RequestOf<'POST /api/headoffice/survey/questionnaire/publish'>,
 ): Promise<ApiResponse> {
   const outcome = await repo().publish(req.body, req.now, req.idempotency);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(201, outcome.published);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
   }
 }
 
@@ -48,13 +43,10 @@ export async function commentOnDraft(
   req: RequestOf<'POST /api/network/survey/questionnaire/comments'>,
 ): Promise<ApiResponse> {
   const outcome = await repo().comment(req.body, req.now, req.idempotency);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(201, outcome.comment);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
     case 'no_draft':
       return errorResponse(conflict({ version: req.body.version }));
   }

@@ -3,7 +3,7 @@ import { checkImport } from '@crux/domain/import';
 import { fieldError, validationError } from '@crux/domain/validation';
 import { importRepo } from '@crux/store/import-repo';
 import { catalogueRefusal } from '../http/catalogue-refusal';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -23,13 +23,10 @@ export async function importRecords(
     req.now,
     req.idempotency,
   );
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(201, { imported: outcome.imported });
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
     case 'too_large':
       return errorResponse(
         validationError([

@@ -5,7 +5,7 @@ import { checkWheelUses, conversationUses } from '@crux/domain/wheel/check';
 import { conversationsRepo } from '@crux/store/conversations-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { catalogueRefusal } from '../http/catalogue-refusal';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { countRegistrations } from '../observability/api-requests';
@@ -27,20 +27,13 @@ export async function recordConversation(req: RequestOf<`POST ${typeof path}`>):
     req.now,
     req.idempotency,
   );
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       countRegistrations('centre', ['wheel_conversation']);
       return json(201, outcome.recorded);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
-    case 'not_found':
-      return errorResponse(notFound());
     case 'outside_participation':
       return errorResponse(fieldError('date', 'outside_participation'));
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'catalogue_refused': {
       const uses = conversationUses(req.body);
       return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkWheelUses(c, uses, uses)));
@@ -54,13 +47,10 @@ export async function correctConversation(
 ): Promise<ApiResponse> {
   const { participantId, date, conversationId } = req.params;
   const outcome = await repo(req.scope).correct(participantId, date, conversationId, req.body, req.now);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.conversation);
-    case 'not_found':
-      return errorResponse(notFound());
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'catalogue_refused': {
       const uses = conversationUses(req.body);
       return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkWheelUses(c, uses, uses)));

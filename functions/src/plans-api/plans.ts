@@ -1,8 +1,9 @@
-import { conflict, forbidden, notFound } from '@crux/domain/errors';
+import { forbidden, notFound } from '@crux/domain/errors';
 import { checkWheelUses, ownPlanUses, planUses, type WheelUses } from '@crux/domain/wheel/check';
 import { type PlanOutcome, planRepo } from '@crux/store/plan-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { catalogueRefusal } from '../http/catalogue-refusal';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -12,13 +13,10 @@ const repo = (scope: TenantScope) => planRepo(clientFor(scope), tableName(), sco
 
 /** A plan write's answer; `uses`: what the write named of the catalogue, to explain a refusal by it. */
 function planAnswer<W>(outcome: PlanOutcome<W>, uses?: WheelUses): ApiResponse {
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.plan);
-    case 'not_found':
-      return errorResponse(notFound());
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'sign_in_off':
       return errorResponse(forbidden());
     case 'catalogue_refused':

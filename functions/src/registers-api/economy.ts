@@ -1,8 +1,8 @@
-import { conflict } from '@crux/domain/errors';
 import { checkIncome } from '@crux/domain/registers/economy';
 import { economyRepo } from '@crux/store/economy-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { catalogueRefusal } from '../http/catalogue-refusal';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -20,11 +20,10 @@ export async function getIncome(req: RequestOf<`GET ${typeof path}`>): Promise<A
 export async function setIncome(req: RequestOf<`PUT ${typeof path}`>): Promise<ApiResponse> {
   const year = Number(req.params.year);
   const outcome = await repo(req.scope).set(year, req.body, req.now);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.income);
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'catalogue_refused':
       return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkIncome(c, req.body)));
   }

@@ -1,8 +1,8 @@
-import { conflict } from '@crux/domain/errors';
 import { checkFollowUp } from '@crux/domain/registers/follow-up';
 import { fieldError } from '@crux/domain/validation';
 import { followUpRepo } from '@crux/store/follow-up-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -22,11 +22,10 @@ export async function setFollowUp(req: RequestOf<`PUT ${typeof path}`>): Promise
   const named = checkFollowUp(year, req.body);
   if (!named.ok) return errorResponse(named.error);
   const outcome = await repo(req.scope).set(year, req.body, named.value, req.now);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.followUp);
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'unknown_volunteer': {
       const talk = req.body.talks.findIndex((t) => t.volunteerId === outcome.volunteerId);
       const gathering = req.body.gatherings.findIndex((g) => g.attendees.includes(outcome.volunteerId));

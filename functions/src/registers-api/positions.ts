@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, notFound } from '@crux/domain/errors';
 import { fieldError } from '@crux/domain/validation';
 import { positionsRepo } from '@crux/store/positions-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -19,13 +18,10 @@ export async function listPositions(req: RequestOf<`GET ${typeof base}`>): Promi
 
 export async function createPosition(req: RequestOf<`POST ${typeof base}`>): Promise<ApiResponse> {
   const outcome = await repo(req.scope).create(randomUUID(), req.body, req.now, req.idempotency);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(201, outcome.position);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
   }
 }
 
@@ -34,12 +30,9 @@ export async function updatePosition(
   req: RequestOf<`PUT ${typeof base}/{positionId}`>,
 ): Promise<ApiResponse> {
   const outcome = await repo(req.scope).update(req.params.positionId, req.body, req.now);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.position);
-    case 'not_found':
-      return errorResponse(notFound());
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
   }
 }

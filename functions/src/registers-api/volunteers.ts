@@ -5,7 +5,7 @@ import { fieldError } from '@crux/domain/validation';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { volunteersRepo } from '@crux/store/volunteers-repo';
 import { catalogueRefusal } from '../http/catalogue-refusal';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -22,13 +22,10 @@ export async function listVolunteers(req: RequestOf<`GET ${typeof base}`>): Prom
 
 export async function createVolunteer(req: RequestOf<`POST ${typeof base}`>): Promise<ApiResponse> {
   const outcome = await repo(req.scope).create(randomUUID(), req.body, req.now, req.idempotency);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(201, outcome.volunteer);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
     case 'catalogue_refused':
       return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkVolunteer(c, req.body)));
   }
@@ -40,13 +37,10 @@ export async function updateVolunteer(
 ): Promise<ApiResponse> {
   const id = req.params.volunteerId;
   const outcome = await repo(req.scope).update(id, req.body, req.now);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.volunteer);
-    case 'not_found':
-      return errorResponse(notFound());
-    case 'stale':
-      return errorResponse(conflict(outcome.current));
     case 'catalogue_refused':
       return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkVolunteer(c, req.body)));
   }
@@ -58,11 +52,10 @@ export async function linkAccount(
 ): Promise<ApiResponse> {
   const id = req.params.volunteerId;
   const outcome = await repo(req.scope).link(id, req.body.account, req.now);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'linked':
       return json(200, { volunteerId: id, account: req.body.account });
-    case 'not_found':
-      return errorResponse(notFound());
     case 'already_linked':
       return errorResponse(conflict(outcome.current));
     case 'account_taken':

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { conflict, notFound } from '@crux/domain/errors';
+import { conflict } from '@crux/domain/errors';
 import { CODE_LENGTH, codeFromBytes } from '@crux/domain/survey/code';
 import { fieldError } from '@crux/domain/validation';
 import { centreFiguresRepo } from '@crux/store/centre-figures-repo';
 import { surveyRoundsRepo } from '@crux/store/survey-rounds-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
-import { idempotencyKeyReused } from '../http/errors';
+import { isShared, sharedAnswer } from '../http/outcome';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
@@ -23,13 +23,10 @@ export async function listRounds(req: RequestOf<`GET ${typeof rounds}`>): Promis
 export async function openRound(req: RequestOf<`POST ${typeof rounds}`>): Promise<ApiResponse> {
   const { year, version } = req.body;
   const outcome = await repo(req.scope).open(year, version, today(req.now), req.idempotency);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(201, outcome.round);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
     case 'unknown_version':
       return errorResponse(fieldError('version', 'unknown_version'));
     case 'already_open':
@@ -53,15 +50,10 @@ export async function makeCodes(req: RequestOf<`POST ${typeof round}/codes`>): P
   );
   if (outcome.kind === 'collision')
     outcome = await repo(req.scope).makeCodes(req.params.roundId, drawCodes(req.body.count), req.idempotency);
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(201, { round: req.params.roundId, codes: outcome.codes });
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
-    case 'not_found':
-      return errorResponse(notFound());
     case 'not_open':
     case 'collision':
       return errorResponse(conflict({ round: req.params.roundId }));
@@ -76,15 +68,10 @@ export async function closeRound(req: RequestOf<`POST ${typeof round}/close`>): 
     today(req.now),
     req.idempotency,
   );
+  if (isShared(outcome)) return sharedAnswer(outcome);
   switch (outcome.kind) {
     case 'written':
       return json(200, outcome.round);
-    case 'replayed':
-      return json(outcome.status, outcome.body);
-    case 'key_reused':
-      return errorResponse(idempotencyKeyReused());
-    case 'not_found':
-      return errorResponse(notFound());
     case 'not_open':
       return errorResponse(conflict(outcome.current));
   }
