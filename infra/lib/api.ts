@@ -9,22 +9,24 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AppFunction, logRetention } from './lambda';
 import {
   accountsPolicy,
   adminPolicy,
   answerPolicy,
   catalogueReadPolicy,
   headOfficePolicy,
+  networkPolicy,
+  userPoolActions,
+  userPoolStatement,
+} from './function-policies';
+import { AppFunction, logRetention } from './lambda';
+import {
   type KeyUse,
   logReaderPolicy,
-  networkPolicy,
   type PolicyJson,
   tableKeyStatement,
   tenantPolicy,
   tenantTrustConditions,
-  userPoolActions,
-  userPoolStatement,
 } from './tenant-policy';
 
 export type ApiProps = {

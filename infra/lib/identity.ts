@@ -5,8 +5,9 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { preTokenPolicy } from './function-policies';
 import { AppFunction } from './lambda';
-import { preTokenPolicy, tableKeyStatement } from './tenant-policy';
+import { tableKeyStatement } from './tenant-policy';
 
 export type IdentityProps = {
   /** Prefix of the managed-login domain (`<prefix>.auth.<region>.amazoncognito.com`); unique per region. */

@@ -9,9 +9,10 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { figuresJobPolicy, retentionJobPolicy } from './function-policies';
 import { AppFunction } from './lambda';
 import { archiveKeyStatement, logExportPolicy } from './log-export-policy';
-import { figuresJobPolicy, retentionJobPolicy, tableKeyStatement } from './tenant-policy';
+import { tableKeyStatement } from './tenant-policy';
 
 export type JobsProps = {
   table: dynamodb.ITable;

@@ -1,17 +1,14 @@
-import { logExportPolicy } from '@crux/infra/log-export-policy';
 import {
   adminPolicy,
   catalogueReadPolicy,
   figuresJobPolicy,
   headOfficePolicy,
-  logReaderPolicy,
   networkPolicy,
-  type PolicyJson,
   preTokenPolicy,
   retentionJobPolicy,
-  type Statement,
-  tenantPolicy,
-} from '@crux/infra/tenant-policy';
+} from '@crux/infra/function-policies';
+import { logExportPolicy } from '@crux/infra/log-export-policy';
+import { logReaderPolicy, type PolicyJson, type Statement, tenantPolicy } from '@crux/infra/tenant-policy';
 import { accessLogKeys, centreKeys, jobKeys } from '@crux/store/keys';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { accountsPolicy, adminPolicy, userPoolActions } from '@crux/infra/tenant-policy';
+import { accountsPolicy, adminPolicy, userPoolActions } from '@crux/infra/function-policies';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -15,9 +15,8 @@ import {
   headOfficePolicy,
   networkPolicy,
   preTokenPolicy,
-  tenantPolicy,
-  tenantTrustConditions,
-} from '@crux/infra/tenant-policy';
+} from '@crux/infra/function-policies';
+import { tenantPolicy, tenantTrustConditions } from '@crux/infra/tenant-policy';
 import { table as definition } from '@crux/store/table';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -142,11 +141,10 @@ describe('least privilege per audience', () => {
    */
   const expectTrustedBy = (roleId: string, trusted: readonly Audience[]) => {
     const role = resourcesOf(template, 'AWS::IAM::Role')[roleId];
-    const statements = (
-      role?.Properties.AssumeRolePolicyDocument as {
-        Statement: { Effect: string; Principal: { AWS: unknown }; Action: unknown; Condition: unknown }[];
-      }
-    ).Statement;
+    const document = role?.Properties.AssumeRolePolicyDocument as
+      | { Statement: { Effect: string; Principal: { AWS: unknown }; Action: unknown; Condition: unknown }[] }
+      | undefined;
+    const statements = document?.Statement ?? [];
     for (const st of statements) {
       expect(st.Effect).toBe('Allow');
       expect(st.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);

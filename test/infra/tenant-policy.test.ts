@@ -7,6 +7,8 @@ import {
   headOfficePolicy,
   networkPolicy,
   preTokenPolicy,
+} from '@crux/infra/function-policies';
+import {
   tableKeyStatement,
   tenantLeadingKeys,
   tenantPolicy,

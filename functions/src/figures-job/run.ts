@@ -3,7 +3,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Catalogue } from '@crux/domain/catalogue/lists';
 import { defineFigures, type FigureSet } from '@crux/domain/figures/define';
 import { type Month, monthOf, todayInOslo, yearPeriod } from '@crux/domain/period';
-import { type EarlierNetworkYear, protectNetwork } from '@crux/domain/rollup/network';
 import { mergeById, spanOf } from '@crux/domain/rollup/participation';
 import { addChangedParticipants, type CentreWork, planFromMarkers, yearsOf } from '@crux/domain/rollup/plan';
 import { type CentreYear, countCentreYear, publishYear } from '@crux/domain/rollup/publish';
@@ -19,7 +18,6 @@ import { dirtyMarkersRepo } from '@crux/store/dirty-markers';
 import { figureItems } from '@crux/store/figure-items';
 import { headOfficeFiguresRepo } from '@crux/store/headoffice-figures-repo';
 import { jobLeaseRepo, type LeaseHolder } from '@crux/store/job-lease-repo';
-import { networkFiguresRepo } from '@crux/store/network-figures-repo';
 import { questionnaireRepo } from '@crux/store/questionnaire-repo';
 import { type CountedParticipation, centreRecords, recordsRepo } from '@crux/store/records-repo';
 import { type CountedSpan, registerRecordsRepo, registersOf } from '@crux/store/register-records-repo';
@@ -28,7 +26,7 @@ import { type ClosedRoundRecords, surveyRecordsRepo } from '@crux/store/survey-r
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
 import { documentClient, tableName } from '../runtime/dynamo';
 import { type Lease, leaseFor } from './lease';
-import { lpSolver } from './solver';
+import { type NetworkSummary, publishNetwork } from './network';
 
 export type FiguresJobOptions = {
   /** Defaults to the function's client (DYNAMODB_ENDPOINT locally, none in AWS). */
@@ -54,11 +52,8 @@ export type FiguresJobSummary = {
   years: number[];
   markers: { read: number; cleared: number; kept: number; unknownCentre: number };
   itemsWritten: number;
-  /**
-   * The network's publication, when one was made: its cells, the share hidden beyond the small ones,
-   * and the hidden cells no protection could keep (then nothing was written to the network).
-   */
-  network?: { cells: number; hiddenBeyondSmall: number; unprotected: number };
+  /** The network's publication, when one was made (network.ts). */
+  network?: NetworkSummary;
   requests: RequestCounts;
   durationMs: number;
 };
@@ -176,42 +171,9 @@ async function publish(
       items.push(figureItems.headOfficeMonth(year, m.month, m.centre, m.figures, run.computedAt));
     }
   }
-  items.push(...(await publishNetwork(run, tables, summary)));
-  return items;
-}
-
-/**
- * The network's figures of every year the head office has, protected as one set against what the
- * network read before (rollup/network.ts). Should a late correction make that impossible without
- * showing what the network was once told was hidden, nothing is written to the network: it keeps what
- * it had, and the summary says how many cells are at stake.
- */
-async function publishNetwork(
-  run: Run,
-  changed: ReadonlyMap<number, ReadonlyMap<string, StoredYear>>,
-  summary: FiguresJobSummary,
-): Promise<Record<string, unknown>[]> {
-  if (changed.size === 0) return [];
-  const hq = headOfficeFiguresRepo(run.doc, run.table);
-  const network = networkFiguresRepo(run.doc, run.table);
-  const counted = [...changed].filter(([, rows]) => rows.size > 0).map(([year]) => year);
-  const years = [...new Set([...(await hq.years()), ...counted])].sort((a, b) => a - b);
-  const tables = new Map<number, ReadonlyMap<string, StoredYear>>();
-  const earlier: EarlierNetworkYear[] = [];
-  for (const year of years) {
-    tables.set(year, changed.get(year) ?? (await hq.stored(year, false)).years);
-    earlier.push(await network.published(year));
-  }
-  const published = protectNetwork(run.set, tables, earlier, await lpSolver());
-  summary.network = {
-    cells: published.cost.cells,
-    hiddenBeyondSmall: published.cost.share,
-    unprotected: published.unprotected.length,
-  };
-  const items: Record<string, unknown>[] = [figureItems.headOfficeYears(years, run.computedAt)];
-  if (published.unprotected.length > 0) return items;
-  for (const { year, row } of published.changed)
-    items.push(figureItems.networkYear(year, row, run.computedAt));
+  const network = await publishNetwork(run.doc, run.table, run.set, tables, run.computedAt);
+  if (network.summary) summary.network = network.summary;
+  items.push(...network.items);
   return items;
 }
 
