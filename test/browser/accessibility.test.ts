@@ -178,7 +178,7 @@ function staffVisits(language: Language): Visit[] {
       reach: async (p) => {
         await p.goto(`${runtime.url}/senter/ovre-eiker/frivillige`);
         await p.locator('tbody th button').first().click();
-        await p.locator('#volunteer-detail h2').waitFor();
+        await p.locator('#volunteer-detail-title').waitFor();
       },
     },
     {
