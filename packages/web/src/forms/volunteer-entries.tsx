@@ -19,7 +19,7 @@ type Props = {
   arenas: readonly { id: string; name: Text }[];
   arenaName: (id: string) => string;
   reload: () => void;
-  /** The heading: the volunteer's own month, or the year staff see for a volunteer. */
+  /** The heading: the volunteer's own month, or (a level down, under the volunteer's name) the year staff see. */
   title?: string;
 };
 
@@ -33,6 +33,7 @@ export function VolunteerEntries({ centre, volunteerId, entries, arenas, arenaNa
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<'updated' | 'deleted' | 'conflict' | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const Heading = title ? 'h3' : 'h2';
   const sorted = [...entries].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const open = sorted.find((e) => e.id === editing);
   const done = (outcome: 'updated' | 'deleted' | 'conflict') => {
@@ -53,9 +54,9 @@ export function VolunteerEntries({ centre, volunteerId, entries, arenas, arenaNa
   };
   return (
     <>
-      <h2 className="ds-heading" data-size="md" id="volunteer-entries-title">
+      <Heading className="ds-heading" data-size={title ? 'sm' : 'md'} id="volunteer-entries-title">
         {title ?? t.volunteer.entriesTitle}
-      </h2>
+      </Heading>
       {notice === 'updated' ? <Success>{t.volunteer.updated}</Success> : null}
       {notice === 'deleted' ? <Success>{t.volunteer.deleted}</Success> : null}
       {notice === 'conflict' ? <Alert>{t.volunteer.conflict}</Alert> : null}
