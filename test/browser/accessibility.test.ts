@@ -30,6 +30,7 @@ const words = {
     addMeasure: 'Legg til tiltak',
     statement: 'Tilgjengelighetserklæring',
     addKind: 'Legg til',
+    addVolunteer: 'Legg til frivillig',
   },
   en: {
     signIn: 'Sign in',
@@ -43,6 +44,7 @@ const words = {
     addMeasure: 'Add measure',
     statement: 'Accessibility statement',
     addKind: 'Add',
+    addVolunteer: 'Add a volunteer',
   },
 } as const;
 
@@ -168,6 +170,22 @@ function staffVisits(language: Language): Visit[] {
       reach: async (p) => {
         await p.goto(`${runtime.url}/senter/ovre-eiker/tall?ar=2024`);
         await p.locator('summary', { hasText: w.months }).click();
+      },
+    },
+    {
+      // The volunteer register with the first volunteer open: the record, the account, the hours.
+      name: 'frivillige',
+      reach: async (p) => {
+        await p.goto(`${runtime.url}/senter/ovre-eiker/frivillige`);
+        await p.locator('tbody th button').first().click();
+        await p.locator('#volunteer-detail-title').waitFor();
+      },
+    },
+    {
+      name: 'frivillige-feil',
+      reach: async (p) => {
+        await p.getByRole('button', { name: w.addVolunteer, exact: true }).click();
+        await p.locator('.ds-error-summary').waitFor();
       },
     },
     { name: 'ikke-funnet', reach: async (p) => void (await p.goto(`${runtime.url}/senter/tromso/i-dag`)) },

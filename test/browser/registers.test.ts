@@ -1,10 +1,12 @@
 import type { HeadOfficeYear, NetworkYear } from '@crux/domain/figure-set';
+import type { VolunteerFollowUp } from '@crux/domain/registers/follow-up';
+import type { Volunteer } from '@crux/domain/registers/volunteers';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiFromPage, nbNumber, signIn, todayInOslo } from './support/app';
 import { launchChromium, newContext, skipBrowser } from './support/browser';
-import { eventually, pageOverflowsSideways } from './support/pages';
+import { eventually, pageOverflowsSideways, rowCells } from './support/pages';
 import { startTestRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
@@ -62,7 +64,7 @@ describe.skipIf(skipBrowser)("the centre's registers in Chromium on a phone", ()
     // The menu holds their own page only; a leader's or staff's URL is "no access".
     const menu = await page.getByRole('navigation').getByRole('link').allInnerTexts();
     expect(menu).toEqual(['Mine timer']);
-    for (const path of ['okonomi', 'stillinger', 'deltakere', 'ombruk', 'i-dag']) {
+    for (const path of ['okonomi', 'stillinger', 'deltakere', 'ombruk', 'i-dag', 'frivillige']) {
       await page.goto(`${runtime.url}/senter/${CENTRE}/${path}`);
       await page.getByRole('heading', { name: noAccess }).waitFor();
     }
@@ -143,6 +145,104 @@ describe.skipIf(skipBrowser)("the centre's registers in Chromium on a phone", ()
     }
   }, 120_000);
 
+  test('staff keep the volunteer register: add, correct against a change made meanwhile, hours, follow-up', async () => {
+    const page = await onPhone('ansatt.ovre-eiker');
+    await page.getByRole('navigation').getByRole('link', { name: 'Frivillige' }).click();
+    await page.getByRole('heading', { name: 'Frivillige', level: 1 }).waitFor();
+    const name = `Frivillig ${Date.now()}`;
+    const today = todayInOslo();
+    const add = page.locator('form', { has: page.getByRole('heading', { name: 'Legg til frivillig' }) });
+    await add.getByLabel('Navn').fill(name);
+    await add.getByLabel('Kontakt').fill('900 00 000');
+    await add.getByRole('checkbox', { name: 'Bruktbutikk og kafé' }).check();
+    await add.getByRole('button', { name: 'Legg til frivillig' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name} er lagt til.` })
+      .waitFor();
+    await page.getByRole('button', { name, exact: true }).click();
+    const detail = page.locator('#volunteer-detail');
+
+    // Hours for a volunteer with no account: logged by date and arena, then deleted again.
+    await detail.getByText('Ingen konto knyttet.', { exact: false }).waitFor();
+    await detail.getByLabel('Hvor', { exact: true }).selectOption({ label: 'Bruktbutikk og kafé' });
+    await detail.getByLabel('Timer', { exact: true }).fill('1,5');
+    await detail.getByRole('button', { name: 'Før timene' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ført: 1,5 timer' }).waitFor();
+    await eventually(() => page.getByTestId('volunteer-year-hours').textContent()).toBe(
+      'Sum i år: 1,5 timer',
+    );
+    expect(await pageOverflowsSideways(page)).toBe(false);
+    await screenshot(page, 'frivillige-360');
+    await detail.getByRole('button', { name: /^Slett: / }).click();
+    await eventually(() => page.getByTestId('volunteer-year-hours').textContent()).toBe('Sum i år: 0 timer');
+
+    // An account linked and unlinked.
+    const account = `konto-${Date.now()}`;
+    await detail.getByLabel('Kontoens id').fill(account);
+    await detail.getByRole('button', { name: 'Knytt til konto' }).click();
+    await detail.getByText(`Knyttet til kontoen ${account}.`, { exact: false }).waitFor();
+    await detail.getByRole('button', { name: 'Fjern koblingen til kontoen' }).click();
+    await detail.getByText('Ingen konto knyttet.', { exact: false }).waitFor();
+
+    // Someone else changes the contact while this user ends the volunteer's time: neither is lost.
+    const list = await apiFromPage<{ items: Volunteer[] }>(
+      page,
+      'GET',
+      `/api/centres/${CENTRE}/volunteers?limit=100`,
+    );
+    const stored = list.body.items.find((v) => v.name === name);
+    if (!stored) throw new Error('the new volunteer is not in the list');
+    const {
+      id,
+      version,
+      createdAt,
+      updatedAt,
+      updatedBy,
+      account: _,
+      linkedAt,
+      linkedBy,
+      ...fields
+    } = stored;
+    const path = `/api/centres/${CENTRE}/volunteers/${id}`;
+    const meanwhile = await apiFromPage(page, 'PUT', path, { ...fields, contact: '911 11 111', version });
+    expect(meanwhile.status).toBe(200);
+    const edit = page.locator('form', { has: page.getByRole('heading', { name: `Endre ${name}` }) });
+    await edit.getByLabel('Til', { exact: true }).fill(today);
+    await edit.getByRole('button', { name: 'Lagre' }).click();
+    await page.locator('form.conflict').waitFor();
+    expect(await page.getByRole('radio', { name: 'Bruk lagret: 911 11 111' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Lagre valgene mine' }).click();
+    await page.getByRole('status').filter({ hasText: 'Endringene er lagret.' }).waitFor();
+    const after = await apiFromPage<{ items: Volunteer[] }>(
+      page,
+      'GET',
+      `/api/centres/${CENTRE}/volunteers?limit=100`,
+    );
+    expect(after.body.items.find((v) => v.id === id)).toMatchObject({
+      contact: '911 11 111',
+      endDate: today,
+    });
+
+    // The year's follow-up: a well-being talk planned, and who came to the first gathering.
+    const followUp = page.locator('form', { has: page.getByRole('heading', { name: /^Oppfølging i / }) });
+    await followUp.getByRole('group', { name, exact: true }).getByLabel('Planlagt').fill(today);
+    const first = followUp.getByRole('group', { name: 'Samling 1' });
+    await first.getByLabel('Dato', { exact: true }).fill(today);
+    await first.getByRole('checkbox', { name, exact: true }).check();
+    await followUp.getByRole('button', { name: 'Lagre oppfølgingen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Oppfølgingen er lagret.' }).waitFor();
+    const year = today.slice(0, 4);
+    const doc = await apiFromPage<VolunteerFollowUp>(
+      page,
+      'GET',
+      `/api/centres/${CENTRE}/volunteer-follow-up/${year}`,
+    );
+    expect(doc.body.talks).toContainEqual({ volunteerId: id, plannedDate: today });
+    expect(doc.body.gatherings[0]).toMatchObject({ date: today, attendees: [id] });
+    expect(await pageOverflowsSideways(page)).toBe(false);
+  }, 180_000);
+
   test("after the job, the head office and the network read Øvre Eiker's published register lines", async () => {
     await runtime.runFiguresJob();
     const hq = await onPhone('hovedkontor');
@@ -165,6 +265,22 @@ describe.skipIf(skipBrowser)("the centre's registers in Chromium on a phone", ()
       'income.other_income': 323_000,
     });
     expect(row?.previous).toMatchObject({ volunteers: 17, 'volunteers.new': 4, 'volunteers.hours': 2090 });
+    // The FTE lines are derived from those figures where they are shown: the head office's table.
+    await hq.goto(`${runtime.url}/hovedkontor?ar=2024`);
+    await hq.getByRole('table').first().waitFor();
+    const heads = async (caption: RegExp) =>
+      (
+        await hq
+          .locator('table')
+          .filter({ has: hq.locator('caption', { hasText: caption }) })
+          .locator('thead th')
+          .allInnerTexts()
+      ).slice(1);
+    const ovreEiker = async (caption: RegExp, line: string) =>
+      (await rowCells(hq, caption, line))[(await heads(caption)).indexOf('CRUX Øvre Eiker')];
+    await eventually(() => ovreEiker(/^Frivillige$/, 'Årsverk frivillige')).toBe('1,94 (1,19)');
+    expect(await ovreEiker(/^Ansatte$/, 'Antall ansatte (stillinger)')).toBe('5 + 1 vikar (5 + 1 vikar)');
+    expect(await ovreEiker(/^Ansatte$/, 'Årsverk ansatte')).toBe('4 (4)');
     const network = await onPhone('erfaringsnettverket');
     const shared = await apiFromPage<NetworkYear>(network, 'GET', '/api/network/figures/2024');
     // The network sees each register line either as the head office does or hidden, with a reason:

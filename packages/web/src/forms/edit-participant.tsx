@@ -3,8 +3,9 @@ import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { ConflictResolver, differingFields } from './conflict-resolver';
 import { useDraft } from './drafts';
+import { displayValue, fieldLabel } from './participant-display';
 import { ParticipantForm } from './participant-form';
-import { checkParticipant, type ParticipantValues, valuesOf } from './participant-values';
+import { checkParticipant, editableFields, type ParticipantValues, valuesOf } from './participant-values';
 import { useSubmitState } from './submit-state';
 
 /**
@@ -24,7 +25,7 @@ const PREFIX = 'edit-participant';
 type Props = { centre: string; participant: Participant; onSaved: () => void };
 
 export function EditParticipant({ centre, participant, onSaved }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { api, claims } = useApp();
   const fresh = (): EditDraft => ({
     editing: false,
@@ -58,7 +59,7 @@ export function EditParticipant({ centre, participant, onSaved }: Props) {
     if (failure.kind === 'http' && failure.status === 409 && failure.error?.current) {
       const current = failure.error.current as Participant;
       // A retry of a save whose answer was lost meets its own change: nothing is left to choose.
-      if (differingFields(values, current).length === 0) {
+      if (differingFields(editableFields, values, valuesOf(current)).length === 0) {
         submit.succeed();
         clear();
         onSaved();
@@ -90,15 +91,20 @@ export function EditParticipant({ centre, participant, onSaved }: Props) {
     const current = draft.conflict;
     return (
       <ConflictResolver
+        fields={editableFields}
         base={draft.base}
         mine={draft.values}
-        current={current}
+        theirs={valuesOf(current)}
+        label={(f) => fieldLabel(f, t)}
+        display={(f, values) => displayValue(f, values as ParticipantValues, t, language)}
         saving={state.saving}
         onDiscard={() => {
           clear();
           onSaved();
         }}
-        onResolve={(values, version) => {
+        onResolve={(merged) => {
+          const values = merged as ParticipantValues;
+          const { version } = current;
           update((d) => ({ ...d, base: valuesOf(current), version, values, conflict: null }));
           put(values, version);
         }}

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../ui/error-summary';
 import { SelectField, TextField } from '../ui/fields';
 import { ScrollRegion } from '../ui/scroll-region';
 import { Alert, Success } from '../ui/status';
-import { toFormErrors } from './form-errors';
+import { type FormErrors, toFormErrors } from './form-errors';
 import { useSubmitState } from './submit-state';
 
 type Props = {
@@ -19,26 +19,46 @@ type Props = {
   arenas: readonly { id: string; name: Text }[];
   arenaName: (id: string) => string;
   reload: () => void;
+  /** The heading: the volunteer's own month, or (a level down, under the volunteer's name) the year staff see. */
+  title?: string;
 };
 
-/** This month's logged hours, newest first, each one correctable (arena and hours) against its version. */
-export function VolunteerEntries({ centre, volunteerId, entries, arenas, arenaName, reload }: Props) {
+/**
+ * Logged hours, newest first, each one correctable (arena and hours) or deleted against its version: a
+ * wrong day is deleted and logged again.
+ */
+export function VolunteerEntries({ centre, volunteerId, entries, arenas, arenaName, reload, title }: Props) {
   const { t, language } = useI18n();
+  const { api } = useApp();
   const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<'updated' | 'conflict' | null>(null);
+  const [notice, setNotice] = useState<'updated' | 'deleted' | 'conflict' | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const Heading = title ? 'h3' : 'h2';
   const sorted = [...entries].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const open = sorted.find((e) => e.id === editing);
-  const done = (outcome: 'updated' | 'conflict') => {
+  const done = (outcome: 'updated' | 'deleted' | 'conflict') => {
     setEditing(null);
     setNotice(outcome);
     reload();
   };
+  const pathOf = (e: VolunteerHoursEntry) =>
+    `/api/centres/${centre}/volunteers/${volunteerId}/hours/${e.date}/${e.id}`;
+  const remove = async (e: VolunteerHoursEntry) => {
+    setNotice(null);
+    setDeleting(true);
+    const result = await api.delete(pathOf(e), { version: e.version });
+    setDeleting(false);
+    if (result.ok) return done('deleted');
+    if (result.failure.kind === 'http' && [404, 409].includes(result.failure.status)) return done('conflict');
+    setNotice('conflict');
+  };
   return (
     <>
-      <h2 className="ds-heading" data-size="md" id="volunteer-entries-title">
-        {t.volunteer.entriesTitle}
-      </h2>
+      <Heading className="ds-heading" data-size={title ? 'sm' : 'md'} id="volunteer-entries-title">
+        {title ?? t.volunteer.entriesTitle}
+      </Heading>
       {notice === 'updated' ? <Success>{t.volunteer.updated}</Success> : null}
+      {notice === 'deleted' ? <Success>{t.volunteer.deleted}</Success> : null}
       {notice === 'conflict' ? <Alert>{t.volunteer.conflict}</Alert> : null}
       {sorted.length === 0 ? <p>{t.volunteer.noEntries}</p> : null}
       {sorted.length > 0 ? (
@@ -51,6 +71,7 @@ export function VolunteerEntries({ centre, volunteerId, entries, arenas, arenaNa
                 <th scope="col" className="num">
                   {t.volunteer.howMany}
                 </th>
+                <td />
                 <td />
               </tr>
             </thead>
@@ -74,6 +95,18 @@ export function VolunteerEntries({ centre, volunteerId, entries, arenas, arenaNa
                       {t.volunteer.change}
                     </button>
                   </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="ds-button"
+                      data-variant="tertiary"
+                      disabled={deleting}
+                      aria-label={`${t.volunteer.delete}: ${formatDate(e.date, language)}, ${arenaName(e.arena)}`}
+                      onClick={() => remove(e)}
+                    >
+                      {t.volunteer.delete}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -83,7 +116,7 @@ export function VolunteerEntries({ centre, volunteerId, entries, arenas, arenaNa
       {open ? (
         <CorrectEntry
           key={open.id}
-          path={`/api/centres/${centre}/volunteers/${volunteerId}/hours/${open.date}/${open.id}`}
+          path={pathOf(open)}
           entry={open}
           arenas={arenas}
           onDone={done}
@@ -96,6 +129,45 @@ export function VolunteerEntries({ centre, volunteerId, entries, arenas, arenaNa
 
 const ids = { arena: 'correct-arena', hours: 'correct-hours' };
 
+/** Hours as typed, in quarter hours with a decimal comma ("1,5"); blank is no number at all. */
+export const parseHours = (typed: string) =>
+  typed.trim() === '' ? Number.NaN : Number(typed.replace(',', '.').trim());
+
+/** Where and how many hours: the fields a volunteer's entry is logged and corrected with. */
+export function ArenaAndHours(props: {
+  ids: { arena: string; hours: string };
+  arena: string;
+  hours: string;
+  arenas: readonly { id: string; name: Text }[];
+  errors: FormErrors;
+  onArena: (arena: string) => void;
+  onHours: (hours: string) => void;
+}) {
+  const { t, text } = useI18n();
+  return (
+    <>
+      <SelectField
+        id={props.ids.arena}
+        label={t.volunteer.where}
+        value={props.arena}
+        error={props.errors.arena}
+        onChange={props.onArena}
+        options={props.arenas.map((a) => ({ value: a.id, label: text(a.name) }))}
+      />
+      <TextField
+        id={props.ids.hours}
+        label={t.volunteer.hoursField}
+        hint={t.volunteer.hoursHint}
+        inputMode="text"
+        className="short"
+        value={props.hours}
+        error={props.errors.hours}
+        onChange={props.onHours}
+      />
+    </>
+  );
+}
+
 function CorrectEntry(props: {
   path: string;
   entry: VolunteerHoursEntry;
@@ -103,7 +175,7 @@ function CorrectEntry(props: {
   onDone: (outcome: 'updated' | 'conflict') => void;
   onCancel: () => void;
 }) {
-  const { t, text, language } = useI18n();
+  const { t, language } = useI18n();
   const { api } = useApp();
   const { entry } = props;
   const [arena, setArena] = useState(entry.arena);
@@ -113,7 +185,7 @@ function CorrectEntry(props: {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = { arena, hours: Number(hours.replace(',', '.').trim()), version: entry.version };
+    const body = { arena, hours: parseHours(hours), version: entry.version };
     const checked = parse(VolunteerHoursUpdate, body);
     if (!checked.ok) return submit.invalid(toFormErrors(checked.error.fields));
     submit.start();
@@ -131,23 +203,14 @@ function CorrectEntry(props: {
         {t.volunteer.changeTitle(formatDate(entry.date, language))}
       </h3>
       <ErrorSummary errors={state.errors} fieldIds={ids} attempt={state.attempt} extra={state.formError} />
-      <SelectField
-        id={ids.arena}
-        label={t.volunteer.where}
-        value={arena}
-        error={state.errors.arena}
-        onChange={setArena}
-        options={props.arenas.map((a) => ({ value: a.id, label: text(a.name) }))}
-      />
-      <TextField
-        id={ids.hours}
-        label={t.volunteer.hoursField}
-        hint={t.volunteer.hoursHint}
-        inputMode="text"
-        className="short"
-        value={hours}
-        error={state.errors.hours}
-        onChange={setHours}
+      <ArenaAndHours
+        ids={ids}
+        arena={arena}
+        hours={hours}
+        arenas={props.arenas}
+        errors={state.errors}
+        onArena={setArena}
+        onHours={setHours}
       />
       <div className="actions">
         <button type="submit" className="ds-button" disabled={state.saving}>

@@ -109,8 +109,13 @@ describe('what each role may open', () => {
     expect(open(volunteer, '/senter/ovre-eiker/mine-timer')).toBe(false);
     for (const page of ['ombruk', 'stillinger', 'okonomi'])
       expect(open(volunteer, `/senter/tromso/${page}`)).toBe(false);
+    expect(matchPath('/senter/tromso/frivillige')).toEqual({ page: 'volunteers', centre: 'tromso' });
+    expect(open(volunteer, '/senter/tromso/frivillige')).toBe(false);
     const staff = person('staff', 'tromso');
     expect(open(staff, '/senter/tromso/ombruk')).toBe(true);
+    expect(open(staff, '/senter/tromso/frivillige')).toBe(true);
+    expect(open(staff, '/senter/ovre-eiker/frivillige')).toBe(false);
+    expect(open(person('leader', 'tromso'), '/senter/tromso/frivillige')).toBe(true);
     expect(open(staff, '/senter/tromso/mine-timer')).toBe(false);
     expect(open(staff, '/senter/tromso/stillinger')).toBe(false);
     expect(open(staff, '/senter/tromso/okonomi')).toBe(false);
@@ -119,6 +124,7 @@ describe('what each role may open', () => {
       expect(open(leader, `/senter/tromso/${page}`)).toBe(true);
     const hrefs = (claims: Claims) => navFor(claims).map((item) => item.href);
     expect(hrefs(staff)).not.toContain('/senter/tromso/stillinger');
+    expect(hrefs(staff)).toContain('/senter/tromso/frivillige');
     expect(hrefs(leader)).toEqual(
       expect.arrayContaining(['/senter/tromso/stillinger', '/senter/tromso/okonomi']),
     );

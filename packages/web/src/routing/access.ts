@@ -22,6 +22,7 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   participantNew: 'POST /api/centres/{centreId}/participants',
   participant: 'GET /api/centres/{centreId}/participants/{participantId}',
   volunteer: 'GET /api/centres/{centreId}/me',
+  volunteers: 'POST /api/centres/{centreId}/volunteers',
   shop: 'PUT /api/centres/{centreId}/shop/{month}',
   positions: 'POST /api/centres/{centreId}/positions',
   economy: 'PUT /api/centres/{centreId}/economy/{year}',
@@ -53,6 +54,7 @@ const menu: { page: DataPage; href: (centre: string) => string; label: (t: Messa
   { page: 'today', href: paths.today, label: (t) => t.nav.today },
   { page: 'participants', href: paths.participants, label: (t) => t.nav.participants },
   { page: 'volunteer', href: paths.volunteer, label: (t) => t.nav.volunteer },
+  { page: 'volunteers', href: paths.volunteers, label: (t) => t.nav.volunteers },
   { page: 'shop', href: paths.shop, label: (t) => t.nav.shop },
   // What only a leader does: the route table lets no one else call these routes.
   { page: 'positions', href: paths.positions, label: (t) => t.nav.positions },

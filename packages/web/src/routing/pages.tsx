@@ -46,6 +46,7 @@ const participants = lazyPage(() => import('../pages/participants').then((m) => 
 const participantNew = lazyPage(() => import('../pages/participant-new').then((m) => m.ParticipantNewPage));
 const participant = lazyPage(() => import('../pages/participant').then((m) => m.ParticipantPage));
 const volunteer = lazyPage(() => import('../pages/volunteer').then((m) => m.VolunteerPage));
+const volunteers = lazyPage(() => import('../pages/volunteers').then((m) => m.VolunteersPage));
 const shop = lazyPage(() => import('../pages/shop').then((m) => m.ShopPage));
 const positions = lazyPage(() => import('../pages/positions').then((m) => m.PositionsPage));
 const economy = lazyPage(() => import('../pages/economy').then((m) => m.EconomyPage));
@@ -66,6 +67,7 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   participantNew,
   participant,
   volunteer,
+  volunteers,
   shop,
   positions,
   economy,
@@ -108,6 +110,8 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <participant.Page centre={route.centre} id={route.id} />;
     case 'volunteer':
       return <volunteer.Page centre={route.centre} />;
+    case 'volunteers':
+      return <volunteers.Page centre={route.centre} />;
     case 'shop':
       return <shop.Page centre={route.centre} />;
     case 'positions':

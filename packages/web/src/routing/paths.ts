@@ -10,6 +10,7 @@ export type PageRoute =
   | { page: 'participantNew'; centre: string }
   | { page: 'participant'; centre: string; id: string }
   | { page: 'volunteer'; centre: string }
+  | { page: 'volunteers'; centre: string }
   | { page: 'shop'; centre: string }
   | { page: 'positions'; centre: string }
   | { page: 'economy'; centre: string }
@@ -33,6 +34,7 @@ export const paths = {
   participantNew: (centre: string) => `/senter/${centre}/deltakere/ny`,
   participant: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}`,
   volunteer: (centre: string) => `/senter/${centre}/mine-timer`,
+  volunteers: (centre: string) => `/senter/${centre}/frivillige`,
   shop: (centre: string) => `/senter/${centre}/ombruk`,
   positions: (centre: string) => `/senter/${centre}/stillinger`,
   economy: (centre: string) => `/senter/${centre}/okonomi`,
@@ -53,6 +55,7 @@ const segment = /^[a-z0-9-]+$/;
 const sections = {
   'i-dag': 'today',
   'mine-timer': 'volunteer',
+  frivillige: 'volunteers',
   ombruk: 'shop',
   stillinger: 'positions',
   okonomi: 'economy',

@@ -143,3 +143,42 @@ export function RadioGroup({ id, label, hint, error, value, onChange, options }:
     </fieldset>
   );
 }
+
+type CheckboxProps = Common & {
+  /** The values ticked. */
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+  options: { value: string; label: string }[];
+};
+
+/** Several of a list (arenas, who came): the error summary links to the first box. */
+export function CheckboxGroup({ id, label, hint, error, values, onChange, options }: CheckboxProps) {
+  const ticked = new Set(values);
+  const toggle = (value: string, on: boolean) =>
+    onChange(options.map((o) => o.value).filter((v) => (v === value ? on : ticked.has(v))));
+  return (
+    <fieldset className="ds-fieldset" aria-describedby={describedBy(id, hint, error)}>
+      <legend className="ds-label">{label}</legend>
+      <Hint id={id} hint={hint} />
+      {options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${option.value}`;
+        return (
+          <div className="ds-field" key={option.value}>
+            <input
+              type="checkbox"
+              className="ds-input"
+              id={optionId}
+              checked={ticked.has(option.value)}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+            />
+            <label className="ds-label" data-weight="regular" htmlFor={optionId}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
+      <ErrorMessage id={id} error={error} />
+    </fieldset>
+  );
+}
