@@ -12,8 +12,7 @@ export type ApiRow = {
   requests: number;
   poolCalls: number;
   commands: Record<string, number>;
-  /** Each timed call's handler time and the table requests it made. */
-  times: number[];
+  /** The table requests each timed call made. */
   calls: Sent[][];
   handlerMs: number;
   dynamoMs: number;

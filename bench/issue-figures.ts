@@ -2,7 +2,7 @@ import { CentreId } from '@crux/domain/centre';
 import { participantsRepo } from '@crux/store/participants-repo';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { type ApiRow, isWrite, readsOf, rowOf, writesOf } from './api-figures';
-import type { Probe } from './dynamo-probe';
+import type { Probe, Sent } from './dynamo-probe';
 import { type Figure, median, progress, round } from './measure';
 import { newParticipant, type ScenarioContext } from './scenarios/scenario';
 import type { CountedRound } from './scenarios/survey';
@@ -14,40 +14,44 @@ const RUNS = 60;
 /**
  * Issue 11: a logged read (a participant opened) against the same read unlogged. The logged read sends
  * the read and its access-log write side by side, so its latency is held against the slower of the two
- * requests, call by call. The same read unlogged is the store's read alone, as the handler makes it.
+ * requests, call by call. The same read unlogged is the store's read alone, as the handler makes it
+ * (every handler read of a participant is logged). The two are interleaved, so a busy moment on the
+ * machine weighs on both alike.
  */
-async function loggedRead(rows: ApiRow[], centre: string, probe: Probe): Promise<Figure> {
-  const row = rowOf(rows, `GET ${centreRoute('/participants/{participantId}')}`);
-  const slower = row.calls.map((sent) => Math.max(...sent.map((s) => s.end - s.start)));
-  const reads = row.calls.map((sent) => sent.filter((s) => !isWrite(s)));
-  const writes = row.calls.map((sent) => sent.filter(isWrite));
-  const overlapped = row.calls.filter((sent) => {
+async function loggedRead(rows: ApiRow[], ctx: ScenarioContext, probe: Probe): Promise<Figure> {
+  progress('a logged participant read against the same read unlogged');
+  const path = rowOf(rows, `GET ${centreRoute('/participants/{participantId}')}`).path;
+  const { documentClient, tableName } = await import('@crux/functions/runtime/dynamo');
+  const scope = issueTenantScope(CentreId.parse(ctx.centre), 'staff', 'bench');
+  const repo = participantsRepo(documentClient(), tableName(), scope);
+  const id = path.split('/').at(-1) ?? '';
+  const logged: { ms: number; sent: Sent[] }[] = [];
+  const unlogged: { ms: number; requests: number }[] = [];
+  for (let i = 0; i < RUNS + 10; i++) {
+    probe.reset();
+    let started = performance.now();
+    await ctx.send('staff', { method: 'GET', path });
+    const ms = performance.now() - started;
+    const sent = [...probe.sent()];
+    probe.reset();
+    started = performance.now();
+    if (!(await repo.get(id))) throw new Error('bench: the participant read unlogged is missing');
+    if (i < 10) continue;
+    unlogged.push({ ms: performance.now() - started, requests: probe.requests() });
+    logged.push({ ms, sent });
+  }
+  const took = (s: Sent) => s.end - s.start;
+  const slower = median(logged.map((l) => Math.max(...l.sent.map(took))));
+  const of = (pick: (s: Sent) => boolean) =>
+    round(median(logged.map((l) => Math.max(0, ...l.sent.filter(pick).map(took)))));
+  const together = logged.filter(({ sent }) => {
     const [read] = sent.filter((s) => !isWrite(s));
     const [write] = sent.filter(isWrite);
     return read && write && write.start < read.end && read.start < write.end;
   }).length;
-  const latency = median(row.times);
-  const ratio = round(latency / median(slower));
-
-  progress('the same participant read, unlogged');
-  const { documentClient, tableName } = await import('@crux/functions/runtime/dynamo');
-  const id = row.path.split('/').at(-1) ?? '';
-  const repo = participantsRepo(
-    documentClient(),
-    tableName(),
-    issueTenantScope(CentreId.parse(centre), 'staff', 'bench'),
-  );
-  const times: number[] = [];
-  const requests = new Set<number>();
-  for (let i = 0; i < RUNS + 10; i++) {
-    probe.reset();
-    const started = performance.now();
-    if (!(await repo.get(id))) throw new Error('bench: the participant read unlogged is missing');
-    if (i >= 10) times.push(performance.now() - started);
-    requests.add(probe.requests());
-  }
-  const ms = (list: { start: number; end: number }[][]) =>
-    round(median(list.map((l) => Math.max(0, ...l.map((s) => s.end - s.start)))));
+  const latency = median(logged.map((l) => l.ms));
+  const requests = Math.max(...logged.map((l) => l.sent.length));
+  const ratio = round(latency / slower);
   return {
     id: 'privacy.logged-read',
     label:
@@ -55,22 +59,22 @@ async function loggedRead(rows: ApiRow[], centre: string, probe: Probe): Promise
     value: ratio,
     unit: '×',
     target: '≤ 1.2× the slower of the two requests, the log written beside the read',
-    pass: ratio <= 1.2 && readsOf(row) === 1 && writesOf(row) === 1 && overlapped === row.calls.length,
+    pass: ratio <= 1.2 && requests === 2 && together === logged.length,
     detail: {
       logged: {
-        requests: row.requests,
+        requests,
         latencyMs: round(latency),
-        readMs: ms(reads),
-        logWriteMs: ms(writes),
-        slowerOfTheTwoMs: round(median(slower)),
-        callsWithBothUnderWayTogether: `${overlapped} of ${row.calls.length}`,
+        readMs: of((s) => !isWrite(s)),
+        logWriteMs: of(isWrite),
+        slowerOfTheTwoMs: round(slower),
+        callsWithBothUnderWayTogether: `${together} of ${logged.length}`,
       },
       unlogged: {
-        requests: Math.max(...requests),
-        latencyMs: round(median(times)),
-        what: 'the store’s read alone (no handler: every handler read of a participant is logged)',
+        requests: Math.max(...unlogged.map((u) => u.requests)),
+        latencyMs: round(median(unlogged.map((u) => u.ms))),
+        what: 'the store’s read alone, interleaved with the logged calls (no handler: every handler read of a participant is logged)',
       },
-      loggedOverUnlogged: round(latency / median(times)),
+      loggedOverUnlogged: round(latency / median(unlogged.map((u) => u.ms))),
     },
   };
 }
@@ -136,7 +140,7 @@ export async function issueFigures(
       pass: hour.requests === 1,
       detail: { commands: hour.commands, handlerMs: hour.handlerMs },
     },
-    await loggedRead(rows, ctx.centre, probe),
+    await loggedRead(rows, ctx, probe),
     {
       id: 'wheel.page',
       label: `The participant's page, plan and ${HISTORY} conversations of history: DynamoDB reads (issue 12)`,
