@@ -1,26 +1,49 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { countRequests } from '@crux/store/request-counter';
 
+/** One request a client sent: its operation and when it was in `send` (performance.now()). */
+export type Sent = { command: string; start: number; end: number };
+
 /**
  * Counts the requests a client sends and the time spent inside `send` (marshalling, signing, the round
  * trip): that time is what the raw DynamoDB requests cost, so what a handler adds on top is the rest.
+ * Requests sent side by side (a read and its access-log write) overlap, so their time is the time at
+ * least one of them was under way, not their sum.
  */
-export type Probe = { reset(): void; requests(): number; sendMs(): number };
+export type Probe = {
+  reset(): void;
+  requests(): number;
+  byCommand(): Record<string, number>;
+  sendMs(): number;
+  sent(): readonly Sent[];
+};
 
 const probes = new WeakMap<DynamoDBDocumentClient, Probe>();
+
+/** The time at least one of the requests was under way. */
+export function busyMs(sent: readonly Sent[]): number {
+  let total = 0;
+  let until = Number.NEGATIVE_INFINITY;
+  for (const s of [...sent].sort((a, b) => a.start - b.start)) {
+    if (s.end <= until) continue;
+    total += s.end - Math.max(s.start, until);
+    until = s.end;
+  }
+  return total;
+}
 
 export function probe(client: DynamoDBDocumentClient): Probe {
   const existing = probes.get(client);
   if (existing) return existing;
   const counter = countRequests(client);
-  let sendMs = 0;
+  let sent: Sent[] = [];
   client.middlewareStack.add(
-    (next) => async (args) => {
-      const started = performance.now();
+    (next, context) => async (args) => {
+      const start = performance.now();
       try {
         return await next(args);
       } finally {
-        sendMs += performance.now() - started;
+        sent.push({ command: context.commandName ?? 'unknown', start, end: performance.now() });
       }
     },
     { step: 'initialize', priority: 'high', name: 'benchSendTimer' },
@@ -28,10 +51,12 @@ export function probe(client: DynamoDBDocumentClient): Probe {
   const made: Probe = {
     reset() {
       counter.reset();
-      sendMs = 0;
+      sent = [];
     },
     requests: () => counter.counts().total,
-    sendMs: () => sendMs,
+    byCommand: () => counter.counts().byCommand,
+    sendMs: () => busyMs(sent),
+    sent: () => sent,
   };
   probes.set(client, made);
   return made;

@@ -2,11 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { localCredentials, localRegion, startDynamo } from '@crux/local/dynamodb';
-import { ensureTable } from '@crux/store/create-table';
 import { repoRoot } from '../infra/lib/bundling';
 import { benchApi } from './api';
+import { withBenchDynamo } from './bench-dynamo';
 import { benchBundle } from './bundle';
 import { costData, costModel } from './cost';
 import { benchJobCost } from './cost-job';
@@ -22,12 +20,6 @@ import { benchWebSize } from './web';
  * `npm run bench`: every figure the issues name, measured in one run on this machine, written to
  * bench/results.json and bench/RESULTS.md (the table the README links to).
  */
-const TABLE = 'crux-bench';
-
-// The functions log and publish metrics as in AWS, so the cost model counts their log bytes
-// (bench/log-meter.ts keeps them off the terminal).
-process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
-process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 const tmp = join(repoRoot, 'bench/tmp');
 
 async function main(): Promise<void> {
@@ -38,23 +30,7 @@ async function main(): Promise<void> {
   const coldImportMs = Number(bundle.find((f) => f.id === 'centre-api.cold-import')?.detail?.centreMs);
   figures.push(...(await benchStartup()));
 
-  progress('starting DynamoDB Local (in memory)');
-  const dynamo = await startDynamo();
-  try {
-    const client = new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: localRegion,
-      credentials: localCredentials,
-    });
-    await ensureTable(client, TABLE);
-    client.destroy();
-    Object.assign(process.env, {
-      TABLE_NAME: TABLE,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      AWS_REGION: localRegion,
-      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    });
+  await withBenchDynamo(async () => {
     const api = await benchApi(2024);
     figures.push(...api.figures);
     figures.push(await benchHeadOfficeScale());
@@ -66,9 +42,7 @@ async function main(): Promise<void> {
       workingDaysPerYear: c.workingDaysPerYear,
     });
     figures.push(...costModel(api.costs, jobs, coldImportMs));
-  } finally {
-    await dynamo.stop();
-  }
+  });
   figures.push(...benchWebSize());
   figures.push(...(await benchDisclosure()));
   const lighthouse = execFileSync(

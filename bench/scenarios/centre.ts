@@ -22,7 +22,7 @@ export async function centreScenarios({ year, base, send }: ScenarioContext): Pr
   }
   const editable = await create();
   let version = editable.version as number;
-  const staff = { audience: 'centre', role: 'staff' } as const;
+  const staff = { caller: { role: 'staff' } } as const;
   return [
     { ...staff, next: async () => ({ method: 'GET', path: `${base}/participants`, query: { limit: '25' } }) },
     { ...staff, next: async () => ({ method: 'POST', path: `${base}/participants`, body: participant(1) }) },

@@ -3,7 +3,7 @@ import type { Scenario, ScenarioContext } from './scenario';
 
 /** The admin's centres and catalogue, the catalogue every user reads, the head office and the network. */
 export async function platformScenarios({ year, send }: ScenarioContext): Promise<Scenario[]> {
-  const admin = { audience: 'admin', role: 'admin' } as const;
+  const admin = { caller: { role: 'admin' } } as const;
   return [
     { ...admin, next: async () => ({ method: 'GET', path: '/api/admin/centres' }) },
     {
@@ -40,20 +40,17 @@ export async function platformScenarios({ year, send }: ScenarioContext): Promis
       },
     },
     { ...admin, next: async () => ({ method: 'GET', path: '/api/admin/catalogue/history' }) },
-    { audience: 'catalogue', role: 'staff', next: async () => ({ method: 'GET', path: '/api/catalogue' }) },
+    { caller: { role: 'staff' }, next: async () => ({ method: 'GET', path: '/api/catalogue' }) },
     {
-      audience: 'headoffice',
-      role: 'headoffice',
+      caller: { role: 'headoffice' },
       next: async () => ({ method: 'GET', path: `/api/headoffice/figures/${year}` }),
     },
     {
-      audience: 'headoffice',
-      role: 'headoffice',
+      caller: { role: 'headoffice' },
       next: async () => ({ method: 'GET', path: `/api/headoffice/figures/${year}/months` }),
     },
     {
-      audience: 'network',
-      role: 'network',
+      caller: { role: 'network' },
       next: async () => ({ method: 'GET', path: `/api/network/figures/${year}` }),
     },
   ];

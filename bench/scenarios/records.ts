@@ -24,7 +24,6 @@ export async function recordScenarios({ year, base, send }: ScenarioContext): Pr
   });
   let measureVersion = measure.version as number;
   let orderVersion = order.version as number;
-  let settingsVersion = (await send('staff', { method: 'GET', path: `${base}/settings` })).version as number;
   let day = 0;
   /** A fresh entry to correct or delete, on a day of its own. */
   const anEntry = async () => {
@@ -38,8 +37,8 @@ export async function recordScenarios({ year, base, send }: ScenarioContext): Pr
   };
   const hoursAt = `${at}/orders/${order.id}/hours`;
   const hoursDate = `${year}-03-05`;
-  const staff = { audience: 'centre', role: 'staff' } as const;
-  const leader = { audience: 'centre', role: 'leader' } as const;
+  const staff = { caller: { role: 'staff' } } as const;
+  const leader = { caller: { role: 'leader' } } as const;
   return [
     {
       ...staff,
@@ -110,10 +109,15 @@ export async function recordScenarios({ year, base, send }: ScenarioContext): Pr
     { ...staff, next: async () => ({ method: 'GET', path: `${base}/settings` }) },
     {
       ...leader,
+      // Against the version shown; participants keep their sign-in (the wheel's bench needs it).
       next: async () => ({
         method: 'PUT',
         path: `${base}/settings`,
-        body: { todayKinds: ['visit', 'contact_point'], version: settingsVersion++ },
+        body: {
+          todayKinds: ['visit', 'contact_point'],
+          participantSignIn: true,
+          version: (await send('leader', { method: 'GET', path: `${base}/settings` })).version,
+        },
       }),
     },
     {
