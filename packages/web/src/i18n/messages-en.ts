@@ -1,4 +1,5 @@
 import type { Messages } from './messages-nb';
+import { surveyEn } from './survey-en';
 
 export const en: Messages = {
   appName: 'CRUX follow-up centres',
@@ -44,6 +45,8 @@ export const en: Messages = {
     economy: 'Economy',
     accounts: 'Accounts',
     onboarding: 'New centres',
+    survey: 'Participant survey',
+    questionnaire: 'The questionnaire',
     signOut: 'Sign out',
     signedInAs: (name) => `Signed in as ${name}`,
   },
@@ -516,4 +519,5 @@ export const en: Messages = {
     amountHint: 'Whole kroner, no spaces.',
     wholeKroner: 'Write a whole amount in kroner.',
   },
+  survey: surveyEn,
 };
