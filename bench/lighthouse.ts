@@ -46,6 +46,8 @@ const pages: Audited[] = [
     user: STAFF,
     path: at(`${CENTRE}/deltakere/ny`),
   },
+  // The survey's answer page, as a participant opens it from a slip: no sign-in, its own small entry.
+  { id: 'answer', label: 'survey answer page (participant)', path: at('/svar.html#senter=ovre-eiker') },
   { id: 'head-office', label: 'head office', user: 'hovedkontor', path: at('/hovedkontor') },
   {
     id: 'network',

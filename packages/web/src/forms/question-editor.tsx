@@ -1,5 +1,6 @@
 import type { Questionnaire, SurveyQuestion } from '@crux/domain/survey/questionnaire';
 import { useI18n } from '../i18n/i18n';
+import { useSurveyTexts } from '../i18n/survey-texts';
 import { ErrorMessage, SelectField, TextField } from '../ui/fields';
 import type { FormErrors } from './form-errors';
 
@@ -34,7 +35,8 @@ type Props = {
  * statement the results report. "Not applicable" is offered with every scale question by the platform.
  */
 export function QuestionEditor({ index, question, questionnaire, isNew, errors, onChange, onRemove }: Props) {
-  const { t, text } = useI18n();
+  const { text } = useI18n();
+  const s = useSurveyTexts();
   const id = (field: string) => questionInputId(index, field);
   const error = (field: string) => errors[questionPath(index, field)];
   const set = (change: Partial<SurveyQuestion>) => onChange({ ...question, ...change } as SurveyQuestion);
@@ -42,12 +44,12 @@ export function QuestionEditor({ index, question, questionnaire, isNew, errors, 
     question.kind === 'scale' ? questionnaire.scales.find((s) => s.id === question.scale) : undefined;
   return (
     <fieldset className="ds-fieldset question-editor">
-      <legend className="ds-label">{t.survey.questionLegend(index + 1, question.id || '–')}</legend>
+      <legend className="ds-label">{s.questionLegend(index + 1, question.id || '–')}</legend>
       {isNew ? (
         <TextField
           id={id('id')}
-          label={t.survey.questionId}
-          hint={t.survey.questionIdHint}
+          label={s.questionId}
+          hint={s.questionIdHint}
           value={question.id}
           error={error('id')}
           onChange={(value) => set({ id: value.trim() })}
@@ -55,21 +57,21 @@ export function QuestionEditor({ index, question, questionnaire, isNew, errors, 
       ) : null}
       <TextField
         id={id('text.nb')}
-        label={t.survey.textNb}
+        label={s.textNb}
         value={question.text.nb}
         error={error('text.nb')}
         onChange={(nb) => set({ text: { ...question.text, nb } })}
       />
       <TextField
         id={id('text.en')}
-        label={t.survey.textEn}
+        label={s.textEn}
         value={question.text.en}
         error={error('text.en')}
         onChange={(en) => set({ text: { ...question.text, en } })}
       />
       <SelectField
         id={id('section')}
-        label={t.survey.section}
+        label={s.section}
         value={question.section}
         error={error('section')}
         onChange={(section) => set({ section })}
@@ -79,7 +81,7 @@ export function QuestionEditor({ index, question, questionnaire, isNew, errors, 
         <>
           <SelectField
             id={id('scale')}
-            label={t.survey.scale}
+            label={s.scale}
             value={question.scale}
             error={error('scale')}
             onChange={(value) => set({ scale: value, positive: [] })}
@@ -89,9 +91,9 @@ export function QuestionEditor({ index, question, questionnaire, isNew, errors, 
             }))}
           />
           <fieldset className="ds-fieldset" aria-describedby={`${id('positive')}-hint`}>
-            <legend className="ds-label">{t.survey.positive}</legend>
+            <legend className="ds-label">{s.positive}</legend>
             <p data-field="description" id={`${id('positive')}-hint`}>
-              {t.survey.notApplicableAlways}
+              {s.notApplicableAlways}
             </p>
             {(scale?.options ?? []).map((o, j) => (
               <div className="ds-field" key={o.id}>
@@ -121,26 +123,26 @@ export function QuestionEditor({ index, question, questionnaire, isNew, errors, 
           </fieldset>
           <TextField
             id={id('statement.nb')}
-            label={t.survey.statementNb}
-            hint={t.survey.statementHint}
+            label={s.statementNb}
+            hint={s.statementHint}
             value={question.statement.nb}
             error={error('statement.nb')}
             onChange={(nb) => set({ statement: { ...question.statement, nb } })}
           />
           <TextField
             id={id('statement.en')}
-            label={t.survey.statementEn}
+            label={s.statementEn}
             value={question.statement.en}
             error={error('statement.en')}
             onChange={(en) => set({ statement: { ...question.statement, en } })}
           />
         </>
       ) : (
-        <p>{t.survey.freeText}</p>
+        <p>{s.freeText}</p>
       )}
       <div>
         <button type="button" className="ds-button" data-variant="tertiary" onClick={onRemove}>
-          {t.survey.remove(question.id || String(index + 1))}
+          {s.remove(question.id || String(index + 1))}
         </button>
       </div>
     </fieldset>

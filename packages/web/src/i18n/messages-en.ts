@@ -1,5 +1,4 @@
 import type { Messages } from './messages-nb';
-import { surveyEn } from './survey-en';
 
 export const en: Messages = {
   appName: 'CRUX follow-up centres',
@@ -519,5 +518,4 @@ export const en: Messages = {
     amountHint: 'Whole kroner, no spaces.',
     wholeKroner: 'Write a whole amount in kroner.',
   },
-  survey: surveyEn,
 };

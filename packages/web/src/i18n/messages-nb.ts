@@ -2,7 +2,6 @@ import type { AccountStatus } from '@crux/domain/accounts';
 import type { HeadlineFigure } from '@crux/domain/figure-set';
 import type { Outcome, ReferralSource } from '@crux/domain/participant';
 import type { Role } from '@crux/domain/roles';
-import { surveyNb } from './survey-nb';
 
 /** Norwegian bokmål: the source of every text in the client; English must have the same shape. */
 export const nb = {
@@ -525,7 +524,6 @@ export const nb = {
     amountHint: 'Hele kroner, uten mellomrom.',
     wholeKroner: 'Skriv et helt beløp i kroner.',
   },
-  survey: surveyNb,
 };
 
 export type Messages = typeof nb;

@@ -1,6 +1,6 @@
 /**
  * The survey pages' texts (issue 14): the leader's rounds and slips, the head office's questionnaire
- * and the network's comments. Apart from messages-nb.ts only for length; its `survey` key is this.
+ * and the network's comments. Read through useSurveyTexts (survey-texts.ts).
  */
 export const surveyNb = {
   title: 'Deltakerundersøkelsen',

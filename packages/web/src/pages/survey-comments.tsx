@@ -7,6 +7,7 @@ import { useApp } from '../app-context';
 import { NetworkRetry } from '../forms/network-retry';
 import { useWrite } from '../forms/use-write';
 import { useI18n } from '../i18n/i18n';
+import { useSurveyTexts } from '../i18n/survey-texts';
 import { ErrorSummary } from '../ui/error-summary';
 import { FailureView } from '../ui/failure';
 import { ErrorMessage, SelectField } from '../ui/fields';
@@ -23,8 +24,9 @@ const ids = { question: 'comment-question', text: 'comment-text' };
  */
 export function SurveyCommentsPage() {
   const { t, text } = useI18n();
+  const s = useSurveyTexts();
   const { api } = useApp();
-  usePageTitle(t.survey.questionnaireTitle);
+  usePageTitle(s.questionnaireTitle);
   const [state, reload] = useResource('survey:network', () => api.get<QuestionnaireState>(path));
   const [question, setQuestion] = useState('');
   const [comment, setComment] = useState('');
@@ -62,13 +64,13 @@ export function SurveyCommentsPage() {
   return (
     <section className="stack">
       <h1 className="ds-heading" data-size="lg">
-        {t.survey.questionnaireTitle}
+        {s.questionnaireTitle}
       </h1>
       {state.state === 'loading' && !value ? <Progress label={t.loading} /> : null}
       {state.state === 'failed' ? <FailureView failure={state.failure} retry={reload} /> : null}
       {value && q ? (
         <>
-          <p>{t.survey.networkIntro(value.draft.version)}</p>
+          <p>{s.networkIntro(value.draft.version)}</p>
           <p>{text(q.intro)}</p>
           {sections.map((s) => (
             <section key={s.id} aria-labelledby={`section-${s.id}`}>
@@ -92,7 +94,7 @@ export function SurveyCommentsPage() {
           <DraftComments comments={value.comments} questionnaire={q} />
           <form onSubmit={onSubmit} noValidate className="stack">
             <h2 className="ds-heading" data-size="md">
-              {t.survey.sendComment}
+              {s.sendComment}
             </h2>
             <ErrorSummary
               errors={submit.errors}
@@ -102,18 +104,18 @@ export function SurveyCommentsPage() {
             />
             <SelectField
               id={ids.question}
-              label={t.survey.commentQuestion}
+              label={s.commentQuestion}
               value={question}
               error={submit.errors.question}
               onChange={setQuestion}
               options={[
-                { value: '', label: t.survey.wholeQuestionnaire },
+                { value: '', label: s.wholeQuestionnaire },
                 ...asked.map((a) => ({ value: a.id, label: text(a.text) })),
               ]}
             />
             <div className="ds-field">
               <label className="ds-label" htmlFor={ids.text}>
-                {t.survey.commentText}
+                {s.commentText}
               </label>
               <textarea
                 id={ids.text}
@@ -129,12 +131,12 @@ export function SurveyCommentsPage() {
             <NetworkRetry visible={submit.networkFailed} onRetry={send} />
             <div className="actions">
               <button type="submit" className="ds-button" disabled={submit.saving}>
-                {t.survey.sendComment}
+                {s.sendComment}
               </button>
               {submit.saving ? <Progress label={t.saving} /> : null}
             </div>
-            {notice === 'sent' ? <Success>{t.survey.commentSent}</Success> : null}
-            {notice === 'stale' ? <Notice>{t.survey.noDraft}</Notice> : null}
+            {notice === 'sent' ? <Success>{s.commentSent}</Success> : null}
+            {notice === 'stale' ? <Notice>{s.noDraft}</Notice> : null}
           </form>
         </>
       ) : null}

@@ -9,6 +9,7 @@ import { QuestionEditor, questionFields, questionInputId, questionPath } from '.
 import { useWrite } from '../forms/use-write';
 import { formatTimestamp } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { useSurveyTexts } from '../i18n/survey-texts';
 import { ErrorSummary } from '../ui/error-summary';
 import { FailureView } from '../ui/failure';
 import { usePageTitle } from '../ui/page-title';
@@ -24,8 +25,9 @@ const path = '/api/headoffice/survey/questionnaire';
  */
 export function SurveyDraftPage() {
   const { t } = useI18n();
+  const s = useSurveyTexts();
   const { api } = useApp();
-  usePageTitle(t.survey.questionnaireTitle);
+  usePageTitle(s.questionnaireTitle);
   // Every write is followed by a fresh read (a new revision, a new version), and its outcome told after it.
   const [generation, setGeneration] = useState(0);
   const [notice, setNotice] = useState<Outcome>(null);
@@ -37,7 +39,7 @@ export function SurveyDraftPage() {
   return (
     <section className="stack">
       <h1 className="ds-heading" data-size="lg">
-        {t.survey.questionnaireTitle}
+        {s.questionnaireTitle}
       </h1>
       {state.state === 'loading' ? <Progress label={t.loading} /> : null}
       {state.state === 'failed' ? <FailureView failure={state.failure} retry={reload} /> : null}
@@ -54,6 +56,7 @@ type EditorProps = { state: QuestionnaireState; notice: Outcome; after: (outcome
 
 function DraftEditor({ state, notice, after }: EditorProps) {
   const { t, language } = useI18n();
+  const s = useSurveyTexts();
   const { draft } = state;
   const [items, setItems] = useState<Item[]>(() =>
     draft.questionnaire.questions.map((question) => ({ uid: crypto.randomUUID(), question, isNew: false })),
@@ -95,11 +98,9 @@ function DraftEditor({ state, notice, after }: EditorProps) {
   );
   return (
     <>
-      <p>{t.survey.draftIntro(draft.version)}</p>
+      <p>{s.draftIntro(draft.version)}</p>
       <p className="hint">
-        {draft.savedAt
-          ? t.survey.draftSavedAt(formatTimestamp(draft.savedAt, language))
-          : t.survey.draftNeverSaved}
+        {draft.savedAt ? s.draftSavedAt(formatTimestamp(draft.savedAt, language)) : s.draftNeverSaved}
       </p>
       <form onSubmit={onSubmit} noValidate className="stack">
         <ErrorSummary
@@ -125,30 +126,28 @@ function DraftEditor({ state, notice, after }: EditorProps) {
         ))}
         <div>
           <button type="button" className="ds-button" data-variant="secondary" onClick={add}>
-            {t.survey.addQuestion}
+            {s.addQuestion}
           </button>
         </div>
         <NetworkRetry visible={save.state.networkFailed} onRetry={submit} />
         <div className="actions">
           <button type="submit" className="ds-button" disabled={save.state.saving}>
-            {t.survey.saveDraft}
+            {s.saveDraft}
           </button>
           {save.state.saving ? <Progress label={t.saving} /> : null}
         </div>
-        {notice === 'saved' && !dirty ? <Success>{t.survey.draftSaved}</Success> : null}
-        {notice === 'conflict' ? <Notice>{t.survey.draftConflict}</Notice> : null}
+        {notice === 'saved' && !dirty ? <Success>{s.draftSaved}</Success> : null}
+        {notice === 'conflict' ? <Notice>{s.draftConflict}</Notice> : null}
       </form>
       <DraftComments comments={state.comments} questionnaire={draft.questionnaire} />
       <Publish state={state} dirty={dirty} onPublished={() => after({ published: draft.version })} />
-      {typeof notice === 'object' && notice ? (
-        <Success>{t.survey.published(notice.published)}</Success>
-      ) : null}
+      {typeof notice === 'object' && notice ? <Success>{s.published(notice.published)}</Success> : null}
       <h2 className="ds-heading" data-size="md">
-        {t.survey.publishedTitle}
+        {s.publishedTitle}
       </h2>
       <ul>
         {[...state.published].reverse().map((p) => (
-          <li key={p.version}>{t.survey.publishedAt(p.version, formatTimestamp(p.publishedAt, language))}</li>
+          <li key={p.version}>{s.publishedAt(p.version, formatTimestamp(p.publishedAt, language))}</li>
         ))}
       </ul>
     </>
@@ -166,6 +165,7 @@ function Publish({
   onPublished: () => void;
 }) {
   const { t } = useI18n();
+  const s = useSurveyTexts();
   const { draft } = state;
   const { state: publish, write } = useWrite(() => onPublished());
   const send = () =>
@@ -182,10 +182,10 @@ function Publish({
   return (
     <div className="stack">
       <h2 className="ds-heading" data-size="md">
-        {t.survey.publishTitle}
+        {s.publishTitle}
       </h2>
-      <p>{t.survey.publishIntro(draft.version)}</p>
-      {unsaved ? <Notice>{t.survey.publishUnsaved}</Notice> : null}
+      <p>{s.publishIntro(draft.version)}</p>
+      {unsaved ? <Notice>{s.publishUnsaved}</Notice> : null}
       <ErrorSummary
         errors={publish.errors}
         fieldIds={{}}
@@ -195,7 +195,7 @@ function Publish({
       <NetworkRetry visible={publish.networkFailed} onRetry={send} />
       <div className="actions">
         <button type="button" className="ds-button" disabled={unsaved || publish.saving} onClick={send}>
-          {t.survey.publishButton(draft.version)}
+          {s.publishButton(draft.version)}
         </button>
         {publish.saving ? <Progress label={t.saving} /> : null}
       </div>

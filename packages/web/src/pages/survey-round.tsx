@@ -10,6 +10,7 @@ import { useSubmitState } from '../forms/submit-state';
 import { useWrite } from '../forms/use-write';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { useSurveyTexts } from '../i18n/survey-texts';
 import { ErrorSummary } from '../ui/error-summary';
 import { FailureView } from '../ui/failure';
 import { TextField } from '../ui/fields';
@@ -26,29 +27,42 @@ type Props = {
   onChanged: () => void;
 };
 
+type Closed = 'closed' | 'changed';
+
 /** One round: its period and version; for its leader codes and closing while open; results once closed. */
 export function SurveyRoundView({ centre, round, questionnaire, leads, onChanged }: Props) {
-  const { t, language } = useI18n();
+  const { language } = useI18n();
+  const s = useSurveyTexts();
   const closedOn = round.closedOn ? formatDate(round.closedOn, language) : null;
+  // Told here, not in the close form: once closed, the round is read again and the form is gone.
+  const [closed, setClosed] = useState<Closed | null>(null);
   return (
     <section className="stack" aria-labelledby="survey-round-title">
       <h2 className="ds-heading" data-size="md" id="survey-round-title">
-        {t.survey.roundTitle(round.year)}
+        {s.roundTitle(round.year)}
       </h2>
       <p>
-        {t.survey.period(formatDate(round.openedOn, language), closedOn)}{' '}
-        {t.survey.publishedVersion(round.version)}
+        {s.period(formatDate(round.openedOn, language), closedOn)} {s.publishedVersion(round.version)}
       </p>
       {round.status === 'open' && leads ? (
         <>
           <MakeCodes centre={centre} round={round} onMade={onChanged} />
-          <CloseRound centre={centre} round={round} onClosed={onChanged} />
+          <CloseRound
+            centre={centre}
+            round={round}
+            onClosed={(outcome) => {
+              setClosed(outcome);
+              onChanged();
+            }}
+          />
         </>
       ) : null}
+      {closed === 'closed' ? <Success>{s.closedDone}</Success> : null}
+      {closed === 'changed' ? <Notice>{s.changed}</Notice> : null}
       {round.status === 'closed' ? (
         <RoundResults centre={centre} round={round} questionnaire={questionnaire} />
       ) : (
-        <p>{t.survey.textsAfterClose}</p>
+        <p>{s.textsAfterClose}</p>
       )}
     </section>
   );
@@ -56,6 +70,7 @@ export function SurveyRoundView({ centre, round, questionnaire, leads, onChanged
 
 function MakeCodes({ centre, round, onMade }: { centre: string; round: SurveyRound; onMade: () => void }) {
   const { t } = useI18n();
+  const s = useSurveyTexts();
   const { api } = useApp();
   const [count, setCount] = useState('20');
   const [key, setKey] = useState(() => crypto.randomUUID());
@@ -84,9 +99,9 @@ function MakeCodes({ centre, round, onMade }: { centre: string; round: SurveyRou
   return (
     <>
       <h3 className="ds-heading no-print" data-size="sm">
-        {t.survey.codesTitle}
+        {s.codesTitle}
       </h3>
-      <p className="no-print">{t.survey.codesIntro}</p>
+      <p className="no-print">{s.codesIntro}</p>
       <form onSubmit={onSubmit} noValidate className="no-print">
         <ErrorSummary
           errors={state.errors}
@@ -96,8 +111,8 @@ function MakeCodes({ centre, round, onMade }: { centre: string; round: SurveyRou
         />
         <TextField
           id="survey-count"
-          label={t.survey.count}
-          hint={t.survey.countHint(MAX_CODES)}
+          label={s.count}
+          hint={s.countHint(MAX_CODES)}
           inputMode="numeric"
           className="short"
           value={count}
@@ -107,7 +122,7 @@ function MakeCodes({ centre, round, onMade }: { centre: string; round: SurveyRou
         <NetworkRetry visible={state.networkFailed} onRetry={make} />
         <div className="actions">
           <button type="submit" className="ds-button" disabled={state.saving}>
-            {t.survey.makeCodes}
+            {s.makeCodes}
           </button>
           {state.saving ? <Progress label={t.saving} /> : null}
         </div>
@@ -115,10 +130,10 @@ function MakeCodes({ centre, round, onMade }: { centre: string; round: SurveyRou
       {codes ? (
         <>
           <div className="no-print stack">
-            <Success>{t.survey.madeCodes(codes.length)}</Success>
+            <Success>{s.madeCodes(codes.length)}</Success>
             <div>
               <button type="button" className="ds-button" onClick={() => window.print()}>
-                {t.survey.print}
+                {s.print}
               </button>
             </div>
           </div>
@@ -136,14 +151,11 @@ function CloseRound({
 }: {
   centre: string;
   round: SurveyRound;
-  onClosed: () => void;
+  onClosed: (outcome: Closed) => void;
 }) {
   const { t } = useI18n();
-  const [notice, setNotice] = useState<'closed' | 'changed' | null>(null);
-  const { state, write } = useWrite((outcome) => {
-    setNotice(outcome === 'saved' ? 'closed' : 'changed');
-    onClosed();
-  });
+  const s = useSurveyTexts();
+  const { state, write } = useWrite((outcome) => onClosed(outcome === 'saved' ? 'closed' : 'changed'));
   const close = () =>
     write(
       'post',
@@ -153,9 +165,9 @@ function CloseRound({
   return (
     <div className="stack no-print">
       <h3 className="ds-heading" data-size="sm">
-        {t.survey.closeTitle}
+        {s.closeTitle}
       </h3>
-      <p>{t.survey.closeIntro}</p>
+      <p>{s.closeIntro}</p>
       <ErrorSummary errors={state.errors} fieldIds={{}} attempt={state.attempt} extra={state.formError} />
       <NetworkRetry visible={state.networkFailed} onRetry={close} />
       <div className="actions">
@@ -166,12 +178,10 @@ function CloseRound({
           disabled={state.saving}
           onClick={close}
         >
-          {t.survey.closeButton}
+          {s.closeButton}
         </button>
         {state.saving ? <Progress label={t.saving} /> : null}
       </div>
-      {notice === 'closed' ? <Success>{t.survey.closedDone}</Success> : null}
-      {notice === 'changed' ? <Notice>{t.survey.changed}</Notice> : null}
     </div>
   );
 }
@@ -179,6 +189,7 @@ function CloseRound({
 /** Results once closed; the free texts too, which the API gives the centre only after the close. */
 function RoundResults({ centre, round, questionnaire }: Omit<Props, 'leads' | 'onChanged'>) {
   const { t } = useI18n();
+  const s = useSurveyTexts();
   const { api } = useApp();
   const base = `/api/centres/${centre}/survey/rounds/${round.id}`;
   const [results, reloadResults] = useResource(`${base}/results`, () =>
@@ -192,7 +203,7 @@ function RoundResults({ centre, round, questionnaire }: Omit<Props, 'leads' | 'o
   return (
     <>
       <h3 className="ds-heading" data-size="sm">
-        {t.survey.resultsTitle}
+        {s.resultsTitle}
       </h3>
       {results.state === 'loading' ? <Progress label={t.loading} /> : null}
       {results.state === 'failed' ? <FailureView failure={results.failure} retry={reloadResults} /> : null}
@@ -200,7 +211,7 @@ function RoundResults({ centre, round, questionnaire }: Omit<Props, 'leads' | 'o
         <SurveyResults answer={results.value} questions={questions.filter(isScale)} />
       ) : null}
       <h3 className="ds-heading" data-size="sm">
-        {t.survey.textsTitle}
+        {s.textsTitle}
       </h3>
       {texts.state === 'loading' ? <Progress label={t.loading} /> : null}
       {texts.state === 'failed' ? <FailureView failure={texts.failure} retry={reloadTexts} /> : null}
@@ -211,9 +222,10 @@ function RoundResults({ centre, round, questionnaire }: Omit<Props, 'leads' | 'o
 
 /** The free texts by question, in the order the API gives them (sorted, so no order of answering shows). */
 function Texts({ texts, questions }: { texts: Record<string, string[]>; questions: SurveyQuestion[] }) {
-  const { t, text } = useI18n();
+  const { text } = useI18n();
+  const s = useSurveyTexts();
   const asked = questions.filter((q) => (texts[q.id] ?? []).length > 0);
-  if (asked.length === 0) return <p>{t.survey.noTexts}</p>;
+  if (asked.length === 0) return <p>{s.noTexts}</p>;
   return asked.map((q) => (
     <section key={q.id} aria-label={text(q.text)}>
       <p className="ds-paragraph">

@@ -8,6 +8,7 @@ import { NetworkRetry } from '../forms/network-retry';
 import { useWrite } from '../forms/use-write';
 import { formatDate, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { useSurveyTexts } from '../i18n/survey-texts';
 import { mayCall } from '../routing/access';
 import { ErrorSummary } from '../ui/error-summary';
 import { FailureView } from '../ui/failure';
@@ -26,8 +27,9 @@ import { SurveyRoundView } from './survey-round';
  */
 export function SurveyPage({ centre }: { centre: string }) {
   const { t, language } = useI18n();
+  const s = useSurveyTexts();
   const { api, claims } = useApp();
-  usePageTitle(t.survey.title);
+  usePageTitle(s.title);
   const [list, reload] = useResource(`${centre}:survey`, () =>
     api.get<{ rounds: SurveyRound[] }>(`/api/centres/${centre}/survey/rounds`),
   );
@@ -41,39 +43,39 @@ export function SurveyPage({ centre }: { centre: string }) {
   const open = rounds.find((r) => r.status === 'open');
   const round = rounds.find((r) => r.id === chosen) ?? open ?? rounds[0];
   const versions = published.state === 'ok' ? published.value : [];
-  const status = (r: SurveyRound) => (r.status === 'open' ? t.survey.open : t.survey.closed);
+  const status = (r: SurveyRound) => (r.status === 'open' ? s.open : s.closed);
 
   return (
     <section className="stack">
       <h1 className="ds-heading no-print" data-size="lg">
-        {t.survey.title}
+        {s.title}
       </h1>
-      <p className="no-print">{t.survey.intro}</p>
-      {leads ? null : <p className="no-print">{t.survey.readOnly}</p>}
+      <p className="no-print">{s.intro}</p>
+      {leads ? null : <p className="no-print">{s.readOnly}</p>}
       <h2 className="ds-heading no-print" data-size="md" id="survey-rounds-title">
-        {t.survey.roundsTitle}
+        {s.roundsTitle}
       </h2>
       {list.state === 'loading' && rounds.length === 0 ? <Progress label={t.loading} /> : null}
       {list.state === 'failed' ? <FailureView failure={list.failure} retry={reload} /> : null}
-      {list.state === 'ok' && rounds.length === 0 ? <p>{t.survey.noRounds}</p> : null}
+      {list.state === 'ok' && rounds.length === 0 ? <p>{s.noRounds}</p> : null}
       {rounds.length > 0 ? (
         <div className="no-print">
           <ScrollRegion labelledBy="survey-rounds-title">
             <table className="ds-table" data-color="neutral">
               <thead>
                 <tr>
-                  <th scope="col">{t.survey.year}</th>
-                  <th scope="col">{t.survey.status}</th>
-                  <th scope="col">{t.survey.openedOn}</th>
-                  <th scope="col">{t.survey.closedOn}</th>
+                  <th scope="col">{s.year}</th>
+                  <th scope="col">{s.status}</th>
+                  <th scope="col">{s.openedOn}</th>
+                  <th scope="col">{s.closedOn}</th>
                   <th scope="col" className="num">
-                    {t.survey.version}
+                    {s.version}
                   </th>
                   <th scope="col" className="num">
-                    {t.survey.codesMade}
+                    {s.codesMade}
                   </th>
                   <th scope="col" className="num">
-                    {t.survey.codesUsed}
+                    {s.codesUsed}
                   </th>
                 </tr>
               </thead>
@@ -85,7 +87,7 @@ export function SurveyPage({ centre }: { centre: string }) {
                         type="button"
                         className="ds-button"
                         data-variant="tertiary"
-                        aria-label={t.survey.show(r.year)}
+                        aria-label={s.show(r.year)}
                         aria-pressed={r.id === round?.id}
                         onClick={() => setChosen(r.id)}
                       >
@@ -141,6 +143,7 @@ function OpenRound({
   onOpened: (round: string | null) => void;
 }) {
   const { t } = useI18n();
+  const s = useSurveyTexts();
   const [year, setYear] = useState(String(currentYear()));
   const [version, setVersion] = useState('');
   const [notice, setNotice] = useState<'opened' | 'conflict' | null>(null);
@@ -161,14 +164,14 @@ function OpenRound({
   return (
     <form onSubmit={submit} noValidate className="stack no-print">
       <h2 className="ds-heading" data-size="md">
-        {t.survey.openTitle}
+        {s.openTitle}
       </h2>
-      <p>{t.survey.openIntro}</p>
-      {versions.length === 0 ? <Notice>{t.survey.noPublished}</Notice> : null}
+      <p>{s.openIntro}</p>
+      {versions.length === 0 ? <Notice>{s.noPublished}</Notice> : null}
       <ErrorSummary errors={state.errors} fieldIds={ids} attempt={state.attempt} extra={state.formError} />
       <TextField
         id={ids.year}
-        label={t.survey.year}
+        label={s.year}
         inputMode="numeric"
         className="short"
         value={year}
@@ -177,7 +180,7 @@ function OpenRound({
       />
       <SelectField
         id={ids.version}
-        label={t.survey.version}
+        label={s.version}
         value={chosenVersion}
         error={state.errors.version}
         onChange={setVersion}
@@ -186,12 +189,12 @@ function OpenRound({
       <NetworkRetry visible={state.networkFailed} onRetry={submit} />
       <div className="actions">
         <button type="submit" className="ds-button" disabled={state.saving || versions.length === 0}>
-          {t.survey.openButton}
+          {s.openButton}
         </button>
         {state.saving ? <Progress label={t.saving} /> : null}
       </div>
-      {notice === 'opened' ? <Success>{t.survey.opened}</Success> : null}
-      {notice === 'conflict' ? <Notice>{t.survey.alreadyOpen}</Notice> : null}
+      {notice === 'opened' ? <Success>{s.opened}</Success> : null}
+      {notice === 'conflict' ? <Notice>{s.alreadyOpen}</Notice> : null}
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { ScaleQuestion } from '@crux/domain/survey/questionnaire';
 import type { SurveyRoundResults } from '@crux/domain/survey/results';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { useSurveyTexts } from '../i18n/survey-texts';
 import { ScrollRegion } from './scroll-region';
 
 /** The results route's answer: the job's results, or `results: null` until the job has counted the round. */
@@ -20,29 +21,30 @@ export function SurveyResults({
   /** The scale questions of the round's version, to word each line. */
   questions: readonly ScaleQuestion[];
 }) {
-  const { t, text } = useI18n();
+  const { text } = useI18n();
+  const s = useSurveyTexts();
   const { results } = answer;
-  if (!results) return <p>{t.survey.notCounted}</p>;
-  if (!results.shown) return <p>{t.survey.tooFew(results.respondents)}</p>;
+  if (!results) return <p>{s.notCounted}</p>;
+  if (!results.shown) return <p>{s.tooFew(results.respondents)}</p>;
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const percent = (value: number | null) => (value === null ? t.survey.hidden : `${formatNumber(value)} %`);
+  const percent = (value: number | null) => (value === null ? s.hidden : `${formatNumber(value)} %`);
   return (
     <>
-      <p>{t.survey.respondents(results.respondents)}</p>
+      <p>{s.respondents(results.respondents)}</p>
       <ScrollRegion labelledBy="survey-results-caption">
         <table className="ds-table" data-color="neutral">
-          <caption id="survey-results-caption">{t.survey.resultsTitle}</caption>
+          <caption id="survey-results-caption">{s.resultsTitle}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.survey.question}</th>
+              <th scope="col">{s.question}</th>
               <th scope="col" className="num">
-                {t.survey.share}
+                {s.share}
               </th>
               <th scope="col" className="num">
-                {t.survey.answered}
+                {s.answered}
               </th>
               <th scope="col" className="num">
-                {t.survey.notApplicable}
+                {s.notApplicable}
               </th>
             </tr>
           </thead>
@@ -53,7 +55,7 @@ export function SurveyResults({
                 <tr key={r.question}>
                   <th scope="row">{question ? text(question.statement) : r.question}</th>
                   <td className="num">{percent(r.share)}</td>
-                  <td className="num">{r.answered === null ? t.survey.hidden : formatNumber(r.answered)}</td>
+                  <td className="num">{r.answered === null ? s.hidden : formatNumber(r.answered)}</td>
                   <td className="num">{percent(r.notApplicableShare)}</td>
                 </tr>
               );
@@ -61,7 +63,7 @@ export function SurveyResults({
           </tbody>
         </table>
       </ScrollRegion>
-      <p className="hint">{t.survey.resultsNote}</p>
+      <p className="hint">{s.resultsNote}</p>
     </>
   );
 }

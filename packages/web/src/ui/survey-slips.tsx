@@ -1,7 +1,7 @@
 import { printedCode } from '@crux/domain/survey/code';
 import { useMemo } from 'react';
 import { renderSVG } from 'uqr';
-import { useI18n } from '../i18n/i18n';
+import { useSurveyTexts } from '../i18n/survey-texts';
 
 /** Where a slip sends a participant: the answer page, with the centre and code in the fragment. */
 export const answerPage = () => `${location.origin}/svar.html`;
@@ -15,14 +15,14 @@ export const answerLink = (centre: string, code: string) =>
  * same link the text gives, so it is hidden from screen readers (and from axe's image checks).
  */
 export function SurveySlips({ centre, codes }: { centre: string; codes: readonly string[] }) {
-  const { t } = useI18n();
+  const s = useSurveyTexts();
   // Once per batch: a re-render (another language) keeps the order and the drawn QR codes.
   const slips = useMemo(
     () => shuffle(codes).map((code) => ({ code, qr: renderSVG(answerLink(centre, code), { border: 1 }) })),
     [centre, codes],
   );
   return (
-    <ul className="slips" aria-label={t.survey.slipsLabel}>
+    <ul className="slips" aria-label={s.slipsLabel}>
       {slips.map(({ code, qr }) => (
         <li key={code} className="slip">
           <span
@@ -32,13 +32,13 @@ export function SurveySlips({ centre, codes }: { centre: string; codes: readonly
             dangerouslySetInnerHTML={{ __html: qr }}
           />
           <div className="slip-text">
-            <p className="slip-title">{t.survey.slipTitle}</p>
-            <p>{t.survey.slipHow}</p>
+            <p className="slip-title">{s.slipTitle}</p>
+            <p>{s.slipHow}</p>
             <p className="slip-address">{answerPage()}</p>
             <p>
-              {t.survey.slipCode}: <strong className="slip-code">{printedCode(code)}</strong>
+              {s.slipCode}: <strong className="slip-code">{printedCode(code)}</strong>
             </p>
-            <p className="hint">{t.survey.slipAnonymous}</p>
+            <p className="hint">{s.slipAnonymous}</p>
           </div>
         </li>
       ))}
