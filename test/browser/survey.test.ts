@@ -115,7 +115,9 @@ describe.skipIf(skipBrowser)('the participant survey in the web client', () => {
       const drawn = await leader.locator('.slip-qr path').first().getAttribute('d');
       const link = `${runtime.url}/svar.html#senter=ovre-eiker&kode=${codes[0]}`;
       expect(drawn).toBe(/ d="([^"]+)"/.exec(renderSVG(link, { border: 1 }))?.[1]);
-      expect(await leader.locator('.slip-address').first().innerText()).toBe(`${runtime.url}/svar.html`);
+      expect(await leader.locator('.slip-address').first().innerText()).toBe(
+        `${runtime.url}/svar.html#senter=ovre-eiker`,
+      );
       // Printed, only the slips: no menu, no forms.
       await leader.emulateMedia({ media: 'print' });
       expect(await leader.locator('.slip').first().isVisible()).toBe(true);

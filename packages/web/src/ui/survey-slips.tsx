@@ -3,10 +3,14 @@ import { useMemo } from 'react';
 import { renderSVG } from 'uqr';
 import { useSurveyTexts } from '../i18n/survey-texts';
 
-/** Where a slip sends a participant: the answer page, with the centre and code in the fragment. */
-export const answerPage = () => `${location.origin}/svar.html`;
-export const answerLink = (centre: string, code: string) =>
-  `${answerPage()}#${new URLSearchParams({ senter: centre, kode: code })}`;
+/**
+ * Where a slip sends a participant: the answer page, the centre (and, in the QR code, the code) in the
+ * fragment, which the browser never sends. The address typed by hand names the centre too: the page
+ * needs it to find the round the code belongs to.
+ */
+export const answerPage = (centre: string) =>
+  `${location.origin}/svar.html#senter=${encodeURIComponent(centre)}`;
+export const answerLink = (centre: string, code: string) => `${answerPage(centre)}&kode=${code}`;
 
 /**
  * The round's fresh codes as slips to print and cut: a QR code of the answer link, the short code and
@@ -34,7 +38,7 @@ export function SurveySlips({ centre, codes }: { centre: string; codes: readonly
           <div className="slip-text">
             <p className="slip-title">{s.slipTitle}</p>
             <p>{s.slipHow}</p>
-            <p className="slip-address">{answerPage()}</p>
+            <p className="slip-address">{answerPage(centre)}</p>
             <p>
               {s.slipCode}: <strong className="slip-code">{printedCode(code)}</strong>
             </p>
