@@ -31,6 +31,9 @@ const words = {
     statement: 'Tilgjengelighetserklæring',
     addKind: 'Legg til',
     addVolunteer: 'Legg til frivillig',
+    openRound: 'Åpne runden',
+    makeCodes: 'Lag koder',
+    saveDraft: 'Lagre utkastet',
   },
   en: {
     signIn: 'Sign in',
@@ -45,6 +48,9 @@ const words = {
     statement: 'Accessibility statement',
     addKind: 'Add',
     addVolunteer: 'Add a volunteer',
+    openRound: 'Open the round',
+    makeCodes: 'Make codes',
+    saveDraft: 'Save the draft',
   },
 } as const;
 
@@ -246,6 +252,52 @@ describe.skipIf(skipBrowser)('accessibility of every page, in both languages', (
       ]);
       expect(report).toEqual(newReport());
     }, 180_000);
+
+    test(`${language}: the survey's pages: the leader's rounds and slips, the questionnaire`, async () => {
+      const report = newReport();
+      const w = words[language];
+      await visitAll(report, await openAs(language, 'leder.ovre-eiker'), language, [
+        {
+          // The demo's closed 2024 round, with its results (the first test opens this year's).
+          name: 'undersokelse',
+          reach: async (p) => {
+            await p.goto(`${runtime.url}/senter/ovre-eiker/undersokelse`);
+            await p.locator('table').first().waitFor();
+          },
+        },
+        {
+          name: 'undersokelse-lapper',
+          reach: async (p) => {
+            const open = p.getByRole('button', { name: w.openRound });
+            if (await open.isVisible()) await open.click();
+            await p.getByRole('button', { name: w.makeCodes }).click();
+            await p.locator('.slip').first().waitFor();
+          },
+        },
+      ]);
+      await visitAll(report, await openAs(language, 'hovedkontor'), language, [
+        {
+          name: 'sporreskjema-feil',
+          reach: async (p) => {
+            await p.goto(`${runtime.url}/hovedkontor/sporreskjema`);
+            await p.locator('#q-0-text-nb').fill('');
+            await p.getByRole('button', { name: w.saveDraft }).click();
+            await p.locator('.ds-error-summary').waitFor();
+          },
+        },
+      ]);
+      await visitAll(report, await openAs(language, 'erfaringsnettverket'), language, [
+        {
+          name: 'sporreskjema-nettverk',
+          reach: async (p) => {
+            await p.goto(`${runtime.url}/erfaringsnettverket/sporreskjema`);
+            await p.locator('form').waitFor();
+          },
+        },
+      ]);
+      expect(report).toEqual(newReport());
+      // Three sign-ins and four pages, each checked four times: on a shared machine this takes minutes.
+    }, 480_000);
 
     test(`${language}: the admin's catalogue and the leader's settings`, async () => {
       const report = newReport();

@@ -37,6 +37,8 @@ function codesOf(route: Route): Partial<Record<ErrorCode, string>> {
     codes.idempotency_key_missing = 'No well-formed Idempotency-Key header.';
     codes.idempotency_key_reused = 'The Idempotency-Key was used before for a different request.';
   }
+  if ('throttle' in route)
+    codes.too_many_requests = `Over the route's own throttle (${route.throttle.rate} a second, ${route.throttle.burst} at once).`;
   for (const code of Object.keys(statusOf) as ErrorCode[]) {
     if (statusOf[code] >= 500) codes[code] ??= 'Something failed on our side; the request may be retried.';
   }

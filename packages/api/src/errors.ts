@@ -24,6 +24,7 @@ export const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
+  too_many_requests: 429,
   internal: 500,
   unavailable: 503,
   outcome_unknown: 503,
@@ -84,6 +85,18 @@ export const requestTimeout = (): AppError => ({
   message: {
     nb: 'Forespørselen kom ikke fram i sin helhet, så ingenting ble lagret. Send den på nytt.',
     en: 'The request did not arrive in full, so nothing was stored. Send it again.',
+  },
+});
+
+/**
+ * Over a route's own throttle (routes.ts `throttle`): the routes called without a token. Nothing was
+ * read or written; the caller waits a moment.
+ */
+export const tooManyRequests = (): AppError => ({
+  code: 'too_many_requests',
+  message: {
+    nb: 'For mange forespørsler akkurat nå. Vent litt og prøv igjen.',
+    en: 'Too many requests right now. Wait a moment and try again.',
   },
 });
 

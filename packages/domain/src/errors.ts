@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'request_timeout'
+  | 'too_many_requests'
   | 'unavailable'
   | 'outcome_unknown'
   | 'internal';

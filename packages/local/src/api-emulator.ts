@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Audience, audiences } from '@crux/api/audiences';
+import { tooManyRequests } from '@crux/api/errors';
 import { httpApiEvent } from '@crux/api/event';
 import { MalformedPath, matchRoute, type RouteMatch } from '@crux/api/match';
+import { routeKey } from '@crux/api/routes';
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyResultV2,
@@ -10,6 +12,7 @@ import type {
 } from 'aws-lambda';
 import { readApiBody, sendError, sendJson } from './http';
 import { invokeFunction } from './lambda-invoke';
+import { createThrottle } from './throttle';
 
 export type ApiHandler = (
   event: APIGatewayProxyEventV2,
@@ -23,6 +26,8 @@ export type EmulatorOptions = {
   bodyLimit?: number;
   /** Lambda's timeout for the functions, for `getRemainingTimeInMillis`. */
   timeoutMs?: number;
+  /** The throttles' clock (milliseconds); a test steps its own. */
+  now?: () => number;
 };
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -46,14 +51,16 @@ export async function importFunctionHandler(fn: Audience): Promise<ApiHandler> {
 /**
  * Does locally what API Gateway's HTTP API does in AWS: match the route table once, build a payload-2.0
  * event from that match and invoke the audience's function, then write its answer. The function checks
- * the bearer token itself, as it does in AWS. A body too large or incomplete, and a function that crashes
- * or times out, are answered in the API's error shape (`{"error": …}`, from @crux/api/errors).
+ * the bearer token itself, as it does in AWS. A route over its own throttle, a body too large or
+ * incomplete, and a function that crashes or times out are answered in the API's error shape
+ * (`{"error": …}`, from @crux/api/errors).
  */
 export function createApiEmulator(options: EmulatorOptions = {}) {
   const loadHandler = options.loadHandler ?? importFunctionHandler;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const handlers = new Map<Audience, Promise<ApiHandler>>();
+  const throttle = createThrottle(options.now);
 
   function handlerFor(fn: Audience): Promise<ApiHandler> {
     let loading = handlers.get(fn);
@@ -77,6 +84,9 @@ export function createApiEmulator(options: EmulatorOptions = {}) {
       throw e;
     }
     if (!found) return sendJson(res, 404, { message: 'Not Found' });
+    // A route's own throttle (the tokenless answer routes), before its body is read or a function runs.
+    if ('throttle' in found.route && !throttle(routeKey(found.route), found.route.throttle))
+      return sendError(res, tooManyRequests(), { 'retry-after': '1' });
 
     const body = await readApiBody(req, res, bodyLimit);
     if (!body) return;

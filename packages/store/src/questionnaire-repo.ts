@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PublishedQuestionnaire, Questionnaire } from '@crux/domain/survey/questionnaire';
-import type { DraftComment } from '@crux/domain/survey/requests';
+import type { Draft, DraftComment, QuestionnaireState } from '@crux/domain/survey/requests';
 import { startingQuestionnaire } from '@crux/domain/survey/starting';
 import { type Idempotency, type Replay, rememberAnswer } from './idempotency';
 import { questionnaireKeys } from './keys';
@@ -15,22 +15,7 @@ import { transact } from './transact';
  * the version it will be published as and a revision raised by every save), the network's comments on
  * the draft of each version, and the published versions (`V#…`), written once and never changed.
  */
-export type Draft = {
-  /** 0: never saved, the starting questionnaire. */
-  revision: number;
-  /** The version the draft will be published as. */
-  version: number;
-  questionnaire: Questionnaire;
-  savedAt: string | null;
-};
-
-export type QuestionnaireState = {
-  draft: Draft;
-  /** Oldest first. */
-  published: PublishedQuestionnaire[];
-  /** On the current draft, oldest first. */
-  comments: DraftComment[];
-};
+export type { Draft, QuestionnaireState };
 
 /** A questionnaire's fingerprint: publishing names it, so exactly the draft its maker saw is published. */
 const fingerprint = (q: Questionnaire) => createHash('sha256').update(JSON.stringify(q)).digest('base64url');

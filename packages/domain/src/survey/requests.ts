@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Slug } from '../catalogue/schema';
 import { todayInOslo, Year } from '../period';
 import { MultiLine } from '../text-input';
-import { QuestionnaireDoc } from './questionnaire';
+import { type PublishedQuestionnaire, type Questionnaire, QuestionnaireDoc } from './questionnaire';
 
 /**
  * The bodies of the survey's routes. The questionnaire: the head office saves its draft against the
@@ -63,3 +63,22 @@ export type SurveyRound = {
 
 /** A comment of the network on a draft. Who wrote it is not kept: the network speaks as one. */
 export type DraftComment = { id: string; version: number; question?: string; text: string; at: string };
+
+/** The head office's one draft of the questionnaire, as it reads it and saves it back. */
+export type Draft = {
+  /** 0: never saved, the starting questionnaire. */
+  revision: number;
+  /** The version the draft will be published as. */
+  version: number;
+  questionnaire: Questionnaire;
+  savedAt: string | null;
+};
+
+/** GET …/survey/questionnaire: the draft, the published versions and the draft's comments. */
+export type QuestionnaireState = {
+  draft: Draft;
+  /** Oldest first. */
+  published: PublishedQuestionnaire[];
+  /** On the current draft, oldest first. */
+  comments: DraftComment[];
+};

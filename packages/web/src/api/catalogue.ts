@@ -3,9 +3,10 @@ import type { StoredCatalogue } from '@crux/domain/catalogue/request';
 import type { CentreSettings } from '@crux/domain/centre-settings';
 import { defineFigures, type FigureSet } from '@crux/domain/figures/define';
 import type { Text } from '@crux/domain/text';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useApp } from '../app-context';
 import type { Api, ApiResult } from './client';
+import { usePublishedQuestionnaires } from './survey';
 import { type Resource, useResource } from './use-resource';
 
 /**
@@ -18,12 +19,22 @@ export function useCatalogue(): [Resource<StoredCatalogue>, () => void] {
   return useResource('catalogue', () => api.get<StoredCatalogue>('/api/catalogue'));
 }
 
-/** The figures and table lines the catalogue defines, made once per catalogue version. */
+/**
+ * The figures and table lines the catalogue defines, with the survey's from its published versions (a
+ * line group of its own), made once per catalogue and set of versions.
+ */
 export function useFigureSet(): [Resource<FigureSet>, () => void] {
-  const [catalogue, reload] = useCatalogue();
+  const [catalogue, reloadCatalogue] = useCatalogue();
+  const [published, reloadPublished] = usePublishedQuestionnaires();
   const value = catalogue.state === 'ok' ? catalogue.value.catalogue : null;
-  const set = useMemo(() => (value ? defineFigures(value) : null), [value]);
+  const versions = published.state === 'ok' ? published.value : null;
+  const set = useMemo(() => (value && versions ? defineFigures(value, versions) : null), [value, versions]);
+  const reload = useCallback(() => {
+    reloadCatalogue();
+    reloadPublished();
+  }, [reloadCatalogue, reloadPublished]);
   if (catalogue.state !== 'ok') return [catalogue, reload];
+  if (published.state !== 'ok') return [published, reload];
   return [{ state: 'ok', value: set as FigureSet }, reload];
 }
 

@@ -45,6 +45,8 @@ export const en: Messages = {
     economy: 'Economy',
     accounts: 'Accounts',
     onboarding: 'New centres',
+    survey: 'Participant survey',
+    questionnaire: 'The questionnaire',
     signOut: 'Sign out',
     signedInAs: (name) => `Signed in as ${name}`,
   },

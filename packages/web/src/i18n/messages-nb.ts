@@ -48,6 +48,8 @@ export const nb = {
     economy: 'Økonomi',
     accounts: 'Kontoer',
     onboarding: 'Nye sentre',
+    survey: 'Deltakerundersøkelsen',
+    questionnaire: 'Spørreskjemaet',
     signOut: 'Logg ut',
     signedInAs: (name: string) => `Logget inn som ${name}`,
   },

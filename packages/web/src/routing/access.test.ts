@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Claims } from '../auth/claims';
-import { homeOf, mayOpen, navFor } from './access';
+import { homeOf, mayCall, mayOpen, navFor } from './access';
 import { matchPath } from './paths';
 
 const person = (role: Claims['role'], centre?: string): Claims => ({
@@ -129,6 +129,32 @@ describe('what each role may open', () => {
       expect.arrayContaining(['/senter/tromso/stillinger', '/senter/tromso/okonomi']),
     );
     expect(hrefs(volunteer)).toEqual(['/senter/tromso/mine-timer']);
+  });
+
+  test("the survey: a centre's rounds for its workers, the questionnaire for the head office and the network", () => {
+    expect(matchPath('/senter/tromso/undersokelse')).toEqual({ page: 'survey', centre: 'tromso' });
+    expect(matchPath('/hovedkontor/sporreskjema')).toEqual({ page: 'surveyDraft' });
+    expect(matchPath('/erfaringsnettverket/sporreskjema')).toEqual({ page: 'surveyComments' });
+    expect(matchPath('/hovedkontor/sporreskjema/x')).toEqual({ page: 'notFound' });
+    for (const role of ['staff', 'leader'] as const) {
+      expect(open(person(role, 'tromso'), '/senter/tromso/undersokelse'), role).toBe(true);
+      expect(open(person(role, 'tromso'), '/senter/bodo/undersokelse'), role).toBe(false);
+    }
+    for (const role of ['volunteer', 'participant', 'headoffice', 'network', 'admin'] as const)
+      expect(open(person(role, 'tromso'), '/senter/tromso/undersokelse'), role).toBe(false);
+    expect(open(person('headoffice'), '/hovedkontor/sporreskjema')).toBe(true);
+    expect(open(person('network'), '/hovedkontor/sporreskjema')).toBe(false);
+    expect(open(person('network'), '/erfaringsnettverket/sporreskjema')).toBe(true);
+    expect(open(person('headoffice'), '/erfaringsnettverket/sporreskjema')).toBe(false);
+    const hrefs = (claims: Claims) => navFor(claims).map((item) => item.href);
+    expect(hrefs(person('staff', 'tromso'))).toContain('/senter/tromso/undersokelse');
+    expect(hrefs(person('headoffice'))).toEqual(['/hovedkontor', '/hovedkontor/sporreskjema']);
+    expect(hrefs(person('network'))).toEqual(['/erfaringsnettverket', '/erfaringsnettverket/sporreskjema']);
+    // The leader's buttons follow the route table: staff read the rounds, only the leader opens one.
+    const openRound = 'POST /api/centres/{centreId}/survey/rounds' as const;
+    expect(mayCall(person('leader', 'tromso'), openRound, 'tromso')).toBe(true);
+    expect(mayCall(person('leader', 'tromso'), openRound, 'bodo')).toBe(false);
+    expect(mayCall(person('staff', 'tromso'), openRound, 'tromso')).toBe(false);
   });
 
   test('each role lands on its first page, or on none', () => {

@@ -30,17 +30,27 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   accessReport: 'GET /api/centres/{centreId}/participants/{participantId}/access-log',
   wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
   accounts: 'GET /api/centres/{centreId}/accounts',
+  survey: 'GET /api/centres/{centreId}/survey/rounds',
   onboarding: 'POST /api/admin/onboardings',
   headOffice: 'GET /api/headoffice/figures/{year}',
   network: 'GET /api/network/figures/{year}',
+  surveyDraft: 'PUT /api/headoffice/survey/questionnaire/draft',
+  surveyComments: 'POST /api/network/survey/questionnaire/comments',
   catalogue: 'POST /api/admin/catalogue/changes',
 };
 
-function mayUse(claims: Claims, page: DataPage, centre: string | undefined): boolean {
-  const route = routeByKey.get(pageRoutes[page]);
+/**
+ * Whether the route table lets this person call a route (at `centre`, for a centre's route): pages show
+ * only the actions the API would take from them (a staff member sees the survey's rounds, not its buttons).
+ */
+export function mayCall(claims: Claims, key: RouteKey, centre: string | undefined): boolean {
+  const route = routeByKey.get(key);
   if (!route || !(route.roles as readonly string[]).includes(claims.role)) return false;
   return !audiences[route.audience].scoped || (centre !== undefined && claims.centre === centre);
 }
+
+const mayUse = (claims: Claims, page: DataPage, centre: string | undefined) =>
+  mayCall(claims, pageRoutes[page], centre);
 
 export function mayOpen(claims: Claims, route: PageRoute): boolean {
   if ((openPages as readonly string[]).includes(route.page)) return true;
@@ -63,9 +73,12 @@ const menu: { page: DataPage; href: (centre: string) => string; label: (t: Messa
   { page: 'accounts', href: paths.accounts, label: (t) => t.nav.accounts },
   { page: 'onboarding', href: paths.onboarding, label: (t) => t.nav.onboarding },
   { page: 'figures', href: paths.figures, label: (t) => t.nav.figures },
+  { page: 'survey', href: paths.survey, label: (t) => t.nav.survey },
   { page: 'settings', href: paths.settings, label: (t) => t.nav.settings },
   { page: 'headOffice', href: paths.headOffice, label: (t) => t.nav.headOffice },
   { page: 'network', href: paths.network, label: (t) => t.nav.network },
+  { page: 'surveyDraft', href: paths.surveyDraft, label: (t) => t.nav.questionnaire },
+  { page: 'surveyComments', href: paths.surveyComments, label: (t) => t.nav.questionnaire },
   { page: 'catalogue', href: paths.catalogue, label: (t) => t.nav.catalogue },
 ];
 

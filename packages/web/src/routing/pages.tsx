@@ -59,6 +59,9 @@ const accounts = lazyPage(() => import('../pages/accounts').then((m) => m.Accoun
 const onboarding = lazyPage(() => import('../pages/onboarding').then((m) => m.OnboardingPage));
 const figures = lazyPage(() => import('../pages/centre-figures').then((m) => m.CentreFiguresPage));
 const settings = lazyPage(() => import('../pages/centre-settings').then((m) => m.CentreSettingsPage));
+const survey = lazyPage(() => import('../pages/survey').then((m) => m.SurveyPage));
+const surveyDraft = lazyPage(() => import('../pages/survey-draft').then((m) => m.SurveyDraftPage));
+const surveyComments = lazyPage(() => import('../pages/survey-comments').then((m) => m.SurveyCommentsPage));
 const catalogue = lazyPage(() => import('../pages/catalogue').then((m) => m.CataloguePage));
 
 const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<unknown> }>> = {
@@ -81,6 +84,9 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   figures,
   settings,
   catalogue,
+  survey,
+  surveyDraft,
+  surveyComments,
 };
 
 /** Starts loading a route's page; settles at once for the pages in the first chunk. */
@@ -132,6 +138,12 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <accounts.Page centre={route.centre} />;
     case 'onboarding':
       return <onboarding.Page />;
+    case 'survey':
+      return <survey.Page centre={route.centre} />;
+    case 'surveyDraft':
+      return <surveyDraft.Page />;
+    case 'surveyComments':
+      return <surveyComments.Page />;
     case 'callback':
     case 'notFound':
       return <NotFoundPage />;

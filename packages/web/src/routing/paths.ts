@@ -18,9 +18,12 @@ export type PageRoute =
   | { page: 'accessReport'; centre: string; id: string }
   | { page: 'wheel'; centre: string; id: string }
   | { page: 'accounts'; centre: string }
+  | { page: 'survey'; centre: string }
   | { page: 'onboarding' }
   | { page: 'headOffice' }
   | { page: 'network' }
+  | { page: 'surveyDraft' }
+  | { page: 'surveyComments' }
   | { page: 'catalogue' }
   | { page: 'notFound' };
 
@@ -43,9 +46,13 @@ export const paths = {
   accessReport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/innsyn`,
   wheel: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/hjul`,
   accounts: (centre: string) => `/senter/${centre}/kontoer`,
+  survey: (centre: string) => `/senter/${centre}/undersokelse`,
   onboarding: () => '/admin/nye-sentre',
   headOffice: () => '/hovedkontor',
   network: () => '/erfaringsnettverket',
+  /** The survey's questionnaire: the head office drafts and publishes it, the network comments on it. */
+  surveyDraft: () => '/hovedkontor/sporreskjema',
+  surveyComments: () => '/erfaringsnettverket/sporreskjema',
   catalogue: () => '/admin/katalog',
 };
 
@@ -61,6 +68,7 @@ const sections = {
   okonomi: 'economy',
   tilgangslogg: 'accessLog',
   kontoer: 'accounts',
+  undersokelse: 'survey',
   tall: 'figures',
   innstillinger: 'settings',
 } as const;
@@ -72,6 +80,10 @@ export function matchPath(pathname: string): PageRoute {
   if (parts.length === 2 && first === 'auth' && centre === 'callback') return { page: 'callback' };
   if (parts.length === 1 && first === 'hovedkontor') return { page: 'headOffice' };
   if (parts.length === 1 && first === 'erfaringsnettverket') return { page: 'network' };
+  if (parts.length === 2 && first === 'hovedkontor' && centre === 'sporreskjema')
+    return { page: 'surveyDraft' };
+  if (parts.length === 2 && first === 'erfaringsnettverket' && centre === 'sporreskjema')
+    return { page: 'surveyComments' };
   if (parts.length === 2 && first === 'admin' && centre === 'nye-sentre') return { page: 'onboarding' };
   if (parts.length === 1 && first === 'tilgjengelighet') return { page: 'accessibility' };
   if (parts.length === 2 && first === 'admin' && centre === 'katalog') return { page: 'catalogue' };
