@@ -73,7 +73,7 @@ async function dispatch(
     principal.role === PARTICIPANT_ROLE &&
     (!principal.participant || params.participantId !== principal.participant)
   )
-    return fail(notFound());
+    return refuse(notFound());
   const malformed = refusePathParameters(params);
   if (malformed) return fail(malformed);
 
