@@ -271,6 +271,10 @@ export const en: Messages = {
     to: 'To date',
     user: 'User',
     userHint: 'User name or user id. Leave empty for everyone.',
+    participant: 'Participant',
+    participantHint:
+      'The participants the log has shown so far. Choose one to see only the entries about them.',
+    allParticipants: 'All participants',
     show: 'Show',
     when: 'Time',
     who: 'Who',

@@ -274,6 +274,10 @@ export const nb = {
     to: 'Til dato',
     user: 'Bruker',
     userHint: 'Brukernavn eller bruker-id. La stå tomt for alle.',
+    participant: 'Deltaker',
+    participantHint:
+      'Deltakerne loggen har vist så langt. Velg en for å se bare oppføringene om den deltakeren.',
+    allParticipants: 'Alle deltakere',
     show: 'Vis',
     when: 'Tid',
     who: 'Hvem',
