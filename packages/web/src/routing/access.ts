@@ -27,6 +27,7 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   economy: 'PUT /api/centres/{centreId}/economy/{year}',
   accessLog: 'GET /api/centres/{centreId}/access-log',
   accessReport: 'GET /api/centres/{centreId}/participants/{participantId}/access-log',
+  participantExport: 'GET /api/centres/{centreId}/participants/{participantId}/export',
   wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
   accounts: 'GET /api/centres/{centreId}/accounts',
   onboarding: 'POST /api/admin/onboardings',
@@ -36,7 +37,12 @@ const pageRoutes: Record<DataPage, RouteKey> = {
 };
 
 function mayUse(claims: Claims, page: DataPage, centre: string | undefined): boolean {
-  const route = routeByKey.get(pageRoutes[page]);
+  return mayCall(claims, pageRoutes[page], centre);
+}
+
+/** Whether the route table lets this caller call the route (at `centre`): for an action on a page. */
+export function mayCall(claims: Claims, key: RouteKey, centre: string | undefined): boolean {
+  const route = routeByKey.get(key);
   if (!route || !(route.roles as readonly string[]).includes(claims.role)) return false;
   return !audiences[route.audience].scoped || (centre !== undefined && claims.centre === centre);
 }
