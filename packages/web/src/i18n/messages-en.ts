@@ -5,6 +5,8 @@ export const en: Messages = {
   skipToMain: 'Skip to main content',
   mainNav: 'Main menu',
   loading: 'Loading …',
+  /** Prints the page (the app's menus and buttons are left off the paper). */
+  print: 'Print',
   saving: 'Saving …',
   tryAgain: 'Try again',
   cancel: 'Cancel',
@@ -297,7 +299,6 @@ export const en: Messages = {
       `These are everyone who opened, saw in a list, found in a search, exported or changed the data about ${name} with us since ${since}, and who was refused access. The log is deleted after a fixed time.`,
     you: 'you',
     generated: (when: string) => `Made ${when}.`,
-    print: 'Print',
     empty: 'No one has read or changed the data in this period.',
   },
   rights: {
@@ -306,7 +307,6 @@ export const en: Messages = {
     exportIntro:
       'This is everything the centre holds about the person: the record, measures, sentences and hours, activities naming them and the Work wheel, and who has read or changed it as far back as the access log goes.',
     generated: (when: string) => `Exported ${when}.`,
-    print: 'Print',
     download: 'Download as JSON (machine-readable)',
     record: 'The record',
     kinds: { entry: 'Activities naming the person', conv: 'Conversations' } as Record<string, string>,

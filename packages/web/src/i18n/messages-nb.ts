@@ -9,6 +9,8 @@ export const nb = {
   skipToMain: 'Hopp til hovedinnhold',
   mainNav: 'Hovedmeny',
   loading: 'Laster …',
+  /** Prints the page (the app's menus and buttons are left off the paper). */
+  print: 'Skriv ut',
   saving: 'Lagrer …',
   tryAgain: 'Prøv igjen',
   cancel: 'Avbryt',
@@ -300,7 +302,6 @@ export const nb = {
       `Dette er alle som har åpnet, sett i en liste, søkt fram, hentet ut eller endret opplysningene om ${name} hos oss siden ${since}, og hvem som ble nektet tilgang. Loggen slettes etter en fast tid.`,
     you: 'deg',
     generated: (when: string) => `Laget ${when}.`,
-    print: 'Skriv ut',
     empty: 'Ingen har lest eller endret opplysningene i denne perioden.',
   },
   rights: {
@@ -309,7 +310,6 @@ export const nb = {
     exportIntro:
       'Her er alle opplysningene senteret har om personen: registreringen, tiltak, dommer og timer, aktiviteter som nevner personen og Arbeidshjulet, og hvem som har lest eller endret dem så langt tilgangsloggen går tilbake.',
     generated: (when: string) => `Hentet ut ${when}.`,
-    print: 'Skriv ut',
     download: 'Last ned som JSON (maskinlesbar)',
     record: 'Registreringen',
     kinds: { entry: 'Aktiviteter som nevner personen', conv: 'Samtaler' } as Record<string, string>,

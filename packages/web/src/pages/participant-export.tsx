@@ -9,6 +9,7 @@ import type { Messages } from '../i18n/messages-nb';
 import { AccessLogTable } from '../ui/access-log-table';
 import { FailureView } from '../ui/failure';
 import { usePageTitle } from '../ui/page-title';
+import { PrintButton } from '../ui/print-button';
 import { Progress } from '../ui/status';
 
 /** The export route's answer (functions/src/centre-api/privacy.ts): every record, whatever its type. */
@@ -143,14 +144,7 @@ export function ParticipantExportPage({ centre, id }: { centre: string; id: stri
           <p>{t.rights.exportIntro}</p>
           <p className="hint">{t.rights.generated(formatTimestamp(held.exportedAt, language))}</p>
           <div className="actions no-print">
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="secondary"
-              onClick={() => window.print()}
-            >
-              {t.rights.print}
-            </button>
+            <PrintButton />
             {href ? (
               <a className="ds-link" href={href} download={`crux-${centre}-${id}.json`}>
                 {t.rights.download}
