@@ -73,9 +73,29 @@ function recordsOf(route: Personal, path: string, centre: string): Record<string
   );
 }
 
+/**
+ * On a route a participant or a volunteer reaches on their own record only, the same role at the same
+ * centre on someone else's: refused (404, so nothing is confirmed), and logged as refused. A volunteer's
+ * writes are left out: their one not-found cannot tell someone else's record from a missing entry.
+ */
+function otherOwners(route: Personal, centre: string) {
+  const roles = route.roles as readonly string[];
+  if (roles.includes(PARTICIPANT_ROLE) && route.path.includes('{participantId}'))
+    return [{ claims: participantClaims(centre, randomUUID()), status: 404, code: 'not_found' }];
+  if (roles.includes('volunteer') && route.method === 'GET' && route.path.includes('{volunteerId}'))
+    return [{ claims: claimsFor('volunteer', centre), status: 404, code: 'not_found' }];
+  return [];
+}
+
 describe('the access log: one entry per call on personal data', () => {
   it('covers routes on participants', () => {
     expect(personal.length).toBeGreaterThan(15);
+  });
+
+  it('checks own-record refusals of participants and of a volunteer reading hours', () => {
+    const own = personal.filter((r) => otherOwners(r, 'c').length > 0);
+    expect(own.some((r) => (r.roles as readonly string[]).includes(PARTICIPANT_ROLE))).toBe(true);
+    expect(own.map(keyOf)).toContain('GET /api/centres/{centreId}/volunteers/{volunteerId}/hours');
   });
 
   it.each(personal)('$method $path, allowed', async (route) => {
@@ -115,7 +135,7 @@ describe('the access log: one entry per call on personal data', () => {
   });
 
   it.each(personal)(
-    '$method $path, refused: another role, another centre, no centre at all',
+    "$method $path, refused: another role, another centre, no centre, someone else's own record",
     async (route) => {
       const centre = uniqueCentreId('log');
       const foreign = uniqueCentreId('far');
@@ -143,6 +163,7 @@ describe('the access log: one entry per call on personal data', () => {
           code: 'not_found',
         },
         { claims: claimsFor('headoffice'), status: 403, code: 'forbidden' },
+        ...otherOwners(route, centre),
       ];
       // A refused call is logged with the people its path and query name (its body and answer are not read).
       const namesInRequest = route.path.includes('{participantId}') || request.query?.participantId;

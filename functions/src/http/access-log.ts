@@ -18,7 +18,7 @@ import { clientFor, tableName } from '../runtime/dynamo';
 import { accessLogUnavailable } from './errors';
 import { logError } from './log';
 import type { Principal } from './principal';
-import { type ApiResponse, errorResponse } from './response';
+import { type ApiResponse, errorResponse, isRefusal } from './response';
 
 /** The error code of an answer, if it is one. */
 function codeOf(answer: ApiResponse): string | undefined {
@@ -121,13 +121,15 @@ export function requestLog(
     async around(scope, values, run) {
       const allowed = (answer?: ApiResponse): AccessDraft => ({
         ...base,
-        outcome: 'allowed',
+        outcome: answer && isRefusal(answer) ? 'refused' : 'allowed',
         ...(answer && codeOf(answer) ? { code: codeOf(answer) } : {}),
         people: people({ ...values, ...(answer ? { answer: bodyOf(answer) } : {}) }),
       });
 
       if (route.method === 'GET') {
-        if (namesInAnswer(personal)) {
+        // A volunteer reaches only the record linked to their account, which only the read itself shows:
+        // whether the read was allowed is known after it.
+        if (namesInAnswer(personal) || principal.role === 'volunteer') {
           const answer = await run();
           // The database was away: nothing was read, and a log entry could not be written either.
           if (answer.statusCode === 503) return answer;

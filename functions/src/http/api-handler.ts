@@ -83,7 +83,7 @@ async function dispatch(audience: Audience, served: Served, event: APIGatewayPro
     principal.role === PARTICIPANT_ROLE &&
     (!principal.participant || params.participantId !== principal.participant)
   )
-    return fail(notFound());
+    return refuse(notFound());
   const malformed = refusePathParameters(params);
   if (malformed) return fail(malformed);
 

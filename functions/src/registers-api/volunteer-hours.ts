@@ -13,7 +13,7 @@ import { catalogueRefusal } from '../http/catalogue-refusal';
 import { idempotencyKeyReused } from '../http/errors';
 import type { Principal } from '../http/principal';
 import type { RequestOf } from '../http/request';
-import { type ApiResponse, errorResponse, json } from '../http/response';
+import { type ApiResponse, errorResponse, json, refusalResponse } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
 
 const hours = '/api/centres/{centreId}/volunteers/{volunteerId}/hours';
@@ -41,7 +41,9 @@ export async function volunteerHours(req: RequestOf<`GET ${typeof hours}`>): Pro
   const months = month ? [month] : monthsBetween(`${year}-01`, `${year}-12`);
   const { record, entries } = await repo(req.scope).ofVolunteer(id, months);
   const own = writerOf(req.principal).volunteer;
-  if (!record || (own && record.account !== own)) return errorResponse(notFound());
+  // For a volunteer, any record but their own is refused (logged so), whether it exists or not.
+  if (own && record?.account !== own) return refusalResponse(notFound());
+  if (!record) return errorResponse(notFound());
   const { name, startDate, endDate, arenas } = record as OwnHours['volunteer'];
   const answer: OwnHours = {
     volunteer: { id, name, startDate, ...(endDate ? { endDate } : {}), arenas },

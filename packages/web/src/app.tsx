@@ -1,8 +1,8 @@
-import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createApi } from './api/client';
 import { AppContext, type AppContextValue } from './app-context';
-import { beginSignIn, signOut } from './auth/oidc';
-import { isExpired, loadSession, type Session } from './auth/session';
+import { beginSignIn, refreshSession, signOut } from './auth/oidc';
+import { isExpired, loadSession, refreshDelayMs, type Session } from './auth/session';
 import type { RuntimeConfig } from './config';
 import { clearAllDrafts } from './forms/drafts';
 import { useI18n } from './i18n/i18n';
@@ -50,6 +50,30 @@ function ConfiguredApp({ config }: { config: RuntimeConfig }) {
     );
   }, [config]);
 
+  // One refresh at a time: the timer and any request that finds the token spent share it.
+  const refreshing = useRef<Promise<Session | null> | null>(null);
+  const refresh = useCallback(() => {
+    const current = sessionRef.current;
+    if (!current) return Promise.resolve(null);
+    refreshing.current ??= refreshSession(config, current).then((next) => {
+      refreshing.current = null;
+      if (next) {
+        sessionRef.current = next;
+        setSession(next);
+      }
+      return next;
+    });
+    return refreshing.current;
+  }, [config]);
+
+  // Renewed before it runs out, so the user is never stopped while the session lasts; once the refresh
+  // token is refused, the next request signs in again (drafts kept), see `reauthenticate`.
+  useEffect(() => {
+    if (!session?.refreshToken) return;
+    const timer = setTimeout(() => void refresh(), refreshDelayMs(session));
+    return () => clearTimeout(timer);
+  }, [session, refresh]);
+
   const onSignedIn = useCallback(
     (next: Session, returnTo: string) => {
       setSession(next);
@@ -58,19 +82,22 @@ function ConfiguredApp({ config }: { config: RuntimeConfig }) {
     [navigate],
   );
 
+  // The same context across refreshes: new tokens of the same user change nothing the pages see.
+  const signedIn = session ? session.claims.sub : null;
   const context = useMemo<AppContextValue | null>(() => {
-    if (!session) return null;
+    const current = sessionRef.current;
+    if (!signedIn || !current) return null;
     return {
       config,
-      claims: session.claims,
-      api: createApi(config, () => sessionRef.current, reauthenticate),
+      claims: current.claims,
+      api: createApi(config, () => sessionRef.current, reauthenticate, refresh),
       signOut: () => {
         clearAllDrafts();
         setSession(null);
-        signOut(config, session);
+        signOut(config, sessionRef.current);
       },
     };
-  }, [config, session, reauthenticate]);
+  }, [config, signedIn, reauthenticate, refresh]);
 
   const route = matchPath(pathname);
   // The accessibility statement is public: anyone may read it before signing in.

@@ -42,9 +42,12 @@ export function createApi(
   config: RuntimeConfig,
   getSession: () => Session | null,
   onExpired: () => void,
+  refresh: () => Promise<Session | null>,
 ): Api {
   async function request<T>(method: string, path: string, options: Options = {}): Promise<ApiResult<T>> {
-    const session = getSession();
+    let session = getSession();
+    // Normally renewed ahead of time (app.tsx); a tab asleep past the expiry renews here.
+    if (session && isExpired(session)) session = await refresh();
     if (!session || isExpired(session)) {
       onExpired();
       return { ok: false, failure: { kind: 'expired' } };

@@ -66,8 +66,10 @@ export async function beginSignIn(
     state: pending.state,
     code_challenge: await s256Challenge(pending.verifier),
     code_challenge_method: 'S256',
-    // Cognito's managed login reads `lang` (not OpenID Connect's ui_locales); the local provider does too.
+    // Cognito's managed login reads `lang` and ignores OpenID Connect's ui_locales; the local provider
+    // reads `lang` too. Both are sent, so any provider that reads either shows the user's language.
     [signInLanguageParam]: language,
+    ui_locales: language,
   }).toString();
   location.assign(url.toString());
 }
@@ -96,15 +98,49 @@ export async function completeSignIn(config: RuntimeConfig, search: string): Pro
       }),
     });
     if (!response.ok) return { ok: false };
-    const tokens = (await response.json()) as { access_token?: unknown; id_token?: unknown };
-    if (typeof tokens.access_token !== 'string') return { ok: false };
-    const session = saveSession(
-      tokens.access_token,
-      typeof tokens.id_token === 'string' ? tokens.id_token : undefined,
-    );
+    const session = sessionOf(await response.json(), undefined);
     return session ? { ok: true, session, returnTo: safeReturnTo(pending.returnTo) } : { ok: false };
   } catch {
     return { ok: false };
+  }
+}
+
+/** A token endpoint's answer as the session; a refresh answer has no refresh token and keeps the one used. */
+function sessionOf(answer: unknown, refreshToken: string | undefined): Session | null {
+  const tokens = answer as { access_token?: unknown; id_token?: unknown; refresh_token?: unknown };
+  if (typeof tokens.access_token !== 'string') return null;
+  const refresh = typeof tokens.refresh_token === 'string' ? tokens.refresh_token : refreshToken;
+  return saveSession(
+    tokens.access_token,
+    typeof tokens.id_token === 'string' ? tokens.id_token : undefined,
+    refresh,
+  );
+}
+
+/**
+ * New access and ID tokens for the refresh token, as Cognito gives them (it does not rotate the refresh
+ * token). Null when the provider refuses (the refresh token expired or was revoked, the account was
+ * deactivated) or cannot be reached: the session has ended, and the client signs in again, drafts kept.
+ */
+export async function refreshSession(config: RuntimeConfig, session: Session): Promise<Session | null> {
+  if (!session.refreshToken) return null;
+  try {
+    const endpoints = await discover(config);
+    const response = await fetch(endpoints.token_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: session.refreshToken,
+        client_id: config.clientId,
+      }),
+    });
+    if (!response.ok) return null;
+    const next = sessionOf(await response.json(), session.refreshToken);
+    // Another user's tokens for this refresh token would be a provider's fault: never swap users here.
+    return next && next.claims.sub === session.claims.sub ? next : null;
+  } catch {
+    return null;
   }
 }
 

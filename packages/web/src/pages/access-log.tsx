@@ -1,5 +1,5 @@
 import { todayInOslo } from '@crux/domain/period';
-import type { AccessLogPage as LogPage } from '@crux/domain/privacy/access-log';
+import type { AccessLogPage as LogPage, NamedParticipant } from '@crux/domain/privacy/access-log';
 import { type FormEvent, useState } from 'react';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
@@ -8,20 +8,24 @@ import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
 import { AccessLogTable } from '../ui/access-log-table';
 import { FailureView } from '../ui/failure';
-import { TextField } from '../ui/fields';
+import { SelectField, TextField } from '../ui/fields';
 import { usePageTitle } from '../ui/page-title';
 import { Progress } from '../ui/status';
 
-type Filter = { from: string; to: string; user: string };
+type Filter = { from: string; to: string; user: string; participantId: string };
 
 /** The last 30 days, today included. */
 function lastMonth(): Filter {
   const to = todayInOslo();
   const from = new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
-  return { from, to, user: '' };
+  return { from, to, user: '', participantId: '' };
 }
 
-/** The leader's view of the centre's access log (Normen fact sheet 15): by dates, and optionally one user. */
+/**
+ * The leader's view of the centre's access log (Normen fact sheet 15): by dates, and optionally one user
+ * or one participant. The participants offered are those the log has named on this page so far: picking
+ * one reads no participant list (which would itself be logged as a read of everyone).
+ */
 export function AccessLogPage({ centre }: { centre: string }) {
   const { t } = useI18n();
   const { api } = useApp();
@@ -29,9 +33,15 @@ export function AccessLogPage({ centre }: { centre: string }) {
   const [draft, setDraft] = useState<Filter>(lastMonth);
   const [filter, setFilter] = useState<Filter>(draft);
   const [pages, setPages] = useState<string[]>([]);
-  const key = `${centre}:${filter.from}:${filter.to}:${filter.user}:${pages.join(',')}`;
+  const [known, setKnown] = useState<ReadonlyMap<string, NamedParticipant>>(new Map());
+  const key = `${centre}:${Object.values(filter).join(':')}:${pages.join(',')}`;
   const [resource, reload] = useResource(key, async () => {
-    const query = { from: filter.from, to: filter.to, ...(filter.user ? { user: filter.user } : {}) };
+    const query = {
+      from: filter.from,
+      to: filter.to,
+      ...(filter.user ? { user: filter.user } : {}),
+      ...(filter.participantId ? { participantId: filter.participantId } : {}),
+    };
     const first = await api.get<LogPage>(`/api/centres/${centre}/access-log`, query);
     if (!first.ok) return first;
     const all = { ...first.value };
@@ -42,6 +52,7 @@ export function AccessLogPage({ centre }: { centre: string }) {
       all.participants = [...all.participants, ...next.value.participants];
       all.nextCursor = next.value.nextCursor;
     }
+    setKnown((before) => new Map([...before, ...all.participants.map((p) => [p.id, p] as const)]));
     return { ok: true as const, value: all };
   });
 
@@ -79,6 +90,19 @@ export function AccessLogPage({ centre }: { centre: string }) {
           hint={t.accessLog.userHint}
           value={draft.user}
           onChange={(user) => setDraft({ ...draft, user: user.trim() })}
+        />
+        <SelectField
+          id="log-participant"
+          label={t.accessLog.participant}
+          hint={t.accessLog.participantHint}
+          value={draft.participantId}
+          onChange={(participantId) => setDraft({ ...draft, participantId })}
+          options={[
+            { value: '', label: t.accessLog.allParticipants },
+            ...[...known.values()]
+              .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nb'))
+              .map((p) => ({ value: p.id, label: p.displayName })),
+          ]}
         />
         <div>
           <button type="submit" className="ds-button" data-variant="primary">

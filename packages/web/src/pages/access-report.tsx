@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { AccessLogTable } from '../ui/access-log-table';
 import { FailureView } from '../ui/failure';
 import { usePageTitle } from '../ui/page-title';
+import { PrintButton } from '../ui/print-button';
 import { Progress } from '../ui/status';
 
 /**
@@ -38,14 +39,7 @@ export function AccessReportPage({ centre, id }: { centre: string; id: string })
           </p>
           <p className="hint">{t.accessReport.generated(formatTimestamp(report.generatedAt, language))}</p>
           <div className="no-print">
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="secondary"
-              onClick={() => window.print()}
-            >
-              {t.accessReport.print}
-            </button>
+            <PrintButton />
           </div>
           {report.items.length === 0 ? <p>{t.accessReport.empty}</p> : null}
           {report.items.length > 0 ? (

@@ -5,12 +5,13 @@ import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { EditParticipant } from '../forms/edit-participant';
 import { EndParticipation } from '../forms/end-participation';
+import { EraseParticipant } from '../forms/erase-participant';
 import { displayValue } from '../forms/participant-display';
 import { ParticipantRecords } from '../forms/participant-records';
 import { editableFields, valuesOf } from '../forms/participant-values';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { mayOpen } from '../routing/access';
+import { mayCall, mayOpen } from '../routing/access';
 import { paths } from '../routing/paths';
 import { Link, useRouter } from '../routing/router';
 import { FailureView } from '../ui/failure';
@@ -28,6 +29,7 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
   const [notice, setNotice] = useState<'created' | 'updated' | 'ended' | null>(
     new URLSearchParams(search).has('ny') ? 'created' : null,
   );
+  const [erased, setErased] = useState(false);
   const [catalogue] = useCatalogue();
   // While a change is read back, the page keeps what it showed: its forms and their notices stay put.
   const shown = useRef<Participant | null>(null);
@@ -38,6 +40,22 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
 
   if (resource.state === 'failed' && resource.failure.kind === 'http' && resource.failure.status === 404) {
     return <NotFoundPage />;
+  }
+  // Erased: the record is no more (a reload would be 404); the page says so in its place.
+  if (erased) {
+    return (
+      <section className="stack">
+        <h1 className="ds-heading" data-size="lg">
+          {t.rights.eraseTitle}
+        </h1>
+        <Success>{t.rights.erased}</Success>
+        <p>
+          <Link href={paths.participants(centre)} className="ds-link">
+            {t.rights.back}
+          </Link>
+        </p>
+      </section>
+    );
   }
   const values = participant ? valuesOf(participant) : null;
   return (
@@ -86,6 +104,13 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
               </Link>
             </p>
           ) : null}
+          {mayOpen(claims, { page: 'participantExport', centre, id }) ? (
+            <p>
+              <Link href={paths.participantExport(centre, id)} className="ds-link">
+                {t.rights.exportLink}
+              </Link>
+            </p>
+          ) : null}
           <EditParticipant
             centre={centre}
             participant={participant}
@@ -111,6 +136,14 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
               participant={participant}
               catalogue={catalogue.value.catalogue}
               onChanged={reload}
+            />
+          ) : null}
+          {mayCall(claims, 'POST /api/centres/{centreId}/participants/{participantId}/erasure', centre) ? (
+            <EraseParticipant
+              centre={centre}
+              participant={participant}
+              onErased={() => setErased(true)}
+              onConflict={reload}
             />
           ) : null}
         </>

@@ -28,6 +28,7 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   economy: 'PUT /api/centres/{centreId}/economy/{year}',
   accessLog: 'GET /api/centres/{centreId}/access-log',
   accessReport: 'GET /api/centres/{centreId}/participants/{participantId}/access-log',
+  participantExport: 'GET /api/centres/{centreId}/participants/{participantId}/export',
   wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
   accounts: 'GET /api/centres/{centreId}/accounts',
   survey: 'GET /api/centres/{centreId}/survey/rounds',

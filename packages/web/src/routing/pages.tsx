@@ -52,6 +52,9 @@ const positions = lazyPage(() => import('../pages/positions').then((m) => m.Posi
 const economy = lazyPage(() => import('../pages/economy').then((m) => m.EconomyPage));
 const accessLog = lazyPage(() => import('../pages/access-log').then((m) => m.AccessLogPage));
 const accessReport = lazyPage(() => import('../pages/access-report').then((m) => m.AccessReportPage));
+const participantExport = lazyPage(() =>
+  import('../pages/participant-export').then((m) => m.ParticipantExportPage),
+);
 const wheel = lazyPage(() => import('../pages/wheel').then((m) => m.WheelPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
@@ -76,6 +79,7 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   economy,
   accessLog,
   accessReport,
+  participantExport,
   wheel,
   headOffice,
   network,
@@ -128,6 +132,8 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <accessLog.Page centre={route.centre} />;
     case 'accessReport':
       return <accessReport.Page centre={route.centre} id={route.id} />;
+    case 'participantExport':
+      return <participantExport.Page centre={route.centre} id={route.id} />;
     case 'wheel':
       return <wheel.Page centre={route.centre} id={route.id} />;
     case 'headOffice':

@@ -16,6 +16,7 @@ export type PageRoute =
   | { page: 'economy'; centre: string }
   | { page: 'accessLog'; centre: string }
   | { page: 'accessReport'; centre: string; id: string }
+  | { page: 'participantExport'; centre: string; id: string }
   | { page: 'wheel'; centre: string; id: string }
   | { page: 'accounts'; centre: string }
   | { page: 'survey'; centre: string }
@@ -44,6 +45,8 @@ export const paths = {
   accessLog: (centre: string) => `/senter/${centre}/tilgangslogg`,
   /** "Who has read my record" (*innsyn i logg*), for the leader to print and hand over. */
   accessReport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/innsyn`,
+  /** Everything held about the participant (GDPR Art. 15, 20), to print or download. */
+  participantExport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/eksport`,
   wheel: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/hjul`,
   accounts: (centre: string) => `/senter/${centre}/kontoer`,
   survey: (centre: string) => `/senter/${centre}/undersokelse`,
@@ -91,6 +94,7 @@ export function matchPath(pathname: string): PageRoute {
   if (section === 'deltakere' && id && segment.test(id)) {
     if (sub === 'hjul') return { page: 'wheel', centre, id };
     if (sub === 'innsyn') return { page: 'accessReport', centre, id };
+    if (sub === 'eksport') return { page: 'participantExport', centre, id };
   }
   if (sub !== undefined) return { page: 'notFound' };
   const single =
