@@ -14,7 +14,7 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Account } from '@crux/domain/accounts';
-import { Role } from '@crux/domain/roles';
+import { Role } from '@crux/domain/role-schema';
 import type { AccountDirectory } from './directory';
 
 /** Each centre's accounts are also in a group of the pool: custom attributes cannot be searched, groups can be listed. */

@@ -1,6 +1,7 @@
 import { CentreId } from '@crux/domain/centre';
 import { ParticipantId } from '@crux/domain/participant';
-import { isCentreRole, PARTICIPANT_ROLE, Role } from '@crux/domain/roles';
+import { Role } from '@crux/domain/role-schema';
+import { isCentreRole, PARTICIPANT_ROLE } from '@crux/domain/roles';
 
 /** Who is calling, as the verified access token says. */
 export type Principal = {

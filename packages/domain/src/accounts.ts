@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CentreInput } from './centre';
-import { Role } from './roles';
+import { Role } from './role-schema';
 import { SingleLine } from './text-input';
 
 /**

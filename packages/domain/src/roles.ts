@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /** Every role a token can carry. The claim `role` must hold exactly one of these. */
 export const roles = [
   'staff',
@@ -10,8 +8,7 @@ export const roles = [
   'admin',
   'participant',
 ] as const;
-export const Role = z.enum(roles);
-export type Role = z.infer<typeof Role>;
+export type Role = (typeof roles)[number];
 
 /** Roles tied to one centre carry a `centre` claim; the others must not. */
 export const centreRoles = ['staff', 'leader', 'volunteer', 'participant'] as const satisfies readonly Role[];
