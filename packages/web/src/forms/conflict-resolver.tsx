@@ -12,16 +12,6 @@ import { type EditableField, editableFields, type ParticipantValues, valuesOf } 
 
 type Choice = 'mine' | 'theirs';
 
-type Props = {
-  /** What the user had when they started editing, what they want now, and what is stored now. */
-  base: ParticipantValues;
-  mine: ParticipantValues;
-  current: Participant;
-  onResolve: (values: ParticipantValues, version: number) => void;
-  onDiscard: () => void;
-  saving: boolean;
-};
-
 const mustChoose: Text = { nb: nb.conflict.choose, en: en.conflict.choose };
 
 /** Fields where what the user wants and what is stored differ. */
@@ -30,19 +20,49 @@ export function differingFields(mine: ParticipantValues, current: Participant): 
   return editableFields.filter((f) => mine[f].trim() !== theirs[f].trim());
 }
 
+type ChoicesProps<F extends string, V extends Record<F, unknown>> = {
+  /** The fields that differ between `mine` and `theirs`. */
+  fields: readonly F[];
+  /** What the user had when they started editing, what they want now, and what is stored now. */
+  base: V;
+  mine: V;
+  theirs: V;
+  /** The stored version the merged values are written against. */
+  version: number;
+  label: (field: F) => string;
+  show: (field: F, values: V) => string;
+  same: (a: V[F], b: V[F]) => boolean;
+  title: string;
+  onResolve: (values: V, version: number) => void;
+  onDiscard: () => void;
+  saving: boolean;
+};
+
 /**
  * A 409 on save: every differing field is shown side by side. Where only one side changed a field, that
- * side is preselected; where both did, the user must choose. Nothing is written until they say so.
+ * side is preselected; where both did, the user must choose. Nothing is written until they say so. Any
+ * form with a version uses it: the participant's fields, the plan's parts.
  */
-export function ConflictResolver({ base, mine, current, onResolve, onDiscard, saving }: Props) {
-  const { t, language } = useI18n();
-  const theirs = valuesOf(current);
-  const fields = differingFields(mine, current);
-  const [choices, setChoices] = useState<Partial<Record<EditableField, Choice>>>(() => {
-    const initial: Partial<Record<EditableField, Choice>> = {};
+export function ConflictChoices<F extends string, V extends Record<F, unknown>>({
+  fields,
+  base,
+  mine,
+  theirs,
+  version,
+  label,
+  show,
+  same,
+  title,
+  onResolve,
+  onDiscard,
+  saving,
+}: ChoicesProps<F, V>) {
+  const { t } = useI18n();
+  const [choices, setChoices] = useState<Partial<Record<F, Choice>>>(() => {
+    const initial: Partial<Record<F, Choice>> = {};
     for (const f of fields) {
-      if (mine[f] === base[f]) initial[f] = 'theirs';
-      else if (theirs[f] === base[f]) initial[f] = 'mine';
+      if (same(mine[f], base[f])) initial[f] = 'theirs';
+      else if (same(theirs[f], base[f])) initial[f] = 'mine';
     }
     return initial;
   });
@@ -59,14 +79,14 @@ export function ConflictResolver({ base, mine, current, onResolve, onDiscard, sa
       return;
     }
     const merged = { ...mine };
-    for (const f of fields) if (choices[f] === 'theirs') Object.assign(merged, { [f]: theirs[f] });
-    onResolve(merged, current.version);
+    for (const f of fields) if (choices[f] === 'theirs') merged[f] = theirs[f];
+    onResolve(merged, version);
   };
 
   return (
     <form className="conflict stack" onSubmit={onSubmit} noValidate aria-labelledby="conflict-title">
       <h2 className="ds-heading" data-size="md" id="conflict-title">
-        {t.conflict.title}
+        {title}
       </h2>
       <p>{t.conflict.intro}</p>
       <ErrorSummary errors={errors} fieldIds={ids} attempt={attempt} />
@@ -74,7 +94,7 @@ export function ConflictResolver({ base, mine, current, onResolve, onDiscard, sa
         <RadioGroup
           key={f}
           id={`conflict-${f}`}
-          label={fieldLabel(f, t)}
+          label={label(f)}
           value={choices[f] ?? ''}
           error={errors[f]}
           onChange={(choice) => {
@@ -82,8 +102,8 @@ export function ConflictResolver({ base, mine, current, onResolve, onDiscard, sa
             setErrors(({ [f]: _, ...rest }) => rest);
           }}
           options={[
-            { value: 'mine', label: t.conflict.keepMine(displayValue(f, mine, t, language)) },
-            { value: 'theirs', label: t.conflict.keepTheirs(displayValue(f, theirs, t, language)) },
+            { value: 'mine', label: t.conflict.keepMine(show(f, mine)) },
+            { value: 'theirs', label: t.conflict.keepTheirs(show(f, theirs)) },
           ]}
         />
       ))}
@@ -96,5 +116,35 @@ export function ConflictResolver({ base, mine, current, onResolve, onDiscard, sa
         </button>
       </div>
     </form>
+  );
+}
+
+type Props = {
+  base: ParticipantValues;
+  mine: ParticipantValues;
+  current: Participant;
+  onResolve: (values: ParticipantValues, version: number) => void;
+  onDiscard: () => void;
+  saving: boolean;
+};
+
+/** The participant's fields after a 409. */
+export function ConflictResolver({ base, mine, current, onResolve, onDiscard, saving }: Props) {
+  const { t, language } = useI18n();
+  return (
+    <ConflictChoices<EditableField, ParticipantValues>
+      fields={differingFields(mine, current)}
+      base={base}
+      mine={mine}
+      theirs={valuesOf(current)}
+      version={current.version}
+      label={(f) => fieldLabel(f, t)}
+      show={(f, values) => displayValue(f, values, t, language)}
+      same={(a, b) => a === b}
+      title={t.conflict.title}
+      onResolve={onResolve}
+      onDiscard={onDiscard}
+      saving={saving}
+    />
   );
 }

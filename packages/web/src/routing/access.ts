@@ -28,6 +28,8 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   accessLog: 'GET /api/centres/{centreId}/access-log',
   accessReport: 'GET /api/centres/{centreId}/participants/{participantId}/access-log',
   wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
+  // Staff print it for a partner; the participant has their plan on the wheel page.
+  partnerPlan: 'PUT /api/centres/{centreId}/participants/{participantId}/plan',
   accounts: 'GET /api/centres/{centreId}/accounts',
   onboarding: 'POST /api/admin/onboardings',
   headOffice: 'GET /api/headoffice/figures/{year}',

@@ -52,6 +52,7 @@ const economy = lazyPage(() => import('../pages/economy').then((m) => m.EconomyP
 const accessLog = lazyPage(() => import('../pages/access-log').then((m) => m.AccessLogPage));
 const accessReport = lazyPage(() => import('../pages/access-report').then((m) => m.AccessReportPage));
 const wheel = lazyPage(() => import('../pages/wheel').then((m) => m.WheelPage));
+const partnerPlan = lazyPage(() => import('../pages/partner-plan').then((m) => m.PartnerPlanPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
 const accounts = lazyPage(() => import('../pages/accounts').then((m) => m.AccountsPage));
@@ -72,6 +73,7 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   accessLog,
   accessReport,
   wheel,
+  partnerPlan,
   headOffice,
   network,
   accounts,
@@ -120,6 +122,8 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <accessReport.Page centre={route.centre} id={route.id} />;
     case 'wheel':
       return <wheel.Page centre={route.centre} id={route.id} />;
+    case 'partnerPlan':
+      return <partnerPlan.Page centre={route.centre} id={route.id} />;
     case 'headOffice':
       return <headOffice.Page />;
     case 'network':

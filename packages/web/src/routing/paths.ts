@@ -16,6 +16,7 @@ export type PageRoute =
   | { page: 'accessLog'; centre: string }
   | { page: 'accessReport'; centre: string; id: string }
   | { page: 'wheel'; centre: string; id: string }
+  | { page: 'partnerPlan'; centre: string; id: string }
   | { page: 'accounts'; centre: string }
   | { page: 'onboarding' }
   | { page: 'headOffice' }
@@ -40,6 +41,8 @@ export const paths = {
   /** "Who has read my record" (*innsyn i logg*), for the leader to print and hand over. */
   accessReport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/innsyn`,
   wheel: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/hjul`,
+  /** The one-page plan for partners, only the domains the participant agreed to share. */
+  partnerPlan: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/samarbeidsplan`,
   accounts: (centre: string) => `/senter/${centre}/kontoer`,
   onboarding: () => '/admin/nye-sentre',
   headOffice: () => '/hovedkontor',
@@ -75,6 +78,7 @@ export function matchPath(pathname: string): PageRoute {
   if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
   if (section === 'deltakere' && id && segment.test(id)) {
     if (sub === 'hjul') return { page: 'wheel', centre, id };
+    if (sub === 'samarbeidsplan') return { page: 'partnerPlan', centre, id };
     if (sub === 'innsyn') return { page: 'accessReport', centre, id };
   }
   if (sub !== undefined) return { page: 'notFound' };

@@ -143,3 +143,47 @@ export function RadioGroup({ id, label, hint, error, value, onChange, options }:
     </fieldset>
   );
 }
+
+type TextAreaProps = Common & { value: string; onChange: (value: string) => void; rows?: number };
+
+export function TextAreaField({ id, label, hint, error, value, onChange, rows = 3 }: TextAreaProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        name={id}
+        className="ds-input"
+        rows={rows}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </Field>
+  );
+}
+
+type CheckboxProps = Common & { checked: boolean; onChange: (checked: boolean) => void };
+
+/** A checkbox before its label, as Designsystemet lays one out; its error under both. */
+export function CheckboxField({ id, label, hint, error, checked, onChange }: CheckboxProps) {
+  return (
+    <div className="ds-field checkbox-field">
+      <input
+        id={id}
+        name={id}
+        type="checkbox"
+        className="ds-input"
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label className="ds-label" data-weight="regular" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={id} error={error} />
+    </div>
+  );
+}
