@@ -96,7 +96,11 @@ export function EditPlan(props: Props) {
   };
   /** `over`: the plan written over, whose scale and positions the body keeps. */
   const put = async (values: PlanValues, version: number, over: Plan | null) => {
-    const basis = over ?? { scale, positions: { participant: {}, staff: {} } };
+    // The catalogue's scale holds the words at its ends too; a plan stores its bounds only.
+    const basis = over ?? {
+      scale: { min: scale.min, max: scale.max },
+      positions: { participant: {}, staff: {} },
+    };
     const checked = checkBody(PlanUpdate, planBody(values, version, basis));
     if (!checked.ok) return submit.invalid(checked.errors);
     submit.start();

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../ui/error-summary';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../ui/fields';
 import { Progress } from '../ui/status';
 import type { WheelDomain } from '../ui/wheel-chart';
+import { AddButton, at, GoalFields, RemoveButton } from './goal-fields';
 import { NetworkRetry } from './network-retry';
 import { type PlanValues, planFieldId } from './plan-values';
 import type { SubmitState } from './submit-state';
@@ -20,10 +21,6 @@ type Props = {
   onSave: () => void;
   onCancel: () => void;
 };
-
-/** Replaces item `i` of a list with its change. */
-const at = <T,>(list: T[], i: number, change: Partial<T>) =>
-  list.map((item, j) => (j === i ? { ...item, ...change } : item));
 
 /**
  * The plan's goals, steps, partners and consent, with native controls only; each item of a list in a
@@ -71,35 +68,11 @@ export function PlanForm({ values, domains, partnerTypes, state, onChange, onSav
       <h3 className="ds-heading" data-size="sm">
         {t.wheel.goals}
       </h3>
-      {values.goals.map((goal, i) => (
-        <fieldset key={goal.id} className="ds-fieldset plan-item">
-          <legend className="ds-label">{t.plan.goal(i + 1)}</legend>
-          <SelectField
-            id={planFieldId(`goals.${i}.domain`)}
-            label={t.wheel.domain}
-            value={goal.domain}
-            error={error(`goals.${i}.domain`)}
-            options={domainOptions}
-            onChange={(domain) => set((v) => ({ ...v, goals: at(v.goals, i, { domain }) }))}
-          />
-          <TextAreaField
-            id={planFieldId(`goals.${i}.text`)}
-            label={t.plan.goalText}
-            value={goal.text}
-            error={error(`goals.${i}.text`)}
-            onChange={(text) => set((v) => ({ ...v, goals: at(v.goals, i, { text }) }))}
-          />
-          <RemoveButton
-            label={t.plan.removeGoal(i + 1)}
-            onClick={() => set((v) => ({ ...v, goals: v.goals.filter((_, j) => j !== i) }))}
-          />
-        </fieldset>
-      ))}
-      <AddButton
-        label={t.plan.addGoal}
-        onClick={() =>
-          set((v) => ({ ...v, goals: [...v.goals, { id: crypto.randomUUID(), domain: '', text: '' }] }))
-        }
+      <GoalFields
+        goals={values.goals}
+        domains={domains}
+        errors={state.errors}
+        onChange={(change) => set((v) => ({ ...v, goals: change(v.goals) }))}
       />
 
       <h3 className="ds-heading" data-size="sm">
@@ -298,25 +271,5 @@ export function PlanForm({ values, domains, partnerTypes, state, onChange, onSav
         {state.saving ? <Progress label={t.saving} /> : null}
       </div>
     </form>
-  );
-}
-
-function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <p>
-      <button type="button" className="ds-button" data-variant="secondary" onClick={onClick}>
-        {label}
-      </button>
-    </p>
-  );
-}
-
-function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <p>
-      <button type="button" className="ds-button" data-variant="tertiary" onClick={onClick}>
-        {label}
-      </button>
-    </p>
   );
 }

@@ -244,6 +244,17 @@ export const en: Messages = {
     none: '(none)',
     printLink: 'Plan for partners (to print)',
   },
+  ownPlan: {
+    title: 'Before the conversation: your own plan',
+    intro:
+      'Write where you think you are now, and your goals in your own words. Staff see it before you talk.',
+    positions: 'Where are you now?',
+    goals: 'Your goals',
+    save: 'Save',
+    saved: 'What you wrote is saved.',
+    signInOff: 'The centre has not turned on sign-in for participants, so you cannot save here yet.',
+    readers: 'Who at the centre has read your plan',
+  },
   partnerPlan: {
     title: (name) => `Plan for ${name}`,
     intro:

@@ -247,6 +247,17 @@ export const nb = {
     none: '(ingen)',
     printLink: 'Plan til samarbeidspartnere (for utskrift)',
   },
+  ownPlan: {
+    title: 'Før samtalen: din egen plan',
+    intro:
+      'Skriv hvor du synes du står nå, og målene dine med dine egne ord. De ansatte ser det før dere snakkes.',
+    positions: 'Hvor står du nå?',
+    goals: 'Målene dine',
+    save: 'Lagre',
+    saved: 'Det du skrev, er lagret.',
+    signInOff: 'Senteret har ikke slått på innlogging for deltakere, så du kan ikke lagre her ennå.',
+    readers: 'Hvem på senteret har lest planen din',
+  },
   partnerPlan: {
     title: (name: string) => `Plan for ${name}`,
     intro:

@@ -3,6 +3,7 @@ import type { Plan, Step } from '@crux/domain/wheel/schema';
 import { useState } from 'react';
 import { useApp } from '../app-context';
 import { EditPlan } from '../forms/edit-plan';
+import { OwnPlan } from '../forms/own-plan';
 import { RecordConversation } from '../forms/record-conversation';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -226,6 +227,21 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
       ) : (
         <p>{t.wheel.noHistory}</p>
       )}
+
+      {claims.role === 'participant' ? (
+        <OwnPlan
+          centre={centre}
+          participantId={id}
+          plan={plan}
+          domains={domains}
+          scale={settings}
+          onSaved={() => {
+            setNotice(t.ownPlan.saved);
+            reload();
+          }}
+          onConflict={reload}
+        />
+      ) : null}
 
       {isStaff ? (
         <RecordConversation
