@@ -1,7 +1,7 @@
+import type { PlanPage } from '@crux/domain/wheel/schema';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PlanPage } from '@crux/domain/wheel/schema';
 import { apiFromPage, signIn } from './support/app';
 import { type AxeFinding, axeViolations } from './support/axe';
 import { launchChromium, newContext, skipBrowser } from './support/browser';
