@@ -334,7 +334,8 @@ export const routes = [
     method: 'GET',
     path: '/api/centres/{centreId}/participants/{participantId}/access-log',
     audience: 'centre',
-    roles: ['leader'],
+    // "Who has read my plan": the participant sees their own report too (the path's id must be theirs).
+    roles: ['leader', 'participant'],
     personal: { action: 'read', participant: ['path:participantId'] },
   },
   {

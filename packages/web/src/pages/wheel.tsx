@@ -229,6 +229,13 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
       )}
 
       {claims.role === 'participant' ? (
+        <p>
+          <Link href={paths.accessReport(centre, id)} className="ds-link">
+            {t.ownPlan.readers}
+          </Link>
+        </p>
+      ) : null}
+      {claims.role === 'participant' ? (
         <OwnPlan
           centre={centre}
           participantId={id}

@@ -173,3 +173,15 @@ describe('the plan for partners', () => {
     expect(open(person('volunteer', 'tromso'), printout)).toBe(false);
   });
 });
+
+describe("the participant's own access report", () => {
+  const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  const report = `/senter/tromso/deltakere/${id}/innsyn`;
+
+  test('the participant opens "who has read my plan" for themselves; staff do not', () => {
+    const participant: Claims = { ...person('participant', 'tromso'), participant: id };
+    expect(open(participant, report)).toBe(true);
+    expect(open(person('leader', 'tromso'), report)).toBe(true);
+    expect(open(person('staff', 'tromso'), report)).toBe(false);
+  });
+});
