@@ -18,7 +18,8 @@ import { screenshot } from './support/screenshots';
 /**
  * The participant's own view of Arbeidshjulet (*brukermedvirkning*) in Chromium at 360 px: once the
  * leader has turned participant sign-in on, the participant signs in on a phone, lands on their wheel
- * and plan, marks a step done, and writes where they are now and a goal of their own.
+ * and plan, marks a step done, writes where they are now and a goal of their own, and sees who at the
+ * centre has read their plan.
  *
  * Staff cannot make a participant's account through the accounts API yet, so the test puts the account
  * in the local user pool itself, as the accounts API would, linked to the participant.
@@ -126,6 +127,15 @@ describe.skipIf(skipBrowser)("the participant's own plan in Chromium", () => {
     expect(own?.goals.map((g) => [g.domain, g.text])).toEqual([['housing', 'Jeg vil bo for meg selv']]);
     expect(own?.updatedByRole).toBe('participant');
     await screenshot(page, 'egen-plan-360');
+
+    // Who at the centre has read the plan: the staff member who wrote it is in the participant's report.
+    await page.getByRole('link', { name: 'Hvem på senteret har lest planen din' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hvem har lest journalen din' }).waitFor();
+    const readers = page.locator('table tbody tr').filter({ hasText: 'Kari Nordmann' });
+    await expect.poll(() => readers.count()).toBeGreaterThan(0);
+    findings.push(...(await axeViolations(page, 'own access report (nb) @360')));
+    await page.goBack();
+    await page.getByRole('img', { name: 'Arbeidshjulet for Deltaker Testesen' }).waitFor();
 
     // Nothing of the staff's: no editor, no conversation form, no printout.
     expect(await page.getByRole('button', { name: 'Endre planen' }).count()).toBe(0);

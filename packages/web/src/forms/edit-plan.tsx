@@ -1,10 +1,9 @@
-import { type Plan, PlanUpdate, type ScaleUsed } from '@crux/domain/wheel/schema';
+import { type Plan, PlanUpdate } from '@crux/domain/wheel/schema';
 import { useApp } from '../app-context';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Language } from '../i18n/language';
 import type { Messages } from '../i18n/messages-nb';
-import type { WheelDomain } from '../ui/wheel-chart';
 import { checkBody } from './check-body';
 import { ConflictChoices } from './conflict-resolver';
 import { useDraft } from './drafts';
@@ -17,6 +16,7 @@ import {
   planValuesOf,
   samePart,
 } from './plan-values';
+import type { PlanFormProps } from './record-conversation';
 import { useSubmitState } from './submit-state';
 
 /**
@@ -31,14 +31,8 @@ type PlanDraft = {
   conflict: Plan | null;
 };
 
-type Props = {
-  centre: string;
-  participantId: string;
-  plan: Plan | null;
-  domains: readonly WheelDomain[];
+type Props = Omit<PlanFormProps, 'onConflict'> & {
   partnerTypes: readonly { id: string; name: string }[];
-  scale: ScaleUsed;
-  onSaved: () => void;
   /** The user let their changes go after a conflict: the page reads the plan again. */
   onDiscard: () => void;
 };

@@ -1,5 +1,5 @@
 import type { Text } from '@crux/domain/text';
-import { type Goal, OwnPlanUpdate, type Plan, type ScaleUsed } from '@crux/domain/wheel/schema';
+import { type Goal, OwnPlanUpdate, type Plan } from '@crux/domain/wheel/schema';
 import { type FormEvent, useState } from 'react';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
@@ -8,13 +8,12 @@ import { nb } from '../i18n/messages-nb';
 import { ErrorSummary } from '../ui/error-summary';
 import { SelectField } from '../ui/fields';
 import { Alert, Progress } from '../ui/status';
-import type { WheelDomain } from '../ui/wheel-chart';
 import { checkBody } from './check-body';
 import { useDraft } from './drafts';
 import { GoalFields } from './goal-fields';
 import { NetworkRetry } from './network-retry';
 import { planFieldId, samePart } from './plan-values';
-import { asPositions, asText, scaleOptions } from './record-conversation';
+import { asPositions, asText, type PlanFormProps, scaleOptions } from './record-conversation';
 import { useSubmitState } from './submit-state';
 
 /** What the participant writes of the plan: their own view of where they are, and their goals. */
@@ -32,16 +31,6 @@ const ownParts = (plan: Plan | null): OwnParts => ({
   goals: plan?.goals ?? [],
 });
 
-type Props = {
-  centre: string;
-  participantId: string;
-  plan: Plan | null;
-  domains: readonly WheelDomain[];
-  scale: ScaleUsed;
-  onSaved: () => void;
-  onConflict: () => void;
-};
-
 const signInOff: Text = { nb: nb.ownPlan.signInOff, en: en.ownPlan.signInOff };
 const positionId = (domain: string) => `own-positions-${domain}`;
 
@@ -51,7 +40,7 @@ const positionId = (domain: string) => `own-positions-${domain}`;
  * the plan. When the plan moved on meanwhile, what they wrote stays in the form and the page shows the
  * stored plan, so they can look it over and save again against it.
  */
-export function OwnPlan({ centre, participantId, plan, domains, scale, onSaved, onConflict }: Props) {
+export function OwnPlan({ centre, participantId, plan, domains, scale, onSaved, onConflict }: PlanFormProps) {
   const { t } = useI18n();
   const { api, claims } = useApp();
   const [draft, update, clear] = useDraft<OwnDraft>(

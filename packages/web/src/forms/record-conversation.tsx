@@ -45,7 +45,8 @@ export const scaleOptions = (scale: ScaleUsed, notSet: string) => [
   })),
 ];
 
-type Props = {
+/** What every form on a participant's plan is given by the wheel page. */
+export type PlanFormProps = {
   centre: string;
   participantId: string;
   plan: Plan | null;
@@ -68,7 +69,7 @@ export function RecordConversation({
   scale,
   onSaved,
   onConflict,
-}: Props) {
+}: PlanFormProps) {
   const { t } = useI18n();
   const { api, claims } = useApp();
   const [draft, update, clear] = useDraft<ConversationDraft>(

@@ -37,6 +37,7 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
   const settings = catalogue.value.catalogue.settings.wheelScale;
   const domains: WheelDomain[] = activeNamed(catalogue.value.catalogue.wheelDomains, text);
   const partnerTypes = activeNamed(catalogue.value.catalogue.partnerTypes, text);
+  const planForm = { centre, participantId: id, plan, domains, scale: settings };
   const history = [...conversations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const ring = (key: string, r: { scale: Plan['scale']; positions: Plan['positions'] }): WheelRing => ({
     key,
@@ -181,12 +182,8 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
       {isStaff ? (
         <>
           <EditPlan
-            centre={centre}
-            participantId={id}
-            plan={plan}
-            domains={domains}
+            {...planForm}
             partnerTypes={partnerTypes}
-            scale={settings}
             onSaved={() => {
               setNotice(t.plan.saved);
               reload();
@@ -229,35 +226,27 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
       )}
 
       {claims.role === 'participant' ? (
-        <p>
-          <Link href={paths.accessReport(centre, id)} className="ds-link">
-            {t.ownPlan.readers}
-          </Link>
-        </p>
-      ) : null}
-      {claims.role === 'participant' ? (
-        <OwnPlan
-          centre={centre}
-          participantId={id}
-          plan={plan}
-          domains={domains}
-          scale={settings}
-          onSaved={() => {
-            setNotice(t.ownPlan.saved);
-            reload();
-          }}
-          onConflict={reload}
-        />
+        <>
+          <p>
+            <Link href={paths.accessReport(centre, id)} className="ds-link">
+              {t.ownPlan.readers}
+            </Link>
+          </p>
+          <OwnPlan
+            {...planForm}
+            onSaved={() => {
+              setNotice(t.ownPlan.saved);
+              reload();
+            }}
+            onConflict={reload}
+          />
+        </>
       ) : null}
 
       {isStaff ? (
         <RecordConversation
           key={plan?.version ?? 0}
-          centre={centre}
-          participantId={id}
-          plan={plan}
-          domains={domains}
-          scale={settings}
+          {...planForm}
           onSaved={() => {
             setNotice(t.wheel.saved);
             reload();
