@@ -1,8 +1,9 @@
 import { type AccessLogEntry, accessActionNames } from '@crux/domain/privacy/access-log';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { formatTimestamp } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages-nb';
+import { ScrollRegion } from './scroll-region';
 
 function outcomeOf(entry: AccessLogEntry, t: Messages): string {
   return entry.outcome === 'allowed' ? t.accessLog.allowed : t.accessLog.refused(entry.code ?? '');
@@ -28,10 +29,12 @@ export function AccessLogTable({
   whom?: (entry: AccessLogEntry) => ReactNode;
 }) {
   const { t, text, language } = useI18n();
+  const captionId = useId();
+  // At 360 px the table scrolls sideways in its region, which keyboard users reach too.
   return (
-    <div className="table-scroll">
+    <ScrollRegion labelledBy={captionId}>
       <table className="ds-table" data-border="true">
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t.accessLog.when}</th>
@@ -53,6 +56,6 @@ export function AccessLogTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
