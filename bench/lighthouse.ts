@@ -25,21 +25,31 @@ const at = (path: string) => async () => path;
 const STAFF = 'ansatt.ovre-eiker';
 const CENTRE = '/senter/ovre-eiker';
 
+/** The first participant in the staff's list, as a person would click it. */
+async function firstParticipant(page: Page, base: string): Promise<string> {
+  await page.goto(`${base}${CENTRE}/deltakere`);
+  const link = await page.waitForSelector(`table a[href^="${CENTRE}/deltakere/"]`);
+  const href = await link?.evaluate((a) => a.getAttribute('href'));
+  if (!href) throw new Error('the demo data has no participant at Øvre Eiker');
+  return href;
+}
+
 const pages: Audited[] = [
   { id: 'sign-in', label: 'sign-in page', path: at('/') },
   { id: 'today', label: 'I dag (staff)', user: STAFF, path: at(`${CENTRE}/i-dag`) },
   { id: 'participants', label: 'participants (staff)', user: STAFF, path: at(`${CENTRE}/deltakere`) },
+  { id: 'participant', label: 'one participant (staff)', user: STAFF, path: firstParticipant },
   {
-    id: 'participant',
-    label: 'one participant (staff)',
+    id: 'plan',
+    label: 'Arbeidshjulet and the plan (staff)',
     user: STAFF,
-    path: async (page, base) => {
-      await page.goto(`${base}${CENTRE}/deltakere`);
-      const link = await page.waitForSelector(`table a[href^="${CENTRE}/deltakere/"]`);
-      const href = await link?.evaluate((a) => a.getAttribute('href'));
-      if (!href) throw new Error('the demo data has no participant at Øvre Eiker');
-      return href;
-    },
+    path: async (page, base) => `${await firstParticipant(page, base)}/hjul`,
+  },
+  {
+    id: 'partner-plan',
+    label: 'the plan for partners (staff)',
+    user: STAFF,
+    path: async (page, base) => `${await firstParticipant(page, base)}/samarbeidsplan`,
   },
   {
     id: 'participant-new',

@@ -1,4 +1,5 @@
 import type { Participant } from '@crux/domain/participant';
+import type { Plan, PlanPage } from '@crux/domain/wheel/schema';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -34,6 +35,9 @@ const words = {
     openRound: 'Åpne runden',
     makeCodes: 'Lag koder',
     saveDraft: 'Lagre utkastet',
+    editPlan: 'Endre planen',
+    addGoal: 'Legg til et mål',
+    savePlan: 'Lagre planen',
   },
   en: {
     signIn: 'Sign in',
@@ -51,6 +55,9 @@ const words = {
     openRound: 'Open the round',
     makeCodes: 'Make codes',
     saveDraft: 'Save the draft',
+    editPlan: 'Edit the plan',
+    addGoal: 'Add a goal',
+    savePlan: 'Save the plan',
   },
 } as const;
 
@@ -91,6 +98,12 @@ async function visitAll(report: Report, page: Page, language: Language, visits: 
     await visit.reach(page);
     await check(report, page, `${visit.name} (${language})`, language === 'nb' ? visit.name : undefined);
   }
+}
+
+/** A stored plan as the body of `PUT …/plan` writes it (what the API adds to it left out). */
+function planValuesOnly(plan: Plan) {
+  const { participantId, updatedAt, updatedByRole, ...update } = plan;
+  return update;
 }
 
 function staffVisits(language: Language): Visit[] {
@@ -158,6 +171,42 @@ function staffVisits(language: Language): Visit[] {
       reach: async (p) => {
         await p.getByRole('button', { name: w.addMeasure }).click();
         await p.locator('.ds-error-summary').first().waitFor();
+      },
+    },
+    {
+      // The participant's wheel and plan, the plan's editor open with an empty goal refused.
+      name: 'hjul-plan-feil',
+      reach: async (p) => {
+        await p.goto(`${p.url()}/hjul`);
+        await p.getByRole('button', { name: w.editPlan }).click();
+        await p.getByRole('button', { name: w.addGoal }).click();
+        await p.getByRole('button', { name: w.savePlan }).click();
+        await p.locator('.ds-error-summary').waitFor();
+      },
+    },
+    {
+      // The plan for partners, with two domains shared so it shows the wheel, its table and the lists.
+      name: 'samarbeidsplan',
+      reach: async (p) => {
+        const participant = p.url().split('/').at(-2) ?? '';
+        const path = `/api/centres/ovre-eiker/participants/${participant}/plan`;
+        const { body } = await apiFromPage<PlanPage>(p, 'GET', path);
+        const shown = body.plan;
+        const consent = { housing: '2024-03-01', economy: '2024-03-01' };
+        const update = shown
+          ? { ...planValuesOnly(shown), consent }
+          : {
+              version: 0,
+              scale: { min: 1, max: 10 },
+              positions: { participant: { housing: 4, economy: 3, health: 6 }, staff: {} },
+              goals: [],
+              steps: [],
+              partners: [],
+              consent,
+            };
+        expect((await apiFromPage(p, 'PUT', path, update)).status).toBe(200);
+        await p.goto(`${runtime.url}/senter/ovre-eiker/deltakere/${participant}/samarbeidsplan`);
+        await p.getByRole('table').first().waitFor();
       },
     },
     {

@@ -57,7 +57,8 @@ export const audiences = {
   privacy: {
     entry: 'functions/src/privacy-api/handler.ts',
     module: '@crux/functions/privacy-api/handler',
-    roles: ['staff', 'leader'],
+    // The participant reads their own "who has read my record", as the pipeline checks.
+    roles: ['staff', 'leader', 'participant'],
     scoped: true,
     tenant: { readsAccessLog: true },
     description: "Privacy API: one centre's access log and the person's rights (access, export, erasure)",

@@ -15,7 +15,8 @@ export const privacyRoutes = [
     method: 'GET',
     path: '/api/centres/{centreId}/participants/{participantId}/access-log',
     audience: 'privacy',
-    roles: ['leader'],
+    // "Who has read my plan": the participant sees their own report too (the path's id must be theirs).
+    roles: ['leader', 'participant'],
     personal: { action: 'read', participant: ['path:participantId'] },
   },
   {

@@ -12,23 +12,6 @@ type Choice = 'mine' | 'theirs';
 /** A form's values as text, one per field: what every form here edits, whatever record it is. */
 export type FieldValues<F extends string> = Record<F, string>;
 
-type Props<F extends string> = {
-  /** The fields the form edits, in the order shown. */
-  fields: readonly F[];
-  /** What the user had when they started editing, what they want now, and what is stored now. */
-  base: FieldValues<F>;
-  mine: FieldValues<F>;
-  theirs: FieldValues<F>;
-  label: (field: F) => string;
-  /** A value as a person reads it: labels for codes, dates in words. */
-  display: (field: F, values: FieldValues<F>) => string;
-  /** The heading: whose record someone else changed. */
-  title?: string;
-  onResolve: (values: FieldValues<F>) => void;
-  onDiscard: () => void;
-  saving: boolean;
-};
-
 const mustChoose: Text = { nb: nb.conflict.choose, en: en.conflict.choose };
 
 /** Fields where what the user wants and what is stored differ. */
@@ -40,20 +23,46 @@ export function differingFields<F extends string>(
   return fields.filter((f) => mine[f].trim() !== theirs[f].trim());
 }
 
+type ChoicesProps<F extends string, V extends Record<F, unknown>> = {
+  /** The fields that differ between `mine` and `theirs`. */
+  fields: readonly F[];
+  /** What the user had when they started editing, what they want now, and what is stored now. */
+  base: V;
+  mine: V;
+  theirs: V;
+  label: (field: F) => string;
+  show: (field: F, values: V) => string;
+  same: (a: V[F], b: V[F]) => boolean;
+  title: string;
+  onResolve: (values: V) => void;
+  onDiscard: () => void;
+  saving: boolean;
+};
+
 /**
  * A 409 on save: every differing field is shown side by side. Where only one side changed a field, that
- * side is preselected; where both did, the user must choose. Nothing is written until they say so. The
- * caller sends the merged values against the stored version.
+ * side is preselected; where both did, the user must choose. Nothing is written until they say so. Any
+ * form with a version uses it: the participant's fields, the plan's parts.
  */
-export function ConflictResolver<F extends string>(props: Props<F>) {
-  const { base, mine, theirs, onResolve, onDiscard, saving } = props;
+export function ConflictChoices<F extends string, V extends Record<F, unknown>>({
+  fields,
+  base,
+  mine,
+  theirs,
+  label,
+  show,
+  same,
+  title,
+  onResolve,
+  onDiscard,
+  saving,
+}: ChoicesProps<F, V>) {
   const { t } = useI18n();
-  const fields = differingFields(props.fields, mine, theirs);
   const [choices, setChoices] = useState<Partial<Record<F, Choice>>>(() => {
     const initial: Partial<Record<F, Choice>> = {};
     for (const f of fields) {
-      if (mine[f] === base[f]) initial[f] = 'theirs';
-      else if (theirs[f] === base[f]) initial[f] = 'mine';
+      if (same(mine[f], base[f])) initial[f] = 'theirs';
+      else if (same(theirs[f], base[f])) initial[f] = 'mine';
     }
     return initial;
   });
@@ -78,7 +87,7 @@ export function ConflictResolver<F extends string>(props: Props<F>) {
   return (
     <form className="conflict stack" onSubmit={onSubmit} noValidate aria-labelledby="conflict-title">
       <h2 className="ds-heading" data-size="md" id="conflict-title">
-        {props.title ?? t.conflict.title}
+        {title}
       </h2>
       <p>{t.conflict.intro}</p>
       <ErrorSummary errors={errors} fieldIds={ids} attempt={attempt} />
@@ -86,7 +95,7 @@ export function ConflictResolver<F extends string>(props: Props<F>) {
         <RadioGroup
           key={f}
           id={idOf(f)}
-          label={props.label(f)}
+          label={label(f)}
           value={choices[f] ?? ''}
           error={errors[f]}
           onChange={(choice) => {
@@ -94,8 +103,8 @@ export function ConflictResolver<F extends string>(props: Props<F>) {
             setErrors(({ [f]: _, ...rest }) => rest);
           }}
           options={[
-            { value: 'mine', label: t.conflict.keepMine(props.display(f, mine)) },
-            { value: 'theirs', label: t.conflict.keepTheirs(props.display(f, theirs)) },
+            { value: 'mine', label: t.conflict.keepMine(show(f, mine)) },
+            { value: 'theirs', label: t.conflict.keepTheirs(show(f, theirs)) },
           ]}
         />
       ))}
@@ -108,5 +117,43 @@ export function ConflictResolver<F extends string>(props: Props<F>) {
         </button>
       </div>
     </form>
+  );
+}
+
+type Props<F extends string> = {
+  /** The fields the form edits, in the order shown. */
+  fields: readonly F[];
+  /** What the user had when they started editing, what they want now, and what is stored now. */
+  base: FieldValues<F>;
+  mine: FieldValues<F>;
+  theirs: FieldValues<F>;
+  label: (field: F) => string;
+  /** A value as a person reads it: labels for codes, dates in words. */
+  display: (field: F, values: FieldValues<F>) => string;
+  /** The heading: whose record someone else changed. */
+  title?: string;
+  onResolve: (values: FieldValues<F>) => void;
+  onDiscard: () => void;
+  saving: boolean;
+};
+
+/** A form whose values are text, one per field (the participant's, a volunteer's, a follow-up's). */
+export function ConflictResolver<F extends string>(props: Props<F>) {
+  const { t } = useI18n();
+  const { mine, theirs } = props;
+  return (
+    <ConflictChoices<F, FieldValues<F>>
+      fields={differingFields(props.fields, mine, theirs)}
+      base={props.base}
+      mine={mine}
+      theirs={theirs}
+      label={props.label}
+      show={props.display}
+      same={(a, b) => a === b}
+      title={props.title ?? t.conflict.title}
+      onResolve={props.onResolve}
+      onDiscard={props.onDiscard}
+      saving={props.saving}
+    />
   );
 }

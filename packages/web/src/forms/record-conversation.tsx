@@ -26,17 +26,27 @@ type ConversationDraft = {
 
 const fieldId = (view: Views, domain: string) => `conversation-${view}-${domain}`;
 
-const asText = (positions: DomainPositions | undefined) =>
+export const asText = (positions: DomainPositions | undefined) =>
   Object.fromEntries(Object.entries(positions ?? {}).map(([d, v]) => [d, String(v)]));
 
-const asPositions = (selected: Record<string, string>): DomainPositions =>
+export const asPositions = (selected: Record<string, string>): DomainPositions =>
   Object.fromEntries(
     Object.entries(selected)
       .filter(([, v]) => v !== '')
       .map(([d, v]) => [d, Number(v)]),
   );
 
-type Props = {
+/** A position's choices: "not set", then every step of the scale. */
+export const scaleOptions = (scale: ScaleUsed, notSet: string) => [
+  { value: '', label: notSet },
+  ...Array.from({ length: scale.max - scale.min + 1 }, (_, i) => String(scale.min + i)).map((v) => ({
+    value: v,
+    label: v,
+  })),
+];
+
+/** What every form on a participant's plan is given by the wheel page. */
+export type PlanFormProps = {
   centre: string;
   participantId: string;
   plan: Plan | null;
@@ -59,7 +69,7 @@ export function RecordConversation({
   scale,
   onSaved,
   onConflict,
-}: Props) {
+}: PlanFormProps) {
   const { t } = useI18n();
   const { api, claims } = useApp();
   const [draft, update, clear] = useDraft<ConversationDraft>(
@@ -83,13 +93,7 @@ export function RecordConversation({
       views.flatMap((v) => domains.map((d) => [`positions.${v}.${d.id}`, fieldId(v, d.id)])),
     ),
   };
-  const options = [
-    { value: '', label: t.wheel.notSet },
-    ...Array.from({ length: scale.max - scale.min + 1 }, (_, i) => String(scale.min + i)).map((v) => ({
-      value: v,
-      label: v,
-    })),
-  ];
+  const options = scaleOptions(scale, t.wheel.notSet);
 
   const save = async () => {
     setConflicted(false);

@@ -1,20 +1,19 @@
-import type { Catalogue } from '@crux/domain/catalogue/lists';
 import { todayInOslo } from '@crux/domain/period';
-import type { Plan, PlanPage, Step } from '@crux/domain/wheel/schema';
+import type { Plan, Step } from '@crux/domain/wheel/schema';
 import { useState } from 'react';
-import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
+import { EditPlan } from '../forms/edit-plan';
+import { OwnPlan } from '../forms/own-plan';
 import { RecordConversation } from '../forms/record-conversation';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { paths } from '../routing/paths';
 import { Link } from '../routing/router';
-import { FailureView } from '../ui/failure';
 import { usePageTitle } from '../ui/page-title';
 import { ScrollRegion } from '../ui/scroll-region';
-import { Alert, Progress, Success } from '../ui/status';
+import { Alert, Success } from '../ui/status';
 import { WheelChart, type WheelDomain, type WheelRing } from '../ui/wheel-chart';
-import { NotFoundPage } from './not-found';
+import { activeNamed, PlanPending, usePlanData } from './plan-data';
 
 /**
  * The participant's wheel and plan: on a phone the wheel comes first, with the same numbers in a table
@@ -25,34 +24,20 @@ import { NotFoundPage } from './not-found';
 export function WheelPage({ centre, id }: { centre: string; id: string }) {
   const { t, language, text } = useI18n();
   const { api, claims } = useApp();
-  const [page, reload] = useResource(`${centre}:${id}:plan`, () =>
-    api.get<PlanPage>(`/api/centres/${centre}/participants/${id}/plan`),
-  );
-  const [catalogue] = useResource('catalogue', () => api.get<{ catalogue: Catalogue }>('/api/catalogue'));
+  const { page, catalogue, reload } = usePlanData(centre, id);
   const [notice, setNotice] = useState<string | null>(null);
   const [stepConflict, setStepConflict] = useState(false);
   const name = page.state === 'ok' ? page.value.participant.displayName : t.wheel.title;
   usePageTitle(`${t.wheel.title} – ${name}`);
 
-  if (page.state === 'failed' && page.failure.kind === 'http' && page.failure.status === 404)
-    return <NotFoundPage />;
-  const failed = page.state === 'failed' ? page : catalogue.state === 'failed' ? catalogue : null;
   if (page.state !== 'ok' || catalogue.state !== 'ok')
-    return (
-      <section className="stack">
-        <h1 className="ds-heading" data-size="lg">
-          {t.wheel.title}
-        </h1>
-        {failed ? <FailureView failure={failed.failure} retry={reload} /> : <Progress label={t.loading} />}
-      </section>
-    );
+    return <PlanPending title={t.wheel.title} page={page} catalogue={catalogue} reload={reload} />;
 
   const { participant, plan, conversations } = page.value;
   const settings = catalogue.value.catalogue.settings.wheelScale;
-  const domains: WheelDomain[] = [...catalogue.value.catalogue.wheelDomains]
-    .filter((d) => d.status === 'active')
-    .sort((a, b) => a.order - b.order)
-    .map((d) => ({ id: d.id, name: text(d.name) }));
+  const domains: WheelDomain[] = activeNamed(catalogue.value.catalogue.wheelDomains, text);
+  const partnerTypes = activeNamed(catalogue.value.catalogue.partnerTypes, text);
+  const planForm = { centre, participantId: id, plan, domains, scale: settings };
   const history = [...conversations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const ring = (key: string, r: { scale: Plan['scale']; positions: Plan['positions'] }): WheelRing => ({
     key,
@@ -194,6 +179,24 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
       ) : (
         <p>{t.wheel.noPartners}</p>
       )}
+      {isStaff ? (
+        <>
+          <EditPlan
+            {...planForm}
+            partnerTypes={partnerTypes}
+            onSaved={() => {
+              setNotice(t.plan.saved);
+              reload();
+            }}
+            onDiscard={reload}
+          />
+          <p>
+            <Link href={paths.partnerPlan(centre, id)} className="ds-link">
+              {t.plan.printLink}
+            </Link>
+          </p>
+        </>
+      ) : null}
 
       <h2 className="ds-heading" data-size="md">
         {t.wheel.history}
@@ -222,14 +225,28 @@ export function WheelPage({ centre, id }: { centre: string; id: string }) {
         <p>{t.wheel.noHistory}</p>
       )}
 
+      {claims.role === 'participant' ? (
+        <>
+          <p>
+            <Link href={paths.accessReport(centre, id)} className="ds-link">
+              {t.ownPlan.readers}
+            </Link>
+          </p>
+          <OwnPlan
+            {...planForm}
+            onSaved={() => {
+              setNotice(t.ownPlan.saved);
+              reload();
+            }}
+            onConflict={reload}
+          />
+        </>
+      ) : null}
+
       {isStaff ? (
         <RecordConversation
           key={plan?.version ?? 0}
-          centre={centre}
-          participantId={id}
-          plan={plan}
-          domains={domains}
-          scale={settings}
+          {...planForm}
           onSaved={() => {
             setNotice(t.wheel.saved);
             reload();

@@ -186,3 +186,34 @@ describe('the wheel page', () => {
     expect(homeOf(participant)).toBe(wheel);
   });
 });
+
+describe('the plan for partners', () => {
+  const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  const printout = `/senter/tromso/deltakere/${id}/samarbeidsplan`;
+
+  test('lives under the participant, and nothing deeper', () => {
+    expect(matchPath(printout)).toEqual({ page: 'partnerPlan', centre: 'tromso', id });
+    expect(matchPath(`${printout}/mer`)).toEqual({ page: 'notFound' });
+  });
+
+  test('staff and leaders print it at their own centre; the participant and a volunteer do not', () => {
+    const participant: Claims = { ...person('participant', 'tromso'), participant: id };
+    expect(open(person('staff', 'tromso'), printout)).toBe(true);
+    expect(open(person('leader', 'tromso'), printout)).toBe(true);
+    expect(open(participant, printout)).toBe(false);
+    expect(open(person('staff', 'ovre-eiker'), printout)).toBe(false);
+    expect(open(person('volunteer', 'tromso'), printout)).toBe(false);
+  });
+});
+
+describe("the participant's own access report", () => {
+  const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  const report = `/senter/tromso/deltakere/${id}/innsyn`;
+
+  test('the participant opens "who has read my plan" for themselves; staff do not', () => {
+    const participant: Claims = { ...person('participant', 'tromso'), participant: id };
+    expect(open(participant, report)).toBe(true);
+    expect(open(person('leader', 'tromso'), report)).toBe(true);
+    expect(open(person('staff', 'tromso'), report)).toBe(false);
+  });
+});

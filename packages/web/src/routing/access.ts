@@ -30,6 +30,8 @@ const pageRoutes: Record<DataPage, RouteKey> = {
   accessReport: 'GET /api/centres/{centreId}/participants/{participantId}/access-log',
   participantExport: 'GET /api/centres/{centreId}/participants/{participantId}/export',
   wheel: 'GET /api/centres/{centreId}/participants/{participantId}/plan',
+  // Staff print it for a partner; the participant has their plan on the wheel page.
+  partnerPlan: 'PUT /api/centres/{centreId}/participants/{participantId}/plan',
   accounts: 'GET /api/centres/{centreId}/accounts',
   survey: 'GET /api/centres/{centreId}/survey/rounds',
   onboarding: 'POST /api/admin/onboardings',

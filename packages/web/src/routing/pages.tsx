@@ -56,6 +56,7 @@ const participantExport = lazyPage(() =>
   import('../pages/participant-export').then((m) => m.ParticipantExportPage),
 );
 const wheel = lazyPage(() => import('../pages/wheel').then((m) => m.WheelPage));
+const partnerPlan = lazyPage(() => import('../pages/partner-plan').then((m) => m.PartnerPlanPage));
 const headOffice = lazyPage(() => import('../pages/head-office').then((m) => m.HeadOfficePage));
 const network = lazyPage(() => import('../pages/network').then((m) => m.NetworkPage));
 const accounts = lazyPage(() => import('../pages/accounts').then((m) => m.AccountsPage));
@@ -81,6 +82,7 @@ const lazyPages: Partial<Record<PageRoute['page'], { preload: () => PromiseLike<
   accessReport,
   participantExport,
   wheel,
+  partnerPlan,
   headOffice,
   network,
   accounts,
@@ -136,6 +138,8 @@ export function Page({ route }: { route: PageRoute }): ReactNode {
       return <participantExport.Page centre={route.centre} id={route.id} />;
     case 'wheel':
       return <wheel.Page centre={route.centre} id={route.id} />;
+    case 'partnerPlan':
+      return <partnerPlan.Page centre={route.centre} id={route.id} />;
     case 'headOffice':
       return <headOffice.Page />;
     case 'network':

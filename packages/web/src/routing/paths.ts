@@ -18,6 +18,7 @@ export type PageRoute =
   | { page: 'accessReport'; centre: string; id: string }
   | { page: 'participantExport'; centre: string; id: string }
   | { page: 'wheel'; centre: string; id: string }
+  | { page: 'partnerPlan'; centre: string; id: string }
   | { page: 'accounts'; centre: string }
   | { page: 'survey'; centre: string }
   | { page: 'onboarding' }
@@ -48,6 +49,8 @@ export const paths = {
   /** Everything held about the participant (GDPR Art. 15, 20), to print or download. */
   participantExport: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/eksport`,
   wheel: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/hjul`,
+  /** The one-page plan for partners, only the domains the participant agreed to share. */
+  partnerPlan: (centre: string, id: string) => `/senter/${centre}/deltakere/${id}/samarbeidsplan`,
   accounts: (centre: string) => `/senter/${centre}/kontoer`,
   survey: (centre: string) => `/senter/${centre}/undersokelse`,
   onboarding: () => '/admin/nye-sentre',
@@ -93,6 +96,7 @@ export function matchPath(pathname: string): PageRoute {
   if (first !== 'senter' || !centre || !segment.test(centre) || rest.length > 0) return { page: 'notFound' };
   if (section === 'deltakere' && id && segment.test(id)) {
     if (sub === 'hjul') return { page: 'wheel', centre, id };
+    if (sub === 'samarbeidsplan') return { page: 'partnerPlan', centre, id };
     if (sub === 'innsyn') return { page: 'accessReport', centre, id };
     if (sub === 'eksport') return { page: 'participantExport', centre, id };
   }

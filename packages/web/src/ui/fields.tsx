@@ -144,7 +144,7 @@ export function RadioGroup({ id, label, hint, error, value, onChange, options }:
   );
 }
 
-type CheckboxProps = Common & {
+type CheckboxGroupProps = Common & {
   /** The values ticked. */
   values: readonly string[];
   onChange: (values: string[]) => void;
@@ -152,7 +152,7 @@ type CheckboxProps = Common & {
 };
 
 /** Several of a list (arenas, who came): the error summary links to the first box. */
-export function CheckboxGroup({ id, label, hint, error, values, onChange, options }: CheckboxProps) {
+export function CheckboxGroup({ id, label, hint, error, values, onChange, options }: CheckboxGroupProps) {
   const ticked = new Set(values);
   const toggle = (value: string, on: boolean) =>
     onChange(options.map((o) => o.value).filter((v) => (v === value ? on : ticked.has(v))));
@@ -180,5 +180,49 @@ export function CheckboxGroup({ id, label, hint, error, values, onChange, option
       })}
       <ErrorMessage id={id} error={error} />
     </fieldset>
+  );
+}
+
+type TextAreaProps = Common & { value: string; onChange: (value: string) => void; rows?: number };
+
+export function TextAreaField({ id, label, hint, error, value, onChange, rows = 3 }: TextAreaProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        name={id}
+        className="ds-input"
+        rows={rows}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </Field>
+  );
+}
+
+type CheckboxProps = Common & { checked: boolean; onChange: (checked: boolean) => void };
+
+/** A checkbox before its label, as Designsystemet lays one out; its error under both. */
+export function CheckboxField({ id, label, hint, error, checked, onChange }: CheckboxProps) {
+  return (
+    <div className="ds-field checkbox-field">
+      <input
+        id={id}
+        name={id}
+        type="checkbox"
+        className="ds-input"
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label className="ds-label" data-weight="regular" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={id} error={error} />
+    </div>
   );
 }
