@@ -364,20 +364,29 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
 
   test('each role sees only its own menu', async () => {
     const menus: Record<string, string[]> = {
-      'ansatt.ovre-eiker': ['I dag', 'Deltakere', 'Ombruk', 'Fakta og tall'],
+      'ansatt.ovre-eiker': [
+        'I dag',
+        'Deltakere',
+        'Frivillige',
+        'Ombruk',
+        'Fakta og tall',
+        'Deltakerundersøkelsen',
+      ],
       'leder.tromso': [
         'I dag',
         'Deltakere',
+        'Frivillige',
         'Ombruk',
         'Stillinger',
         'Økonomi',
         'Tilgangslogg',
         'Kontoer',
         'Fakta og tall',
+        'Deltakerundersøkelsen',
         'Innstillinger',
       ],
-      hovedkontor: ['Tall for alle sentre'],
-      erfaringsnettverket: ['Tall for Erfaringsnettverket'],
+      hovedkontor: ['Tall for alle sentre', 'Spørreskjemaet'],
+      erfaringsnettverket: ['Tall for Erfaringsnettverket', 'Spørreskjemaet'],
       'frivillig.ovre-eiker': ['Mine timer'],
       admin: ['Nye sentre', 'Katalog'],
     };
