@@ -108,7 +108,11 @@ describe.skipIf(skipBrowser)("the participant's rights, in Chromium against the 
     await page.getByLabel('Deltaker', { exact: true }).selectOption({ label: name });
     await page.getByRole('button', { name: 'Vis', exact: true }).click();
     const rows = page.locator('main table tbody tr');
-    await eventually(() => rows.filter({ hasText: 'Hentet ut alle opplysninger' }).count()).toBe(1);
+    // At least once: an export the client retried (its answer slow on a busy machine) read the data
+    // again, and the log says so per attempt.
+    await eventually(() =>
+      rows.filter({ hasText: 'Hentet ut alle opplysninger' }).count(),
+    ).toBeGreaterThanOrEqual(1);
     const lines = await rows.allInnerTexts();
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expect(line).toContain(name);

@@ -167,7 +167,7 @@ describe.skipIf(skipBrowser)('the participant survey in the web client', () => {
 
       const leader = await signedIn('leder.ovre-eiker', SURVEY);
       await leader.getByRole('button', { name: 'Avslutt runden' }).click();
-      await leader.getByText('Runden er avsluttet.').waitFor();
+      await leader.getByText('Runden er avsluttet.', { exact: true }).waitFor();
       await leader.getByText('Resultatene er ikke regnet ut ennå.', { exact: false }).waitFor();
       await runtime.runFiguresJob();
       await leader.reload();
