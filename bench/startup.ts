@@ -42,7 +42,8 @@ async function timeNpmStart(dataDir: string): Promise<number> {
     child.once('exit', () => resolve(false));
   });
   const ms = performance.now() - started;
-  process.kill(-(child.pid as number), 'SIGINT');
+  // A start that failed has exited already: then its output says why, not a failed kill.
+  if (child.exitCode === null && child.signalCode === null) process.kill(-(child.pid as number), 'SIGINT');
   await exitOf(child);
   if (!ready) throw new Error(`npm start did not start: ${output}`);
   return ms;

@@ -1,7 +1,9 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
 import type { CentreInput } from '@crux/domain/centre';
 import type { CentreImport } from '@crux/domain/import';
 import { monthOf, todayInOslo } from '@crux/domain/period';
+import { centresRepo } from '@crux/store/centres-repo';
 import { idFor } from './demo/ids';
 import { type DemoPlan, planDemo } from './demo/plan';
 import { seedDemoSurvey } from './demo-survey';
@@ -163,6 +165,16 @@ function registerBatches(
 }
 
 export type SeedResult = { created: boolean; requests: number };
+
+/**
+ * Whether the demo centres are registered already, read from the table itself: a later start then
+ * signs no one in. (Signing in again within a TOTP step that the last start spent would be refused, as
+ * a reused code must be.)
+ */
+export async function demoSeeded(doc: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
+  const registered = new Set((await centresRepo(doc, tableName).list()).map((c) => c.id));
+  return demoCentres.every((c) => registered.has(c.id));
+}
 
 export async function seedDemoData(
   client: FlowClient,

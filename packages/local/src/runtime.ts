@@ -9,7 +9,7 @@ import { table } from '@crux/store/table';
 import { createApiDocs, isApiDocsPath } from './api-docs';
 import { createApiEmulator } from './api-emulator';
 import { startDatabase } from './database';
-import { seedDemoData } from './demo-data';
+import { demoSeeded, seedDemoData } from './demo-data';
 import { demoUsers, loadOrCreateDemoPassword, loadOrCreateDemoTotpSecret, seedDemoUsers } from './demo-users';
 import type { SupervisedDynamo } from './dynamo-supervisor';
 import { localCredentials, localRegion } from './dynamodb';
@@ -156,10 +156,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const demoTotpSecret = await loadOrCreateDemoTotpSecret(dataDir);
     const demoCredentials = { password: demoPassword, totpSecret: demoTotpSecret };
     // The local user pool: the demo users, and the accounts made through the accounts API.
-    const pool = localUsersRepo(
-      createDocumentClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials }),
-      table.defaultName,
-    );
+    const doc = createDocumentClient({
+      endpoint: dynamo.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    const pool = localUsersRepo(doc, table.defaultName);
     await seedDemoUsers(pool, demoPassword, demoTotpSecret);
     const outbox: Invitation[] = [];
     const deliver = options.onInvitation ?? printInvitation;
@@ -219,7 +221,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const client = { baseUrl: url, clientId: CLIENT_ID, redirectUri };
     let seeded: Runtime['seeded'] = 'off';
     if (options.seedDemo !== false) {
-      seeded = (await seedDemoData(client, demoCredentials)).created ? 'created' : 'existing';
+      seeded =
+        (await demoSeeded(doc, table.defaultName)) || !(await seedDemoData(client, demoCredentials)).created
+          ? 'existing'
+          : 'created';
       // A failing job leaves the figures stale but the platform usable: report it and carry on.
       const catchUp = jobs
         .run('start')
