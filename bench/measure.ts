@@ -22,3 +22,6 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
 export function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
+
+/** Marks the line of a bench subprocess's output that holds its figures (its functions log to stdout too). */
+export const FIGURES_MARK = 'BENCH-FIGURES ';

@@ -11,7 +11,7 @@ import { benchJobCost } from './cost-job';
 import { benchDisclosure } from './disclosure';
 import { benchHeadOfficeScale, benchJobIncremental } from './figures';
 import type { Figure } from './measure';
-import { progress } from './measure';
+import { FIGURES_MARK, progress } from './measure';
 import { renderTable } from './report';
 import { benchStartup } from './startup';
 import { benchWebSize } from './web';
@@ -47,13 +47,21 @@ async function main(): Promise<void> {
   figures.push(...(await benchDisclosure()));
   const lighthouse = execFileSync(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'bench/lighthouse-main.ts')],
+    // BENCH_LIGHTHOUSE_PAGES (page ids, comma-separated) audits only those pages.
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'bench/lighthouse-main.ts'),
+      ...(process.env.BENCH_LIGHTHOUSE_PAGES?.split(',') ?? []),
+    ],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  figures.push(...(JSON.parse(lighthouse) as Figure[]));
+  const marked = lighthouse.split('\n').find((line) => line.startsWith(FIGURES_MARK));
+  if (!marked) throw new Error('the Lighthouse run printed no figures');
+  figures.push(...(JSON.parse(marked.slice(FIGURES_MARK.length)) as Figure[]));
 
   const results = {
     measuredAt: new Date().toISOString(),
