@@ -1,4 +1,4 @@
-import { type Audience, audienceNames, audiences } from '@crux/api/audiences';
+import { type Audience, audienceNames, audiences, tenantOf } from '@crux/api/audiences';
 import { type RouteDef, routes } from '@crux/api/routes';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -81,7 +81,7 @@ export class Api extends Construct {
     // The audiences that reach the table only through the tenant role (audiences.ts), and of those the
     // one that may also read the access log.
     const tenantFunctions = audienceNames.flatMap((a) => {
-      const tenant = (audiences[a] as { tenant?: { readsAccessLog: boolean } }).tenant;
+      const tenant = tenantOf(a);
       return tenant ? [{ audience: a, fn: make(a), readsAccessLog: tenant.readsAccessLog }] : [];
     });
     // A role assumed per request with the caller's centre as a session tag, by exactly these functions.

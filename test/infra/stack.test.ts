@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Audience, audienceNames, audiences } from '@crux/api/audiences';
+import { type Audience, audienceNames, tenantOf } from '@crux/api/audiences';
 import { apiDocsPaths } from '@crux/api/docs';
 import { routes } from '@crux/api/routes';
 import { docsContentSecurityPolicy } from '@crux/api/web-security';
@@ -88,9 +88,8 @@ describe('least privilege per audience', () => {
     statementsOfRole(template, roleId).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
   const roleOf = (fn: ReturnType<typeof functionByService>) => refId(fn[1].Properties.Role);
   /** The audiences whose functions reach the table only through the tenant role (audiences.ts). */
-  const tenantAudiences = audienceNames.filter((a) => 'tenant' in audiences[a]);
-  const readsLog = (a: Audience) =>
-    (audiences[a] as { tenant?: { readsAccessLog: boolean } }).tenant?.readsAccessLog === true;
+  const tenantAudiences = audienceNames.filter((a) => tenantOf(a) !== undefined);
+  const readsLog = (a: Audience) => tenantOf(a)?.readsAccessLog === true;
   /** The one role that every function with this variable is given. */
   const envRef = (name: string) => {
     const refs = appFunctions().flatMap(([, f]) => {
@@ -265,7 +264,7 @@ describe('least privilege per audience', () => {
       .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
     // The tenant and log-reader roles, the API functions that are not tenant functions, the three jobs
     // and the sign-in trigger through DynamoDB; the access-log export also through S3, for its archive.
-    const notTenant = audienceNames.filter((a) => !('tenant' in audiences[a]));
+    const notTenant = audienceNames.filter((a) => tenantOf(a) === undefined);
     expect(kms).toHaveLength(2 + notTenant.length + 4 + 1);
     for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
     const viaS3 = kms.filter((s) => JSON.stringify(s.Condition).includes('"s3.'));

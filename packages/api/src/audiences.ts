@@ -132,6 +132,10 @@ export type TokenlessAudience = {
   [A in Audience]: (typeof audiences)[A] extends { tokenless: true } ? A : never;
 }[Audience];
 
+/** How an audience's function reaches the table through the tenant role, or undefined if it does not. */
+export const tenantOf = (audience: Audience): AudienceDef['tenant'] =>
+  (audiences[audience] as AudienceDef).tenant;
+
 /** Whether an audience's routes are called without a token. */
 export const isTokenless = (audience: Audience): boolean =>
   (audiences[audience] as AudienceDef).tokenless === true;
