@@ -23,6 +23,9 @@ let codes: string[];
 const ANSWERS = 5;
 const year = new Date().getFullYear();
 const SURVEY = '/senter/ovre-eiker/undersokelse';
+const TITLE = 'Deltakerundersøkelsen (revidert)';
+const FREE_TEXT = 'En hilsen til senteret?';
+const GREETING = 'Takk for kaffen!';
 
 async function signedIn(username: string, path: string): Promise<Page> {
   const page = await (await newContext(browser)).newPage();
@@ -66,6 +69,28 @@ describe.skipIf(skipBrowser)('the participant survey in the web client', () => {
       await hq.getByRole('button', { name: 'Lagre utkastet' }).click();
       await hq.getByText('Utkastet er lagret.').waitFor();
       expect(await hq.locator('#q-0-text-nb').inputValue()).toBe(`${original} (revidert)`);
+
+      // The questionnaire's own parts: its title, a new section, and a free-text question in it. A new
+      // section needs an id, and the refusal names its field.
+      await hq.getByLabel('Tittel på bokmål').fill(TITLE);
+      await hq.getByRole('button', { name: 'Legg til del' }).click();
+      await hq.getByLabel('Navn på delen på bokmål').last().fill('Hilsen');
+      await hq.getByLabel('Navn på delen på engelsk').last().fill('Greeting');
+      await hq.getByRole('button', { name: 'Lagre utkastet' }).click();
+      const missingId = hq.locator('.ds-error-summary a[href^="#qn-sections-"][href$="-id"]');
+      await missingId.waitFor();
+      await hq.getByLabel('Id', { exact: true }).last().fill('hilsen_del');
+      await hq.getByRole('button', { name: 'Legg til fritekstspørsmål' }).click();
+      await hq.getByLabel('Id for spørsmålet').last().fill('hilsen');
+      await hq.getByLabel('Spørsmålet på bokmål').last().fill(FREE_TEXT);
+      await hq.getByLabel('Spørsmålet på engelsk').last().fill('A greeting to the centre?');
+      await hq.getByLabel('Del', { exact: true }).last().selectOption({ label: 'Hilsen' });
+      await hq.getByRole('button', { name: 'Lagre utkastet' }).click();
+      await hq.getByText('Utkastet er lagret.').waitFor();
+      // Saved: the section keeps its id (no id field any more) and is asked last.
+      await hq.getByRole('heading', { name: /^Del \d+: Hilsen$/ }).waitFor();
+      expect(await hq.locator('[id^="qn-sections-"][id$="-id"]').count()).toBe(0);
+      expect(await hq.getByLabel('Tittel på bokmål').inputValue()).toBe(TITLE);
 
       const net = await signedIn('erfaringsnettverket', '/erfaringsnettverket/sporreskjema');
       await net
@@ -137,10 +162,15 @@ describe.skipIf(skipBrowser)('the participant survey in the web client', () => {
   test(
     'answers on a 360 px phone, one code each; a used code is refused',
     async () => {
-      for (const code of codes.slice(0, ANSWERS)) {
+      for (const [i, code] of codes.slice(0, ANSWERS).entries()) {
         const page = await phone(code);
         expect(await pageOverflowsSideways(page)).toBe(false);
         await page.getByLabel('I stor grad').first().check();
+        // The free-text question the head office added, in its own section, answered once.
+        if (i === 0) {
+          await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+          await page.getByLabel(FREE_TEXT).fill(GREETING);
+        }
         await page.getByRole('button', { name: 'Send svaret' }).click();
         await page.locator('#thanks, #problems').first().waitFor();
         expect(await page.locator('#problems').count(), await page.locator('main').innerText()).toBe(0);
@@ -184,7 +214,7 @@ describe.skipIf(skipBrowser)('the participant survey in the web client', () => {
         'under 5',
       ]);
       await leader.getByRole('heading', { name: 'Fritekstsvar' }).waitFor();
-      await leader.getByText('Ingen fritekstsvar.').waitFor();
+      await leader.getByText(GREETING, { exact: true }).waitFor();
       await screenshot(leader, 'undersokelse-resultater');
       // The demo's 2024 round: the report's 95 % on coping with everyday life.
       await leader.getByRole('button', { name: 'Vis runden 2024' }).click();

@@ -1,4 +1,4 @@
-import type { SurveyQuestion } from '@crux/domain/survey/questionnaire';
+import type { Questionnaire, SurveyQuestion } from '@crux/domain/survey/questionnaire';
 import { DraftPublish, DraftSave, type QuestionnaireState } from '@crux/domain/survey/requests';
 import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
@@ -6,6 +6,15 @@ import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { NetworkRetry } from '../forms/network-retry';
 import { QuestionEditor, questionFields, questionInputId, questionPath } from '../forms/question-editor';
+import {
+  type EditedParts,
+  editedParts,
+  HeadEditor,
+  partFieldIds,
+  partsOf,
+  SectionsEditor,
+} from '../forms/questionnaire-parts';
+import { ScalesEditor } from '../forms/scales-editor';
 import { useWrite } from '../forms/use-write';
 import { formatTimestamp } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -19,8 +28,9 @@ import { DraftComments } from '../ui/survey-comments';
 const path = '/api/headoffice/survey/questionnaire';
 
 /**
- * The head office's questionnaire: the draft to edit (each question's texts in bokmål and English, its
- * section, scale, positive answers and statement), the network's comments on it, and publishing the
+ * The head office's questionnaire: the draft to edit (its title and introduction, its sections and answer
+ * scales, and each question's texts in bokmål and English, its section, and for a scale question its
+ * scale, positive answers and statement; a free-text question has none), the network's comments on it, and publishing the
  * saved draft as the next version. A save names the revision it was read at; a stale one is reloaded.
  */
 export function SurveyDraftPage() {
@@ -52,6 +62,10 @@ export function SurveyDraftPage() {
 
 type Outcome = 'saved' | 'conflict' | { published: number } | null;
 type Item = { uid: string; question: SurveyQuestion; isNew: boolean };
+const savedIds = (q: Questionnaire) => ({
+  sections: new Set(q.sections.map((x) => x.id)),
+  scales: new Map(q.scales.map((x) => [x.id, new Set(x.options.map((o) => o.id))])),
+});
 type EditorProps = { state: QuestionnaireState; notice: Outcome; after: (outcome: Outcome) => void };
 
 function DraftEditor({ state, notice, after }: EditorProps) {
@@ -61,29 +75,30 @@ function DraftEditor({ state, notice, after }: EditorProps) {
   const [items, setItems] = useState<Item[]>(() =>
     draft.questionnaire.questions.map((question) => ({ uid: crypto.randomUUID(), question, isNew: false })),
   );
+  const [parts, setParts] = useState<EditedParts>(() => editedParts(draft.questionnaire));
+  // What the saved draft holds: its sections, scales and options keep their ids (new ones get one typed).
+  const [saved] = useState(() => savedIds(draft.questionnaire));
   const [dirty, setDirty] = useState(false);
-  const questionnaire = { ...draft.questionnaire, questions: items.map((i) => i.question) };
+  const questionnaire: Questionnaire = { ...partsOf(parts), questions: items.map((i) => i.question) };
   const save = useWrite((outcome) => after(outcome));
+  const edit = (change: Partial<EditedParts>) => {
+    setDirty(true);
+    setParts((p) => ({ ...p, ...change }));
+  };
   const change = (uid: string, question: SurveyQuestion) => {
     setDirty(true);
     setItems((all) => all.map((i) => (i.uid === uid ? { ...i, question } : i)));
   };
-  const add = () => {
-    const section = draft.questionnaire.sections[0]?.id ?? '';
-    const scale = draft.questionnaire.scales[0]?.id ?? '';
+  const add = (kind: SurveyQuestion['kind']) => {
+    const section = parts.sections[0]?.value.id ?? '';
     const order =
       Math.max(0, ...items.filter((i) => i.question.section === section).map((i) => i.question.order)) + 1;
     const blank = { nb: '', en: '' };
-    const question: SurveyQuestion = {
-      id: '',
-      section,
-      order,
-      kind: 'scale',
-      scale,
-      positive: [],
-      text: blank,
-      statement: blank,
-    };
+    const base = { id: '', section, order, text: blank };
+    const question: SurveyQuestion =
+      kind === 'text'
+        ? { ...base, kind }
+        : { ...base, kind, scale: parts.scales[0]?.value.id ?? '', positive: [], statement: blank };
     setDirty(true);
     setItems((all) => [...all, { uid: crypto.randomUUID(), question, isNew: true }]);
   };
@@ -93,9 +108,12 @@ function DraftEditor({ state, notice, after }: EditorProps) {
     event.preventDefault();
     submit();
   };
-  const fieldIds = Object.fromEntries(
-    items.flatMap((_, i) => questionFields.map((f) => [questionPath(i, f), questionInputId(i, f)])),
-  );
+  const fieldIds = {
+    ...partFieldIds(parts.sections.length, parts.scales),
+    ...Object.fromEntries(
+      items.flatMap((_, i) => questionFields.map((f) => [questionPath(i, f), questionInputId(i, f)])),
+    ),
+  };
   return (
     <>
       <p>{s.draftIntro(draft.version)}</p>
@@ -109,6 +127,22 @@ function DraftEditor({ state, notice, after }: EditorProps) {
           attempt={save.state.attempt}
           extra={save.state.formError}
         />
+        <HeadEditor head={parts} errors={save.state.errors} onChange={edit} />
+        <SectionsEditor
+          sections={parts.sections}
+          saved={saved.sections}
+          errors={save.state.errors}
+          onChange={(sections) => edit({ sections })}
+        />
+        <ScalesEditor
+          scales={parts.scales}
+          saved={saved.scales}
+          errors={save.state.errors}
+          onChange={(scales) => edit({ scales })}
+        />
+        <h2 className="ds-heading" data-size="sm">
+          {s.questionsTitle}
+        </h2>
         {items.map((item, index) => (
           <QuestionEditor
             key={item.uid}
@@ -124,9 +158,12 @@ function DraftEditor({ state, notice, after }: EditorProps) {
             }}
           />
         ))}
-        <div>
-          <button type="button" className="ds-button" data-variant="secondary" onClick={add}>
+        <div className="actions">
+          <button type="button" className="ds-button" data-variant="secondary" onClick={() => add('scale')}>
             {s.addQuestion}
+          </button>
+          <button type="button" className="ds-button" data-variant="secondary" onClick={() => add('text')}>
+            {s.addTextQuestion}
           </button>
         </div>
         <NetworkRetry visible={save.state.networkFailed} onRetry={submit} />
