@@ -1,7 +1,7 @@
 import type { Questionnaire, SurveyQuestion } from '@crux/domain/survey/questionnaire';
 import { useI18n } from '../i18n/i18n';
 import { useSurveyTexts } from '../i18n/survey-texts';
-import { ErrorMessage, SelectField, TextField } from '../ui/fields';
+import { CheckboxGroup, SelectField, TextField } from '../ui/fields';
 import type { FormErrors } from './form-errors';
 
 /** The inputs of question `i`, by the API's field path into the draft, for the error summary's links. */
@@ -90,37 +90,15 @@ export function QuestionEditor({ index, question, questionnaire, isNew, errors, 
               label: s.options.map((o) => text(o.label)).join(' / '),
             }))}
           />
-          <fieldset className="ds-fieldset" aria-describedby={`${id('positive')}-hint`}>
-            <legend className="ds-label">{s.positive}</legend>
-            <p data-field="description" id={`${id('positive')}-hint`}>
-              {s.notApplicableAlways}
-            </p>
-            {(scale?.options ?? []).map((o, j) => (
-              <div className="ds-field" key={o.id}>
-                <input
-                  type="checkbox"
-                  className="ds-input"
-                  id={j === 0 ? id('positive') : `${id('positive')}-${o.id}`}
-                  checked={question.positive.includes(o.id)}
-                  onChange={(event) =>
-                    set({
-                      positive: event.target.checked
-                        ? [...question.positive, o.id]
-                        : question.positive.filter((p) => p !== o.id),
-                    })
-                  }
-                />
-                <label
-                  className="ds-label"
-                  data-weight="regular"
-                  htmlFor={j === 0 ? id('positive') : `${id('positive')}-${o.id}`}
-                >
-                  {text(o.label)}
-                </label>
-              </div>
-            ))}
-            <ErrorMessage id={id('positive')} error={error('positive')} />
-          </fieldset>
+          <CheckboxGroup
+            id={id('positive')}
+            label={s.positive}
+            hint={s.notApplicableAlways}
+            error={error('positive')}
+            values={question.positive}
+            onChange={(positive) => set({ positive })}
+            options={(scale?.options ?? []).map((o) => ({ value: o.id, label: text(o.label) }))}
+          />
           <TextField
             id={id('statement.nb')}
             label={s.statementNb}

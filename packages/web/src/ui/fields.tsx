@@ -107,14 +107,27 @@ export function SelectField({ id, label, hint, error, value, onChange, options }
   );
 }
 
-type RadioProps = Common & {
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: ReactNode }[];
-};
+type Choice = { value: string; label: ReactNode };
 
-/** The error summary links to the first radio, which is where focus should land. */
-export function RadioGroup({ id, label, hint, error, value, onChange, options }: RadioProps) {
+/**
+ * A fieldset of radios or checkboxes, Designsystemet's way: legend, hint, one box per option, the error
+ * under them. The first box carries the group's id, so the error summary's link lands focus on it.
+ */
+function ChoiceGroup({
+  id,
+  label,
+  hint,
+  error,
+  type,
+  options,
+  isChecked,
+  onToggle,
+}: Common & {
+  type: 'radio' | 'checkbox';
+  options: Choice[];
+  isChecked: (value: string) => boolean;
+  onToggle: (value: string, on: boolean) => void;
+}) {
   return (
     <fieldset className="ds-fieldset" aria-describedby={describedBy(id, hint, error)}>
       <legend className="ds-label">{label}</legend>
@@ -124,14 +137,13 @@ export function RadioGroup({ id, label, hint, error, value, onChange, options }:
         return (
           <div className="ds-field" key={option.value}>
             <input
-              type="radio"
+              type={type}
               className="ds-input"
               id={optionId}
-              name={id}
-              value={option.value}
-              checked={value === option.value}
+              {...(type === 'radio' ? { name: id, value: option.value } : {})}
+              checked={isChecked(option.value)}
               aria-invalid={error ? true : undefined}
-              onChange={() => onChange(option.value)}
+              onChange={(event) => onToggle(option.value, event.target.checked)}
             />
             <label className="ds-label" data-weight="regular" htmlFor={optionId}>
               {option.label}
@@ -144,42 +156,33 @@ export function RadioGroup({ id, label, hint, error, value, onChange, options }:
   );
 }
 
+type RadioProps = Common & { value: string; onChange: (value: string) => void; options: Choice[] };
+
+/** One of a list. */
+export function RadioGroup({ value, onChange, ...rest }: RadioProps) {
+  return <ChoiceGroup {...rest} type="radio" isChecked={(v) => v === value} onToggle={(v) => onChange(v)} />;
+}
+
 type CheckboxGroupProps = Common & {
   /** The values ticked. */
   values: readonly string[];
   onChange: (values: string[]) => void;
-  options: { value: string; label: string }[];
+  options: Choice[];
 };
 
-/** Several of a list (arenas, who came): the error summary links to the first box. */
-export function CheckboxGroup({ id, label, hint, error, values, onChange, options }: CheckboxGroupProps) {
+/** Several of a list (arenas, who came, the answers that count as positive), in the options' order. */
+export function CheckboxGroup({ values, onChange, options, ...rest }: CheckboxGroupProps) {
   const ticked = new Set(values);
   const toggle = (value: string, on: boolean) =>
     onChange(options.map((o) => o.value).filter((v) => (v === value ? on : ticked.has(v))));
   return (
-    <fieldset className="ds-fieldset" aria-describedby={describedBy(id, hint, error)}>
-      <legend className="ds-label">{label}</legend>
-      <Hint id={id} hint={hint} />
-      {options.map((option, index) => {
-        const optionId = index === 0 ? id : `${id}-${option.value}`;
-        return (
-          <div className="ds-field" key={option.value}>
-            <input
-              type="checkbox"
-              className="ds-input"
-              id={optionId}
-              checked={ticked.has(option.value)}
-              aria-invalid={error ? true : undefined}
-              onChange={(event) => toggle(option.value, event.target.checked)}
-            />
-            <label className="ds-label" data-weight="regular" htmlFor={optionId}>
-              {option.label}
-            </label>
-          </div>
-        );
-      })}
-      <ErrorMessage id={id} error={error} />
-    </fieldset>
+    <ChoiceGroup
+      {...rest}
+      type="checkbox"
+      options={options}
+      isChecked={(v) => ticked.has(v)}
+      onToggle={toggle}
+    />
   );
 }
 
