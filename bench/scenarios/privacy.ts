@@ -26,7 +26,7 @@ export async function privacyScenarios({ year, base, send }: ScenarioContext): P
         path: `${base}/access-log`,
         query: { from: today(), to: today(), participantId: person.id },
       }),
-      'the log’s page (more queries where the filter skips entries) beside the centre’s participations on their index, to name those it lists (one query for a few hundred participants), then the access-log write that names them',
+      'the log’s page (where a filter skips entries, one query reads up to 2 000 of them, or 1 MB) beside the centre’s participations on their index, to name those it lists (one query for a few hundred participants), then the access-log write that names them',
     ),
     as(
       'leader',
