@@ -26,17 +26,17 @@ export async function privacyScenarios({ year, base, send }: ScenarioContext): P
         path: `${base}/access-log`,
         query: { from: today(), to: today(), participantId: person.id },
       }),
-      'the log’s page (more queries where the filter skips entries), then every participant of the centre to name those it lists (a query whose pages grow with the centre), then the access-log write that names them',
+      'the log’s page (where a filter skips entries, one query reads up to 2 000 of them, or 1 MB) beside the centre’s participations on their index, to name those it lists (one query for a few hundred participants), then the access-log write that names them',
     ),
     as(
       'leader',
       async () => ({ method: 'GET', path: `${at}/access-log` }),
-      'the participant and the foundation’s log retention, then one query per month the log is kept (it is stored by month), beside the access-log write',
+      'the participant, the foundation’s log retention and the person’s log on its index (one query), all beside the access-log write',
     ),
     as(
       'leader',
       async () => ({ method: 'GET', path: `${at}/export` }),
-      'every record held about the person and the foundation’s log retention, then one query per month the log is kept (it is stored by month), beside the access-log write',
+      'every record held about the person, the foundation’s log retention and the person’s log on its index (one query), all beside the access-log write',
     ),
     as(
       'leader',

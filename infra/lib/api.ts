@@ -1,5 +1,6 @@
 import { type Audience, audienceNames, audiences, tenantOf } from '@crux/api/audiences';
 import { type RouteDef, routes } from '@crux/api/routes';
+import { personLogIndex } from '@crux/store/access-log-index';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -121,7 +122,7 @@ export class Api extends Construct {
       'LogReaderRole',
       "Assumed by the privacy API to read the caller's centre's access log, tagged like the tenant role",
       tenantFunctions.filter((f) => f.readsAccessLog),
-      { name: 'OwnCentreAccessLog', document: logReaderPolicy(table.tableArn) },
+      { name: 'OwnCentreAccessLog', document: logReaderPolicy(table.tableArn, personLogIndex.name) },
     );
     for (const { fn, readsAccessLog } of tenantFunctions) {
       const roles = readsAccessLog ? [this.tenantRole, this.logReaderRole] : [this.tenantRole];

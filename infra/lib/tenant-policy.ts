@@ -1,4 +1,4 @@
-import { accessLogPartitions, catalogueKeys, questionnaireKeys } from '@crux/store/keys';
+import { accessLogKeys, accessLogPartitions, catalogueKeys, questionnaireKeys } from '@crux/store/keys';
 
 /**
  * Which items of the table each principal may reach, as plain IAM JSON so the tests can compare it whole.
@@ -70,16 +70,23 @@ export const policy = (...statements: Statement[]): PolicyJson => ({
 });
 
 /**
- * Refuses `actions` on any request that touches an access-log partition (`C#<centre>#LOG`), whatever
- * else allows them: a Deny wins over every Allow. Only the retention job's role has none.
+ * Refuses `actions` on any request that touches an access-log partition (`C#<centre>#LOG`, or a
+ * participant's log on GSI1, `C#<centre>#P#<ref>#LOG`), whatever else allows them: a Deny wins over every
+ * Allow. Only the retention job's role has none. `indexNames`: the indexes a role may otherwise read, on
+ * which the Deny holds too (a Query of an index is a request on the index's resource).
  */
-export function accessLogDeny(sid: string, actions: readonly string[], tableArn: string): Statement {
+export function accessLogDeny(
+  sid: string,
+  actions: readonly string[],
+  tableArn: string,
+  indexNames: readonly string[] = [],
+): Statement {
   return {
     Sid: sid,
     Effect: 'Deny',
     // Sorted, as CDK writes them.
     Action: [...actions].sort(),
-    Resource: [tableArn],
+    Resource: tableResources(tableArn, indexNames),
     Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [accessLogPartitions] } },
   };
 }
@@ -112,18 +119,28 @@ export function tenantPolicy(tableArn: string, indexNames: readonly string[]): P
       'AccessLogAddOnly',
       [...changeActions, 'dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
       tableArn,
+      indexNames,
     ),
   );
 }
 
-/** The leader's view of the access log: reading its own centre's log, and nothing else. */
-export function logReaderPolicy(tableArn: string): PolicyJson {
+/**
+ * The leader's view of the access log: reading its own centre's log, and each of its participants' logs
+ * on `personIndex` (keys.ts, `accessLogKeys.personPk`), and nothing else.
+ */
+export function logReaderPolicy(tableArn: string, personIndex: string): PolicyJson {
   return policy(
     leadingKeysStatement(
       'OwnCentreAccessLogReadOnly',
       ['dynamodb:GetItem', 'dynamodb:Query'],
       [tableArn],
-      [`C#${tagVariable}#LOG`],
+      [accessLogKeys.pk({ centre: tagVariable })],
+    ),
+    leadingKeysStatement(
+      'OwnParticipantsAccessLogReadOnly',
+      ['dynamodb:Query'],
+      [`${tableArn}/index/${personIndex}`],
+      [accessLogKeys.personPk({ centre: tagVariable }, '*')],
     ),
   );
 }

@@ -399,10 +399,29 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
     }
   }, 180_000);
 
-  test('sign-out ends the session here and at the identity provider', async () => {
+  test('sign-out ends the session here and at the identity provider, and revokes the refresh token', async () => {
     const page = await signedIn('ansatt.ovre-eiker');
+    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+    const stored = await page.evaluate(() => sessionStorage.getItem('crux.session'));
+    const { refreshToken } = JSON.parse(stored ?? '{}') as { refreshToken?: string };
+    // The refresh grant as the client sends it (oidc.ts): it works until sign-out.
+    const refresh = () =>
+      fetch(`${runtime.issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken ?? '',
+          client_id: runtime.clientId,
+        }),
+      });
+    expect((await refresh()).status).toBe(200);
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.waitForURL(`${runtime.url}/`);
+    // Revoked (RFC 7009) before the provider's logout: whoever finds the token gets nothing with it.
+    const after = await refresh();
+    expect(after.status).toBe(400);
+    expect(await after.json()).toMatchObject({ error: 'invalid_grant' });
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Logg inn');
     expect(await page.evaluate(() => sessionStorage.getItem('crux.session'))).toBeNull();
     // The provider forgot the user too: signing in asks for the password again.

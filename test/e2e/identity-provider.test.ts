@@ -288,7 +288,11 @@ describe('session, refresh and logout', () => {
     // As Cognito's /logout, it ends the session, not the refresh token: the client revokes that.
     expect((await refresh(tokens.refresh_token)).status).toBe(200);
     expect((await form('/revoke', { token: tokens.refresh_token })).status).toBe(200);
-    expect((await refresh(tokens.refresh_token)).status).toBe(400);
+    const revoked = await refresh(tokens.refresh_token);
+    expect(revoked.status).toBe(400);
+    expect(await revoked.json()).toMatchObject({ error: 'invalid_grant' });
+    // RFC 7009, 2.2: a token already revoked (or never known) is answered 200 all the same.
+    expect((await form('/revoke', { token: tokens.refresh_token })).status).toBe(200);
   });
 
   it('does not redirect to an unregistered address after logout', async () => {

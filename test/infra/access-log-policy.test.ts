@@ -9,7 +9,8 @@ import {
 } from '@crux/infra/function-policies';
 import { logExportPolicy } from '@crux/infra/log-export-policy';
 import { logReaderPolicy, type PolicyJson, type Statement, tenantPolicy } from '@crux/infra/tenant-policy';
-import { accessLogKeys, centreKeys, jobKeys } from '@crux/store/keys';
+import { personLogIndex } from '@crux/store/access-log-index';
+import { accessLogKeys, centreKeys, jobKeys, logRef } from '@crux/store/keys';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { describe, expect, it } from 'vitest';
 
@@ -33,8 +34,8 @@ function like(pattern: string, value: string, centre: string): boolean {
   return new RegExp(`^${regex}$`).test(value);
 }
 
-function matches(s: Statement, action: string, key: string, centre: string): boolean {
-  if (!s.Action.includes(action) || !s.Resource.includes(tableArn)) return false;
+function matches(s: Statement, action: string, key: string, centre: string, resource: string): boolean {
+  if (!s.Action.includes(action) || !s.Resource.includes(resource)) return false;
   const all = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
   const any = s.Condition?.['ForAnyValue:StringLike']?.['dynamodb:LeadingKeys'];
   const eq = s.Condition?.['ForAllValues:StringEquals']?.['dynamodb:LeadingKeys'];
@@ -44,15 +45,19 @@ function matches(s: Statement, action: string, key: string, centre: string): boo
   return true;
 }
 
-/** Whether the policy lets a session tagged with `centre` do `action` on the partition `key`. */
-function allows(policy: PolicyJson, action: string, key: string, centre = 'tromso'): boolean {
-  const hit = policy.Statement.filter((s) => matches(s, action, key, centre));
+/**
+ * Whether the policy lets a session tagged with `centre` do `action` on the partition `key`, of the table
+ * or, with `index`, of that index.
+ */
+function allows(policy: PolicyJson, action: string, key: string, centre = 'tromso', index?: string): boolean {
+  const resource = index ? `${tableArn}/index/${index}` : tableArn;
+  const hit = policy.Statement.filter((s) => matches(s, action, key, centre, resource));
   return hit.some((s) => s.Effect === 'Allow') && !hit.some((s) => s.Effect === 'Deny');
 }
 
 const principals: Record<string, PolicyJson> = {
   tenant: tenantPolicy(tableArn, indexes),
-  logReader: logReaderPolicy(tableArn),
+  logReader: logReaderPolicy(tableArn, personLogIndex.name),
   admin: adminPolicy(tableArn),
   headoffice: headOfficePolicy(tableArn),
   network: networkPolicy(tableArn),
@@ -65,6 +70,8 @@ const principals: Record<string, PolicyJson> = {
 const changes = ['dynamodb:DeleteItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'];
 const tromso = issueTenantScope('tromso', 'staff', 'u');
 const log = accessLogKeys.pk(tromso);
+/** One participant's log, on its index. */
+const personLog = accessLogKeys.personPk(tromso, logRef('tromso', 'participant', 'p1'));
 
 describe('the access log in IAM', () => {
   it.each(Object.entries(principals))(
@@ -81,9 +88,14 @@ describe('the access log in IAM', () => {
     expect(allows(tenant, 'dynamodb:PutItem', accessLogKeys.pk({ centre: 'bodo' }))).toBe(false);
     for (const read of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'])
       expect(allows(tenant, read, log), read).toBe(false);
-    // Its own records it still reads and changes.
+    // Nor a participant's log on its index, which its own-centre keys would otherwise reach.
+    expect(allows(tenant, 'dynamodb:Query', personLog, 'tromso', personLogIndex.name)).toBe(false);
+    // Its own records it still reads and changes, and its participations on the same index it reads.
     expect(allows(tenant, 'dynamodb:UpdateItem', centreKeys.pk(tromso))).toBe(true);
     expect(allows(tenant, 'dynamodb:Query', centreKeys.pk(tromso))).toBe(true);
+    expect(
+      allows(tenant, 'dynamodb:Query', centreKeys.participationPk(tromso), 'tromso', personLogIndex.name),
+    ).toBe(true);
   });
 
   it('the log reader reads its own centre log and nothing else', () => {
@@ -94,6 +106,12 @@ describe('the access log in IAM', () => {
     expect(allows(reader, 'dynamodb:Query', centreKeys.pk(tromso))).toBe(false);
     expect(allows(reader, 'dynamodb:PutItem', log)).toBe(false);
     expect(allows(reader, 'dynamodb:DeleteItem', log)).toBe(false);
+    // Its participants' logs on the index, not another centre's, and not the participations beside them.
+    const index = personLogIndex.name;
+    expect(allows(reader, 'dynamodb:Query', personLog, 'tromso', index)).toBe(true);
+    const bodoLog = accessLogKeys.personPk({ centre: 'bodo' }, logRef('bodo', 'participant', 'p1'));
+    expect(allows(reader, 'dynamodb:Query', bodoLog, 'tromso', index)).toBe(false);
+    expect(allows(reader, 'dynamodb:Query', centreKeys.participationPk(tromso), 'tromso', index)).toBe(false);
   });
 
   it('no principal but the tenant role (adding) and the retention job writes to the log at all', () => {

@@ -81,7 +81,12 @@ describe('the tenant role policy (exact JSON)', () => {
             'dynamodb:Query',
             'dynamodb:UpdateItem',
           ],
-          Resource: ['arn:aws:dynamodb:eu-north-1:111122223333:table/crux'],
+          // On the indexes too: a participant's log is on GSI1 (`C#<centre>#P#<ref>#LOG`).
+          Resource: [
+            'arn:aws:dynamodb:eu-north-1:111122223333:table/crux',
+            'arn:aws:dynamodb:eu-north-1:111122223333:table/crux/index/GSI1',
+            'arn:aws:dynamodb:eu-north-1:111122223333:table/crux/index/GSI2',
+          ],
           Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['C#*#LOG'] } },
         },
       ],

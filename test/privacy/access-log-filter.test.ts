@@ -44,10 +44,11 @@ describe('the access log, filtered', () => {
     expect(aboutAda.items.filter((e) => e.subject === reader.sub && e.action === 'read')).toHaveLength(2);
     expect(aboutAda.participants.map((p) => p.id)).toContain(ada.id);
 
+    let byReader: AccessLogPage['items'] = [];
     for (const user of [subject, 'leser.filter']) {
-      const byReader = await log({ user });
-      expect(byReader.items.map((e) => e.subject)).toEqual([subject, subject, subject]);
-      expect(byReader.items.map((e) => e.people.participant)).toEqual([
+      byReader = (await log({ user })).items;
+      expect(byReader.map((e) => e.subject)).toEqual([subject, subject, subject]);
+      expect(byReader.map((e) => e.people.participant)).toEqual([
         [adaRef],
         [logRef(centre, 'participant', bo.id)],
         [adaRef],
@@ -56,6 +57,22 @@ describe('the access log, filtered', () => {
     expect((await log({ user: subject, participantId: bo.id })).items).toHaveLength(1);
     expect((await log({ user: 'ingen.slik' })).items).toEqual([]);
     expect((await log({ from: '2020-01-01', to: '2020-12-31' })).items).toEqual([]);
+
+    // Page by page, filtered or not, the cursor goes on where the page stopped: every entry once.
+    const pages = async (query: Record<string, string>) => {
+      const seen: AccessLogPage['items'] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await log({ ...query, limit: '1', ...(cursor ? { cursor } : {}) });
+        expect(page.items.length).toBeLessThanOrEqual(1);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen.filter((e) => e.subject === subject);
+    };
+    const adaPages = await pages({ participantId: ada.id });
+    expect(adaPages.map((e) => e.people.participant)).toEqual([[adaRef], [adaRef]]);
+    expect((await pages({})).map((e) => e.id)).toEqual(byReader.map((e) => e.id));
   });
 
   it.each([

@@ -75,14 +75,14 @@ function recordsOf(route: Personal, path: string, centre: string): Record<string
 
 /**
  * On a route a participant or a volunteer reaches on their own record only, the same role at the same
- * centre on someone else's: refused (404, so nothing is confirmed), and logged as refused. A volunteer's
- * writes are left out: their one not-found cannot tell someone else's record from a missing entry.
+ * centre on someone else's: refused (404, so nothing is confirmed), and logged as refused, for a volunteer's
+ * writes of hours as for their reads (the store tells a record not linked to them from a missing entry).
  */
 function otherOwners(route: Personal, centre: string) {
   const roles = route.roles as readonly string[];
   if (roles.includes(PARTICIPANT_ROLE) && route.path.includes('{participantId}'))
     return [{ claims: participantClaims(centre, randomUUID()), status: 404, code: 'not_found' }];
-  if (roles.includes('volunteer') && route.method === 'GET' && route.path.includes('{volunteerId}'))
+  if (roles.includes('volunteer') && route.path.includes('{volunteerId}'))
     return [{ claims: claimsFor('volunteer', centre), status: 404, code: 'not_found' }];
   return [];
 }
@@ -92,10 +92,18 @@ describe('the access log: one entry per call on personal data', () => {
     expect(personal.length).toBeGreaterThan(15);
   });
 
-  it('checks own-record refusals of participants and of a volunteer reading hours', () => {
+  it('checks own-record refusals of participants and of a volunteer reading and writing hours', () => {
     const own = personal.filter((r) => otherOwners(r, 'c').length > 0);
     expect(own.some((r) => (r.roles as readonly string[]).includes(PARTICIPANT_ROLE))).toBe(true);
-    expect(own.map(keyOf)).toContain('GET /api/centres/{centreId}/volunteers/{volunteerId}/hours');
+    const hours = '/api/centres/{centreId}/volunteers/{volunteerId}/hours';
+    expect(own.map(keyOf)).toEqual(
+      expect.arrayContaining([
+        `GET ${hours}`,
+        `POST ${hours}`,
+        `PUT ${hours}/{date}/{entryId}`,
+        `DELETE ${hours}/{date}/{entryId}`,
+      ]),
+    );
   });
 
   it.each(personal)('$method $path, allowed', async (route) => {

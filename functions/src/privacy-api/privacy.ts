@@ -1,10 +1,11 @@
 import { conflict, notFound } from '@crux/domain/errors';
-import type { AccessReport } from '@crux/domain/privacy/access-log';
+import type { AccessLogEntry, AccessReport } from '@crux/domain/privacy/access-log';
 import { accessLogCutoff, retentionOf } from '@crux/domain/privacy/retention';
 import { fieldError } from '@crux/domain/validation';
-import { accessLogRepo, participantsNamed } from '@crux/store/access-log-repo';
+import { accessLogRepo, centreParticipantNames } from '@crux/store/access-log-repo';
 import { catalogueRepo } from '@crux/store/catalogue-repo';
 import { erasedAnswer, erasureRepo } from '@crux/store/erasure-repo';
+import { accessLogKeys } from '@crux/store/keys';
 import { participantsRepo } from '@crux/store/participants-repo';
 import { personRecords } from '@crux/store/person-records';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -28,14 +29,23 @@ async function logSince(scope: TenantScope, now: Date): Promise<string> {
   return accessLogCutoff(now, retentionOf(catalogue.settings).accessLogYears);
 }
 
+/**
+ * The entries from `since` on: the log's index is read beside the retention it is cut by, and an entry
+ * past it lasts only until the retention job's next run deletes it.
+ */
+const withinRetention = (entries: AccessLogEntry[], since: string) =>
+  entries.filter((e) => e.at >= accessLogKeys.dayFrom(since));
+
 /** The centre's log, newest first, by dates and optionally one user or participant. */
 export async function accessLog(
   req: RequestOf<'GET /api/centres/{centreId}/access-log'>,
 ): Promise<ApiResponse> {
-  const page = await logOf(req.scope).page(req.query);
+  const [page, names] = await Promise.all([
+    logOf(req.scope).page(req.query),
+    centreParticipantNames(clientFor(req.scope), tableName(), req.scope),
+  ]);
   if (page === 'bad_cursor') return errorResponse(fieldError('cursor', 'cursor'));
-  const refs = new Set(page.items.flatMap((e) => e.people.participant ?? []));
-  const participants = await participantsNamed(clientFor(req.scope), tableName(), req.scope, refs);
+  const participants = names(new Set(page.items.flatMap((e) => e.people.participant ?? [])));
   return json(200, { ...page, participants });
 }
 
@@ -46,15 +56,16 @@ export async function accessReport(
   const id = req.params.participantId;
   const now = new Date(req.now);
   // After an erasure the participant is gone, but the person who brings their id still gets the log.
-  const [found, since] = await Promise.all([
+  const [found, since, entries] = await Promise.all([
     participantsRepo(clientFor(req.scope), tableName(), req.scope).get(id),
     logSince(req.scope, now),
+    logOf(req.scope).about(id),
   ]);
   const report: AccessReport = {
     participant: { id, ...(found ? { displayName: found.displayName } : {}) },
     generatedAt: req.now,
     since,
-    items: await logOf(req.scope).about(id, since, now),
+    items: withinRetention(entries, since),
   };
   return json(200, report);
 }
@@ -65,9 +76,10 @@ export async function exportParticipant(
 ): Promise<ApiResponse> {
   const id = req.params.participantId;
   const now = new Date(req.now);
-  const [held, since] = await Promise.all([
+  const [held, since, entries] = await Promise.all([
     personRecords(clientFor(req.scope), tableName(), req.scope, id),
     logSince(req.scope, now),
+    logOf(req.scope).about(id),
   ]);
   if (!held.participant) return errorResponse(notFound());
   return json(200, {
@@ -75,7 +87,7 @@ export async function exportParticipant(
     centre: req.scope.centre,
     participant: held.participant,
     records: held.records,
-    accessLog: await logOf(req.scope).about(id, since, now),
+    accessLog: withinRetention(entries, since),
   });
 }
 

@@ -67,6 +67,8 @@ export async function logVolunteerHours(req: RequestOf<`POST ${typeof hours}`>):
       return errorResponse(idempotencyKeyReused());
     case 'not_found':
       return errorResponse(notFound());
+    case 'not_own':
+      return refusalResponse(notFound());
     case 'outside_volunteering':
       return errorResponse(fieldError('date', 'outside_volunteering'));
     case 'catalogue_refused':
@@ -80,6 +82,9 @@ function answerChange(outcome: EntryOutcome, arena: string | undefined): ApiResp
       return json(200, outcome.entry);
     case 'not_found':
       return errorResponse(notFound());
+    // A volunteer reaching into another's record: answered as missing, logged as refused (access-log.ts).
+    case 'not_own':
+      return refusalResponse(notFound());
     case 'stale':
       return errorResponse(conflict(outcome.current));
     case 'catalogue_refused':

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { monthsBetween } from '@crux/domain/period';
 import type { AccessLogEntry, NamedParticipant } from '@crux/domain/privacy/access-log';
 import {
   type AccessDraft,
@@ -9,6 +8,7 @@ import {
   type LogScope,
   toAccessLogEntry,
 } from './access-log';
+import { personLogIndex } from './access-log-index';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { accessLogKeys, centreKeys, logRef } from './keys';
 import { queryAll } from './query-all';
@@ -45,8 +45,6 @@ export type LogFilter = { from: string; to: string; user?: string; participantId
 
 /** How many entries one page of the leader's view reads at most to find its matches; then it hands a cursor. */
 const READ_BUDGET = 2000;
-/** Months read at once when every entry about one person is collected. */
-const PARALLEL_MONTHS = 6;
 
 /**
  * A centre's access log as its leader reads it. In AWS `doc` holds the log-reader role's credentials:
@@ -98,7 +96,9 @@ export function accessLogRepo(doc: DynamoDBDocumentClient, table: string, scope:
             ExpressionAttributeValues: { ':pk': pk, ':from': range.from, ':to': range.to, ...values },
             ...filter,
             ScanIndexForward: false,
-            Limit: Math.max(f.limit * 4, 100),
+            // Unfiltered, a page is what it reads; filtered, one request reads up to the whole budget
+            // (or 1 MB) rather than many small ones: the same items read, fewer requests.
+            Limit: filter.FilterExpression ? READ_BUDGET - read : f.limit - items.length,
             ExclusiveStartKey: start,
           }),
         );
@@ -122,54 +122,51 @@ export function accessLogRepo(doc: DynamoDBDocumentClient, table: string, scope:
       };
     },
 
-    /** Every entry about one participant from `since` (a UTC day) on, oldest first. */
-    async about(participantId: string, since: string, now: Date): Promise<AccessLogEntry[]> {
-      const { values, ...filter } = filterOf({ participantId });
-      const months = monthsBetween(since.slice(0, 7), now.toISOString().slice(0, 7));
-      const found: Record<string, unknown>[][] = [];
-      for (let i = 0; i < months.length; i += PARALLEL_MONTHS) {
-        const batch = months.slice(i, i + PARALLEL_MONTHS).map((month) =>
-          queryAll(doc, {
-            TableName: table,
-            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':pk': pk,
-              ':from': accessLogKeys.dayFrom(month < since ? since : `${month}-01`),
-              ':to': accessLogKeys.dayTo(`${month}-31`),
-              ...values,
-            },
-            ...filter,
-          }),
-        );
-        found.push(...(await Promise.all(batch)));
-      }
-      return found.flat().map(toAccessLogEntry);
+    /**
+     * Every entry about one participant alone, oldest first: their log on its index (keys.ts,
+     * `personPk`), one query for up to 1 MB of entries. Eventually consistent, as every index read: an
+     * entry written a moment ago (this request's own, written beside it) may not be there yet.
+     */
+    async about(participantId: string): Promise<AccessLogEntry[]> {
+      const items = await queryAll(doc, {
+        TableName: table,
+        IndexName: personLogIndex.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': personLogIndex.partitionKey },
+        ExpressionAttributeValues: {
+          ':pk': accessLogKeys.personPk(scope, logRef(scope.centre, 'participant', participantId)),
+        },
+      });
+      return items.map(toAccessLogEntry);
     },
   };
 }
 
 /**
  * The participants a page of the log names by reference, with their names, for the leader: the
- * centre's participants, each hashed as the log hashes them. An erased participant is found no more.
+ * centre's participations on GSI1 (participant items alone, not their plans and conversations, so one
+ * query for a centre's few hundred), each hashed as the log hashes them. Read beside the page, since it
+ * needs only the references to pick from. An erased participant is found no more.
  */
-export async function participantsNamed(
+export async function centreParticipantNames(
   doc: DynamoDBDocumentClient,
   table: string,
   scope: TenantScope,
-  refs: ReadonlySet<string>,
-): Promise<NamedParticipant[]> {
+): Promise<(refs: ReadonlySet<string>) => NamedParticipant[]> {
   assertIssued(scope);
-  if (refs.size === 0) return [];
   const items = await queryAll(doc, {
     TableName: table,
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    // The participants' plans and conversations share their prefix; only a participant has a name.
+    IndexName: personLogIndex.name,
+    KeyConditionExpression: '#pk = :pk',
     FilterExpression: 'attribute_not_exists(anonymous) AND attribute_exists(displayName)',
-    ExpressionAttributeValues: { ':pk': centreKeys.pk(scope), ':prefix': centreKeys.participantPrefix },
+    ExpressionAttributeNames: { '#pk': personLogIndex.partitionKey },
+    ExpressionAttributeValues: { ':pk': centreKeys.participationPk(scope) },
     ProjectionExpression: 'id, displayName',
   });
-  return items.flatMap((i) => {
-    const ref = logRef(scope.centre, 'participant', String(i.id));
-    return refs.has(ref) ? [{ ref, id: String(i.id), displayName: String(i.displayName) }] : [];
-  });
+  const all = items.map((i) => ({
+    ref: logRef(scope.centre, 'participant', String(i.id)),
+    id: String(i.id),
+    displayName: String(i.displayName),
+  }));
+  return (refs) => all.filter((p) => refs.has(p.ref));
 }

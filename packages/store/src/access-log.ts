@@ -49,8 +49,12 @@ export function accessLogItem(
     const kind = idKind(name);
     return [[name, kind ? logRef(scope.centre, kind, value) : value]];
   });
+  // An entry about one participant alone goes on their log's index too (keys.ts, `personPk`): what the
+  // report and the export read. One that names several (a list, a search, an import) stays in the
+  // centre's log only, where the leader's page filtered by the participant finds it.
+  const alone = refs.participant?.length === 1 ? refs.participant[0] : undefined;
   return {
-    ...accessLogKeys.entry(scope, draft.at, nonce),
+    ...accessLogKeys.entry(scope, draft.at, nonce, alone),
     ...rest,
     centre: scope.centre,
     ...(named.length ? { records: Object.fromEntries(named) } : {}),
@@ -60,7 +64,7 @@ export function accessLogItem(
 
 /** The entry as the API shows it: its keys dropped, its sort key as its id. */
 export function toAccessLogEntry(item: Record<string, unknown>): AccessLogEntry {
-  const { PK: _pk, SK, GSI2PK: _gpk, GSI2SK: _gsk, ...entry } = item;
+  const { PK: _pk, SK, GSI1PK: _ppk, GSI1SK: _psk, GSI2PK: _gpk, GSI2SK: _gsk, ...entry } = item;
   return { id: String(SK), ...entry } as AccessLogEntry;
 }
 

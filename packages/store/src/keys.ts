@@ -307,17 +307,30 @@ export function recordKindOf(sortKey: string, participantId: string): string {
  * (`<UTC time>#<random>`: the random part makes a key no one can guess, so one that may only add entries
  * cannot overwrite one it did not write). Every entry is also on the jobs' index (GSI2) under its UTC
  * month, in time order across centres, so the export and the retention job read every centre's entries
- * of a span of time in one range. The centre's
- * tenant role may only Put here (infra/lib/tenant-policy.ts matches `accessLogPartitions`).
+ * of a span of time in one range. An entry that names one participant alone is also on GSI1 under
+ * `C#<centre>#P#<ref>#LOG` (the person's log: see `personPk`). The centre's tenant role may only Put here
+ * (infra/lib/tenant-policy.ts matches `accessLogPartitions`, which covers both partitions).
  */
 export const accessLogKeys = {
   pk: (s: { centre: string }) => `C#${s.centre}#LOG`,
-  entry: (s: { centre: string }, at: string, nonce: string) => ({
+  entry: (s: { centre: string }, at: string, nonce: string, participantRef?: string) => ({
     PK: `C#${s.centre}#LOG`,
     SK: `${at}#${nonce}`,
     GSI2PK: `LOG#${at.slice(0, 7)}`,
     GSI2SK: `${at}#${s.centre}#${nonce}`,
+    ...(participantRef
+      ? { GSI1PK: accessLogKeys.personPk(s, participantRef), GSI1SK: `${at}#${nonce}` }
+      : {}),
   }),
+  /**
+   * One participant's log on GSI1 (a sparse use of the participations' index: only log entries that name
+   * one participant alone carry these keys), in time order, so "who has read my record" and the export
+   * read it in one query instead of the centre's whole log. What it costs: each such entry is written
+   * to the index as well (one more write unit per entry of up to 1 KB, and its storage again). An index
+   * read is eventually consistent: an entry written a moment ago may not be in it yet. It ends in `#LOG`
+   * so `accessLogPartitions` (the IAM Deny of every role but the retention job's) covers it.
+   */
+  personPk: (s: { centre: string }, ref: string) => `C#${s.centre}#P#${ref}#LOG`,
   /** The first and (with `~`, after every time) the last key of a UTC day, in a centre's log or on the index. */
   dayFrom: (day: string) => `${day}T`,
   dayTo: (day: string) => `${day}T~`,

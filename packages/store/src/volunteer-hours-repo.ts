@@ -44,16 +44,24 @@ export function entriesOf(items: readonly Record<string, unknown>[]): VolunteerH
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 }
 
+/**
+ * `not_own`: the writer is a volunteer and the record is not the one linked to their account (or there is
+ * none): a reach into another's record, which the access log records as refused, not as a missing entry.
+ */
+type NotOwn = { kind: 'not_own' };
+
 export type LogOutcome =
   | { kind: 'written'; entry: VolunteerHoursEntry }
   | Replay
   | { kind: 'not_found' }
+  | NotOwn
   | { kind: 'outside_volunteering' }
   | { kind: 'catalogue_refused'; catalogue: Record<string, unknown> | undefined };
 
 export type EntryOutcome =
   | { kind: 'written'; entry: Omit<VolunteerHoursEntry, 'createdAt' | 'createdBy'> }
   | { kind: 'not_found' }
+  | NotOwn
   | { kind: 'stale'; current: VolunteerHoursEntry }
   | { kind: 'catalogue_refused'; catalogue: Record<string, unknown> | undefined };
 
@@ -110,7 +118,10 @@ export function volunteerHoursRepo(doc: DynamoDBDocumentClient, table: string, s
       values[`:${k}`] = v;
       return `#e.#${k} = :${k}`;
     });
+    // A volunteer's own-record check goes first: when it fails, the outcome names it whatever else failed.
+    const own = writer.volunteer ? [recordCheck(volunteerId, writer)] : [];
     const items: TransactItem[] = [
+      ...own,
       {
         Update: {
           TableName: table,
@@ -124,10 +135,24 @@ export function volunteerHoursRepo(doc: DynamoDBDocumentClient, table: string, s
         },
       },
       markMonthDirty(scope, table, monthOf(date)),
-      ...(writer.volunteer ? [recordCheck(volunteerId, writer)] : []),
       ...extra,
     ];
-    return { outcome: await transact(doc, items), catalogueIndex: items.length - 1 };
+    const outcome = await transact(doc, items);
+    return { outcome, catalogueIndex: items.length - 1, updateIndex: own.length };
+  }
+
+  /** Why a change failed: the volunteer's own-record check, the catalogue, or the entry as stored. */
+  function changeRefused(
+    failed: { index: number; current: Record<string, unknown> | undefined },
+    at: { catalogueIndex: number; updateIndex: number },
+    writer: Writer,
+    id: string,
+    version: number,
+  ): EntryOutcome {
+    if (writer.volunteer && failed.index === 0) return { kind: 'not_own' };
+    if (failed.index === at.catalogueIndex && failed.index !== at.updateIndex)
+      return { kind: 'catalogue_refused', catalogue: failed.current };
+    return failed.index === at.updateIndex ? refusal(failed.current, id, version) : { kind: 'not_found' };
   }
 
   /** Why a change to an entry failed, from the month item as it is stored. */
@@ -181,8 +206,10 @@ export function volunteerHoursRepo(doc: DynamoDBDocumentClient, table: string, s
       if (outcome.index === 2) return { kind: 'catalogue_refused', catalogue: outcome.current };
       if (outcome.index !== 1) throw new Error('volunteer hours id collision');
       const record = outcome.current;
-      // Not the centre's volunteer, or not the caller's own record: nothing to confirm either way.
-      if (!record || (writer.volunteer && record.account !== writer.volunteer)) return { kind: 'not_found' };
+      // A volunteer's reach into a record not linked to them (or none): refused, whether it exists or not.
+      if (writer.volunteer && record?.account !== writer.volunteer) return { kind: 'not_own' };
+      // Not the centre's volunteer: nothing to confirm either way.
+      if (!record) return { kind: 'not_found' };
       return { kind: 'outside_volunteering' };
     },
 
@@ -196,7 +223,7 @@ export function volunteerHoursRepo(doc: DynamoDBDocumentClient, table: string, s
     ): Promise<EntryOutcome> {
       const { version, arena, hours } = input;
       const set = { arena, hours, version: version + 1, updatedAt: now, updatedBy: scope.subject };
-      const { outcome, catalogueIndex } = await change(
+      const { outcome, ...at } = await change(
         volunteerId,
         date,
         id,
@@ -207,8 +234,7 @@ export function volunteerHoursRepo(doc: DynamoDBDocumentClient, table: string, s
       );
       if (outcome.kind === 'written') return { kind: 'written', entry: { id, volunteerId, date, ...set } };
       if (outcome.kind !== 'condition_failed') throw new Error('corrections have no idempotency key');
-      if (outcome.index === catalogueIndex) return { kind: 'catalogue_refused', catalogue: outcome.current };
-      return outcome.index === 0 ? refusal(outcome.current, id, version) : { kind: 'not_found' };
+      return changeRefused(outcome, at, writer, id, version);
     },
 
     /** Takes a log back: kept as deleted (who and when), out of every count. */
@@ -221,10 +247,11 @@ export function volunteerHoursRepo(doc: DynamoDBDocumentClient, table: string, s
       now: string,
     ): Promise<EntryOutcome | { kind: 'deleted' }> {
       const set = { deletedAt: now, deletedBy: scope.subject, version: version + 1 };
-      const { outcome } = await change(volunteerId, date, id, version, set, [], writer);
+      const { outcome, ...at } = await change(volunteerId, date, id, version, set, [], writer);
       if (outcome.kind === 'written') return { kind: 'deleted' };
       if (outcome.kind !== 'condition_failed') throw new Error('deletions have no idempotency key');
-      return outcome.index === 0 ? refusal(outcome.current, id, version) : { kind: 'not_found' };
+      // No catalogue check here: the last item is the dirty marker, which has no condition.
+      return changeRefused(outcome, { ...at, catalogueIndex: -1 }, writer, id, version);
     },
 
     /** One volunteer's record and their hours of the months given: one TransactGetItems. */

@@ -144,9 +144,45 @@ export async function refreshSession(config: RuntimeConfig, session: Session): P
   }
 }
 
-/** Ends the local session at once, then the provider's, so a failing provider never keeps anyone signed in here. */
+/**
+ * Where the provider revokes a refresh token (RFC 7009): beside its token endpoint, as Cognito's
+ * `/oauth2/revoke` is beside `/oauth2/token` (its discovery document names no `revocation_endpoint`), and
+ * the local provider's `/revoke` beside its `/token`, so the client finds it the same way in both.
+ */
+export const revocationEndpoint = (tokenEndpoint: string): string =>
+  tokenEndpoint.replace(/\/token$/, '/revoke');
+
+/** How long sign-out waits for the revocation before it leaves anyway. */
+const REVOKE_TIMEOUT_MS = 3000;
+
+/**
+ * Revokes the session's refresh token, so that no one who finds it (in this browser's storage, in a
+ * proxy's log) can get tokens with it after sign-out: the provider's logout ends its own session, not
+ * the refresh token. A provider that cannot be reached leaves it to expire.
+ */
+async function revokeRefreshToken(config: RuntimeConfig, session: Session | null): Promise<void> {
+  if (!session?.refreshToken) return;
+  try {
+    const { token_endpoint } = await discover(config);
+    await fetch(revocationEndpoint(token_endpoint), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: session.refreshToken, client_id: config.clientId }),
+      keepalive: true,
+      signal: AbortSignal.timeout(REVOKE_TIMEOUT_MS),
+    });
+  } catch {
+    // Signed out here all the same; the refresh token lives until it expires.
+  }
+}
+
+/**
+ * Ends the local session at once, revokes the refresh token, then ends the provider's session, so a
+ * failing provider never keeps anyone signed in here.
+ */
 export async function signOut(config: RuntimeConfig, session: Session | null): Promise<void> {
   clearSession();
+  await revokeRefreshToken(config, session);
   const home = `${location.origin}/`;
   if (config.logoutUrl) {
     const url = new URL(config.logoutUrl);

@@ -1,0 +1,118 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AccessLogEntry, AccessLogPage } from '@crux/domain/privacy/access-log';
+import { personLogIndex } from '@crux/store/access-log-index';
+import { accessLogKeys, logRef } from '@crux/store/keys';
+import { countRequests } from '@crux/store/request-counter';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, claimsFor, functionsReady } from '../api/call';
+import { createParticipant } from '../api/fixtures';
+import { uniqueCentreId } from '../setup/dynamo';
+
+/**
+ * A participant's own log is one query (issue 11): the report and the export read the entries that name
+ * the person alone from their log's index, not the centre's log month by month; the centre's page names
+ * the participants it lists from the participations, beside its page. Counted on the functions' client.
+ */
+let functionsClient: DynamoDBDocumentClient;
+
+beforeAll(async () => {
+  await functionsReady();
+  functionsClient = (await import('@crux/functions/runtime/dynamo')).documentClient();
+});
+
+type Sent = { command: string; input: Record<string, unknown> };
+
+/** What `work` answers, and the requests it sends, each with its input. */
+async function sentBy<T>(work: () => Promise<T>): Promise<{ result: T; sent: Sent[] }> {
+  const sent: Sent[] = [];
+  const name = `sent-${Math.random()}`;
+  functionsClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      sent.push({ command: context.commandName ?? '', input: args.input as Record<string, unknown> });
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    return { result: await work(), sent };
+  } finally {
+    functionsClient.middlewareStack.remove(name);
+  }
+}
+
+describe("a participant's log, on its index", () => {
+  it('the report: one query of the person’s log, beside the participant, the retention and its own entry', async () => {
+    const centre = uniqueCentreId('plog');
+    const [ada, bo] = [await createParticipant(centre), await createParticipant(centre)];
+    const staff = claimsFor('staff', centre);
+    for (const p of [ada, bo, ada])
+      await call({ method: 'GET', path: `/api/centres/${centre}/participants/${p.id}`, claims: staff });
+    // A list names both: it stays in the centre's log, not on either person's index.
+    await call({ method: 'GET', path: `/api/centres/${centre}/participants`, claims: staff });
+
+    const path = `/api/centres/${centre}/participants/${ada.id}/access-log`;
+    const counter = countRequests(functionsClient);
+    const { result: answer, sent } = await sentBy(() =>
+      call({ method: 'GET', path, claims: claimsFor('leader', centre) }),
+    );
+    const counts = counter.counts().byCommand;
+    counter.detach();
+    expect(answer.status).toBe(200);
+    expect(counts).toEqual({ GetItemCommand: 2, QueryCommand: 1, PutItemCommand: 1 });
+    const [query] = sent.filter((s) => s.command === 'QueryCommand');
+    const adaLog = accessLogKeys.personPk({ centre }, logRef(centre, 'participant', ada.id));
+    expect(query?.input).toMatchObject({ IndexName: personLogIndex.name });
+    expect(JSON.stringify(query?.input.ExpressionAttributeValues)).toBe(JSON.stringify({ ':pk': adaLog }));
+
+    const items = (answer.body as { items: AccessLogEntry[] }).items;
+    // Ada's creation and her two reads, oldest first; nothing of Bo's, no list, and no index keys.
+    const own = items.filter((i) => !i.via.endsWith('/access-log'));
+    expect(own.map((i) => i.action)).toEqual(['create', 'read', 'read']);
+    expect(own.filter((i) => i.action === 'read').map((i) => i.subject)).toEqual([staff.sub, staff.sub]);
+    const adaRef = logRef(centre, 'participant', ada.id);
+    expect(items.every((i) => JSON.stringify(i.people) === JSON.stringify({ participant: [adaRef] }))).toBe(
+      true,
+    );
+    expect(JSON.stringify(items)).not.toMatch(/"GSI|"PK"/);
+  });
+
+  it('the export reads the person’s log in one query of its index too', async () => {
+    const centre = uniqueCentreId('plog');
+    const ada = await createParticipant(centre);
+    const path = `/api/centres/${centre}/participants/${ada.id}/export`;
+    const { result: answer, sent } = await sentBy(() =>
+      call({ method: 'GET', path, claims: claimsFor('leader', centre) }),
+    );
+    expect(answer.status).toBe(200);
+    const onIndex = sent.filter((s) => s.input.IndexName === personLogIndex.name);
+    expect(onIndex).toHaveLength(1);
+    expect((answer.body as { accessLog: AccessLogEntry[] }).accessLog.map((e) => e.action)).toContain(
+      'create',
+    );
+  });
+
+  it('the centre’s page: its page and the participations it names them from, beside each other', async () => {
+    const centre = uniqueCentreId('plog');
+    const ada = await createParticipant(centre);
+    await call({
+      method: 'GET',
+      path: `/api/centres/${centre}/participants/${ada.id}`,
+      claims: claimsFor('staff', centre),
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const counter = countRequests(functionsClient);
+    const answer = await call({
+      method: 'GET',
+      path: `/api/centres/${centre}/access-log`,
+      query: { from: today, to: today },
+      claims: claimsFor('leader', centre),
+    });
+    const counts = counter.counts().byCommand;
+    counter.detach();
+    expect(answer.status).toBe(200);
+    expect(counts).toEqual({ QueryCommand: 2, PutItemCommand: 1 });
+    expect((answer.body as AccessLogPage).participants).toEqual([
+      { ref: logRef(centre, 'participant', ada.id), id: ada.id, displayName: expect.any(String) },
+    ]);
+  });
+});
