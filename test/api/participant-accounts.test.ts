@@ -68,6 +68,28 @@ describe("a participant's own account", () => {
       const entries = await entriesOf(centre, requestId);
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ action: 'create', outcome: 'allowed', role });
+
+      // The participant's page reads it (logged); the centre's list of accounts leaves it out.
+      const read = await call({
+        method: 'GET',
+        path: accountOf(centre, participant),
+        claims: claimsFor(role, centre),
+      });
+      expect(read).toMatchObject({ status: 200, body: { account: made.body } });
+      const other = await createParticipant(centre);
+      const none = await call({
+        method: 'GET',
+        path: accountOf(centre, other.id),
+        claims: claimsFor(role, centre),
+      });
+      expect(none).toMatchObject({ status: 200, body: { account: null } });
+      const listed = await call({
+        method: 'GET',
+        path: accountsOf(centre),
+        claims: claimsFor('leader', centre),
+      });
+      expect(listed.status).toBe(200);
+      expect(listed.body.items).toEqual([]);
     },
   );
 

@@ -10,13 +10,17 @@ import { once } from '../accounts/once';
 import { createApiHandler } from '../http/api-handler';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
-import { createParticipantAccount } from './participant-account';
+import { createParticipantAccount, readParticipantAccount } from './participant-account';
 
 const byName = (a: Account, b: Account) =>
   a.name.localeCompare(b.name, 'nb') || a.email.localeCompare(b.email);
 
+/**
+ * The centre's staff, volunteers and leaders. A participant's account is left out: it holds the
+ * participant's name and e-mail, which are read, logged, on the participant's own route (participant-account.ts).
+ */
 async function listAccounts(req: RequestOf<'GET /api/centres/{centreId}/accounts'>): Promise<ApiResponse> {
-  const items = await accountDirectory().list(req.scope.centre);
+  const items = (await accountDirectory().list(req.scope.centre)).filter((a) => a.role !== PARTICIPANT_ROLE);
   return json(200, { items: items.sort(byName) });
 }
 
@@ -75,6 +79,7 @@ const foundation = { routes: foundationRoutes, schemas: foundationSchemas };
 export const handler = createApiHandler('accounts', foundation, {
   'GET /api/centres/{centreId}/accounts': listAccounts,
   'POST /api/centres/{centreId}/accounts': createAccount,
+  'GET /api/centres/{centreId}/participants/{participantId}/account': readParticipantAccount,
   'POST /api/centres/{centreId}/participants/{participantId}/account': createParticipantAccount,
   'POST /api/centres/{centreId}/accounts/{accountId}/deactivate': setActive(false),
   'POST /api/centres/{centreId}/accounts/{accountId}/reactivate': setActive(true),

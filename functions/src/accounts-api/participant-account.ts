@@ -13,10 +13,22 @@ import {
 } from '../accounts/errors';
 import { once } from '../accounts/once';
 import type { RequestOf } from '../http/request';
-import { type ApiResponse, errorResponse } from '../http/response';
+import { type ApiResponse, errorResponse, json } from '../http/response';
 import { clientFor, tableName } from '../runtime/dynamo';
 
 type Request = RequestOf<'POST /api/centres/{centreId}/participants/{participantId}/account'>;
+
+/**
+ * The participant's account, or `null` while they have none: for their page, to show whether they have
+ * access. A participant of another centre (or none at all) has none here, as the centre's group holds it.
+ */
+export async function readParticipantAccount(
+  req: RequestOf<'GET /api/centres/{centreId}/participants/{participantId}/account'>,
+): Promise<ApiResponse> {
+  const { participantId } = req.params;
+  const accounts = await accountDirectory().list(req.scope.centre);
+  return json(200, { account: accounts.find((a) => a.participant === participantId) ?? null });
+}
 
 /**
  * A participant's own account (issue 12), made by staff or the leader from the participant's page. The

@@ -20,6 +20,13 @@ export const foundationRoutes = [
   },
   // A participant's own account (issue 12): it names the participant, so it is in their access log.
   {
+    method: 'GET',
+    path: `${participantPath}/account`,
+    audience: 'accounts',
+    roles: participantAccountMakers,
+    personal: { action: 'read', participant: ['path:participantId'] },
+  },
+  {
     method: 'POST',
     path: `${participantPath}/account`,
     audience: 'accounts',
