@@ -83,7 +83,9 @@ export class Api extends Construct {
     // one that may also read the access log.
     const tenantFunctions = audienceNames.flatMap((a) => {
       const tenant = tenantOf(a);
-      return tenant ? [{ audience: a, fn: make(a), readsAccessLog: tenant.readsAccessLog }] : [];
+      // The accounts function also keeps its own request records, outside any centre (its own policy).
+      const own = a === 'accounts' ? accountsPolicy(table.tableArn) : undefined;
+      return tenant ? [{ audience: a, fn: make(a, own), readsAccessLog: tenant.readsAccessLog }] : [];
     });
     // A role assumed per request with the caller's centre as a session tag, by exactly these functions.
     const tenantRole = (
@@ -144,7 +146,6 @@ export class Api extends Construct {
       headoffice: make('headoffice', headOfficePolicy(table.tableArn)),
       network: make('network', networkPolicy(table.tableArn)),
       catalogue: make('catalogue', catalogueReadPolicy(table.tableArn)),
-      accounts: make('accounts', accountsPolicy(table.tableArn)),
       answer: make('answer', answerPolicy(table.tableArn)),
     } as Record<Audience, AppFunction>;
     for (const audience of ['accounts', 'admin'] as const) {

@@ -1,6 +1,7 @@
 import { registryKeys } from '@crux/store/keys';
 import { uniqueCentreId } from '../setup/dynamo';
 import { claimsFor } from './call';
+import { createParticipant, openParticipantSignIn } from './fixtures';
 import type { WriteRoute } from './malformed-bodies';
 import { partition, poolOf, poolWith } from './snapshot';
 
@@ -13,6 +14,15 @@ const onboardedCentre = uniqueCentreId('onboard');
 const onboardedLeader = `leder.${onboardedCentre}@eksempel.no`;
 /** Unique in the run: the reused-key check really makes this account, and e-mails are unique pool-wide. */
 const staffEmail = `kari.${uniqueCentreId('ansatt')}@eksempel.no`;
+
+const participantEmail = `deltaker.${uniqueCentreId('deltaker')}@eksempel.no`;
+
+/** A new participant of the centre, which lets its participants sign in: whose account the route makes. */
+async function ownAccountPath(centre: string): Promise<string> {
+  await openParticipantSignIn(centre);
+  const { id } = await createParticipant(centre);
+  return `/api/centres/${centre}/participants/${id}/account`;
+}
 
 export const accountWriteRoutes: WriteRoute[] = [
   {
@@ -31,6 +41,24 @@ export const accountWriteRoutes: WriteRoute[] = [
       body: { email: `per.${c}@eksempel.no`, name: 'Per Frivillig', role: 'volunteer' },
     }),
     claims: (c) => claimsFor('leader', c),
+    target: poolOf,
+  },
+  {
+    name: 'give a participant an account to their own plan',
+    method: 'POST',
+    path: ownAccountPath,
+    valid: { email: participantEmail },
+    integers: [],
+    strings: ['email'],
+    required: ['email'],
+    objects: [''],
+    dates: [],
+    texts: [],
+    other: async (c) => ({
+      path: await ownAccountPath(c),
+      body: { email: `deltaker.${c}@eksempel.no` },
+    }),
+    claims: (c) => claimsFor('staff', c),
     target: poolOf,
   },
   {

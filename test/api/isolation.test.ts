@@ -90,7 +90,10 @@ async function requestFor(route: Route, centre: string, subject: string): Promis
     filled = filled.replace('{date}', conversation.date).replace('{conversationId}', conversation.id);
   }
   if (filled.includes('{accountId}')) {
-    const account = await made(centre, `${base}/accounts`, accountBody(), 'leader');
+    // A participant's account: the one kind both staff and the leader deactivate and reactivate.
+    await openParticipantSignIn(centre);
+    const p = await createParticipant(centre);
+    const account = await made(centre, `${base}/participants/${p.id}/account`, { email: newEmail() });
     filled = filled.replace('{accountId}', account.id);
   }
   if (filled.includes('{entryId}')) {
@@ -191,6 +194,9 @@ async function requestFor(route: Route, centre: string, subject: string): Promis
       return { method: 'POST', path, body: { id: uniqueCentreId('new'), name: 'CRUX Test', town: 'Testby' } };
     case 'POST /api/centres/{centreId}/accounts':
       return { method: 'POST', path, body: accountBody() };
+    case 'POST /api/centres/{centreId}/participants/{participantId}/account':
+      await openParticipantSignIn(centre);
+      return { method: 'POST', path, body: { email: newEmail() } };
     case 'POST /api/centres/{centreId}/accounts/{accountId}/deactivate':
     case 'POST /api/centres/{centreId}/accounts/{accountId}/reactivate':
       return { method: 'POST', path, body: {} };
@@ -210,9 +216,10 @@ async function requestFor(route: Route, centre: string, subject: string): Promis
   }
 }
 
+const newEmail = () => `ny.${randomUUID().slice(0, 8)}@eksempel.no`;
 /** A staff account the leader could make: a fresh e-mail each time. */
 const accountBody = () => ({
-  email: `ny.${randomUUID().slice(0, 8)}@eksempel.no`,
+  email: newEmail(),
   name: 'Kari Ansatt',
   role: 'staff',
 });

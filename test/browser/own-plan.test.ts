@@ -1,14 +1,10 @@
 import type { CentreSettings } from '@crux/domain/centre-settings';
 import type { PlanPage } from '@crux/domain/wheel/schema';
-import { localCredentials, localRegion } from '@crux/local/dynamodb';
-import { hashPassword } from '@crux/local/idp/passwords';
+import { signInWithPassword } from '@crux/local/idp/sign-in-flow';
 import type { Runtime } from '@crux/local/runtime';
-import { createDocumentClient } from '@crux/store/client';
-import { localUsersRepo } from '@crux/store/local-users-repo';
-import { table } from '@crux/store/table';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiFromPage, signIn, todayInOslo } from './support/app';
+import { apiFromPage, enterTotpCode, signIn, todayInOslo } from './support/app';
 import { type AxeFinding, axeViolations } from './support/axe';
 import { launchChromium, newContext, skipBrowser } from './support/browser';
 import { pageOverflowsSideways } from './support/pages';
@@ -20,15 +16,13 @@ import { screenshot } from './support/screenshots';
  * leader has turned participant sign-in on, the participant signs in on a phone, lands on their wheel
  * and plan, marks a step done, writes where they are now and a goal of their own, and sees who at the
  * centre has read their plan.
- *
- * Staff cannot make a participant's account through the accounts API yet, so the test puts the account
- * in the local user pool itself, as the accounts API would, linked to the participant.
+ * Staff give the participant their account from the participant's page (issue 12).
  */
 let runtime: Runtime;
 let browser: Browser;
 
 const centre = 'ovre-eiker';
-const username = 'deltaker.plan-test';
+const username = 'deltaker.plan-test@eksempel.no';
 
 async function pageAs(user: string): Promise<Page> {
   const page = await (await newContext(browser)).newPage();
@@ -37,26 +31,34 @@ async function pageAs(user: string): Promise<Page> {
   return page;
 }
 
-async function participantAccount(participant: string): Promise<void> {
-  const doc = createDocumentClient({
-    endpoint: runtime.database.endpoint,
-    region: localRegion,
-    credentials: localCredentials,
+/**
+ * Staff give the participant access from the participant's page, as staff do: the form's e-mail, the
+ * button, and the answer saying what the participant needs to sign in. The participant's first sign-in
+ * (the invitation's password, a new one, their authenticator) is then made over HTTP, as the accounts
+ * e2e test does it, so the browser signs in as they do every day after.
+ */
+async function giveOwnAccess(
+  staff: Page,
+  participant: string,
+): Promise<{ password: string; totpSecret: string }> {
+  await staff.goto(`${runtime.url}/senter/${centre}/deltakere/${participant}`);
+  await staff.getByLabel('Deltakerens e-post').fill(username);
+  await staff.getByRole('button', { name: 'Gi tilgang til egen plan' }).click();
+  await staff
+    .getByRole('status')
+    .filter({ hasText: `Invitasjonen er sendt til ${username}` })
+    .waitFor();
+  await staff.getByRole('status').filter({ hasText: 'midlertidige passordet' }).waitFor();
+  const invitation = runtime.outbox.findLast((i) => i.to === username);
+  if (!invitation) throw new Error(`no invitation to ${username}`);
+  const password = `Nytt-${crypto.randomUUID()}`;
+  const client = { baseUrl: runtime.url, clientId: runtime.clientId, redirectUri: runtime.redirectUri };
+  const first = await signInWithPassword(client, username, {
+    password: invitation.temporaryPassword,
+    newPassword: password,
   });
-  const created = await localUsersRepo(doc, table.defaultName).create({
-    sub: crypto.randomUUID(),
-    username,
-    name: 'Deltaker Testesen',
-    role: 'participant',
-    centre,
-    ...{ participant },
-    passwordHash: await hashPassword(runtime.demoPassword),
-    passwordTemporary: false,
-    totpSecret: runtime.demoTotpSecret,
-    enabled: true,
-    createdAt: new Date().toISOString(),
-  });
-  expect(created).toBe('created');
+  if (!first.totpSecret) throw new Error('the first sign-in set up no authenticator');
+  return { password, totpSecret: first.totpSecret };
 }
 
 describe.skipIf(skipBrowser)("the participant's own plan in Chromium", () => {
@@ -102,9 +104,17 @@ describe.skipIf(skipBrowser)("the participant's own plan in Chromium", () => {
       consent: {},
     });
     expect(written.status).toBe(200);
-    await participantAccount(id);
+    const credentials = await giveOwnAccess(staff, id);
 
-    const page = await pageAs(username);
+    const page = await (await newContext(browser)).newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(runtime.url);
+    await page.getByRole('button', { name: /^(Logg inn|Sign in)$/ }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/idp/'));
+    await page.getByLabel(/^(Brukernavn|Username)$/).fill(username);
+    await page.getByLabel(/^(Passord|Password)$/).fill(credentials.password);
+    await page.getByRole('button', { name: /^(Logg inn|Sign in)$/ }).click();
+    await enterTotpCode(page, runtime.url, username, credentials.totpSecret);
     // The participant's home is their own wheel and plan.
     await page.waitForURL(`${runtime.url}/senter/${centre}/deltakere/${id}/hjul`);
     await page.getByRole('img', { name: 'Arbeidshjulet for Deltaker Testesen' }).waitFor();

@@ -110,11 +110,14 @@ describe('least privilege per audience', () => {
   });
 
   it.each(tenantAudiences)(
-    'the %s function has no DynamoDB statement at all, only AssumeRole+TagSession on the tenant role (and the log reader, for the privacy function)',
+    'the %s function has no DynamoDB statement of a centre (the accounts function: its own request records), only AssumeRole+TagSession on the tenant role (and the log reader, for the privacy function)',
     (audience) => {
       const [, fn] = functionByService(audience);
       const roleId = refId(fn.Properties.Role);
-      expect(dynamoStatements(roleId)).toEqual([]);
+      // The accounts function also keeps its requests' records outside any centre (accountsPolicy).
+      expect(dynamoStatements(roleId).map((st) => st.Sid)).toEqual(
+        audience === 'accounts' ? ['OwnRequestRecordsOnly'] : [],
+      );
       const sts = statementsOfRole(template, roleId).filter((s) =>
         actionsOf(s).some((a) => a.startsWith('sts:')),
       );
@@ -262,10 +265,11 @@ describe('least privilege per audience', () => {
     const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    // The tenant and log-reader roles, the API functions that are not tenant functions, the three jobs
-    // and the sign-in trigger through DynamoDB; the access-log export also through S3, for its archive.
+    // The tenant and log-reader roles, the API functions that are not tenant functions and the accounts
+    // function (its own request records), the three jobs and the sign-in trigger through DynamoDB; the
+    // access-log export also through S3, for its archive.
     const notTenant = audienceNames.filter((a) => tenantOf(a) === undefined);
-    expect(kms).toHaveLength(2 + notTenant.length + 4 + 1);
+    expect(kms).toHaveLength(2 + notTenant.length + 1 + 4 + 1);
     for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
     const viaS3 = kms.filter((s) => JSON.stringify(s.Condition).includes('"s3.'));
     expect(viaS3.map((s) => actionsOf(s))).toEqual([['kms:GenerateDataKey']]);

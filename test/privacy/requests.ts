@@ -119,7 +119,8 @@ export async function requestOn(
   const { date: _date, planVersion: _plan, ...conversation } = conversationBody();
   const plan = '/api/centres/{centreId}/participants/{participantId}/plan';
   const conversations = '/api/centres/{centreId}/participants/{participantId}/conversations';
-  if (route.path.startsWith(`${plan}/`)) await openParticipantSignIn(centre);
+  const ownAccount = '/api/centres/{centreId}/participants/{participantId}/account';
+  if (route.path.startsWith(`${plan}/`) || route.path === ownAccount) await openParticipantSignIn(centre);
   const bodies: Record<string, unknown> = {
     'POST /api/centres/{centreId}/participants': participantBody(),
     'PUT /api/centres/{centreId}/participants/{participantId}': participantBody({ version: 1 }),
@@ -156,6 +157,7 @@ export async function requestOn(
       records: [{ type: 'participant', id: randomUUID(), body: participantBody() }],
     },
     'POST /api/centres/{centreId}/participants/{participantId}/erasure': { version: 1 },
+    [`POST ${ownAccount}`]: { email: `deltaker.${randomUUID().slice(0, 8)}@eksempel.no` },
     [`PUT ${plan}`]: planBody(),
     [`PUT ${plan}/own`]: ownPlanBody(),
     [`PUT ${plan}/steps/{stepId}`]: { version: 1, done: '2024-03-05' },

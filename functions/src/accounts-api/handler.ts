@@ -3,19 +3,24 @@ import { foundationSchemas } from '@crux/api/schemas/foundation';
 import { mayManage } from '@crux/domain/account-rules';
 import type { Account } from '@crux/domain/accounts';
 import { notFound } from '@crux/domain/errors';
-import { isCentreRole } from '@crux/domain/roles';
+import { isCentreRole, PARTICIPANT_ROLE } from '@crux/domain/roles';
 import { accountDirectory } from '../accounts/directory';
 import { emailInUse, roleNotAllowed } from '../accounts/errors';
 import { once } from '../accounts/once';
 import { createApiHandler } from '../http/api-handler';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
+import { createParticipantAccount, readParticipantAccount } from './participant-account';
 
 const byName = (a: Account, b: Account) =>
   a.name.localeCompare(b.name, 'nb') || a.email.localeCompare(b.email);
 
+/**
+ * The centre's staff, volunteers and leaders. A participant's account is left out: it holds the
+ * participant's name and e-mail, which are read, logged, on the participant's own route (participant-account.ts).
+ */
 async function listAccounts(req: RequestOf<'GET /api/centres/{centreId}/accounts'>): Promise<ApiResponse> {
-  const items = await accountDirectory().list(req.scope.centre);
+  const items = (await accountDirectory().list(req.scope.centre)).filter((a) => a.role !== PARTICIPANT_ROLE);
   return json(200, { items: items.sort(byName) });
 }
 
@@ -25,7 +30,9 @@ async function listAccounts(req: RequestOf<'GET /api/centres/{centreId}/accounts
  */
 async function createAccount(req: RequestOf<'POST /api/centres/{centreId}/accounts'>): Promise<ApiResponse> {
   const { email, name, role } = req.body;
-  if (!mayManage(req.principal.role, role) || !isCentreRole(role)) return errorResponse(roleNotAllowed());
+  // A participant's account is linked to their record: only through their own route (participant-account.ts).
+  if (!mayManage(req.principal.role, role) || !isCentreRole(role) || role === PARTICIPANT_ROLE)
+    return errorResponse(roleNotAllowed());
   const centre = req.scope.centre;
   return once('accounts', req.idempotency, async (resumed) => {
     const outcome = await accountDirectory().create({ email, name, role, centre });
@@ -63,7 +70,8 @@ function setActive(active: boolean) {
 
 /**
  * A centre leader manages the accounts of the leader's own centre: lists them, invites staff and
- * volunteers, and deactivates and reactivates them. The function reaches the user pool through its
+ * volunteers, and deactivates and reactivates them; staff and the leader give a participant an account
+ * to their own plan, and deactivate and reactivate it. The function reaches the user pool through its
  * admin API and the table only for its requests' idempotency records.
  */
 const foundation = { routes: foundationRoutes, schemas: foundationSchemas };
@@ -71,6 +79,8 @@ const foundation = { routes: foundationRoutes, schemas: foundationSchemas };
 export const handler = createApiHandler('accounts', foundation, {
   'GET /api/centres/{centreId}/accounts': listAccounts,
   'POST /api/centres/{centreId}/accounts': createAccount,
+  'GET /api/centres/{centreId}/participants/{participantId}/account': readParticipantAccount,
+  'POST /api/centres/{centreId}/participants/{participantId}/account': createParticipantAccount,
   'POST /api/centres/{centreId}/accounts/{accountId}/deactivate': setActive(false),
   'POST /api/centres/{centreId}/accounts/{accountId}/reactivate': setActive(true),
 });

@@ -31,12 +31,14 @@ function toAccount(user: UserType): Account | undefined {
   const id = attribute(user, 'sub');
   if (!role.success || !id) return undefined;
   const centre = attribute(user, 'custom:centre');
+  const participant = attribute(user, 'custom:participant');
   return {
     id,
     email: attribute(user, 'email') ?? '',
     name: attribute(user, 'name') ?? '',
     role: role.data,
     ...(centre ? { centre } : {}),
+    ...(participant ? { participant } : {}),
     status:
       user.Enabled === false
         ? 'deactivated'
@@ -127,7 +129,7 @@ export function cognitoDirectory(
       return user ? toAccount(user) : undefined;
     },
 
-    async create({ email, name, role, centre }) {
+    async create({ email, name, role, centre, participant }) {
       let user: UserType | undefined;
       try {
         ({ User: user } = await client.send(
@@ -141,6 +143,8 @@ export function cognitoDirectory(
               { Name: 'name', Value: name },
               { Name: 'custom:role', Value: role },
               { Name: 'custom:centre', Value: centre },
+              // Written once, here: the app client can neither read nor write it (infra/lib/identity.ts).
+              ...(participant ? [{ Name: 'custom:participant', Value: participant }] : []),
             ],
           }),
         ));

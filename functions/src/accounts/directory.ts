@@ -2,8 +2,18 @@ import type { Account } from '@crux/domain/accounts';
 import type { CentreRole } from '@crux/domain/roles';
 import { cognitoDirectory } from './cognito-directory';
 
-/** An account to make at a centre; the centre and role are set by the server, never by the request. */
-export type NewAccount = { email: string; name: string; role: CentreRole; centre: string };
+/**
+ * An account to make at a centre; the centre and role are set by the server, never by the request, and
+ * so is `participant`, which a participant's account (and only one) names: the participant whose plan
+ * it opens, checked to be of that centre before the account is made.
+ */
+export type NewAccount = {
+  email: string;
+  name: string;
+  role: CentreRole;
+  centre: string;
+  participant?: string;
+};
 
 export type CreateOutcome = { kind: 'created'; account: Account } | { kind: 'exists'; account: Account };
 

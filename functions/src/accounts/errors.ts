@@ -37,3 +37,58 @@ export const emailInUse = (field: string): AppError => ({
     },
   ],
 });
+
+/** The centre has not turned participant sign-in on (its settings): no participant account is made. */
+export const participantSignInOff = (): AppError => ({
+  code: 'conflict',
+  message: {
+    nb: 'Senteret har ikke slått på innlogging for deltakere. Lederen kan slå det på under Innstillinger.',
+    en: 'The centre has not turned on participant sign-in. The leader can turn it on in Settings.',
+  },
+  fields: [
+    {
+      field: 'participantSignIn',
+      rule: 'off',
+      message: {
+        nb: 'Innlogging for deltakere er slått av ved senteret.',
+        en: 'Participant sign-in is turned off at the centre.',
+      },
+    },
+  ],
+});
+
+/** The participant's follow-up has ended: their plan is closed, so they get no account to it. */
+export const participantEnded = (): AppError => ({
+  code: 'conflict',
+  message: {
+    nb: 'Oppfølgingen av deltakeren er avsluttet, så deltakeren kan ikke få tilgang.',
+    en: "The participant's follow-up has ended, so they cannot be given access.",
+  },
+  fields: [
+    {
+      field: 'participantId',
+      rule: 'ended',
+      message: { nb: 'Deltakeren er avsluttet.', en: 'The participant has ended.' },
+    },
+  ],
+});
+
+/** The participant has an account already: one account per participant, deactivated or not. */
+export const participantHasAccount = (current: unknown): AppError => ({
+  code: 'conflict',
+  message: {
+    nb: 'Deltakeren har allerede en konto.',
+    en: 'The participant already has an account.',
+  },
+  fields: [
+    {
+      field: 'participantId',
+      rule: 'has_account',
+      message: {
+        nb: 'Deltakeren har allerede tilgang, eller kontoen er deaktivert og kan aktiveres igjen.',
+        en: 'The participant already has access, or the account is deactivated and can be reactivated.',
+      },
+    },
+  ],
+  current,
+});

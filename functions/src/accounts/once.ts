@@ -1,5 +1,6 @@
 import type { Audience } from '@crux/api/audiences';
 import type { AppError } from '@crux/domain/errors';
+import { apartFromLoggedWrite } from '@crux/store/access-log';
 import { externalIdempotency } from '@crux/store/external-idempotency';
 import type { Idempotency } from '@crux/store/idempotency';
 import { idempotencyKeyReused } from '../http/errors';
@@ -13,6 +14,8 @@ export type Answer = { status: number; body: unknown };
  * packages/store/src/external-idempotency.ts): a finished request gets its first answer again, the same
  * key with another request is refused, and a refusal by the rules (an AppError) leaves no record. If
  * `act` throws, the claim stays pending, and the same request sent again carries on (`resumed`).
+ * These records are kept apart from a logged request's entry (a participant's account): the change is
+ * in the pool, so the entry is written after it, by the request pipeline.
  */
 export async function once(
   space: Exclude<Audience, 'centre'>,
@@ -20,14 +23,14 @@ export async function once(
   act: (resumed: boolean) => Promise<Answer | AppError>,
 ): Promise<ApiResponse> {
   const requests = externalIdempotency(documentClient(), tableName(), space);
-  const claim = await requests.claim(idem);
+  const claim = await apartFromLoggedWrite(() => requests.claim(idem));
   if (claim.kind === 'replayed') return json(claim.status, claim.body);
   if (claim.kind === 'key_reused') return errorResponse(idempotencyKeyReused());
   const outcome = await act(claim.resumed);
   if ('code' in outcome) {
-    await requests.release(idem);
+    await apartFromLoggedWrite(() => requests.release(idem));
     return errorResponse(outcome);
   }
-  await requests.complete(idem, outcome);
+  await apartFromLoggedWrite(() => requests.complete(idem, outcome));
   return json(outcome.status, outcome.body);
 }

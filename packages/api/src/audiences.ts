@@ -85,7 +85,11 @@ export const audiences = {
     // Every centre role, so that a role that comes to manage accounts needs only its routes' roles.
     roles: ['staff', 'leader', 'volunteer'],
     scoped: true,
-    description: "Accounts API: a centre leader manages the accounts of the leader's own centre",
+    // A participant's account is checked against the participant's record and logged in the centre's
+    // access log, both through the tenant role; the function's own role keeps its request records.
+    tenant: { readsAccessLog: false },
+    description:
+      "Accounts API: a centre leader manages the accounts of the leader's own centre, and staff give a participant access to their own plan",
   },
   admin: {
     entry: 'functions/src/admin-api/handler.ts',

@@ -24,6 +24,13 @@ export const PersonName = SingleLine(2, 100);
 export const AccountCreate = z.strictObject({ email: Email, name: PersonName, role: Role });
 export type AccountCreate = z.infer<typeof AccountCreate>;
 
+/**
+ * A participant's own account (issue 12): only the e-mail that signs them in. The centre comes from the
+ * token, the participant from the path and the name from the participant's record, so nothing else.
+ */
+export const ParticipantAccountCreate = z.strictObject({ email: Email });
+export type ParticipantAccountCreate = z.infer<typeof ParticipantAccountCreate>;
+
 /** Deactivating and reactivating take nothing but the account in the path. */
 export const AccountAction = z.strictObject({});
 
@@ -48,6 +55,8 @@ export type Account = {
   name: string;
   role: Role;
   centre?: string;
+  /** A participant's account only: whose plan it opens. */
+  participant?: string;
   status: AccountStatus;
   createdAt: string;
 };

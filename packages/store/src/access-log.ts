@@ -96,6 +96,15 @@ export function uncommittedEntry(): PendingEntry | undefined {
   return entry && !entry.committed ? entry : undefined;
 }
 
+/**
+ * Work inside a logged write that is not the person's data: the records that make a POST whose change
+ * lands outside the table (the user pool) retry-safe (external-idempotency.ts). No transaction can hold
+ * them with the change, so the request's entry is written on its own after it (functions' access-log.ts).
+ */
+export function apartFromLoggedWrite<T>(work: () => Promise<T>): Promise<T> {
+  return pending.exit(work);
+}
+
 /** Whether a request's work is under way with an entry to commit: then a write that is no transaction is a bug. */
 export const insideLoggedWrite = (): boolean => pending.getStore() !== undefined;
 

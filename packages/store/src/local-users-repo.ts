@@ -19,6 +19,8 @@ export type LocalUser = {
   name: string;
   role: Role;
   centre?: string;
+  /** A participant's account only: whose plan it opens (Cognito's `custom:participant`). */
+  participant?: string;
   passwordHash: string;
   /** The invitation's password: it signs in once, to choose a new one, until `passwordExpiresAt`. */
   passwordTemporary: boolean;

@@ -1,13 +1,38 @@
-import { accountManagers } from '@crux/domain/account-rules';
+import { accountManagers, participantAccountMakers, workerAccountManagers } from '@crux/domain/account-rules';
 import { roles } from '@crux/domain/roles';
-import type { RouteDef } from './route-def';
+import { participantPath, type RouteDef } from './route-def';
 
 /**
  * The audiences beyond one centre's records: accounts, the platform admin, the catalogue, the head office, the experience network, and the survey's tokenless answers.
  */
 export const foundationRoutes = [
-  { method: 'GET', path: '/api/centres/{centreId}/accounts', audience: 'accounts', roles: accountManagers },
-  { method: 'POST', path: '/api/centres/{centreId}/accounts', audience: 'accounts', roles: accountManagers },
+  {
+    method: 'GET',
+    path: '/api/centres/{centreId}/accounts',
+    audience: 'accounts',
+    roles: workerAccountManagers,
+  },
+  {
+    method: 'POST',
+    path: '/api/centres/{centreId}/accounts',
+    audience: 'accounts',
+    roles: workerAccountManagers,
+  },
+  // A participant's own account (issue 12): it names the participant, so it is in their access log.
+  {
+    method: 'GET',
+    path: `${participantPath}/account`,
+    audience: 'accounts',
+    roles: participantAccountMakers,
+    personal: { action: 'read', participant: ['path:participantId'] },
+  },
+  {
+    method: 'POST',
+    path: `${participantPath}/account`,
+    audience: 'accounts',
+    roles: participantAccountMakers,
+    personal: { action: 'create', participant: ['path:participantId'] },
+  },
   {
     method: 'POST',
     path: '/api/centres/{centreId}/accounts/{accountId}/deactivate',

@@ -1,4 +1,9 @@
-import { AccountAction, AccountCreate, CentreOnboarding } from '@crux/domain/accounts';
+import {
+  AccountAction,
+  AccountCreate,
+  CentreOnboarding,
+  ParticipantAccountCreate,
+} from '@crux/domain/accounts';
 import { CatalogueChangeRequest } from '@crux/domain/catalogue/request';
 import { CentreInput } from '@crux/domain/centre';
 import { AnswerSubmit } from '@crux/domain/survey/answer';
@@ -10,6 +15,7 @@ import type { KeyOf, RoutesOf } from '../routes';
 /** The request schemas of the audiences beyond one centre's records, and of the accounts. */
 export const foundationSchemas = {
   'POST /api/centres/{centreId}/accounts': { body: AccountCreate },
+  'POST /api/centres/{centreId}/participants/{participantId}/account': { body: ParticipantAccountCreate },
   'POST /api/centres/{centreId}/accounts/{accountId}/deactivate': { body: AccountAction },
   'POST /api/centres/{centreId}/accounts/{accountId}/reactivate': { body: AccountAction },
   'POST /api/admin/centres': { body: CentreInput },

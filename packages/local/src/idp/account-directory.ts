@@ -15,6 +15,7 @@ export function toAccount(user: LocalUser): Account {
     name: user.name,
     role: user.role,
     ...(user.centre ? { centre: user.centre } : {}),
+    ...(user.participant ? { participant: user.participant } : {}),
     status: !user.enabled ? 'deactivated' : user.passwordTemporary ? 'invited' : 'active',
     createdAt: user.createdAt,
   };
@@ -46,7 +47,7 @@ export function localAccountDirectory(
       return user ? toAccount(user) : undefined;
     },
 
-    async create({ email, name, role, centre }) {
+    async create({ email, name, role, centre, participant }) {
       const password = temporaryPassword();
       const now = new Date();
       const user: LocalUser = {
@@ -56,6 +57,7 @@ export function localAccountDirectory(
         name,
         role,
         centre,
+        ...(participant ? { participant } : {}),
         passwordHash: await hashPassword(password),
         passwordTemporary: true,
         passwordExpiresAt: new Date(

@@ -1,4 +1,4 @@
-import { accountsManagedBy } from '@crux/domain/account-rules';
+import { invitableBy } from '@crux/domain/account-rules';
 import { type Account, AccountCreate } from '@crux/domain/accounts';
 import type { FieldError } from '@crux/domain/errors';
 import { type FormEvent, useState } from 'react';
@@ -36,7 +36,7 @@ function check(values: Values) {
 export function NewAccountForm({ centre, onCreated }: { centre: string; onCreated: () => void }) {
   const { t } = useI18n();
   const { api, claims } = useApp();
-  const roles = accountsManagedBy[claims.role] ?? [];
+  const roles = invitableBy(claims.role);
   const [draft, update, clear] = useDraft<Draft>(`${claims.sub}:${centre}:account-new`, () => ({
     values: { name: '', email: '', role: roles[0] ?? '' },
     key: crypto.randomUUID(),

@@ -515,6 +515,17 @@ export const en: Messages = {
     lineExplained:
       '“line hidden”: here even “under 5” would let the number be worked out, so the table says nothing about it.',
   },
+  ownAccess: {
+    title: 'Access to their own plan',
+    intro:
+      'The participant can sign in on their phone, see their wheel and plan, write their own goals and tick off steps. The centre must have turned on participant sign-in.',
+    email: "The participant's e-mail",
+    emailHint: 'The username. The invitation with a temporary password is sent here.',
+    give: 'Give access to own plan',
+    given: (email: string) => `The account is made. The invitation is sent to ${email}.`,
+    howToSignIn: (days: number) =>
+      `The participant signs in with the e-mail address and the temporary password from the e-mail, chooses a new password and sets up an authenticator app (two-factor) the first time. The temporary password is valid for ${days} days.`,
+  },
   accounts: {
     title: 'Accounts',
     intro:

@@ -517,6 +517,17 @@ export const nb = {
     lineExplained:
       '«linje skjult»: her ville selv «under 5» gjort det mulig å regne ut tallet, så tabellen sier ingenting om det.',
   },
+  ownAccess: {
+    title: 'Tilgang til egen plan',
+    intro:
+      'Deltakeren kan logge inn på mobilen, se hjulet og planen sin, skrive egne mål og krysse av tiltak. Senteret må ha slått på innlogging for deltakere.',
+    email: 'Deltakerens e-post',
+    emailHint: 'Brukernavnet. Invitasjonen med et midlertidig passord sendes hit.',
+    give: 'Gi tilgang til egen plan',
+    given: (email: string) => `Kontoen er laget. Invitasjonen er sendt til ${email}.`,
+    howToSignIn: (days: number) =>
+      `Deltakeren logger inn med e-postadressen og det midlertidige passordet fra e-posten, velger et nytt passord og setter opp en kode-app (tofaktor) første gang. Det midlertidige passordet gjelder i ${days} dager.`,
+  },
   accounts: {
     title: 'Kontoer',
     intro:

@@ -6,6 +6,7 @@ import { useApp } from '../app-context';
 import { EditParticipant } from '../forms/edit-participant';
 import { EndParticipation } from '../forms/end-participation';
 import { EraseParticipant } from '../forms/erase-participant';
+import { ParticipantAccountForm } from '../forms/participant-account';
 import { displayValue } from '../forms/participant-display';
 import { ParticipantRecords } from '../forms/participant-records';
 import { editableFields, valuesOf } from '../forms/participant-values';
@@ -130,6 +131,10 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
               onConflict={reload}
             />
           )}
+          {!participant.endDate &&
+          mayCall(claims, 'POST /api/centres/{centreId}/participants/{participantId}/account', centre) ? (
+            <ParticipantAccountForm centre={centre} participant={id} />
+          ) : null}
           {catalogue.state === 'ok' ? (
             <ParticipantRecords
               centre={centre}

@@ -1,0 +1,96 @@
+import { tokenLifetimes } from '@crux/api/identity-settings';
+import { type Account, ParticipantAccountCreate } from '@crux/domain/accounts';
+import type { FieldError } from '@crux/domain/errors';
+import { type FormEvent, useState } from 'react';
+import { useApp } from '../app-context';
+import { useI18n } from '../i18n/i18n';
+import { ErrorSummary } from '../ui/error-summary';
+import { TextField } from '../ui/fields';
+import { Progress, Success } from '../ui/status';
+import { checkBody } from './check-body';
+import { useDraft } from './drafts';
+import { required } from './form-errors';
+import { NetworkRetry } from './network-retry';
+import { useSubmitState } from './submit-state';
+
+type Draft = { email: string; key: string };
+
+const fieldIds = { email: 'own-access-email' };
+
+/**
+ * "Gi tilgang til egen plan": staff or the leader give the participant an account of their own (issue
+ * 12). Only the e-mail is sent; the server links the account to this participant, names it as the
+ * record and takes the centre from the token. Made, the form says what the participant needs to sign
+ * in, as the leader's new-account form does. The same idempotency key until the account is made.
+ */
+export function ParticipantAccountForm({ centre, participant }: { centre: string; participant: string }) {
+  const { t } = useI18n();
+  const { api, claims } = useApp();
+  const [draft, update, clear] = useDraft<Draft>(`${claims.sub}:${centre}:${participant}:own-access`, () => ({
+    email: '',
+    key: crypto.randomUUID(),
+  }));
+  const submit = useSubmitState();
+  const [made, setMade] = useState<string | null>(null);
+
+  const save = async () => {
+    setMade(null);
+    const empty: FieldError[] = draft.email.trim() ? [] : [required('email')];
+    const checked = checkBody(ParticipantAccountCreate, { email: draft.email }, empty);
+    if (!checked.ok) return submit.invalid(checked.errors);
+    submit.start();
+    const result = await api.post<Account>(
+      `/api/centres/${centre}/participants/${participant}/account`,
+      checked.body,
+      draft.key,
+    );
+    if (!result.ok) {
+      if (result.failure.kind === 'http' && result.failure.status < 500)
+        update((d) => ({ ...d, key: crypto.randomUUID() }));
+      return submit.fail(result.failure);
+    }
+    submit.succeed();
+    clear();
+    setMade(result.value.email);
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+  const { state } = submit;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="own-access-title" className="stack">
+      <h2 className="ds-heading" data-size="md" id="own-access-title">
+        {t.ownAccess.title}
+      </h2>
+      <p>{t.ownAccess.intro}</p>
+      <ErrorSummary
+        errors={state.errors}
+        fieldIds={fieldIds}
+        attempt={state.attempt}
+        extra={state.formError}
+      />
+      {made ? (
+        <Success>
+          {t.ownAccess.given(made)} {t.ownAccess.howToSignIn(tokenLifetimes.temporaryPasswordDays)}
+        </Success>
+      ) : null}
+      <TextField
+        id={fieldIds.email}
+        label={t.ownAccess.email}
+        hint={t.ownAccess.emailHint}
+        value={draft.email}
+        error={state.errors.email}
+        autoComplete="off"
+        onChange={(email) => update((d) => ({ ...d, email }))}
+      />
+      <NetworkRetry visible={state.networkFailed} onRetry={save} />
+      <div className="actions">
+        <button type="submit" className="ds-button" disabled={state.saving}>
+          {t.ownAccess.give}
+        </button>
+        {state.saving ? <Progress label={t.saving} /> : null}
+      </div>
+    </form>
+  );
+}
