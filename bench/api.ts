@@ -3,7 +3,7 @@ import { type Audience, isTokenless } from '@crux/api/audiences';
 import { matchRoute } from '@crux/api/match';
 import type { Route } from '@crux/api/routes';
 import { isCentreRole, type Role } from '@crux/domain/roles';
-import { useAccountDirectory } from '@crux/functions/accounts/directory';
+import { type AccountDirectory, useAccountDirectory } from '@crux/functions/accounts/directory';
 import { directCaller } from '@crux/local/direct-call';
 import { localAccountDirectory } from '@crux/local/idp/account-directory';
 import { createDocumentClient } from '@crux/store/client';
@@ -78,11 +78,40 @@ export type RouteCost = {
 /**
  * The accounts functions' user pool: the local identity provider's, in the same DynamoDB Local but
  * through a client of its own, so that its calls (Cognito's admin API in AWS) are counted apart.
+ * Its time is the time each of its calls is under way, from the handler's call to its answer: the
+ * local pool does in this process what Cognito does behind its API (hashing the new account's
+ * temporary password, its own DynamoDB requests), so all of that is the user-pool request the call
+ * stands for, as Cognito's round trip would be in AWS; none of it is the handler's own work.
  */
-function installUserPool() {
+function installUserPool(): { requests(): number; sent(): readonly Sent[]; reset(): void } {
   const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, profile: 'request' });
-  useAccountDirectory(localAccountDirectory(localUsersRepo(client, process.env.TABLE_NAME ?? ''), () => {}));
-  return probe(client);
+  const tableRequests = probe(client);
+  let sent: Sent[] = [];
+  const local = localAccountDirectory(localUsersRepo(client, process.env.TABLE_NAME ?? ''), () => {});
+  const timed = <K extends keyof AccountDirectory>(name: K): AccountDirectory[K] =>
+    (async (...args: unknown[]) => {
+      const start = performance.now();
+      try {
+        return await (local[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+      } finally {
+        sent.push({ command: `UserPool.${name}`, start, end: performance.now() });
+      }
+    }) as AccountDirectory[K];
+  useAccountDirectory({
+    list: timed('list'),
+    get: timed('get'),
+    findByEmail: timed('findByEmail'),
+    create: timed('create'),
+    setActive: timed('setActive'),
+  });
+  return {
+    requests: () => tableRequests.requests(),
+    sent: () => sent,
+    reset() {
+      tableRequests.reset();
+      sent = [];
+    },
+  };
 }
 
 /**

@@ -5,10 +5,13 @@ import { countRequests } from '@crux/store/request-counter';
 export type Sent = { command: string; start: number; end: number };
 
 /**
- * Counts the requests a client sends and the time spent inside `send` (marshalling, signing, the round
- * trip): that time is what the raw DynamoDB requests cost, so what a handler adds on top is the rest.
- * Requests sent side by side (a read and its access-log write) overlap, so their time is the time at
- * least one of them was under way, not their sum.
+ * Counts the requests a client sends and the time spent inside `send` (the SDK building the command's
+ * middleware stack, marshalling, signing, the round trip, unmarshalling): that time is what the raw
+ * DynamoDB requests cost, so what a handler adds on top is the rest. Timed from the call of `send` to
+ * its answer, as the handler waits for it: a middleware would start the clock only after the SDK has
+ * resolved the stack for the command, work the SDK does for every request, not the handler. Requests
+ * sent side by side (a read and its access-log write) overlap, so their time is the time at least one
+ * of them was under way, not their sum.
  */
 export type Probe = {
   reset(): void;
@@ -37,17 +40,17 @@ export function probe(client: DynamoDBDocumentClient): Probe {
   if (existing) return existing;
   const counter = countRequests(client);
   let sent: Sent[] = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const start = performance.now();
-      try {
-        return await next(args);
-      } finally {
-        sent.push({ command: context.commandName ?? 'unknown', start, end: performance.now() });
-      }
-    },
-    { step: 'initialize', priority: 'high', name: 'benchSendTimer' },
-  );
+  const send = client.send.bind(client) as (command: unknown, ...rest: unknown[]) => Promise<unknown>;
+  client.send = (async (command: { clientCommand?: object }, ...rest: unknown[]) => {
+    // The operation as the wire names it (`GetItemCommand`), whichever client's command it is.
+    const name = (command.clientCommand ?? command).constructor.name;
+    const start = performance.now();
+    try {
+      return await send(command, ...rest);
+    } finally {
+      sent.push({ command: name, start, end: performance.now() });
+    }
+  }) as DynamoDBDocumentClient['send'];
   const made: Probe = {
     reset() {
       counter.reset();

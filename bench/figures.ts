@@ -103,7 +103,10 @@ export async function benchHeadOfficeScale(): Promise<Figure> {
   const { runFiguresJob } = await import('@crux/functions/figures-job/handler');
   const caller = directCaller();
   await caller.ready();
-  const p = probe(s.doc);
+  // The head-office function's own client (its `request` profile), not the seed's `batch` one: a probe
+  // on another client counts nothing, and 0 would read as fewer requests than the target.
+  const { documentClient } = await import('@crux/functions/runtime/dynamo');
+  const p = probe(documentClient());
   const counts: Record<string, number> = {};
   for (const n of [2, 20, 200]) {
     progress(`head office with ${n} centres`);
