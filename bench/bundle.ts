@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { audienceNames, audiences } from '@crux/api/audiences';
 import { build } from 'esbuild';
 import { esbuildOptions, functionEntries, repoRoot } from '../infra/lib/bundling';
-import { importProfile } from './import-profile';
+import { importProfile, moduleInitProfile } from './import-profile';
 import { type Figure, median, progress, round } from './measure';
 
 const IMPORT_RUNS = 15;
@@ -96,6 +96,7 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
   const importRatio = wall(centreTimes) / wall(baseTimes);
   progress('profiling the centre API cold import');
   const profile = await importProfile(join(repoRoot, functionEntries.centre));
+  const moduleInit = await moduleInitProfile(join(repoRoot, functionEntries.centre));
   return [
     {
       id: 'centre-api.bundle',
@@ -128,6 +129,8 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
         baselineCpuMs: round(cpu(baseTimes)),
         runs: IMPORT_RUNS,
         centreImportSelfMsByPackage: profile,
+        // The same import by module: what each top level costs, a schema built at import included.
+        centreModuleInitMs: moduleInit,
       },
     },
   ];
