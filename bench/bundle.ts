@@ -21,7 +21,13 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 export const handler = async () => doc.send(new GetCommand({ TableName: 't', Key: { PK: 'a', SK: 'b' } }));
 `;
 
-type Bundle = { bytes: number; gzip: number; byPackage: Record<string, number> };
+type Bundle = {
+  bytes: number;
+  gzip: number;
+  byPackage: Record<string, number>;
+  /** Our own modules (not node_modules), each by file. */
+  ownByModule: Record<string, number>;
+};
 
 /** A package's name, or the project folder, that an input of the bundle belongs to. */
 function owner(input: string): string {
@@ -39,10 +45,13 @@ async function bundle(entry: string, outfile: string): Promise<Bundle> {
   });
   const code = readFileSync(outfile);
   const byPackage: Record<string, number> = {};
+  const ownByModule: Record<string, number> = {};
   for (const output of Object.values(result.metafile.outputs))
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       byPackage[owner(input)] = (byPackage[owner(input)] ?? 0) + bytesInOutput;
-  return { bytes: code.length, gzip: gzipSync(code).length, byPackage };
+      if (!input.includes('node_modules/')) ownByModule[input] = bytesInOutput;
+    }
+  return { bytes: code.length, gzip: gzipSync(code).length, byPackage, ownByModule };
 }
 
 /** Where the centre API's bytes beyond the baseline come from: the ten largest, in bytes. */
@@ -111,6 +120,12 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
         baselineBytes: baseline.bytes,
         baselineGzip: baseline.gzip,
         extraBytesByPackage: extraBytes(centre, baseline),
+        // Within our own packages, the ten largest modules: where a cut would have to come from.
+        centreOwnBytesByModule: Object.fromEntries(
+          Object.entries(centre.ownByModule)
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 10),
+        ),
         everyApiFunctionRatio: everyApi,
       },
     },
