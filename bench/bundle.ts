@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { audienceNames, audiences } from '@crux/api/audiences';
 import { build } from 'esbuild';
 import { esbuildOptions, functionEntries, repoRoot } from '../infra/lib/bundling';
-import { importProfile } from './import-profile';
+import { importProfile, moduleInitProfile } from './import-profile';
 import { type Figure, median, progress, round } from './measure';
 
 const IMPORT_RUNS = 15;
@@ -21,7 +21,13 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 export const handler = async () => doc.send(new GetCommand({ TableName: 't', Key: { PK: 'a', SK: 'b' } }));
 `;
 
-type Bundle = { bytes: number; gzip: number; byPackage: Record<string, number> };
+type Bundle = {
+  bytes: number;
+  gzip: number;
+  byPackage: Record<string, number>;
+  /** Our own modules (not node_modules), each by file. */
+  ownByModule: Record<string, number>;
+};
 
 /** A package's name, or the project folder, that an input of the bundle belongs to. */
 function owner(input: string): string {
@@ -39,10 +45,13 @@ async function bundle(entry: string, outfile: string): Promise<Bundle> {
   });
   const code = readFileSync(outfile);
   const byPackage: Record<string, number> = {};
+  const ownByModule: Record<string, number> = {};
   for (const output of Object.values(result.metafile.outputs))
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       byPackage[owner(input)] = (byPackage[owner(input)] ?? 0) + bytesInOutput;
-  return { bytes: code.length, gzip: gzipSync(code).length, byPackage };
+      if (!input.includes('node_modules/')) ownByModule[input] = bytesInOutput;
+    }
+  return { bytes: code.length, gzip: gzipSync(code).length, byPackage, ownByModule };
 }
 
 /** Where the centre API's bytes beyond the baseline come from: the ten largest, in bytes. */
@@ -96,6 +105,7 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
   const importRatio = wall(centreTimes) / wall(baseTimes);
   progress('profiling the centre API cold import');
   const profile = await importProfile(join(repoRoot, functionEntries.centre));
+  const moduleInit = await moduleInitProfile(join(repoRoot, functionEntries.centre));
   return [
     {
       id: 'centre-api.bundle',
@@ -110,6 +120,12 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
         baselineBytes: baseline.bytes,
         baselineGzip: baseline.gzip,
         extraBytesByPackage: extraBytes(centre, baseline),
+        // Within our own packages, the ten largest modules: where a cut would have to come from.
+        centreOwnBytesByModule: Object.fromEntries(
+          Object.entries(centre.ownByModule)
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 10),
+        ),
         everyApiFunctionRatio: everyApi,
       },
     },
@@ -128,6 +144,8 @@ export async function benchBundle(tmp: string): Promise<Figure[]> {
         baselineCpuMs: round(cpu(baseTimes)),
         runs: IMPORT_RUNS,
         centreImportSelfMsByPackage: profile,
+        // The same import by module: what each top level costs, a schema built at import included.
+        centreModuleInitMs: moduleInit,
       },
     },
   ];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -86,6 +86,47 @@ export async function importProfile(entry: string, runs = 5): Promise<Record<str
   const add = (where: string, ms: number) => totals.set(where, (totals.get(where) ?? 0) + ms / runs);
   for (let run = 0; run < runs; run++) {
     attribute(profileImport(outfile, join(dir, `${run}.cpuprofile`)), 'entry.mjs', moduleAt, add);
+  }
+  return Object.fromEntries(
+    [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([k, v]) => [k, round(v, 1)]),
+  );
+}
+
+/**
+ * What each module's top level costs when the bundle is evaluated: the entry bundled as above, a
+ * timestamp put before each module's code (esbuild emits the modules of an ESM bundle in evaluation
+ * order, each after its `// path` comment), imported in `runs` fresh processes. Unlike the sampling
+ * profile, this charges a schema built at import to the module that builds it, not to zod: the
+ * milliseconds each module's top level took, averaged, most first (packages by name, ours by file).
+ */
+export async function moduleInitProfile(entry: string, runs = 5): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'crux-module-init-'));
+  const outfile = join(dir, 'entry.mjs');
+  await build({ ...esbuildOptions, minify: false, entryPoints: [entry], outfile, logLevel: 'warning' });
+  const mark = (name: string) => `globalThis.__initMarks.push([${JSON.stringify(name)}, performance.now()]);`;
+  const lines = ['globalThis.__initMarks = [];', mark('(bundle)')];
+  for (const line of readFileSync(outfile, 'utf8').split('\n')) {
+    const m = /^\/\/ (\S+\.[cm]?[jt]s)$/.exec(line);
+    if (m) lines.push(mark(/node_modules\//.test(m[1] as string) ? owner(m[1] as string) : (m[1] as string)));
+    // The entry's exports close the bundle: the last module's time ends there.
+    if (line.startsWith('export {')) lines.push(mark('(end)'));
+    lines.push(line);
+  }
+  const marked = join(dir, 'marked.mjs');
+  writeFileSync(marked, lines.join('\n'));
+  const script = `await import(${JSON.stringify(`file://${marked}`)}); process.stdout.write(JSON.stringify(globalThis.__initMarks));`;
+  const totals = new Map<string, number>();
+  for (let run = 0; run < runs; run++) {
+    const marks = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+    ) as [string, number][];
+    marks.slice(0, -1).forEach(([name, at], i) => {
+      const next = marks[i + 1]?.[1] ?? at;
+      totals.set(name, (totals.get(name) ?? 0) + (next - at) / runs);
+    });
   }
   return Object.fromEntries(
     [...totals]

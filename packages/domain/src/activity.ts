@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { Slug } from './catalogue/ids';
 import type { Catalogue } from './catalogue/lists';
-import { Slug } from './catalogue/schema';
 import { type FieldError, fail, ok, type Result } from './errors';
 import { ParticipantId } from './participant';
 import { IsoDate, PastDate } from './period';

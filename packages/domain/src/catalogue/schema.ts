@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import { SingleLine } from '../text-input';
+import { Slug } from './ids';
+
+export { engineSections, peopleSections, registerSections, Slug } from './ids';
 
 /**
  * The foundation-wide catalogue of what centres register: data, not code, so the foundation extends it
@@ -11,9 +14,6 @@ import { SingleLine } from '../text-input';
  * (lists.ts) and in change.ts, its starting entries (starting.ts) and, if the list feeds the figures,
  * its figure definitions beside the others (figures/define.ts).
  */
-
-/** `visit`, `nav_activity`: lower case, digits and `_`; a figure id is built from it (`kind.visit`). */
-export const Slug = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/));
 
 /** Shown to every centre, the head office and the network: printable text only, as every name is. */
 const Name = z.strictObject({ nb: SingleLine(1, 120), en: SingleLine(1, 120) });
@@ -132,15 +132,3 @@ export const CatalogueShape = z.strictObject({
   volunteerArenas: z.array(CatalogueArena),
   incomeSources: z.array(CatalogueIncomeSource),
 });
-
-/**
- * Sections the figure engine fills from the participations themselves (participants, outcomes) and from
- * their plans (the wheel's change across a year).
- */
-export const peopleSections = ['participants', 'outcomes', 'wheel'] as const;
-
-/** Sections the engine fills from the centre's own registers: volunteers, staff, the shop's reuse, the economy. */
-export const registerSections = ['volunteers', 'staff', 'reuse', 'economy'] as const;
-
-/** Every section the engine fills itself: each must exist, and none takes catalogue entries. */
-export const engineSections: readonly string[] = [...peopleSections, ...registerSections];

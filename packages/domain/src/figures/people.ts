@@ -1,4 +1,4 @@
-import { peopleSections } from '../catalogue/schema';
+import { peopleSections } from '../catalogue/ids';
 import { outcomes } from '../participant';
 import type { IsoDate, Period } from '../period';
 import type { Text } from '../text';

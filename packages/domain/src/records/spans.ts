@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { rangeChecks } from '../activity';
+import { Slug } from '../catalogue/ids';
 import type { Catalogue } from '../catalogue/lists';
-import { Slug } from '../catalogue/schema';
 import { fail, ok, type Result } from '../errors';
 import { ParticipantId } from '../participant';
 import { IsoDate, PastDate, PlannedDate } from '../period';

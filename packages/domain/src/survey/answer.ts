@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Slug } from '../catalogue/schema';
+import { Slug } from '../catalogue/ids';
 import { type FieldError, fail, ok, type Result } from '../errors';
 import { MultiLine } from '../text-input';
 import { fieldError, validationError } from '../validation';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Slug } from '../catalogue/schema';
+import { Slug } from '../catalogue/ids';
 import { SingleLine } from '../text-input';
 
 /**

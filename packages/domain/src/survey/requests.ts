@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Slug } from '../catalogue/schema';
+import { Slug } from '../catalogue/ids';
 import { todayInOslo, Year } from '../period';
 import { MultiLine } from '../text-input';
 import { type PublishedQuestionnaire, type Questionnaire, QuestionnaireDoc } from './questionnaire';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ActivityDeleteQuery } from '../activity';
-import { Slug } from '../catalogue/schema';
+import { Slug } from '../catalogue/ids';
 import type { Participant } from '../participant';
 import { PastDate, PlanDate } from '../period';
 import { RecordId } from '../record-id';
