@@ -81,7 +81,7 @@ export function routeFigures(rows: ApiRow[]): Figure[] {
       pass: rows.every((r) => r.ratio <= 1.2),
       detail: {
         measured:
-          'handlerMs: the call, event in to answer out; requestsMs: the time at least one of its requests was under way, a DynamoDB request from the SDK’s send to its answer, a user-pool request (the accounts routes) from the handler’s call to the local pool to its answer, its password hashing included, which Cognito does behind its API in AWS',
+          'handlerMs: the call as the bench makes it, the event built as API Gateway would send it, the warm handler, its answer read back; requestsMs: the time at least one of its requests was under way, a DynamoDB request from the SDK’s send to its answer, a user-pool request (the accounts routes) from the handler’s call to the local pool to its answer, its password hashing included, which Cognito does behind its API in AWS',
         ...Object.fromEntries(
           rows.map((r) => [r.key, { handlerMs: r.handlerMs, requestsMs: r.dynamoMs, ratio: r.ratio }]),
         ),
