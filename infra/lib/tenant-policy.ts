@@ -126,7 +126,7 @@ export function tenantPolicy(tableArn: string, indexNames: readonly string[]): P
 
 /**
  * The leader's view of the access log: reading its own centre's log, and each of its participants' logs
- * on `personIndex` (keys.ts, `accessLogKeys.personPk`), and nothing else.
+ * on `personIndex` (keys.ts, `accessLogKeys.personPk`), and the catalogue that sets its retention.
  */
 export function logReaderPolicy(tableArn: string, personIndex: string): PolicyJson {
   return policy(
@@ -142,6 +142,9 @@ export function logReaderPolicy(tableArn: string, personIndex: string): PolicyJs
       [`${tableArn}/index/${personIndex}`],
       [accessLogKeys.personPk({ centre: tagVariable }, '*')],
     ),
+    // The log's retention is a foundation setting in the catalogue (privacy-api/privacy.ts reads it with
+    // these credentials): without this the report and the export are refused in AWS.
+    leadingKeysStatement('CatalogueReadOnly', ['dynamodb:GetItem'], [tableArn], [catalogueKeys.pk]),
   );
 }
 

@@ -49,6 +49,11 @@ async function giveOwnAccess(
     .filter({ hasText: `Invitasjonen er sendt til ${username}` })
     .waitFor();
   await staff.getByRole('status').filter({ hasText: 'midlertidige passordet' }).waitFor();
+  // The page reads the account back: its status and the button that closes the access.
+  await staff.getByText(`Deltakeren har en konto med brukernavnet ${username}. Status: Invitert.`).waitFor();
+  await staff.getByRole('button', { name: 'Steng tilgangen' }).waitFor();
+  expect(await axeViolations(staff, 'participant page, own access given (nb) @360')).toEqual([]);
+  expect(await pageOverflowsSideways(staff)).toBe(false);
   const invitation = runtime.outbox.findLast((i) => i.to === username);
   if (!invitation) throw new Error(`no invitation to ${username}`);
   const password = `Nytt-${crypto.randomUUID()}`;

@@ -10,7 +10,7 @@ import {
 import { logExportPolicy } from '@crux/infra/log-export-policy';
 import { logReaderPolicy, type PolicyJson, type Statement, tenantPolicy } from '@crux/infra/tenant-policy';
 import { personLogIndex } from '@crux/store/access-log-index';
-import { accessLogKeys, centreKeys, jobKeys, logRef } from '@crux/store/keys';
+import { accessLogKeys, catalogueKeys, centreKeys, jobKeys, logRef } from '@crux/store/keys';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { describe, expect, it } from 'vitest';
 
@@ -98,7 +98,7 @@ describe('the access log in IAM', () => {
     ).toBe(true);
   });
 
-  it('the log reader reads its own centre log and nothing else', () => {
+  it('the log reader reads its own centre log, its participants’ logs and the catalogue, nothing else', () => {
     const reader = principals.logReader as PolicyJson;
     expect(allows(reader, 'dynamodb:Query', log)).toBe(true);
     expect(allows(reader, 'dynamodb:GetItem', log)).toBe(true);
@@ -112,6 +112,9 @@ describe('the access log in IAM', () => {
     const bodoLog = accessLogKeys.personPk({ centre: 'bodo' }, logRef('bodo', 'participant', 'p1'));
     expect(allows(reader, 'dynamodb:Query', bodoLog, 'tromso', index)).toBe(false);
     expect(allows(reader, 'dynamodb:Query', centreKeys.participationPk(tromso), 'tromso', index)).toBe(false);
+    // The catalogue, for the log's retention: read, never changed.
+    expect(allows(reader, 'dynamodb:GetItem', catalogueKeys.pk)).toBe(true);
+    expect(allows(reader, 'dynamodb:PutItem', catalogueKeys.pk)).toBe(false);
   });
 
   it('no principal but the tenant role (adding) and the retention job writes to the log at all', () => {

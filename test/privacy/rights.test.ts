@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { startingCatalogue } from '@crux/domain/catalogue/starting';
 import { runFiguresJob } from '@crux/functions/figures-job/handler';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, claimsFor, functionsReady } from '../api/call';
@@ -70,6 +71,22 @@ describe("the person's rights", () => {
     expect(Object.keys(held.participant.orders)).toEqual([person.orderId]);
     expect(held.records.hours).toMatchObject([{ id: person.hours.id, hours: 2.5 }]);
     expect(held.records.entry).toMatchObject([{ id: person.entry.id, participantId: person.participant.id }]);
+    // Each catalogue code with the catalogue's name beside it, bokmål and English.
+    const nameIn = (list: readonly { id: string; name: unknown }[], id: string) =>
+      list.find((e) => e.id === id)?.name;
+    const c = startingCatalogue;
+    expect(held.participant.measures[person.measureId]).toMatchObject({
+      type: 'vto',
+      typeName: nameIn(c.measureTypes, 'vto'),
+    });
+    expect(held.participant.orders[person.orderId]).toMatchObject({
+      type: 'community_sentence',
+      typeName: nameIn(c.orderTypes, 'community_sentence'),
+    });
+    expect(held.records.entry[0]).toMatchObject({
+      kind: 'cabin_trip',
+      kindName: nameIn(c.activityKinds, 'cabin_trip'),
+    });
     expect(held.accessLog.length).toBeGreaterThan(5);
     // Nothing of anyone else, and none of the table's own keys.
     expect(JSON.stringify(held)).not.toMatch(/Noen Andre|"PK"|"GSI/);

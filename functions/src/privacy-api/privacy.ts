@@ -1,5 +1,7 @@
+import type { Catalogue } from '@crux/domain/catalogue/lists';
 import { conflict, notFound } from '@crux/domain/errors';
 import type { AccessLogEntry, AccessReport } from '@crux/domain/privacy/access-log';
+import { withCatalogueNames } from '@crux/domain/privacy/export-names';
 import { accessLogCutoff, retentionOf } from '@crux/domain/privacy/retention';
 import { fieldError } from '@crux/domain/validation';
 import { accessLogRepo, centreParticipantNames } from '@crux/store/access-log-repo';
@@ -23,11 +25,12 @@ const participant = '/api/centres/{centreId}/participants/{participantId}';
 
 const logOf = (scope: TenantScope) => accessLogRepo(logReaderFor(scope), tableName(), scope);
 
+const catalogueOf = async (scope: TenantScope) =>
+  (await catalogueRepo(logReaderFor(scope), tableName()).current()).catalogue;
+
 /** The oldest UTC day the log still holds: the foundation's access-log retention back from now. */
-async function logSince(scope: TenantScope, now: Date): Promise<string> {
-  const { catalogue } = await catalogueRepo(logReaderFor(scope), tableName()).current();
-  return accessLogCutoff(now, retentionOf(catalogue.settings).accessLogYears);
-}
+const logSince = (catalogue: Catalogue, now: Date): string =>
+  accessLogCutoff(now, retentionOf(catalogue.settings).accessLogYears);
 
 /**
  * The entries from `since` on: the log's index is read beside the retention it is cut by, and an entry
@@ -56,11 +59,12 @@ export async function accessReport(
   const id = req.params.participantId;
   const now = new Date(req.now);
   // After an erasure the participant is gone, but the person who brings their id still gets the log.
-  const [found, since, entries] = await Promise.all([
+  const [found, catalogue, entries] = await Promise.all([
     participantsRepo(clientFor(req.scope), tableName(), req.scope).get(id),
-    logSince(req.scope, now),
+    catalogueOf(req.scope),
     logOf(req.scope).about(id),
   ]);
+  const since = logSince(catalogue, now);
   const report: AccessReport = {
     participant: { id, ...(found ? { displayName: found.displayName } : {}) },
     generatedAt: req.now,
@@ -76,18 +80,19 @@ export async function exportParticipant(
 ): Promise<ApiResponse> {
   const id = req.params.participantId;
   const now = new Date(req.now);
-  const [held, since, entries] = await Promise.all([
+  const [held, catalogue, entries] = await Promise.all([
     personRecords(clientFor(req.scope), tableName(), req.scope, id),
-    logSince(req.scope, now),
+    catalogueOf(req.scope),
     logOf(req.scope).about(id),
   ]);
   if (!held.participant) return errorResponse(notFound());
+  // The catalogue read for the log's retention names the codes too (export-names.ts).
+  const named = withCatalogueNames(catalogue, held.participant, held.records);
   return json(200, {
     exportedAt: req.now,
     centre: req.scope.centre,
-    participant: held.participant,
-    records: held.records,
-    accessLog: withinRetention(entries, since),
+    ...named,
+    accessLog: withinRetention(entries, logSince(catalogue, now)),
   });
 }
 

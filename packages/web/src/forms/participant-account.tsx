@@ -1,12 +1,11 @@
-import { tokenLifetimes } from '@crux/api/identity-settings';
 import { type Account, ParticipantAccountCreate } from '@crux/domain/accounts';
 import type { FieldError } from '@crux/domain/errors';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/error-summary';
 import { TextField } from '../ui/fields';
-import { Progress, Success } from '../ui/status';
+import { Progress } from '../ui/status';
 import { checkBody } from './check-body';
 import { useDraft } from './drafts';
 import { required } from './form-errors';
@@ -20,10 +19,18 @@ const fieldIds = { email: 'own-access-email' };
 /**
  * "Gi tilgang til egen plan": staff or the leader give the participant an account of their own (issue
  * 12). Only the e-mail is sent; the server links the account to this participant, names it as the
- * record and takes the centre from the token. Made, the form says what the participant needs to sign
- * in, as the leader's new-account form does. The same idempotency key until the account is made.
+ * record and takes the centre from the token. The same idempotency key until the account is made; what
+ * the participant needs to sign in is then said by the page (participant-access.tsx).
  */
-export function ParticipantAccountForm({ centre, participant }: { centre: string; participant: string }) {
+export function ParticipantAccountForm({
+  centre,
+  participant,
+  onCreated,
+}: {
+  centre: string;
+  participant: string;
+  onCreated: (account: Account) => void;
+}) {
   const { t } = useI18n();
   const { api, claims } = useApp();
   const [draft, update, clear] = useDraft<Draft>(`${claims.sub}:${centre}:${participant}:own-access`, () => ({
@@ -31,10 +38,8 @@ export function ParticipantAccountForm({ centre, participant }: { centre: string
     key: crypto.randomUUID(),
   }));
   const submit = useSubmitState();
-  const [made, setMade] = useState<string | null>(null);
 
   const save = async () => {
-    setMade(null);
     const empty: FieldError[] = draft.email.trim() ? [] : [required('email')];
     const checked = checkBody(ParticipantAccountCreate, { email: draft.email }, empty);
     if (!checked.ok) return submit.invalid(checked.errors);
@@ -51,7 +56,7 @@ export function ParticipantAccountForm({ centre, participant }: { centre: string
     }
     submit.succeed();
     clear();
-    setMade(result.value.email);
+    onCreated(result.value);
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -70,11 +75,6 @@ export function ParticipantAccountForm({ centre, participant }: { centre: string
         attempt={state.attempt}
         extra={state.formError}
       />
-      {made ? (
-        <Success>
-          {t.ownAccess.given(made)} {t.ownAccess.howToSignIn(tokenLifetimes.temporaryPasswordDays)}
-        </Success>
-      ) : null}
       <TextField
         id={fieldIds.email}
         label={t.ownAccess.email}

@@ -521,6 +521,10 @@ export const en: Messages = {
       'The participant can sign in on their phone, see their wheel and plan, write their own goals and tick off steps. The centre must have turned on participant sign-in.',
     email: "The participant's e-mail",
     emailHint: 'The username. The invitation with a temporary password is sent here.',
+    has: (email: string, status: string) =>
+      `The participant has an account with the username ${email}. Status: ${status}.`,
+    deactivate: 'Close the access',
+    reactivate: 'Open the access again',
     give: 'Give access to own plan',
     given: (email: string) => `The account is made. The invitation is sent to ${email}.`,
     howToSignIn: (days: number) =>

@@ -523,6 +523,10 @@ export const nb = {
       'Deltakeren kan logge inn på mobilen, se hjulet og planen sin, skrive egne mål og krysse av tiltak. Senteret må ha slått på innlogging for deltakere.',
     email: 'Deltakerens e-post',
     emailHint: 'Brukernavnet. Invitasjonen med et midlertidig passord sendes hit.',
+    has: (email: string, status: string) =>
+      `Deltakeren har en konto med brukernavnet ${email}. Status: ${status}.`,
+    deactivate: 'Steng tilgangen',
+    reactivate: 'Åpne tilgangen igjen',
     give: 'Gi tilgang til egen plan',
     given: (email: string) => `Kontoen er laget. Invitasjonen er sendt til ${email}.`,
     howToSignIn: (days: number) =>

@@ -1,4 +1,6 @@
 import type { AccessLogEntry } from '@crux/domain/privacy/access-log';
+import { namedCodes } from '@crux/domain/privacy/export-names';
+import type { Text } from '@crux/domain/text';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
@@ -12,7 +14,10 @@ import { usePageTitle } from '../ui/page-title';
 import { PrintButton } from '../ui/print-button';
 import { Progress } from '../ui/status';
 
-/** The export route's answer (functions/src/centre-api/privacy.ts): every record, whatever its type. */
+/**
+ * The export route's answer (functions/src/privacy-api/privacy.ts): every record, whatever its type,
+ * catalogue codes named beside them.
+ */
 type Held = {
   exportedAt: string;
   centre: string;
@@ -89,23 +94,40 @@ function Nested({ name, value }: { name: string; value: object }): ReactNode {
   );
 }
 
+/** The catalogue's name the export carries beside a code (export-names.ts), if it has one. */
+function nameOfCode(value: Record<string, unknown>, key: string): Text | undefined {
+  const nameKey = (namedCodes as Record<string, string>)[key];
+  const name = nameKey ? value[nameKey] : undefined;
+  return name && typeof name === 'object' && 'nb' in name && 'en' in name ? (name as Text) : undefined;
+}
+
+const nameKeys = new Set<string>(Object.values(namedCodes));
+
 function Fields({ value }: { value: Record<string, unknown> }): ReactNode {
-  const { t, language } = useI18n();
+  const { t, text, language } = useI18n();
   const labels = labelsOf(t);
   return (
     <dl className="details">
-      {Object.entries(value).map(([key, v]) => (
-        <div key={key}>
-          <dt>{labels[key] ?? key}</dt>
-          <dd>
-            {v !== null && typeof v === 'object' ? (
-              <Nested name={key} value={v} />
-            ) : (
-              valueText(t, language, key, v)
-            )}
-          </dd>
-        </div>
-      ))}
+      {Object.entries(value)
+        // A code's name is shown as the code's value, not as a field of its own.
+        .filter(([key]) => !nameKeys.has(key))
+        .map(([key, v]) => {
+          const named = nameOfCode(value, key);
+          return (
+            <div key={key}>
+              <dt>{labels[key] ?? key}</dt>
+              <dd>
+                {named ? (
+                  text(named)
+                ) : v !== null && typeof v === 'object' ? (
+                  <Nested name={key} value={v} />
+                ) : (
+                  valueText(t, language, key, v)
+                )}
+              </dd>
+            </div>
+          );
+        })}
     </dl>
   );
 }

@@ -6,7 +6,7 @@ import { useApp } from '../app-context';
 import { EditParticipant } from '../forms/edit-participant';
 import { EndParticipation } from '../forms/end-participation';
 import { EraseParticipant } from '../forms/erase-participant';
-import { ParticipantAccountForm } from '../forms/participant-account';
+import { ParticipantAccess } from '../forms/participant-access';
 import { displayValue } from '../forms/participant-display';
 import { ParticipantRecords } from '../forms/participant-records';
 import { editableFields, valuesOf } from '../forms/participant-values';
@@ -131,9 +131,8 @@ export function ParticipantPage({ centre, id }: { centre: string; id: string }) 
               onConflict={reload}
             />
           )}
-          {!participant.endDate &&
-          mayCall(claims, 'POST /api/centres/{centreId}/participants/{participantId}/account', centre) ? (
-            <ParticipantAccountForm centre={centre} participant={id} />
+          {mayCall(claims, 'POST /api/centres/{centreId}/participants/{participantId}/account', centre) ? (
+            <ParticipantAccess centre={centre} participant={id} ended={Boolean(participant.endDate)} />
           ) : null}
           {catalogue.state === 'ok' ? (
             <ParticipantRecords
