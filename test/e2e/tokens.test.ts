@@ -73,6 +73,18 @@ describe('the API refuses every token it must, with one answer', () => {
     expect(await t.call('GET', path, { token })).toMatchObject({ status: 401, body: unauthorized });
   });
 
+  it('refuses a token it accepted before once that token has expired (a verified token is remembered, its expiry checked again on every call)', async () => {
+    const { accessToken } = await forged({ ttl: 2 });
+    expect((await t.call('GET', path, { token: accessToken })).status).toBe(200);
+    expect((await t.call('GET', path, { token: accessToken })).status).toBe(200);
+    const exp = Number(decodeJwt(accessToken).exp);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    expect(await t.call('GET', path, { token: accessToken })).toMatchObject({
+      status: 401,
+      body: unauthorized,
+    });
+  });
+
   it('refuses an expired token', async () => {
     const { accessToken } = await forged({ now: now() - 3600, ttl: 600 });
     expect(await t.call('GET', path, { token: accessToken })).toMatchObject({

@@ -39,10 +39,44 @@ function createVerifier(): Verifier {
   return { verify: async (token) => (await jwt.verify(token)) as Record<string, unknown> };
 }
 
+/**
+ * Tokens already verified by this instance, with the caller they name and when they stop being valid.
+ * A warm function sees the same few tokens again and again (each user's calls within 15 minutes), and
+ * checking a signature is most of what a warm call spends beyond its DynamoDB requests. A token string is
+ * the same token: its signature, issuer, client and claims cannot have changed, so only the time-bound
+ * checks are redone on a hit. Bounded, oldest first out; refusals are not kept.
+ */
+const verified = new Map<string, { principal: Principal; notBefore: number; expires: number }>();
+const VERIFIED_MAX = 256;
+
+function remembered(token: string): Principal | undefined {
+  const hit = verified.get(token);
+  if (!hit) return undefined;
+  const now = Date.now();
+  if (now >= hit.expires || now < hit.notBefore) {
+    verified.delete(token);
+    return undefined;
+  }
+  return hit.principal;
+}
+
+function remember(token: string, principal: Principal, claims: Record<string, unknown>): void {
+  // A token without an expiry is verified each time rather than kept: it would be kept for ever.
+  if (typeof claims.exp !== 'number') return;
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+  verified.set(token, {
+    principal,
+    notBefore: typeof claims.nbf === 'number' ? claims.nbf * 1000 : 0,
+    expires: claims.exp * 1000,
+  });
+}
+
 /** The caller, or undefined for anything but a valid access token with well-formed claims. */
 export async function authenticate(authorization: string | undefined): Promise<Principal | undefined> {
   const token = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+)$/.exec(authorization ?? '')?.[1];
   if (!token) return undefined;
+  const known = remembered(token);
+  if (known) return known;
   verifier ??= createVerifier();
   let claims: Record<string, unknown>;
   try {
@@ -50,5 +84,7 @@ export async function authenticate(authorization: string | undefined): Promise<P
   } catch {
     return undefined;
   }
-  return principalFromClaims(claims);
+  const principal = principalFromClaims(claims);
+  if (principal) remember(token, principal, claims);
+  return principal;
 }
