@@ -31,12 +31,12 @@ export async function privacyScenarios({ year, base, send }: ScenarioContext): P
     as(
       'leader',
       async () => ({ method: 'GET', path: `${at}/access-log` }),
-      'the participant, the foundation’s log retention and the person’s log on its index (one query), all beside the access-log write',
+      'the participant, the foundation’s log retention, the person’s log on its index and the centre’s entries that named several people (one query each), all beside the access-log write',
     ),
     as(
       'leader',
       async () => ({ method: 'GET', path: `${at}/export` }),
-      'every record held about the person, the foundation’s log retention and the person’s log on its index (one query), all beside the access-log write',
+      'every record held about the person, the foundation’s log retention, the person’s log on its index and the centre’s entries that named several people (one query each), all beside the access-log write',
     ),
     as(
       'leader',

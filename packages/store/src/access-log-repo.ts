@@ -123,21 +123,30 @@ export function accessLogRepo(doc: DynamoDBDocumentClient, table: string, scope:
     },
 
     /**
-     * Every entry about one participant alone, oldest first: their log on its index (keys.ts,
-     * `personPk`), one query for up to 1 MB of entries. Eventually consistent, as every index read: an
-     * entry written a moment ago (this request's own, written beside it) may not be there yet.
+     * Every entry about one participant, oldest first: their own log on its index (keys.ts, `personPk`)
+     * and, beside it, the centre's entries that named several participants (`manyPk`), kept where they
+     * name this one. Eventually consistent, as every index read: an entry written a moment ago (this
+     * request's own, written beside it) may not be there yet.
      */
     async about(participantId: string): Promise<AccessLogEntry[]> {
-      const items = await queryAll(doc, {
-        TableName: table,
-        IndexName: personLogIndex.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': personLogIndex.partitionKey },
-        ExpressionAttributeValues: {
-          ':pk': accessLogKeys.personPk(scope, logRef(scope.centre, 'participant', participantId)),
-        },
-      });
-      return items.map(toAccessLogEntry);
+      const ref = logRef(scope.centre, 'participant', participantId);
+      const onIndex = (pk: string, filter?: object) =>
+        queryAll(doc, {
+          TableName: table,
+          IndexName: personLogIndex.name,
+          KeyConditionExpression: '#pk = :pk',
+          ...filter,
+          ExpressionAttributeNames: {
+            '#pk': personLogIndex.partitionKey,
+            ...(filter ? { '#people': 'people', '#participant': 'participant' } : {}),
+          },
+          ExpressionAttributeValues: { ':pk': pk, ...(filter ? { ':ref': ref } : {}) },
+        });
+      const [own, many] = await Promise.all([
+        onIndex(accessLogKeys.personPk(scope, ref)),
+        onIndex(accessLogKeys.manyPk(scope), { FilterExpression: 'contains(#people.#participant, :ref)' }),
+      ]);
+      return [...own, ...many].map(toAccessLogEntry).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
   };
 }

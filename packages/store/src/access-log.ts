@@ -49,12 +49,11 @@ export function accessLogItem(
     const kind = idKind(name);
     return [[name, kind ? logRef(scope.centre, kind, value) : value]];
   });
-  // An entry about one participant alone goes on their log's index too (keys.ts, `personPk`): what the
-  // report and the export read. One that names several (a list, a search, an import) stays in the
-  // centre's log only, where the leader's page filtered by the participant finds it.
-  const alone = refs.participant?.length === 1 ? refs.participant[0] : undefined;
+  // An entry about one participant alone goes on their log's index too (keys.ts, `personPk`), one that
+  // names several (a list, a search, an import) under the centre's shared key (`manyPk`): the report
+  // and the export read both, so a person sees every entry that named them.
   return {
-    ...accessLogKeys.entry(scope, draft.at, nonce, alone),
+    ...accessLogKeys.entry(scope, draft.at, nonce, accessLogKeys.indexRef(refs.participant)),
     ...rest,
     centre: scope.centre,
     ...(named.length ? { records: Object.fromEntries(named) } : {}),

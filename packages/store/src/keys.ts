@@ -308,7 +308,8 @@ export function recordKindOf(sortKey: string, participantId: string): string {
  * cannot overwrite one it did not write). Every entry is also on the jobs' index (GSI2) under its UTC
  * month, in time order across centres, so the export and the retention job read every centre's entries
  * of a span of time in one range. An entry that names one participant alone is also on GSI1 under
- * `C#<centre>#P#<ref>#LOG` (the person's log: see `personPk`). The centre's tenant role may only Put here
+ * `C#<centre>#P#<ref>#LOG` (the person's log: see `personPk`), one that names several under the
+ * centre's `manyPk`. The centre's tenant role may only Put here
  * (infra/lib/tenant-policy.ts matches `accessLogPartitions`, which covers both partitions).
  */
 export const accessLogKeys = {
@@ -323,14 +324,27 @@ export const accessLogKeys = {
       : {}),
   }),
   /**
+   * The index keys of an entry: under the one participant it names alone (`personPk`), or, when it
+   * names several (a list, a search, an import), under the centre's shared key for those (`manyPk`).
+   */
+  indexRef: (refs: readonly string[] | undefined) =>
+    refs?.length === 1 ? refs[0] : refs && refs.length > 1 ? MANY_PARTICIPANTS : undefined,
+  /**
    * One participant's log on GSI1 (a sparse use of the participations' index: only log entries that name
-   * one participant alone carry these keys), in time order, so "who has read my record" and the export
+   * one participant alone carry these keys; those naming several are under `manyPk`), in time order, so "who has read my record" and the export
    * read it in one query instead of the centre's whole log. What it costs: each such entry is written
    * to the index as well (one more write unit per entry of up to 1 KB, and its storage again). An index
    * read is eventually consistent: an entry written a moment ago may not be in it yet. It ends in `#LOG`
    * so `accessLogPartitions` (the IAM Deny of every role but the retention job's) covers it.
    */
   personPk: (s: { centre: string }, ref: string) => `C#${s.centre}#P#${ref}#LOG`,
+  /**
+   * The entries of a centre that name several participants, on GSI1 likewise: a person's report reads
+   * them beside their own log, keeping those that name them (a filter, so it reads every such entry of
+   * the retention period: lists are read far less often than records). `MANY` cannot be a reference,
+   * which is 22 characters (`logRef`), and `personPk(…, '*')`, the log reader's pattern, covers it.
+   */
+  manyPk: (s: { centre: string }) => accessLogKeys.personPk(s, MANY_PARTICIPANTS),
   /** The first and (with `~`, after every time) the last key of a UTC day, in a centre's log or on the index. */
   dayFrom: (day: string) => `${day}T`,
   dayTo: (day: string) => `${day}T~`,
@@ -340,6 +354,8 @@ export const accessLogKeys = {
   /** A month of every centre's entries on the jobs' index, in time order. */
   monthPk: (month: string) => `LOG#${month}`,
 };
+
+const MANY_PARTICIPANTS = 'MANY';
 
 /** Every centre's log partition, as an IAM `StringLike` pattern (no centre id holds `#`). */
 export const accessLogPartitions = 'C#*#LOG';
