@@ -10,7 +10,8 @@ import { type Claims, decodeClaims } from './claims';
  */
 export type Session = { accessToken: string; idToken?: string; refreshToken?: string; claims: Claims };
 
-const SESSION_KEY = 'crux.session';
+/** Exported for the bench, which signs each user in once and hands the session to each audit's tab. */
+export const SESSION_KEY = 'crux.session';
 /** Treat a token as expired a little early so a request never leaves with one that dies on the way. */
 const EXPIRY_MARGIN_SECONDS = 30;
 

@@ -1,7 +1,8 @@
 export const languages = ['nb', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const STORAGE_KEY = 'crux.language';
+/** Where the client remembers the choice (the bench sets it to audit each page in both languages). */
+export const LANGUAGE_KEY = 'crux.language';
 
 function isLanguage(value: unknown): value is Language {
   return (languages as readonly unknown[]).includes(value);
@@ -10,7 +11,7 @@ function isLanguage(value: unknown): value is Language {
 /** Bokmål unless the user chose English earlier on this device. */
 export function storedLanguage(): Language {
   try {
-    const value = localStorage.getItem(STORAGE_KEY);
+    const value = localStorage.getItem(LANGUAGE_KEY);
     return isLanguage(value) ? value : 'nb';
   } catch {
     return 'nb';
@@ -21,7 +22,7 @@ export function storedLanguage(): Language {
 export function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   try {
-    localStorage.setItem(STORAGE_KEY, language);
+    localStorage.setItem(LANGUAGE_KEY, language);
   } catch {
     // A browser that refuses storage still gets the language for this visit.
   }

@@ -66,6 +66,7 @@ export function TodayPage({ centre }: { centre: string }) {
   const submit = useSubmitState();
   const { state } = submit;
   const [saved, setSaved] = useState<{ date: string; what: string } | null>(null);
+  const [moreOpen, setMoreOpen] = useState(false);
   const day = validDate(draft.date) ? draft.date : null;
   const month = day ? monthOf(day) : null;
   const [entries, reloadDay] = useResource(`${centre}:${day}`, () =>
@@ -164,13 +165,18 @@ export function TodayPage({ centre }: { centre: string }) {
   ];
   const setup = [catalogue, settings] as const;
   const restHasCounts = rest.some((k) => (counts[k.id] ?? 0) > 0 || state.errors[k.id]);
+  // The other kinds' steppers are drawn only once the list is open: closed, they are nearly half the
+  // page's elements, and drawing them delayed the page's first use (Lighthouse's blocking time).
+  const restOpen = moreOpen || restHasCounts;
+  // The figures wait for the form above them: drawn before it, they would jump down when it comes.
+  const setupLoading = setup.some((r) => r.state === 'loading');
 
   return (
     <section className="today">
       <h1 className="ds-heading" data-size="lg">
         {t.today.title}
       </h1>
-      {setup.some((r) => r.state === 'loading') ? <Progress label={t.loading} /> : null}
+      {setupLoading ? <Progress label={t.loading} /> : null}
       {catalogue.state === 'failed' ? (
         <FailureView failure={catalogue.failure} retry={reloadCatalogue} />
       ) : null}
@@ -194,10 +200,14 @@ export function TodayPage({ centre }: { centre: string }) {
           />
           <div className="steppers">{first.map(stepper)}</div>
           {rest.length > 0 ? (
-            <details className="more-kinds" open={restHasCounts || undefined}>
+            <details
+              className="more-kinds"
+              open={restOpen || undefined}
+              onToggle={(event) => setMoreOpen(event.currentTarget.open)}
+            >
               <summary>{t.today.moreKinds}</summary>
               <p className="hint">{t.today.moreKindsHint}</p>
-              <div className="steppers">{rest.map(stepper)}</div>
+              {restOpen ? <div className="steppers">{rest.map(stepper)}</div> : null}
             </details>
           ) : null}
           <NetworkRetry visible={state.networkFailed} onRetry={save} />
@@ -211,62 +221,66 @@ export function TodayPage({ centre }: { centre: string }) {
         </form>
       ) : null}
 
-      <h2 className="ds-heading" data-size="md" id="today-figures-title">
-        {t.today.figuresTitle}
-      </h2>
-      {entries.state === 'loading' || monthFigures.state === 'loading' ? (
-        <Progress label={t.loading} />
-      ) : null}
-      {entries.state === 'failed' ? <FailureView failure={entries.failure} retry={reloadDay} /> : null}
-      {monthFigures.state === 'failed' ? (
-        <FailureView failure={monthFigures.failure} retry={reloadMonth} />
-      ) : null}
-      {dayTotals && monthFigures.state === 'ok' && month && catalogue.state === 'ok' ? (
-        <ScrollRegion labelledBy="today-figures-title">
-          <table className="ds-table" data-color="neutral">
-            <thead>
-              <tr>
-                <th scope="col">{t.today.what}</th>
-                <th scope="col" className="num">
-                  {isToday ? t.today.todayColumn : t.today.dayColumn(formatDate(draft.date, language))}
-                </th>
-                <th scope="col" className="num">
-                  {t.today.monthColumn(formatMonth(month, language))}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tableKinds.map((kind) => (
-                <tr key={kind}>
-                  <th scope="row">{nameOf(kind)}</th>
-                  <td className="num">{formatNumber(dayTotals[kind] ?? 0)}</td>
-                  <td className="num">
-                    {formatNumber(counted ? figureOf(counted.figures, kindId(kind)) : 0)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      ) : null}
-      {monthFigures.state === 'ok' ? (
-        <p className="hint">
-          {counted?.computedAt
-            ? t.today.monthCounted(formatTimestamp(counted.computedAt, language))
-            : t.today.monthNotCounted}
-        </p>
-      ) : null}
-      {catalogue.state === 'ok' ? (
-        <DayEntries
-          centre={centre}
-          entries={entries.state === 'ok' ? entries.value : null}
-          kinds={allKinds}
-          onChanged={() => {
-            reloadDay();
-            reloadMonth();
-          }}
-        />
-      ) : null}
+      {setupLoading ? null : (
+        <>
+          <h2 className="ds-heading" data-size="md" id="today-figures-title">
+            {t.today.figuresTitle}
+          </h2>
+          {entries.state === 'loading' || monthFigures.state === 'loading' ? (
+            <Progress label={t.loading} />
+          ) : null}
+          {entries.state === 'failed' ? <FailureView failure={entries.failure} retry={reloadDay} /> : null}
+          {monthFigures.state === 'failed' ? (
+            <FailureView failure={monthFigures.failure} retry={reloadMonth} />
+          ) : null}
+          {dayTotals && monthFigures.state === 'ok' && month && catalogue.state === 'ok' ? (
+            <ScrollRegion labelledBy="today-figures-title">
+              <table className="ds-table" data-color="neutral">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.today.what}</th>
+                    <th scope="col" className="num">
+                      {isToday ? t.today.todayColumn : t.today.dayColumn(formatDate(draft.date, language))}
+                    </th>
+                    <th scope="col" className="num">
+                      {t.today.monthColumn(formatMonth(month, language))}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tableKinds.map((kind) => (
+                    <tr key={kind}>
+                      <th scope="row">{nameOf(kind)}</th>
+                      <td className="num">{formatNumber(dayTotals[kind] ?? 0)}</td>
+                      <td className="num">
+                        {formatNumber(counted ? figureOf(counted.figures, kindId(kind)) : 0)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          ) : null}
+          {monthFigures.state === 'ok' ? (
+            <p className="hint">
+              {counted?.computedAt
+                ? t.today.monthCounted(formatTimestamp(counted.computedAt, language))
+                : t.today.monthNotCounted}
+            </p>
+          ) : null}
+          {catalogue.state === 'ok' ? (
+            <DayEntries
+              centre={centre}
+              entries={entries.state === 'ok' ? entries.value : null}
+              kinds={allKinds}
+              onChanged={() => {
+                reloadDay();
+                reloadMonth();
+              }}
+            />
+          ) : null}
+        </>
+      )}
     </section>
   );
 }
