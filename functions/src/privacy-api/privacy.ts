@@ -7,7 +7,6 @@ import { fieldError } from '@crux/domain/validation';
 import { accessLogRepo, centreParticipantNames } from '@crux/store/access-log-repo';
 import { catalogueRepo } from '@crux/store/catalogue-repo';
 import { erasedAnswer, erasureRepo } from '@crux/store/erasure-repo';
-import { accessLogKeys } from '@crux/store/keys';
 import { participantsRepo } from '@crux/store/participants-repo';
 import { personRecords } from '@crux/store/person-records';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -37,7 +36,7 @@ const logSince = (catalogue: Catalogue, now: Date): string =>
  * past it lasts only until the retention job's next run deletes it.
  */
 const withinRetention = (entries: AccessLogEntry[], since: string) =>
-  entries.filter((e) => e.at >= accessLogKeys.dayFrom(since));
+  entries.filter((e) => e.at.slice(0, 10) >= since);
 
 /** The centre's log, newest first, by dates and optionally one user or participant. */
 export async function accessLog(
