@@ -27,6 +27,13 @@ export async function accountScenarios({ base, send }: ScenarioContext): Promise
     })) as { id: string };
   for (let i = 0; i < 5; i++) await invite();
   const kept = await invite();
+  // A participant with an account, whose page asks for it.
+  const withAccount = await newParticipant({ base, send }, '2024-02-01');
+  await send('staff', {
+    method: 'POST',
+    path: `${base}/participants/${withAccount.id}/account`,
+    body: { email: email('deltaker') },
+  });
   const pool =
     'the user pool (Cognito’s admin API in AWS), and the request’s idempotency record claimed and completed';
   return [
@@ -57,6 +64,11 @@ export async function accountScenarios({ base, send }: ScenarioContext): Promise
         };
       },
       'the participant and the centre’s settings read at once through the tenant role, the centre’s accounts listed and the account made in the user pool, the idempotency record claimed and completed, and the access-log entry',
+    ),
+    as(
+      'staff',
+      async () => ({ method: 'GET', path: `${base}/participants/${withAccount.id}/account` }),
+      'the user pool only (the centre’s accounts, Cognito’s admin API in AWS), beside the access-log entry that names the participant',
     ),
     as(
       'admin',
