@@ -96,12 +96,7 @@ async function openAnswerRound(runtime: Runtime): Promise<void> {
   if (!opened.ok) throw new Error(`opening a survey round answered ${opened.status}`);
 }
 
-export async function signIn(
-  page: Page,
-  url: string,
-  username: string,
-  credentials: Credentials,
-): Promise<void> {
+async function signIn(page: Page, url: string, username: string, credentials: Credentials): Promise<void> {
   await page.goto(url);
   await page.locator('::-p-aria([name="Logg inn"][role="button"])').click();
   await page.waitForSelector('#username');

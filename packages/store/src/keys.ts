@@ -314,14 +314,12 @@ export function recordKindOf(sortKey: string, participantId: string): string {
  */
 export const accessLogKeys = {
   pk: (s: { centre: string }) => `C#${s.centre}#LOG`,
-  entry: (s: { centre: string }, at: string, nonce: string, participantRef?: string) => ({
+  entry: (s: { centre: string }, at: string, nonce: string, indexRef?: string) => ({
     PK: `C#${s.centre}#LOG`,
     SK: `${at}#${nonce}`,
     GSI2PK: `LOG#${at.slice(0, 7)}`,
     GSI2SK: `${at}#${s.centre}#${nonce}`,
-    ...(participantRef
-      ? { GSI1PK: accessLogKeys.personPk(s, participantRef), GSI1SK: `${at}#${nonce}` }
-      : {}),
+    ...(indexRef ? { GSI1PK: accessLogKeys.personPk(s, indexRef), GSI1SK: `${at}#${nonce}` } : {}),
   }),
   /**
    * The index keys of an entry: under the one participant it names alone (`personPk`), or, when it
