@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
 import type { CentreInput } from '@crux/domain/centre';
+import type { CentreSettings, CentreSettingsUpdate } from '@crux/domain/centre-settings';
 import type { CentreImport } from '@crux/domain/import';
 import { monthOf, todayInOslo } from '@crux/domain/period';
 import { centresRepo } from '@crux/store/centres-repo';
@@ -17,7 +18,7 @@ import { type Credentials, type FlowClient, signInWithPassword } from './idp/sig
  * records in through the import route — the schemas, catalogue checks and tenancy of the one-by-one
  * routes, a few dozen records a transaction, so a fresh start seeds in seconds. Every import carries an
  * Idempotency-Key derived from the plan, so a start cut off halfway runs again safely. Then Øvre Eiker's
- * 2024 participant survey (demo-survey.ts).
+ * 2024 participant survey (demo-survey.ts), and Øvre Eiker's participants may sign in to their own plans.
  */
 
 type Record = CentreImport['records'][number];
@@ -164,6 +165,22 @@ function registerBatches(
   ];
 }
 
+/**
+ * Øvre Eiker's leader lets its participants sign in to their own plans (off until a leader turns it on),
+ * through the settings route as a leader does, so staff can give a demo participant access at once.
+ */
+async function openOwnPlans(api: Awaited<ReturnType<typeof signedIn>>, centre: string): Promise<void> {
+  const path = `/api/centres/${centre}/settings`;
+  const settings = (await api('GET', path)) as CentreSettings;
+  if (settings.participantSignIn) return;
+  const update: CentreSettingsUpdate = {
+    todayKinds: settings.todayKinds,
+    participantSignIn: true,
+    version: settings.version,
+  };
+  await api('PUT', path, update);
+}
+
 export type SeedResult = { created: boolean; requests: number };
 
 /**
@@ -209,6 +226,7 @@ export async function seedDemoData(
         );
     }),
   );
+  await openOwnPlans(await signedIn(client, 'leder.ovre-eiker', credentials, count), 'ovre-eiker');
   await seedDemoSurvey(
     client.baseUrl,
     {

@@ -99,6 +99,8 @@ function announce(runtime: Runtime, started: number, dataDir: string | undefined
       '',
       '  New accounts (the admin onboards a centre with its leader; a leader invites staff) get their',
       '  invitation with a temporary password here in the terminal, as Cognito would e-mail it.',
+      '  At Øvre Eiker, participant sign-in is on: staff give a participant access to their own plan',
+      '  from the participant\'s page ("Gi tilgang til egen plan"), and the invitation comes here too.',
       '',
       `  Demo data: ${runtime.seeded === 'created' ? 'created now' : 'kept from an earlier start'} (data folder ${dataDir ?? '.local/'})`,
       '  Figures job: runs every 10 minutes; run it now with `npm run job`',
