@@ -26,7 +26,7 @@ export function toAccount(user: LocalUser): Account {
  * It answers as Cognito's admin API does for the same requests (cognito-directory.ts): an account is
  * made with a temporary password that is sent as an invitation and must be changed at the first sign-in
  * (then TOTP is set up); its e-mail is its username; a taken e-mail returns the account that has it;
- * deactivating also ends every session and refresh token at once.
+ * deactivating, and deleting, also end every session and refresh token at once.
  */
 export function localAccountDirectory(
   repo: LocalUsersRepo,
@@ -82,6 +82,11 @@ export function localAccountDirectory(
 
     async setActive(id, active) {
       return toAccount(await repo.setEnabled(id, active, Date.now()));
+    },
+
+    async remove(id) {
+      // Every session and refresh token is checked against the user (users.ts, stillValid): none is left.
+      await repo.remove(id);
     },
   };
 }
