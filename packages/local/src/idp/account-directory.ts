@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { invitation, tokenLifetimes } from '@crux/api/identity-settings';
 import type { Account } from '@crux/domain/accounts';
 import type { AccountDirectory } from '@crux/functions/accounts/directory';
+import { apartFromLoggedWrite } from '@crux/store/access-log';
 import type { LocalUser, LocalUsersRepo } from '@crux/store/local-users-repo';
 import { hashPassword, temporaryPassword } from './passwords';
 
@@ -32,7 +33,7 @@ export function localAccountDirectory(
   repo: LocalUsersRepo,
   send: (invitation: Invitation) => void,
 ): AccountDirectory {
-  return {
+  return apartFromLog({
     async list(centre) {
       return (await repo.listCentre(centre)).map(toAccount);
     },
@@ -88,5 +89,20 @@ export function localAccountDirectory(
       // Every session and refresh token is checked against the user (users.ts, stillValid): none is left.
       await repo.remove(id);
     },
-  };
+  });
+}
+
+/**
+ * Each method outside the request's logged write, as Cognito is: the pool's items are in DynamoDB Local
+ * here, but never in a transaction with the person's data, so a request on personal data (a participant's
+ * account) writes its access-log entry after the change, as in AWS (functions' http/access-log.ts).
+ */
+function apartFromLog(directory: AccountDirectory): AccountDirectory {
+  return Object.fromEntries(
+    Object.entries(directory).map(([name, method]) => [
+      name,
+      (...args: unknown[]) =>
+        apartFromLoggedWrite(() => (method as (...a: unknown[]) => Promise<unknown>)(...args)),
+    ]),
+  ) as AccountDirectory;
 }
