@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Audience } from '@crux/api/audiences';
+import { apartFromLoggedWrite } from './access-log';
 import { type Idempotency, judgeReuse, type Replay } from './idempotency';
 import { audienceKeys } from './keys';
 import { transact } from './transact';
@@ -46,24 +47,27 @@ export function externalIdempotency(doc: DynamoDBDocumentClient, table: string, 
     };
     const ConditionExpression = 'attribute_not_exists(PK)';
     if (about) {
-      const outcome = await transact(doc, [
-        {
-          Put: {
-            TableName: table,
-            Item,
-            ConditionExpression,
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      // Never with a request's access-log entry (transact adds one when a logged write is under way).
+      const outcome = await apartFromLoggedWrite(() =>
+        transact(doc, [
+          {
+            Put: {
+              TableName: table,
+              Item,
+              ConditionExpression,
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
           },
-        },
-        {
-          Update: {
-            TableName: table,
-            Key: aboutKey(about),
-            UpdateExpression: 'ADD refs :ref SET expiresAt = :at',
-            ExpressionAttributeValues: { ':ref': new Set([ref(idem)]), ':at': expiresAt() },
+          {
+            Update: {
+              TableName: table,
+              Key: aboutKey(about),
+              UpdateExpression: 'ADD refs :ref SET expiresAt = :at',
+              ExpressionAttributeValues: { ':ref': new Set([ref(idem)]), ':at': expiresAt() },
+            },
           },
-        },
-      ]);
+        ]),
+      );
       if (outcome.kind === 'written') return 'put';
       if (outcome.kind === 'condition_failed' && outcome.index === 0) return outcome.current ?? {};
       throw new Error(`idempotency claim: unexpected outcome ${outcome.kind}`);
