@@ -103,6 +103,7 @@ function installUserPool(): { requests(): number; sent(): readonly Sent[]; reset
     findByEmail: timed('findByEmail'),
     create: timed('create'),
     setActive: timed('setActive'),
+    remove: timed('remove'),
   });
   return {
     requests: () => tableRequests.requests(),

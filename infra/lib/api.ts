@@ -17,6 +17,7 @@ import {
   catalogueReadPolicy,
   headOfficePolicy,
   networkPolicy,
+  privacyPolicy,
   userPoolActions,
   userPoolStatement,
 } from './function-policies';
@@ -37,7 +38,7 @@ export type ApiProps = {
   /** The user pool's issuer URL and the web client's id: the functions accept tokens of nothing else. */
   issuerUrl: string;
   clientId: string;
-  /** The pool whose accounts the accounts and admin functions manage through its admin API. */
+  /** The pool whose accounts the accounts and admin functions manage, and the privacy function erases, through its admin API. */
   userPool: { userPoolArn: string; userPoolId: string };
   logsKey: kms.IKey;
 };
@@ -83,8 +84,14 @@ export class Api extends Construct {
     // one that may also read the access log.
     const tenantFunctions = audienceNames.flatMap((a) => {
       const tenant = tenantOf(a);
-      // The accounts function also keeps its own request records, outside any centre (its own policy).
-      const own = a === 'accounts' ? accountsPolicy(table.tableArn) : undefined;
+      // The accounts function also keeps its own request records, outside any centre (its own policy),
+      // and the privacy function deletes those of a participant it erases.
+      const own =
+        a === 'accounts'
+          ? accountsPolicy(table.tableArn)
+          : a === 'privacy'
+            ? privacyPolicy(table.tableArn)
+            : undefined;
       return tenant ? [{ audience: a, fn: make(a, own), readsAccessLog: tenant.readsAccessLog }] : [];
     });
     // A role assumed per request with the caller's centre as a session tag, by exactly these functions.
@@ -148,7 +155,7 @@ export class Api extends Construct {
       catalogue: make('catalogue', catalogueReadPolicy(table.tableArn)),
       answer: make('answer', answerPolicy(table.tableArn)),
     } as Record<Audience, AppFunction>;
-    for (const audience of ['accounts', 'admin'] as const) {
+    for (const audience of ['accounts', 'admin', 'privacy'] as const) {
       const fn = this.functions[audience];
       fn.fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
       fn.role.addToPrincipalPolicy(
@@ -167,6 +174,7 @@ export class Api extends Construct {
     keyUse(this.functions.admin.role, 'readWrite');
     keyUse(this.functions.catalogue.role, 'read');
     keyUse(this.functions.accounts.role, 'readWrite');
+    keyUse(this.functions.privacy.role, 'readWrite');
     keyUse(this.functions.headoffice.role, 'readWrite');
     keyUse(this.functions.network.role, 'readWrite');
     keyUse(this.functions.answer.role, 'readWrite');

@@ -122,14 +122,15 @@ export function adminPolicy(tableArn: string): PolicyJson {
 }
 
 /**
- * The accounts function keeps its requests' records (claimed, completed, or released when refused) and
- * touches nothing else in the table: the accounts themselves live in the user pool.
+ * The accounts function keeps its requests' records (claimed, completed, or released when refused; a
+ * participant's account also listed under the participant, an UpdateItem in the claim's transaction)
+ * and touches nothing else in the table: the accounts themselves live in the user pool.
  */
 export function accountsPolicy(tableArn: string): PolicyJson {
   return policy(
     leadingKeysStatement(
       'OwnRequestRecordsOnly',
-      ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+      ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
       [tableArn],
       [audienceKeys.idempotencyPk('accounts')],
     ),
@@ -137,10 +138,30 @@ export function accountsPolicy(tableArn: string): PolicyJson {
 }
 
 /**
+ * Besides the tenant role, the privacy function's own role reaches one thing in the table: the accounts
+ * API's request records, to read a participant's list of them and delete them at their erasure
+ * (functions/src/accounts/erasure.ts). No Query, no PutItem: it cannot list or make one.
+ */
+export function privacyPolicy(tableArn: string): PolicyJson {
+  return policy(
+    leadingKeysStatement(
+      'ErasedParticipantsAccountRequests',
+      ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
+      [tableArn],
+      [audienceKeys.idempotencyPk('accounts')],
+    ),
+  );
+}
+
+/** Erasure (the privacy function) and retention (its job): find a participant's own account in the centre's group, and delete it. */
+const erasureActions = ['cognito-idp:AdminDeleteUser', 'cognito-idp:ListUsersInGroup'] as const;
+
+/**
  * The user pool's admin API, on this pool only. The centre leader's function lists, invites, deactivates
  * and reactivates (and signs a deactivated account out everywhere); the admin's lists and invites (a new
  * centre's first leader). Neither may delete a user, set a password or change attributes after the fact:
- * the role and centre are written once, at creation, by the server.
+ * the role and centre are written once, at creation, by the server. Only the erasure of a participant
+ * deletes a user (their own account), by the leader's one action or the retention job.
  */
 export const userPoolActions = {
   accounts: [
@@ -159,6 +180,8 @@ export const userPoolActions = {
     'cognito-idp:CreateGroup',
     'cognito-idp:ListUsers',
   ],
+  privacy: erasureActions,
+  retentionJob: erasureActions,
 } as const;
 
 export function userPoolStatement(poolArn: string, actions: readonly string[]): Statement {

@@ -9,7 +9,12 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { figuresJobPolicy, retentionJobPolicy } from './function-policies';
+import {
+  figuresJobPolicy,
+  retentionJobPolicy,
+  userPoolActions,
+  userPoolStatement,
+} from './function-policies';
 import { AppFunction } from './lambda';
 import { archiveKeyStatement, logExportPolicy } from './log-export-policy';
 import { tableKeyStatement } from './tenant-policy';
@@ -21,6 +26,8 @@ export type JobsProps = {
   logsKey: kms.IKey;
   /** The access log's write-once archive, which the export fills. */
   archive: s3.IBucket;
+  /** The pool the retention job deletes anonymised participants' own accounts from. */
+  userPool: { userPoolArn: string; userPoolId: string };
 };
 
 /**
@@ -58,7 +65,7 @@ export class Jobs extends Construct {
       name: 'retentionJob',
       description:
         'Anonymises participants and deletes access-log entries past the foundation retention settings',
-      environment: { TABLE_NAME: props.table.tableName },
+      environment: { TABLE_NAME: props.table.tableName, USER_POOL_ID: props.userPool.userPoolId },
       logsKey: props.logsKey,
       policy: retentionJobPolicy(props.table.tableArn, props.indexNames),
       timeout: Duration.minutes(15),
@@ -66,6 +73,11 @@ export class Jobs extends Construct {
     this.retention.role.addToPrincipalPolicy(
       iam.PolicyStatement.fromJson(
         tableKeyStatement(props.tableKey.keyArn, Stack.of(this).region, 'readWrite'),
+      ),
+    );
+    this.retention.role.addToPrincipalPolicy(
+      iam.PolicyStatement.fromJson(
+        userPoolStatement(props.userPool.userPoolArn, userPoolActions.retentionJob),
       ),
     );
 

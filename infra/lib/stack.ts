@@ -83,6 +83,7 @@ export class CruxStack extends Stack {
       indexNames: this.data.indexNames,
       logsKey,
       archive: this.logArchive.bucket,
+      userPool: this.identity.userPool,
     });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {

@@ -111,21 +111,40 @@ describe("a participant's own account", () => {
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       expect(answer.body).toMatchObject({ id: made.body.id, status });
     }
+    // Both are in the participant's own access log, the report the centre hands them.
+    const report = await call({
+      method: 'GET',
+      path: `/api/centres/${centre}/participants/${participant}/access-log`,
+      claims: claimsFor('leader', centre),
+    });
+    expect(report.status).toBe(200);
+    const changes = (report.body.items as { via: string; action: string; subject: string }[]).filter((i) =>
+      i.via.startsWith('POST /api/centres/{centreId}/accounts/'),
+    );
+    expect(changes.map((i) => [i.via.split('/').at(-1), i.action, i.subject])).toEqual([
+      ['deactivate', 'update', staff.sub],
+      ['reactivate', 'update', staff.sub],
+    ]);
     const colleague = await create(centre, claimsFor('leader', centre), {
       email: email(),
       name: 'Kari Ansatt',
       role: 'staff',
     });
     const before = await poolOf(centre);
+    const requestId = randomUUID();
     const refused = await call({
       method: 'POST',
       path: `${accountsOf(centre)}/${colleague.body.id}/deactivate`,
       claims: staff,
       body: {},
+      requestId,
     });
     expect(refused.status).toBe(403);
     expect(refused.body.error.fields).toEqual([expect.objectContaining({ rule: 'role_not_allowed' })]);
     expect(await poolOf(centre)).toEqual(before);
+    // A staff account names no participant: its entry is in the centre's log only, naming no one.
+    const entries = await entriesOf(centre, requestId);
+    expect(entries.map((e) => e.people)).toEqual([{ participant: [] }]);
   });
 
   it('a retried request makes one account; a second account for the same participant is a conflict', async () => {

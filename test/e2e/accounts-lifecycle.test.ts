@@ -15,7 +15,8 @@ import { startTestRuntime, type TestRuntime } from './harness';
  * leader, the leader's invitation signs in (a new password, then TOTP), the leader invites a staff
  * member, and deactivating that member ends what the member holds: no new sign-in, no refresh, no code
  * from the provider's session. Reactivating gives it all back. The access token already issued lives
- * out its at most 15 minutes, as Cognito's does (the functions verify tokens offline).
+ * out its at most 15 minutes, as Cognito's does (the functions verify tokens offline). Erasing a
+ * participant who has an account of their own deletes it, and with it all the same.
  */
 let t: TestRuntime;
 const sent: Invitation[] = [];
@@ -175,5 +176,42 @@ describe('a centre from onboarding to a deactivated staff member', () => {
     expect((await refresh(staff.refreshToken ?? '')).status).toBe(400);
     // The staff member signs in three times here, after the first sign-in before: each takes a TOTP step
     // of its own (a reused code is refused), so the test waits for one or two new 30-second steps.
+  }, 120_000);
+
+  it('erasing a participant deletes their own account: no sign-in, no refresh, no session', async () => {
+    const token = leader.accessToken;
+    const settings = `/api/centres/${centre}/settings`;
+    const now = (await t.call('GET', settings, { token })).body as { todayKinds: unknown; version: number };
+    const opened = await t.call('PUT', settings, {
+      token,
+      body: { todayKinds: now.todayKinds, version: now.version, participantSignIn: true },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const made = await t.call('POST', `/api/centres/${centre}/participants`, {
+      token,
+      body: { displayName: 'Dina Deltaker', birthYear: 1990, startDate: '2026-01-05', referralSource: 'nav' },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const participant = made.body as { id: string; version: number };
+    const at = `/api/centres/${centre}/participants/${participant.id}`;
+    const participantEmail = `deltaker@${centre}.example.no`;
+    const given = await t.call('POST', `${at}/account`, { token, body: { email: participantEmail } });
+    expect(given.status, JSON.stringify(given.body)).toBe(201);
+    const own = await firstSignIn(participantEmail);
+    const cookie = await sessionCookie(participantEmail, own);
+    // The controls: each works before.
+    expect((await refresh(own.refreshToken)).status).toBe(200);
+    expect(await silentAuthorize(cookie)).toHaveProperty('code');
+
+    const erased = await t.call('POST', `${at}/erasure`, { token, body: { version: participant.version } });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    const refused = await refresh(own.refreshToken);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
+    expect(await silentAuthorize(cookie)).toEqual({ error: 'login_required' });
+    // No such user any more: the sign-in page's wrong name or password (401), not "deactivated" (403).
+    await expect(signInWithPassword(t.client, participantEmail, own)).rejects.toThrow(/answered 401/);
+    const account = await t.call('GET', `${at}/account`, { token });
+    expect(account.body).toEqual({ account: null });
   }, 120_000);
 });

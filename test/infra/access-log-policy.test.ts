@@ -1,10 +1,12 @@
 import {
+  accountsPolicy,
   adminPolicy,
   catalogueReadPolicy,
   figuresJobPolicy,
   headOfficePolicy,
   networkPolicy,
   preTokenPolicy,
+  privacyPolicy,
   retentionJobPolicy,
 } from '@crux/infra/function-policies';
 import { logExportPolicy } from '@crux/infra/log-export-policy';
@@ -59,6 +61,8 @@ const principals: Record<string, PolicyJson> = {
   tenant: tenantPolicy(tableArn, indexes),
   logReader: logReaderPolicy(tableArn, personLogIndex.name),
   admin: adminPolicy(tableArn),
+  accounts: accountsPolicy(tableArn),
+  privacy: privacyPolicy(tableArn),
   headoffice: headOfficePolicy(tableArn),
   network: networkPolicy(tableArn),
   catalogue: catalogueReadPolicy(tableArn),

@@ -1,4 +1,4 @@
-import { accountsPolicy, adminPolicy, userPoolActions } from '@crux/infra/function-policies';
+import { accountsPolicy, adminPolicy, privacyPolicy, userPoolActions } from '@crux/infra/function-policies';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,8 +13,10 @@ import {
 /**
  * Who may use the user pool's admin API in the synthesised stack: the accounts function (a leader's
  * staff and volunteers) and the admin function (a new centre's first leader), each with exactly its
- * own actions on this one pool; no other function reaches Cognito at all, and nobody may delete a
- * user, set a password or change attributes (the role and centre are written once, at creation).
+ * own actions on this one pool; the privacy function and the retention job, which erase a participant
+ * and with them their own account, may find it in the centre's group and delete it, nothing more; no
+ * other function reaches Cognito at all, and nobody may set a password or change attributes (the role
+ * and centre are written once, at creation).
  */
 let template: Template;
 beforeAll(() => {
@@ -48,8 +50,10 @@ const synthesised = (statement: PolicyStatementJson, tableId: string): PolicySta
   Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
 });
 
+const poolUsers = ['accounts', 'admin', 'privacy', 'retentionJob'] as const;
+
 describe('the user pool admin API', () => {
-  it.each(['accounts', 'admin'] as const)(
+  it.each(poolUsers)(
     'the %s function has exactly its own actions, on this pool only, and the pool id',
     (name) => {
       expect(cognitoStatements(roleOf(name))).toEqual([
@@ -65,15 +69,20 @@ describe('the user pool admin API', () => {
     },
   );
 
-  it('no other function reaches Cognito, and no one may delete users, set passwords or change attributes', () => {
+  it('no other function reaches Cognito; only erasure deletes users, and no one sets passwords or changes attributes', () => {
     const others = appFunctions()
       .map(([, f]) => nameOf(f) ?? '')
-      .filter((name) => name !== 'accounts' && name !== 'admin');
+      .filter((name) => !(poolUsers as readonly string[]).includes(name));
     expect(others.length).toBeGreaterThan(0);
     for (const name of others) expect(cognitoStatements(roleOf(name)), name).toEqual([]);
-    const granted = [...userPoolActions.accounts, ...userPoolActions.admin];
-    for (const forbidden of [
+    // Erasure finds the participant's account in the centre's group and deletes it: nothing else.
+    for (const erasing of [userPoolActions.privacy, userPoolActions.retentionJob])
+      expect([...erasing].sort()).toEqual(['cognito-idp:AdminDeleteUser', 'cognito-idp:ListUsersInGroup']);
+    expect([...userPoolActions.accounts, ...userPoolActions.admin]).not.toContain(
       'cognito-idp:AdminDeleteUser',
+    );
+    const granted = Object.values(userPoolActions).flat();
+    for (const forbidden of [
       'cognito-idp:AdminSetUserPassword',
       'cognito-idp:AdminUpdateUserAttributes',
       'cognito-idp:AdminRemoveUserFromGroup',
@@ -95,6 +104,14 @@ describe('the table, as the accounts and admin functions reach it', () => {
 
   it('the accounts function: its own request records only', () => {
     expect(dynamo('accounts')).toEqual(accountsPolicy('').Statement.map((s) => synthesised(s, tableId())));
+  });
+
+  it('the privacy function: the accounts request records, read and deleted (a participant erased), nothing else', () => {
+    expect(dynamo('privacy')).toEqual(privacyPolicy('').Statement.map((s) => synthesised(s, tableId())));
+    expect(actionsOf(privacyPolicy('').Statement[0] as PolicyStatementJson).sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+    ]);
   });
 
   it('the admin function: the registry, the catalogue, its records, and the delete that takes back an onboarding', () => {

@@ -114,10 +114,13 @@ describe('least privilege per audience', () => {
     (audience) => {
       const [, fn] = functionByService(audience);
       const roleId = refId(fn.Properties.Role);
-      // The accounts function also keeps its requests' records outside any centre (accountsPolicy).
-      expect(dynamoStatements(roleId).map((st) => st.Sid)).toEqual(
-        audience === 'accounts' ? ['OwnRequestRecordsOnly'] : [],
-      );
+      // The accounts function also keeps its requests' records outside any centre (accountsPolicy), and
+      // the privacy function deletes those of a participant it erases (privacyPolicy).
+      const own: Partial<Record<string, string[]>> = {
+        accounts: ['OwnRequestRecordsOnly'],
+        privacy: ['ErasedParticipantsAccountRequests'],
+      };
+      expect(dynamoStatements(roleId).map((st) => st.Sid)).toEqual(own[audience] ?? []);
       const sts = statementsOfRole(template, roleId).filter((s) =>
         actionsOf(s).some((a) => a.startsWith('sts:')),
       );
@@ -265,11 +268,12 @@ describe('least privilege per audience', () => {
     const kms = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: PolicyStatementJson[] }).Statement)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    // The tenant and log-reader roles, the API functions that are not tenant functions and the accounts
-    // function (its own request records), the three jobs and the sign-in trigger through DynamoDB; the
-    // access-log export also through S3, for its archive.
+    // The tenant and log-reader roles, the API functions that are not tenant functions, the accounts
+    // function (its own request records) and the privacy function (those of a participant it erases),
+    // the three jobs and the sign-in trigger through DynamoDB; the access-log export also through S3,
+    // for its archive.
     const notTenant = audienceNames.filter((a) => tenantOf(a) === undefined);
-    expect(kms).toHaveLength(2 + notTenant.length + 1 + 4 + 1);
+    expect(kms).toHaveLength(2 + notTenant.length + 2 + 4 + 1);
     for (const s of kms) expect(JSON.stringify(s.Condition)).toContain('kms:ViaService');
     const viaS3 = kms.filter((s) => JSON.stringify(s.Condition).includes('"s3.'));
     expect(viaS3.map((s) => actionsOf(s))).toEqual([['kms:GenerateDataKey']]);

@@ -7,6 +7,7 @@ import {
   headOfficePolicy,
   networkPolicy,
   preTokenPolicy,
+  privacyPolicy,
 } from '@crux/infra/function-policies';
 import {
   tableKeyStatement,
@@ -236,7 +237,17 @@ describe('the other audiences (exact JSON)', () => {
     expect(accountsPolicy(tableArn)).toStrictEqual(
       statement(
         'OwnRequestRecordsOnly',
-        ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+        ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        ['IDEM#accounts'],
+      ),
+    );
+  });
+
+  it("the privacy function reads and deletes the accounts API's records (an erased participant's), nothing else", () => {
+    expect(privacyPolicy(tableArn)).toStrictEqual(
+      statement(
+        'ErasedParticipantsAccountRequests',
+        ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
         ['IDEM#accounts'],
       ),
     );

@@ -1,7 +1,14 @@
-import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { type DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessLogEntry } from '@crux/domain/privacy/access-log';
-import { accessLogKeys } from '@crux/store/keys';
-import { createParticipant, made } from '../api/fixtures';
+import { useAccountDirectory } from '@crux/functions/accounts/directory';
+import { type Invitation, localAccountDirectory } from '@crux/local/idp/account-directory';
+import { userDirectory } from '@crux/local/idp/users';
+import { accessLogKeys, audienceKeys } from '@crux/store/keys';
+import { localUsersRepo } from '@crux/store/local-users-repo';
+import { email } from '../api/account-fixtures';
+import { type Claims, call } from '../api/call';
+import { createParticipant, made, openParticipantSignIn } from '../api/fixtures';
 import { partition } from '../api/snapshot';
 
 /** One participant and one record of each kind about them, made by the centre's staff through the API. */
@@ -64,4 +71,44 @@ export async function itemsHolding(
     start = page.LastEvaluatedKey;
   } while (start);
   return found;
+}
+
+/**
+ * The local identity provider's pool in `table` as the functions' directory, so a search of that one
+ * table covers the user pool too (the tests' shared pool lives in the shared table).
+ */
+export function poolIn(doc: DynamoDBDocumentClient, table: string) {
+  const invitations: Invitation[] = [];
+  const repo = localUsersRepo(doc, table);
+  useAccountDirectory(localAccountDirectory(repo, (i) => invitations.push(i)));
+  return { users: userDirectory(repo), invitations };
+}
+
+/**
+ * The participant's own account (issue 12), given by `caller` through the API under an Idempotency-Key:
+ * what the pool holds about them, and the accounts API's remembered answer that carries it.
+ */
+export async function giveAccount(centre: string, participant: string, caller: Claims) {
+  await openParticipantSignIn(centre);
+  const address = email('deltaker');
+  const key = randomUUID();
+  const given = await call({
+    method: 'POST',
+    path: `/api/centres/${centre}/participants/${participant}/account`,
+    claims: caller,
+    body: { email: address },
+    idempotencyKey: key,
+  });
+  if (given.status !== 201) throw new Error(`account not given: ${JSON.stringify(given.body)}`);
+  return { id: String(given.body.id), email: address, request: { subject: String(caller.sub), key } };
+}
+
+/** The accounts API's remembered answer of one request, as stored (undefined once gone). */
+export async function accountsRequest(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  request: { subject: string; key: string },
+) {
+  const Key = audienceKeys.idempotency('accounts', request.subject, request.key);
+  return (await doc.send(new GetCommand({ TableName: table, Key, ConsistentRead: true }))).Item;
 }

@@ -11,7 +11,7 @@ import {
   visitBody,
 } from '../api/fixtures';
 import { createVolunteer, logHours, registerRequestFor } from '../api/register-fixtures';
-import type { Made } from './records';
+import { giveAccount, type Made } from './records';
 
 /** A request on a route, and the volunteers it should name (the ones made for it). */
 export type Prepared = { request: Omit<Call, 'claims'>; volunteers: string[] };
@@ -114,6 +114,12 @@ export async function requestOn(
 ): Promise<Prepared> {
   const registered = await volunteerRequest(route, centre, subject);
   if (registered) return registered;
+  // Turning an account off or on: the participant's own, given by the centre's staff.
+  if (/\/accounts\/\{accountId\}\/(de|re)activate$/.test(route.path)) {
+    const account = await giveAccount(centre, m.participant.id, claimsFor('staff', centre));
+    const path = route.path.replace('{centreId}', centre).replace('{accountId}', account.id);
+    return { request: { method: route.method, path, body: {} }, volunteers: [] };
+  }
   const path = await wheelPath(route, centre, m);
   const span = { startDate: '2024-03-01', endDate: '2024-06-30', version: 1 };
   const { date: _date, planVersion: _plan, ...conversation } = conversationBody();

@@ -9,13 +9,22 @@ import { call, claimsFor, functionsReady } from '../api/call';
 import { endParticipation } from '../api/fixtures';
 import { figureSnapshot, figuresTable, seeder } from '../figures/seed';
 import { uniqueCentreId } from '../setup/dynamo';
-import { centreWithRecords, itemsHolding, logOf, type Made } from './records';
+import {
+  accountsRequest,
+  centreWithRecords,
+  giveAccount,
+  itemsHolding,
+  logOf,
+  type Made,
+  poolIn,
+} from './records';
 
 /**
  * The retention job with a moved clock, in a table of its own (the job reads every centre's registry
  * entry and every month of the log): with the shipped settings, a participant whose participation ended
  * more than five years ago is anonymised as an erasure would (the figures stay, nothing of the person
- * does), one that ended less is kept to the day; access-log entries older than ten years go, newer stay.
+ * does, their own account included: the local pool is in the same table), one that ended less is kept
+ * to the day; access-log entries older than ten years go, newer stay.
  */
 let ctx: Awaited<ReturnType<typeof figuresTable>>;
 const centre = uniqueCentreId('keep');
@@ -23,6 +32,9 @@ const oldName = `Gammel Deltaker ${randomUUID().slice(0, 8)}`;
 const newName = `Ny Deltaker ${randomUUID().slice(0, 8)}`;
 let old: Made;
 let recent: Made;
+let pool: ReturnType<typeof poolIn>;
+let oldAccount: Awaited<ReturnType<typeof giveAccount>>;
+let recentAccount: Awaited<ReturnType<typeof giveAccount>>;
 
 const job = (at: string) => runRetentionJob({ client: ctx.doc, tableName: ctx.table, now: new Date(at) });
 const figures = async () => {
@@ -34,10 +46,13 @@ beforeAll(async () => {
   ctx = await figuresTable();
   await functionsReady();
   process.env.TABLE_NAME = ctx.table;
+  pool = poolIn(ctx.doc, ctx.table);
   await seeder(ctx.doc, ctx.table).centre(centre);
   old = await centreWithRecords(centre, { year: 2018, displayName: oldName });
+  oldAccount = await giveAccount(centre, old.participant.id, claimsFor('staff', centre));
   await endParticipation(centre, old.participant.id, '2019-06-15');
   recent = await centreWithRecords(centre, { year: 2023, displayName: newName });
+  recentAccount = await giveAccount(centre, recent.participant.id, claimsFor('staff', centre));
   await endParticipation(centre, recent.participant.id, '2024-05-10');
   // Staff open the old participant's record: an entry that names them by reference.
   const read = await call({
@@ -70,7 +85,8 @@ beforeAll(async () => {
 describe('retention: anonymised past the foundation setting, on a moved clock', () => {
   it('keeps a participation that ended five years ago less a day, anonymises it the day after', async () => {
     const figuresBefore = await figures();
-    const held = [old.participant.id, oldName];
+    const held = [old.participant.id, oldName, oldAccount.email, oldAccount.id];
+    expect(await accountsRequest(ctx.doc, ctx.table, oldAccount.request)).toMatchObject({ status: 201 });
 
     // Five years after the end on 2019-06-15: kept through 2024-06-15, anonymised from 2024-06-16.
     const early = await job('2024-06-15T12:00:00Z');
@@ -78,14 +94,26 @@ describe('retention: anonymised past the foundation setting, on a moved clock', 
     expect((await itemsHolding(ctx.doc, ctx.table, held)).length).toBeGreaterThan(0);
 
     const due = await job('2024-06-16T12:00:00Z');
-    expect(due).toMatchObject({ participantCutoff: '2019-06-16', participantsAnonymised: 1 });
+    expect(due).toMatchObject({
+      participantCutoff: '2019-06-16',
+      participantsAnonymised: 1,
+      accountsDeleted: 1,
+    });
     // Nothing in the whole table holds the person's name or id, nor those of their records.
     const recordIds = [old.measureId, old.orderId, old.hours.id, old.entry.id];
     expect(await itemsHolding(ctx.doc, ctx.table, [...held, ...recordIds])).toEqual([]);
-    // The one who ended later is kept whole.
+    // Their own account is gone from the pool, with its sessions, and so is the request that made it.
+    expect(await pool.users.bySub(oldAccount.id)).toBeUndefined();
+    expect(await pool.users.stillValid(oldAccount.id, Date.now())).toBeUndefined();
+    expect(await accountsRequest(ctx.doc, ctx.table, oldAccount.request)).toBeUndefined();
+    // The one who ended later is kept whole, their account and its request too.
     expect((await itemsHolding(ctx.doc, ctx.table, [recent.participant.id, newName])).length).toBeGreaterThan(
       3,
     );
+    expect(await pool.users.stillValid(recentAccount.id, Date.now())).toMatchObject({
+      sub: recentAccount.id,
+    });
+    expect(await accountsRequest(ctx.doc, ctx.table, recentAccount.request)).toMatchObject({ status: 201 });
     // Every figure of every period, every audience, exactly as before.
     expect(await figures()).toEqual(figuresBefore);
 

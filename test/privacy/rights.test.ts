@@ -6,18 +6,21 @@ import { call, claimsFor, functionsReady } from '../api/call';
 import { endParticipation } from '../api/fixtures';
 import { figureSnapshot, figuresTable, seeder } from '../figures/seed';
 import { uniqueCentreId } from '../setup/dynamo';
-import { centreWithRecords, itemsHolding, type Made } from './records';
+import { accountsRequest, centreWithRecords, giveAccount, itemsHolding, type Made, poolIn } from './records';
 
 /**
  * The person's rights, each one action of the leader (GDPR Art. 15, 17 and 20, Normen's *innsyn i logg*):
  * "who has read my record", everything held about them, and their erasure, after which the whole table
  * holds neither their name nor any id they were shown, and every figure is as it was. In a table of its
- * own, so the whole table can be searched and its figures compared.
+ * own, with the local identity provider's pool in it, so the whole table (their own account included)
+ * can be searched and its figures compared.
  */
 let ctx: Awaited<ReturnType<typeof figuresTable>>;
 const centre = uniqueCentreId('rights');
 const name = `Kari Rettighet ${randomUUID().slice(0, 8)}`;
 let person: Made;
+let pool: ReturnType<typeof poolIn>;
+let account: Awaited<ReturnType<typeof giveAccount>>;
 /** One leader throughout: a retry is the same caller's. */
 const theLeader = claimsFor('leader', centre);
 const leader = () => theLeader;
@@ -27,8 +30,11 @@ beforeAll(async () => {
   ctx = await figuresTable();
   await functionsReady();
   process.env.TABLE_NAME = ctx.table;
+  pool = poolIn(ctx.doc, ctx.table);
   await seeder(ctx.doc, ctx.table).centre(centre);
   person = await centreWithRecords(centre, { displayName: name });
+  // Their own account, given while they take part: in the pool, and in the accounts API's records.
+  account = await giveAccount(centre, person.participant.id, leader());
   await centreWithRecords(centre, { displayName: 'Noen Andre' });
   await endParticipation(centre, person.participant.id, '2024-10-31');
 });
@@ -46,8 +52,10 @@ describe("the person's rights", () => {
     ).filter((i) => !i.via.endsWith('/access-log'));
     expect(items.map((i) => i.at)).toEqual([...items.map((i) => i.at)].sort());
     expect(items.at(-1)).toMatchObject({ subject: staff.sub, action: 'read', outcome: 'allowed' });
-    // Made through the API: the participant, a measure, an order, hours, an entry, the end, the read.
+    // Made through the API: the participant, a measure, an order, hours, an entry, their account, the
+    // end, the read.
     expect(items.map((i) => i.action)).toEqual([
+      'create',
       'create',
       'create',
       'create',
@@ -96,6 +104,12 @@ describe("the person's rights", () => {
     await runFiguresJob({ client: ctx.doc, tableName: ctx.table });
     const before = await figureSnapshot(ctx.doc, ctx.table);
 
+    // Before: the account signs in, its sessions are honoured, its request's answer is remembered.
+    const password = pool.invitations.find((i) => i.to === account.email)?.temporaryPassword ?? '';
+    expect(await pool.users.checkPassword(account.email, password)).toMatchObject({ kind: 'ok' });
+    expect(await pool.users.stillValid(account.id, Date.now())).toMatchObject({ sub: account.id });
+    expect(await accountsRequest(ctx.doc, ctx.table, account.request)).toMatchObject({ status: 201 });
+
     const key = randomUUID();
     const erase = () =>
       call({
@@ -112,7 +126,12 @@ describe("the person's rights", () => {
     expect(await erase()).toMatchObject({ status: 200, body: { erased: true } });
 
     const ids = [person.participant.id, person.measureId, person.orderId, person.hours.id, person.entry.id];
-    expect(await itemsHolding(ctx.doc, ctx.table, [name, ...ids])).toEqual([]);
+    expect(await itemsHolding(ctx.doc, ctx.table, [name, account.email, account.id, ...ids])).toEqual([]);
+    // Their own account is gone: no sign-in with its password, no session or refresh token honoured,
+    // and the accounts API no longer remembers the answer that carried it.
+    expect(await pool.users.checkPassword(account.email, password)).toEqual({ kind: 'wrong' });
+    expect(await pool.users.stillValid(account.id, Date.now())).toBeUndefined();
+    expect(await accountsRequest(ctx.doc, ctx.table, account.request)).toBeUndefined();
     expect((await call({ method: 'GET', path: at(), claims: leader() })).status).toBe(404);
 
     await runFiguresJob({ client: ctx.doc, tableName: ctx.table });

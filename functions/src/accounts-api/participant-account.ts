@@ -51,22 +51,27 @@ export async function createParticipantAccount(req: Request): Promise<ApiRespons
   if (!settings.participantSignIn) return errorResponse(participantSignInOff());
   if (participant.endDate) return errorResponse(participantEnded());
   const centre = scope.centre;
-  return once('accounts', req.idempotency, async (resumed) => {
-    const directory = accountDirectory();
-    // Custom attributes cannot be searched in Cognito; the centre's group is a few dozen accounts.
-    const linked = (await directory.list(centre)).find((a) => a.participant === participantId);
-    if (linked)
-      return resumed && linked.email === email
-        ? { status: 201, body: linked }
-        : participantHasAccount(linked);
-    const outcome = await directory.create({
-      email,
-      name: participant.displayName,
-      role: PARTICIPANT_ROLE,
-      centre,
-      participant: participantId,
-    });
-    if (outcome.kind === 'created') return { status: 201, body: outcome.account };
-    return emailInUse('email');
-  });
+  return once(
+    'accounts',
+    req.idempotency,
+    async (resumed) => {
+      const directory = accountDirectory();
+      // Custom attributes cannot be searched in Cognito; the centre's group is a few dozen accounts.
+      const linked = (await directory.list(centre)).find((a) => a.participant === participantId);
+      if (linked)
+        return resumed && linked.email === email
+          ? { status: 201, body: linked }
+          : participantHasAccount(linked);
+      const outcome = await directory.create({
+        email,
+        name: participant.displayName,
+        role: PARTICIPANT_ROLE,
+        centre,
+        participant: participantId,
+      });
+      if (outcome.kind === 'created') return { status: 201, body: outcome.account };
+      return emailInUse('email');
+    },
+    { centre, participant: participantId },
+  );
 }

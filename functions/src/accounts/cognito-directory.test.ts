@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   type CognitoIdentityProviderClient,
+  TooManyRequestsException,
+  UserNotFoundException,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +76,30 @@ describe("the Cognito directory: a participant's account", () => {
     if (!create) throw new Error('no AdminCreateUser');
     expect(Object.keys(attributesOf(create))).not.toContain('custom:participant');
     expect(tenantClaims(attributesOf(create))).toEqual({ role: 'staff', centre: 'tromso' });
+  });
+});
+
+describe('the Cognito directory: deleting an account (erasure)', () => {
+  const failing = (error: Error) =>
+    ({
+      async send() {
+        throw error;
+      },
+    }) as unknown as CognitoIdentityProviderClient;
+
+  it('deletes the user by its sub (the pool signs in by e-mail, so the sub is the username)', async () => {
+    const { sent, client } = recordingClient();
+    const id = randomUUID();
+    await cognitoDirectory('pool', client).remove(id);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toBeInstanceOf(AdminDeleteUserCommand);
+    expect((sent[0] as AdminDeleteUserCommand).input).toEqual({ UserPoolId: 'pool', Username: id });
+  });
+
+  it('takes a user already gone as done (a retried erasure), and passes any other failure on', async () => {
+    const gone = new UserNotFoundException({ message: 'User does not exist.', $metadata: {} });
+    await expect(cognitoDirectory('pool', failing(gone)).remove(randomUUID())).resolves.toBeUndefined();
+    const busy = new TooManyRequestsException({ message: 'Too many requests', $metadata: {} });
+    await expect(cognitoDirectory('pool', failing(busy)).remove(randomUUID())).rejects.toBe(busy);
   });
 });

@@ -1,6 +1,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminUserGlobalSignOutCommand,
@@ -10,6 +11,7 @@ import {
   ListUsersCommand,
   ListUsersInGroupCommand,
   ResourceNotFoundException,
+  UserNotFoundException,
   UsernameExistsException,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -174,6 +176,14 @@ export function cognitoDirectory(
         await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId, Username }));
       }
       return accountOf({ ...user, Enabled: active });
+    },
+
+    async remove(id) {
+      // The pool signs in by e-mail, an alias, so its usernames are the users' `sub`s: no lookup first.
+      // Deleting a user revokes its refresh tokens; its access tokens live out their 15 minutes.
+      await client.send(new AdminDeleteUserCommand({ UserPoolId, Username: id })).catch((error: unknown) => {
+        if (!(error instanceof UserNotFoundException)) throw error;
+      });
     },
   };
 }

@@ -35,6 +35,11 @@ export type AccountDirectory = {
   create(account: NewAccount): Promise<CreateOutcome>;
   /** Deactivating also ends every session and refresh token the account has, at once. */
   setActive(id: string, active: boolean): Promise<Account>;
+  /**
+   * Deletes the account for good (a participant's, at their erasure): it can no longer sign in, and its
+   * sessions and refresh tokens end with it. An account already gone is no error, so a retry finishes.
+   */
+  remove(id: string): Promise<void>;
 };
 
 let installed: AccountDirectory | undefined;

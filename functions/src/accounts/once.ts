@@ -1,7 +1,7 @@
 import type { Audience } from '@crux/api/audiences';
 import type { AppError } from '@crux/domain/errors';
 import { apartFromLoggedWrite } from '@crux/store/access-log';
-import { externalIdempotency } from '@crux/store/external-idempotency';
+import { type About, externalIdempotency } from '@crux/store/external-idempotency';
 import type { Idempotency } from '@crux/store/idempotency';
 import { idempotencyKeyReused } from '../http/errors';
 import { type ApiResponse, errorResponse, json } from '../http/response';
@@ -15,15 +15,17 @@ export type Answer = { status: number; body: unknown };
  * key with another request is refused, and a refusal by the rules (an AppError) leaves no record. If
  * `act` throws, the claim stays pending, and the same request sent again carries on (`resumed`).
  * These records are kept apart from a logged request's entry (a participant's account): the change is
- * in the pool, so the entry is written after it, by the request pipeline.
+ * in the pool, so the entry is written after it, by the request pipeline. `about` names the participant
+ * whose account the answer carries: their erasure removes the record (privacy/participant-account.ts).
  */
 export async function once(
   space: Exclude<Audience, 'centre'>,
   idem: Idempotency,
   act: (resumed: boolean) => Promise<Answer | AppError>,
+  about?: About,
 ): Promise<ApiResponse> {
   const requests = externalIdempotency(documentClient(), tableName(), space);
-  const claim = await apartFromLoggedWrite(() => requests.claim(idem));
+  const claim = await apartFromLoggedWrite(() => requests.claim(idem, about));
   if (claim.kind === 'replayed') return json(claim.status, claim.body);
   if (claim.kind === 'key_reused') return errorResponse(idempotencyKeyReused());
   const outcome = await act(claim.resumed);
@@ -31,6 +33,6 @@ export async function once(
     await apartFromLoggedWrite(() => requests.release(idem));
     return errorResponse(outcome);
   }
-  await apartFromLoggedWrite(() => requests.complete(idem, outcome));
+  await apartFromLoggedWrite(() => requests.complete(idem, outcome, about));
   return json(outcome.status, outcome.body);
 }

@@ -10,10 +10,11 @@ import { erasedAnswer, erasureRepo } from '@crux/store/erasure-repo';
 import { participantsRepo } from '@crux/store/participants-repo';
 import { personRecords } from '@crux/store/person-records';
 import type { TenantScope } from '@crux/store/tenant-scope';
+import { participantAccounts } from '../accounts/erasure';
 import { idempotencyKeyReused } from '../http/errors';
 import type { RequestOf } from '../http/request';
 import { type ApiResponse, errorResponse, json } from '../http/response';
-import { clientFor, logReaderFor, tableName } from '../runtime/dynamo';
+import { clientFor, documentClient, logReaderFor, tableName } from '../runtime/dynamo';
 
 /**
  * The person's rights, each one action of the centre's leader: the access log and, for one participant,
@@ -95,14 +96,19 @@ export async function exportParticipant(
   });
 }
 
-/** Erases the participant's personal data, keeping every figure; the log keeps the erasure itself. */
+/**
+ * Erases the participant's personal data, keeping every figure; the log keeps the erasure itself. Their
+ * own account, and the accounts API's records of it, go first (kept outside the centre's partition, with
+ * the function's own role: accounts/erasure.ts).
+ */
 export async function eraseParticipant(
   req: RequestOf<`POST ${typeof participant}/erasure`>,
 ): Promise<ApiResponse> {
   const id = req.params.participantId;
+  const accounts = participantAccounts(documentClient(), tableName(), req.scope.centre);
   const [outcome] = await erasureRepo(clientFor(req.scope), tableName(), req.scope).erase(
     [{ id, version: req.body.version }],
-    { idem: req.idempotency },
+    { idem: req.idempotency, before: (participant) => accounts.remove(participant) },
   );
   switch (outcome?.kind) {
     case 'erased':

@@ -8,6 +8,7 @@ import { centresRepo } from '@crux/store/centres-repo';
 import { erasureRepo } from '@crux/store/erasure-repo';
 import { retentionRepo } from '@crux/store/retention-repo';
 import { issueTenantScope, type TenantScope } from '@crux/store/tenant-scope';
+import { participantAccounts } from '../accounts/erasure';
 import { documentClient, tableName } from '../runtime/dynamo';
 
 export type RetentionJobOptions = {
@@ -29,6 +30,8 @@ export type RetentionJobSummary = {
   accessLogCutoff: string;
   centres: number;
   participantsAnonymised: number;
+  /** Their own accounts (issue 12), deleted from the user pool with them. */
+  accountsDeleted: number;
   logEntriesDeleted: number;
   durationMs: number;
 };
@@ -40,7 +43,7 @@ const SUBJECT = 'retention-job';
  * Retention (Normen fact sheet 25, GDPR Art. 5(1)(e)): the foundation's settings say how many years after
  * a participation ended its participant is kept, and how many years the access log is kept. Each run
  * anonymises every participant past the first, through the erasure's one code path (the figures of every
- * past period stay as they were, nothing of the person is left), each erasure logged in the centre's
+ * past period stay as they were, nothing of the person is left, their own account is deleted), each erasure logged in the centre's
  * access log in its first transaction; then it deletes the log entries past the second. A rerun after a
  * crash resumes an erasure cut short (its marker) and finds nothing more to do for what was done.
  */
@@ -59,6 +62,7 @@ export async function runRetentionJob(options: RetentionJobOptions = {}): Promis
     accessLogCutoff: accessLogCutoff(now, years.accessLogYears),
     centres: 0,
     participantsAnonymised: 0,
+    accountsDeleted: 0,
     logEntriesDeleted: 0,
     durationMs: 0,
   };
@@ -94,9 +98,15 @@ export async function runRetentionJob(options: RetentionJobOptions = {}): Promis
     const scope = issueTenantScope(centre.id, 'job', SUBJECT);
     const ids = await retention.endedBefore(scope, summary.participantCutoff);
     if (!ids.length) continue;
+    const accounts = participantAccounts(doc, table, centre.id);
     const outcomes = await erasureRepo(doc, table, scope).erase(
       ids.map((id) => ({ id })),
-      { around: logged(scope) },
+      {
+        around: logged(scope),
+        before: async (id) => {
+          summary.accountsDeleted += await accounts.remove(id);
+        },
+      },
     );
     summary.participantsAnonymised += outcomes.filter((o) => o.kind === 'erased').length;
   }

@@ -18,6 +18,9 @@ import { TRANSACTION_MAX, type TransactItem, transact } from './transact';
 
 export type ErasureTarget = { id: string; version?: number };
 
+/** What goes outside the table before the record (the participant's account): see `erase`. */
+type Before = (id: string) => Promise<unknown>;
+
 export type ErasureOutcome =
   | { kind: 'erased'; rewritten: number; removed: number }
   | Replay
@@ -65,7 +68,7 @@ export function erasureRepo(doc: DynamoDBDocumentClient, table: string, scope: T
     };
   }
 
-  async function start(target: ErasureTarget): Promise<StartOutcome> {
+  async function start(target: ErasureTarget, before?: Before): Promise<StartOutcome> {
     const marker = centreKeys.erasure(scope, logRef(scope.centre, 'participant', target.id));
     const get = (Key: Record<string, string>) =>
       doc.send(new GetCommand({ TableName: table, Key, ConsistentRead: true }));
@@ -77,6 +80,7 @@ export function erasureRepo(doc: DynamoDBDocumentClient, table: string, scope: T
     if (!stored || stored.anonymous) return { kind: 'not_found' };
     const current = toParticipant(stored);
     if (target.version !== undefined && current.version !== target.version) return { kind: 'stale', current };
+    await before?.(target.id);
     const ids = newIdsFor(current, fresh);
     const outcome = await transact(doc, [
       {
@@ -195,13 +199,16 @@ export function erasureRepo(doc: DynamoDBDocumentClient, table: string, scope: T
     /**
      * Erases each target. `around` wraps each one's first step (the retention job opens its access-log
      * entry there); the request pipeline has opened the route's already. `idem`, for one target, is
-     * remembered with the last step.
+     * remembered with the last step. `before` runs once the participant is found current, before
+     * anything of theirs in the table changes: what it removes outside the table (their account) is gone
+     * before the record, so a failure leaves the participant to erase again, and the retry runs it again.
      */
     async erase(
       targets: readonly ErasureTarget[],
       options: {
         idem?: Idempotency;
         around?: <T>(id: string, step: () => Promise<T>) => Promise<T>;
+        before?: Before;
       } = {},
     ): Promise<ErasureOutcome[]> {
       // A key used before is judged before anything is erased: its answer comes only with the last step,
@@ -214,7 +221,7 @@ export function erasureRepo(doc: DynamoDBDocumentClient, table: string, scope: T
       const outcomes = new Map<string, ErasureOutcome>();
       const started: Started[] = [];
       for (const target of targets) {
-        const begin = () => start(target);
+        const begin = () => start(target, options.before);
         const outcome = await (options.around ? options.around(target.id, begin) : begin());
         if (outcome.kind === 'started') started.push({ id: target.id, ids: outcome.ids });
         else if (outcome.kind === 'not_found' && options.idem) {

@@ -1,9 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Audience } from '@crux/api/audiences';
+import { apartFromLoggedWrite } from './access-log';
 import { type Idempotency, judgeReuse, type Replay } from './idempotency';
 import { audienceKeys } from './keys';
+import { transact } from './transact';
 
 /**
  * Retry-safe POSTs whose write lands outside the table (the user pool), which no DynamoDB transaction
@@ -19,33 +21,88 @@ export type Claim = { kind: 'claimed'; resumed: boolean } | Replay;
 
 type Space = Exclude<Audience, 'centre'>;
 
+/**
+ * The participant a request's answer will name (the account made for them): kept on the record, and the
+ * record listed under the participant (`audienceKeys.idempotencyAbout`), so their erasure finds it.
+ */
+export type About = { centre: string; participant: string };
+
 const TTL_SECONDS = 24 * 60 * 60;
 const expiresAt = () => Math.floor(Date.now() / 1000) + TTL_SECONDS;
 
 export function externalIdempotency(doc: DynamoDBDocumentClient, table: string, space: Space) {
   const key = (idem: Idempotency) => audienceKeys.idempotency(space, idem.subject, idem.key);
+  const aboutKey = (about: About) => audienceKeys.idempotencyAbout(space, about.centre, about.participant);
+  /** A record's place in the participant's list: its own key's parts, so the store rebuilds the key. */
+  const ref = (idem: Idempotency) => JSON.stringify([idem.subject, idem.key]);
+
+  /** A first claim: the record alone, or with its place in the participant's list, in one transaction. */
+  async function put(idem: Idempotency, about: About | undefined): Promise<Record<string, unknown> | 'put'> {
+    const Item = {
+      ...key(idem),
+      requestHash: idem.requestHash,
+      pending: true,
+      expiresAt: expiresAt(),
+      ...about,
+    };
+    const ConditionExpression = 'attribute_not_exists(PK)';
+    if (about) {
+      // Never with a request's access-log entry (transact adds one when a logged write is under way).
+      const outcome = await apartFromLoggedWrite(() =>
+        transact(doc, [
+          {
+            Put: {
+              TableName: table,
+              Item,
+              ConditionExpression,
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          {
+            Update: {
+              TableName: table,
+              Key: aboutKey(about),
+              UpdateExpression: 'ADD refs :ref SET expiresAt = :at',
+              ExpressionAttributeValues: { ':ref': new Set([ref(idem)]), ':at': expiresAt() },
+            },
+          },
+        ]),
+      );
+      if (outcome.kind === 'written') return 'put';
+      if (outcome.kind === 'condition_failed' && outcome.index === 0) return outcome.current ?? {};
+      throw new Error(`idempotency claim: unexpected outcome ${outcome.kind}`);
+    }
+    try {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item,
+          ConditionExpression,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return 'put';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return error.Item ? unmarshall(error.Item) : {};
+    }
+  }
+
   return {
-    async claim(idem: Idempotency): Promise<Claim> {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: table,
-            Item: { ...key(idem), requestHash: idem.requestHash, pending: true, expiresAt: expiresAt() },
-            ConditionExpression: 'attribute_not_exists(PK)',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return { kind: 'claimed', resumed: false };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const stored = error.Item ? unmarshall(error.Item) : undefined;
-        if (stored?.pending === true && stored.requestHash === idem.requestHash)
-          return { kind: 'claimed', resumed: true };
-        return judgeReuse(stored, idem.requestHash);
-      }
+    /** `about`: the participant whose account the request makes, for their erasure to find the record. */
+    async claim(idem: Idempotency, about?: About): Promise<Claim> {
+      const stored = await put(idem, about);
+      if (stored === 'put') return { kind: 'claimed', resumed: false };
+      if (stored.pending === true && stored.requestHash === idem.requestHash)
+        return { kind: 'claimed', resumed: true };
+      return judgeReuse(stored, idem.requestHash);
     },
 
-    async complete(idem: Idempotency, answer: { status: number; body: unknown }): Promise<void> {
+    async complete(
+      idem: Idempotency,
+      answer: { status: number; body: unknown },
+      about?: About,
+    ): Promise<void> {
       await doc.send(
         new PutCommand({
           TableName: table,
@@ -55,6 +112,7 @@ export function externalIdempotency(doc: DynamoDBDocumentClient, table: string, 
             status: answer.status,
             body: JSON.stringify(answer.body),
             expiresAt: expiresAt(),
+            ...about,
           },
         }),
       );
@@ -74,6 +132,38 @@ export function externalIdempotency(doc: DynamoDBDocumentClient, table: string, 
         .catch((error: unknown) => {
           if (!(error instanceof ConditionalCheckFailedException)) throw error;
         });
+    },
+
+    /**
+     * Erasure: removes every record that names the participant, and their list. A record is removed only
+     * while it still names them (a key released and used again since for someone else is left alone).
+     */
+    async forget(about: About): Promise<number> {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: table, Key: aboutKey(about), ConsistentRead: true }),
+      );
+      const refs = [...((Item?.refs as Set<string> | undefined) ?? [])];
+      let removed = 0;
+      for (const r of refs) {
+        const [subject, k] = JSON.parse(r) as [string, string];
+        await doc
+          .send(
+            new DeleteCommand({
+              TableName: table,
+              Key: audienceKeys.idempotency(space, subject, k),
+              ConditionExpression: 'participant = :p AND centre = :c',
+              ExpressionAttributeValues: { ':p': about.participant, ':c': about.centre },
+            }),
+          )
+          .then(
+            () => removed++,
+            (error: unknown) => {
+              if (!(error instanceof ConditionalCheckFailedException)) throw error;
+            },
+          );
+      }
+      if (Item) await doc.send(new DeleteCommand({ TableName: table, Key: aboutKey(about) }));
+      return removed;
     },
   };
 }

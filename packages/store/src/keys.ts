@@ -260,6 +260,14 @@ export const audienceKeys = {
     PK: audienceKeys.idempotencyPk(audience),
     SK: `${subject}#${key}`,
   }),
+  /**
+   * Which of an audience's remembered requests name one participant (their account): what erasure finds
+   * and removes. `ABOUT#` never begins a request's key, whose subject is a token's `sub`.
+   */
+  idempotencyAbout: (audience: Exclude<Audience, 'centre'>, centre: string, participant: string) => ({
+    PK: audienceKeys.idempotencyPk(audience),
+    SK: `ABOUT#participant#${centre}#${participant}`,
+  }),
 };
 
 /** Head-office figures of a year: every centre and the totals in one partition, one query. */

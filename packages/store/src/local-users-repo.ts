@@ -134,6 +134,17 @@ export function localUsersRepo(doc: DynamoDBDocumentClient, table: string) {
       }
     },
 
+    /** Deletes the user and its username in one transaction; a user already gone is no error. */
+    async remove(sub: string): Promise<void> {
+      const user = await this.bySub(sub);
+      if (!user) return;
+      const outcome = await transact(doc, [
+        { Delete: { TableName: table, Key: localIdpKeys.user(sub) } },
+        { Delete: { TableName: table, Key: localIdpKeys.username(user.username) } },
+      ]);
+      if (outcome.kind !== 'written') throw new Error(`local user ${sub}: not removed (${outcome.kind})`);
+    },
+
     /** Disabling also revokes every session and refresh token, as Cognito's AdminUserGlobalSignOut. */
     setEnabled(sub: string, enabled: boolean, nowMs: number): Promise<LocalUser> {
       return enabled

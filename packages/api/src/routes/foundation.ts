@@ -33,17 +33,21 @@ export const foundationRoutes = [
     roles: participantAccountMakers,
     personal: { action: 'create', participant: ['path:participantId'] },
   },
+  // Turning a participant's own account off or on is in their access log: the answer, the account,
+  // names them (`participant`); a staff or volunteer account's names no one, and the entry says so.
   {
     method: 'POST',
     path: '/api/centres/{centreId}/accounts/{accountId}/deactivate',
     audience: 'accounts',
     roles: accountManagers,
+    personal: { action: 'update', participant: ['answer:participant'] },
   },
   {
     method: 'POST',
     path: '/api/centres/{centreId}/accounts/{accountId}/reactivate',
     audience: 'accounts',
     roles: accountManagers,
+    personal: { action: 'update', participant: ['answer:participant'] },
   },
   { method: 'GET', path: '/api/admin/centres', audience: 'admin', roles: ['admin'] },
   { method: 'POST', path: '/api/admin/onboardings', audience: 'admin', roles: ['admin'] },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { invitation, tokenLifetimes } from '@crux/api/identity-settings';
 import type { Account } from '@crux/domain/accounts';
 import type { AccountDirectory } from '@crux/functions/accounts/directory';
+import { apartFromLoggedWrite } from '@crux/store/access-log';
 import type { LocalUser, LocalUsersRepo } from '@crux/store/local-users-repo';
 import { hashPassword, temporaryPassword } from './passwords';
 
@@ -26,13 +27,13 @@ export function toAccount(user: LocalUser): Account {
  * It answers as Cognito's admin API does for the same requests (cognito-directory.ts): an account is
  * made with a temporary password that is sent as an invitation and must be changed at the first sign-in
  * (then TOTP is set up); its e-mail is its username; a taken e-mail returns the account that has it;
- * deactivating also ends every session and refresh token at once.
+ * deactivating, and deleting, also end every session and refresh token at once.
  */
 export function localAccountDirectory(
   repo: LocalUsersRepo,
   send: (invitation: Invitation) => void,
 ): AccountDirectory {
-  return {
+  return apartFromLog({
     async list(centre) {
       return (await repo.listCentre(centre)).map(toAccount);
     },
@@ -83,5 +84,25 @@ export function localAccountDirectory(
     async setActive(id, active) {
       return toAccount(await repo.setEnabled(id, active, Date.now()));
     },
-  };
+
+    async remove(id) {
+      // Every session and refresh token is checked against the user (users.ts, stillValid): none is left.
+      await repo.remove(id);
+    },
+  });
+}
+
+/**
+ * Each method outside the request's logged write, as Cognito is: the pool's items are in DynamoDB Local
+ * here, but never in a transaction with the person's data, so a request on personal data (a participant's
+ * account) writes its access-log entry after the change, as in AWS (functions' http/access-log.ts).
+ */
+function apartFromLog(directory: AccountDirectory): AccountDirectory {
+  return Object.fromEntries(
+    Object.entries(directory).map(([name, method]) => [
+      name,
+      (...args: unknown[]) =>
+        apartFromLoggedWrite(() => (method as (...a: unknown[]) => Promise<unknown>)(...args)),
+    ]),
+  ) as AccountDirectory;
 }
