@@ -166,6 +166,24 @@ describe("a participant's own account", () => {
       ]);
     });
   });
+
+  it('two requests at the same moment with different keys make one account; the other is a conflict', async () => {
+    const { centre, participant } = await centreWithParticipant();
+    const answers = await Promise.all([
+      give(centre, participant, 'staff', email('deltaker'), randomUUID()),
+      give(centre, participant, 'leader', email('deltaker'), randomUUID()),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const refused = answers.find((a) => a.status === 409);
+    expect(refused?.body.error.fields).toEqual([
+      expect.objectContaining({
+        field: 'participantId',
+        rule: expect.stringMatching(/^(has_account|account_requested)$/),
+      }),
+    ]);
+    const linked = (await poolOf(centre)).filter((u) => u.participant === participant);
+    expect(linked).toHaveLength(1);
+  });
 });
 
 describe("refusals of a participant's account, each writing nothing", () => {
@@ -248,5 +266,8 @@ describe("refusals of a participant's account, each writing nothing", () => {
     expect(answer.status).toBe(409);
     expect(answer.body.error.fields).toEqual([expect.objectContaining({ field: 'email', rule: 'unique' })]);
     expect(await poolOf(centre)).toEqual(before);
+    // The refusal let go of the participant: the same participant with an address of their own is given one.
+    const corrected = await give(centre, participant, 'staff', email('deltaker'), randomUUID());
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
   });
 });

@@ -6,6 +6,7 @@ import { participantsRepo } from '@crux/store/participants-repo';
 import { accountDirectory } from '../accounts/directory';
 import {
   emailInUse,
+  participantAccountUnderWay,
   participantEnded,
   participantHasAccount,
   participantSignInOff,
@@ -51,18 +52,19 @@ export async function createParticipantAccount(req: Request): Promise<ApiRespons
   if (!settings.participantSignIn) return errorResponse(participantSignInOff());
   if (participant.endDate) return errorResponse(participantEnded());
   const centre = scope.centre;
+  // Custom attributes cannot be searched in Cognito; the centre's group is a few dozen accounts.
+  const linkedAccount = async () =>
+    (await accountDirectory().list(centre)).find((a) => a.participant === participantId);
   return once(
     'accounts',
     req.idempotency,
     async (resumed) => {
-      const directory = accountDirectory();
-      // Custom attributes cannot be searched in Cognito; the centre's group is a few dozen accounts.
-      const linked = (await directory.list(centre)).find((a) => a.participant === participantId);
+      const linked = await linkedAccount();
       if (linked)
         return resumed && linked.email === email
           ? { status: 201, body: linked }
           : participantHasAccount(linked);
-      const outcome = await directory.create({
+      const outcome = await accountDirectory().create({
         email,
         name: participant.displayName,
         role: PARTICIPANT_ROLE,
@@ -72,6 +74,14 @@ export async function createParticipantAccount(req: Request): Promise<ApiRespons
       if (outcome.kind === 'created') return { status: 201, body: outcome.account };
       return emailInUse('email');
     },
-    { centre, participant: participantId },
+    {
+      centre,
+      participant: participantId,
+      // Another request about them holds the claim: the account it made, or it is still under way.
+      taken: async () => {
+        const linked = await linkedAccount();
+        return linked ? participantHasAccount(linked) : participantAccountUnderWay();
+      },
+    },
   );
 }

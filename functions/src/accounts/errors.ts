@@ -92,3 +92,25 @@ export const participantHasAccount = (current: unknown): AppError => ({
   ],
   current,
 });
+
+/**
+ * Another request for the participant's account is under way (sent at the same moment, or cut off and
+ * not yet sent again): one account per participant, so this one waits for it.
+ */
+export const participantAccountUnderWay = (): AppError => ({
+  code: 'conflict',
+  message: {
+    nb: 'En annen forespørsel om konto for deltakeren er under behandling. Prøv igjen om litt.',
+    en: "Another request for the participant's account is under way. Try again shortly.",
+  },
+  fields: [
+    {
+      field: 'participantId',
+      rule: 'account_requested',
+      message: {
+        nb: 'Det er allerede bedt om en konto for deltakeren.',
+        en: 'An account has already been requested for the participant.',
+      },
+    },
+  ],
+});

@@ -16,23 +16,29 @@ export type Answer = { status: number; body: unknown };
  * `act` throws, the claim stays pending, and the same request sent again carries on (`resumed`).
  * These records are kept apart from a logged request's entry (a participant's account): the change is
  * in the pool, so the entry is written after it, by the request pipeline. `about` names the participant
- * whose account the answer carries: their erasure removes the record (privacy/participant-account.ts).
+ * whose account the answer carries: their erasure removes the record (accounts/erasure.ts), and while
+ * one request about them is under way (or done within the day), another is answered by `taken`.
  */
 export async function once(
   space: Exclude<Audience, 'centre'>,
   idem: Idempotency,
   act: (resumed: boolean) => Promise<Answer | AppError>,
-  about?: About,
+  about?: About & { taken: () => Promise<AppError> },
 ): Promise<ApiResponse> {
   const requests = externalIdempotency(documentClient(), tableName(), space);
-  const claim = await apartFromLoggedWrite(() => requests.claim(idem, about));
+  const participant = about && { centre: about.centre, participant: about.participant };
+  const claim = await apartFromLoggedWrite(() => requests.claim(idem, participant));
   if (claim.kind === 'replayed') return json(claim.status, claim.body);
   if (claim.kind === 'key_reused') return errorResponse(idempotencyKeyReused());
+  if (claim.kind === 'taken') {
+    if (!about) throw new Error('only a claim about a participant can be taken');
+    return errorResponse(await about.taken());
+  }
   const outcome = await act(claim.resumed);
   if ('code' in outcome) {
-    await apartFromLoggedWrite(() => requests.release(idem));
+    await apartFromLoggedWrite(() => requests.release(idem, participant));
     return errorResponse(outcome);
   }
-  await apartFromLoggedWrite(() => requests.complete(idem, outcome, about));
+  await apartFromLoggedWrite(() => requests.complete(idem, outcome, participant));
   return json(outcome.status, outcome.body);
 }

@@ -16,8 +16,12 @@ import { transact } from './transact';
  * key with another request is refused; and a request the rules refuse releases its claim, leaving
  * nothing behind.
  */
-/** `resumed`: the claim was this same request's, left pending by an attempt that was cut off. */
-export type Claim = { kind: 'claimed'; resumed: boolean } | Replay;
+/**
+ * `resumed`: the claim was this same request's, left pending by an attempt that was cut off. `taken`:
+ * another request about the same participant holds their list (under way, or done within the record's
+ * day), so two requests sent at once cannot both make the participant an account.
+ */
+export type Claim = { kind: 'claimed'; resumed: boolean } | { kind: 'taken' } | Replay;
 
 type Space = Exclude<Audience, 'centre'>;
 
@@ -37,7 +41,10 @@ export function externalIdempotency(doc: DynamoDBDocumentClient, table: string, 
   const ref = (idem: Idempotency) => JSON.stringify([idem.subject, idem.key]);
 
   /** A first claim: the record alone, or with its place in the participant's list, in one transaction. */
-  async function put(idem: Idempotency, about: About | undefined): Promise<Record<string, unknown> | 'put'> {
+  async function put(
+    idem: Idempotency,
+    about: About | undefined,
+  ): Promise<Record<string, unknown> | 'put' | 'taken'> {
     const Item = {
       ...key(idem),
       requestHash: idem.requestHash,
@@ -63,13 +70,22 @@ export function externalIdempotency(doc: DynamoDBDocumentClient, table: string, 
               TableName: table,
               Key: aboutKey(about),
               UpdateExpression: 'ADD refs :ref SET expiresAt = :at',
-              ExpressionAttributeValues: { ':ref': new Set([ref(idem)]), ':at': expiresAt() },
+              // The participant's list holds one live request at a time: this one, or none yet (DynamoDB
+              // deletes an expired item only within a day or two, so its time is checked here).
+              ConditionExpression: 'attribute_not_exists(refs) OR contains(refs, :one) OR expiresAt < :now',
+              ExpressionAttributeValues: {
+                ':ref': new Set([ref(idem)]),
+                ':one': ref(idem),
+                ':at': expiresAt(),
+                ':now': Math.floor(Date.now() / 1000),
+              },
             },
           },
         ]),
       );
       if (outcome.kind === 'written') return 'put';
       if (outcome.kind === 'condition_failed' && outcome.index === 0) return outcome.current ?? {};
+      if (outcome.kind === 'condition_failed' && outcome.index === 1) return 'taken';
       throw new Error(`idempotency claim: unexpected outcome ${outcome.kind}`);
     }
     try {
@@ -93,6 +109,7 @@ export function externalIdempotency(doc: DynamoDBDocumentClient, table: string, 
     async claim(idem: Idempotency, about?: About): Promise<Claim> {
       const stored = await put(idem, about);
       if (stored === 'put') return { kind: 'claimed', resumed: false };
+      if (stored === 'taken') return { kind: 'taken' };
       if (stored.pending === true && stored.requestHash === idem.requestHash)
         return { kind: 'claimed', resumed: true };
       return judgeReuse(stored, idem.requestHash);
@@ -118,8 +135,34 @@ export function externalIdempotency(doc: DynamoDBDocumentClient, table: string, 
       );
     },
 
-    /** Removes a claim whose request was refused; a completed record is never removed. */
-    async release(idem: Idempotency): Promise<void> {
+    /**
+     * Removes a claim whose request was refused, and its place in the participant's list, so another
+     * request may try; a completed record is never removed.
+     */
+    async release(idem: Idempotency, about?: About): Promise<void> {
+      if (about) {
+        await apartFromLoggedWrite(() =>
+          transact(doc, [
+            {
+              Delete: {
+                TableName: table,
+                Key: key(idem),
+                ConditionExpression: 'pending = :pending',
+                ExpressionAttributeValues: { ':pending': true },
+              },
+            },
+            {
+              Update: {
+                TableName: table,
+                Key: aboutKey(about),
+                UpdateExpression: 'DELETE refs :ref',
+                ExpressionAttributeValues: { ':ref': new Set([ref(idem)]) },
+              },
+            },
+          ]),
+        );
+        return;
+      }
       await doc
         .send(
           new DeleteCommand({
