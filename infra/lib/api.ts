@@ -1,4 +1,5 @@
-import { type Audience, audienceNames, audiences, tenantOf } from '@crux/api/audiences';
+import { audienceDescriptions } from '@crux/api/audience-functions';
+import { type Audience, audienceNames, tenantOf } from '@crux/api/audiences';
 import { type RouteDef, routes } from '@crux/api/routes';
 import { personLogIndex } from '@crux/store/access-log-index';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
@@ -74,7 +75,7 @@ export class Api extends Construct {
     const make = (audience: Audience, policy?: PolicyJson) =>
       new AppFunction(this, `${audience[0]?.toUpperCase()}${audience.slice(1)}Function`, {
         name: audience,
-        description: audiences[audience].description,
+        description: audienceDescriptions[audience],
         environment,
         logsKey,
         ...(policy ? { policy } : {}),

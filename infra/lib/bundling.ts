@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { type Audience, audienceNames, audiences } from '@crux/api/audiences';
+import { functionEntry } from '@crux/api/audience-functions';
+import { type Audience, audienceNames } from '@crux/api/audiences';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
@@ -23,7 +24,7 @@ const jobEntries = {
   preToken: 'functions/src/pre-token/handler.ts',
 } as const;
 export const functionEntries = {
-  ...(Object.fromEntries(audienceNames.map((a) => [a, audiences[a].entry])) as Record<Audience, string>),
+  ...(Object.fromEntries(audienceNames.map((a) => [a, functionEntry(a)])) as Record<Audience, string>),
   ...jobEntries,
 };
 export type FunctionName = keyof typeof functionEntries;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { audiences } from '@crux/api/audiences';
+import { functionModule } from '@crux/api/audience-functions';
 import { httpApiEvent } from '@crux/api/event';
 import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
 import { matchRoute } from '@crux/api/match';
@@ -44,7 +44,7 @@ const subjects = new Set<string>();
 beforeAll(async () => {
   const minter = await functionsReady();
   token = (claims) => minter.accessToken(claims);
-  handler = ((await import(audiences.centre.module)) as { handler: Handler }).handler;
+  handler = ((await import(functionModule('centre'))) as { handler: Handler }).handler;
 });
 
 afterEach(() => {

@@ -1,4 +1,5 @@
-import { audienceNames, audiences } from '@crux/api/audiences';
+import { audienceDescriptions } from '@crux/api/audience-functions';
+import { audienceNames } from '@crux/api/audiences';
 import { statusOf } from '@crux/api/errors';
 import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
 import type { PathParamName } from '@crux/api/path-parameters';
@@ -86,7 +87,7 @@ function operation(route: Route): ZodOpenApiOperationObject {
   return {
     operationId: key.replace(/[^A-Za-z0-9]+/g, '_').replace(/_$/, ''),
     summary: key,
-    description: `Roles: ${roles.join(', ')}. ${audiences[route.audience].description}.`,
+    description: `Roles: ${roles.join(', ')}. ${audienceDescriptions[route.audience]}.`,
     tags: [route.audience],
     'x-roles': roles,
     'x-audience': route.audience,
@@ -135,7 +136,7 @@ export function openApiDocument(table: readonly Route[] = routes) {
         'Cognito access token; every error answers `{"error": {code, message: {nb, en}, fields?}}`.',
     },
     servers: [{ url: '/', description: 'The same origin as the web client' }],
-    tags: audienceNames.map((name) => ({ name, description: audiences[name].description })),
+    tags: audienceNames.map((name) => ({ name, description: audienceDescriptions[name] })),
     security: [{ bearer: [] }],
     components: {
       securitySchemes: {

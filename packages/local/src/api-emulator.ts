@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Audience, audiences } from '@crux/api/audiences';
+import { functionEntry, functionModule } from '@crux/api/audience-functions';
+import type { Audience } from '@crux/api/audiences';
 import { tooManyRequests } from '@crux/api/errors';
 import { httpApiEvent } from '@crux/api/event';
 import { MalformedPath, matchRoute, type RouteMatch } from '@crux/api/match';
@@ -37,7 +38,8 @@ const DEFAULT_BODY_LIMIT = 64 * 1024;
  * DYNAMODB_ENDPOINT, because a function builds its DynamoDB client when its module loads.
  */
 export async function importFunctionHandler(fn: Audience): Promise<ApiHandler> {
-  const { module, entry } = audiences[fn];
+  const module = functionModule(fn);
+  const entry = functionEntry(fn);
   let mod: { handler?: unknown };
   try {
     mod = (await import(module)) as { handler?: unknown };

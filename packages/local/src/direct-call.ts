@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Audience, audiences } from '@crux/api/audiences';
+import { functionModule } from '@crux/api/audience-functions';
+import type { Audience } from '@crux/api/audiences';
 import { httpApiEvent } from '@crux/api/event';
 import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
 import { matchRoute } from '@crux/api/match';
@@ -59,7 +60,7 @@ export function directCaller(prepare: () => void = () => {}) {
     const cached = handlers.get(audience);
     if (cached) return cached;
     await ready();
-    const handler = ((await import(audiences[audience].module)) as { handler: Handler }).handler;
+    const handler = ((await import(functionModule(audience))) as { handler: Handler }).handler;
     handlers.set(audience, handler);
     return handler;
   }
