@@ -61,7 +61,7 @@ function remembered(token: string): Principal | undefined {
 }
 
 function remember(token: string, principal: Principal, claims: Record<string, unknown>): void {
-  // verifyJwt refuses a token without an expiry; were one let through, it would be kept for ever.
+  // A token without an expiry is verified each time rather than kept: it would be kept for ever.
   if (typeof claims.exp !== 'number') return;
   if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
   verified.set(token, {
