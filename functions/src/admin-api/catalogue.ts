@@ -4,6 +4,7 @@ import {
   parseCatalogueChange,
 } from '@crux/domain/catalogue/change';
 import { type Catalogue, type CatalogueListName, catalogueLists } from '@crux/domain/catalogue/lists';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import { catalogueHash, catalogueRepo } from '@crux/store/catalogue-repo';
 import { isShared, sharedAnswer } from '../http/outcome';
@@ -63,7 +64,7 @@ export async function changeCatalogue(
       return errorResponse(
         fieldError(
           change.value.op === 'remove' ? 'change.id' : 'change.patch.counts',
-          change.value.op === 'remove' ? 'has_history' : 'counting_locked',
+          change.value.op === 'remove' ? rules.hasHistory : rules.countingLocked,
         ),
       );
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkActivityItem, checkSave } from '@crux/domain/activity';
 import { conflict, fail, notFound, ok } from '@crux/domain/errors';
+import * as rules from '@crux/domain/rules';
 import { fieldError, validationError } from '@crux/domain/validation';
 import { activitiesRepo } from '@crux/store/activities-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -19,7 +20,7 @@ function unknownParticipant(
   entries: readonly { participantId?: string | undefined }[],
   participantId: string,
 ) {
-  const [first] = fieldError('participantId', 'unknown_participant').fields ?? [];
+  const [first] = fieldError('participantId', rules.unknownParticipant).fields ?? [];
   return validationError(
     entries.flatMap((e, i) =>
       e.participantId === participantId && first ? [{ ...first, field: `entries.${i}.participantId` }] : [],
@@ -29,7 +30,7 @@ function unknownParticipant(
 
 export async function listActivities(req: RequestOf<`GET ${typeof path}`>): Promise<ApiResponse> {
   const page = await repo(req.scope).list(req.query);
-  if (page === 'bad_cursor') return errorResponse(fieldError('cursor', 'cursor'));
+  if (page === 'bad_cursor') return errorResponse(fieldError('cursor', rules.cursor));
   return json(200, page);
 }
 
@@ -63,7 +64,7 @@ export async function correctActivity(
     case 'written':
       return json(200, outcome.entry);
     case 'unknown_participant':
-      return errorResponse(fieldError('participantId', 'unknown_participant'));
+      return errorResponse(fieldError('participantId', rules.unknownParticipant));
     case 'catalogue_refused':
       return errorResponse(
         catalogueRefusal(outcome.catalogue, (c) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from '@crux/domain/errors';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import { hoursRepo } from '@crux/store/hours-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -29,7 +30,7 @@ export async function logHours(req: RequestOf<`POST ${typeof order}/hours`>): Pr
     case 'refused': {
       const orders = (outcome.stored?.orders ?? {}) as Record<string, unknown>;
       return errorResponse(
-        outcome.stored && orders[orderId] ? fieldError('date', 'outside_order') : notFound(),
+        outcome.stored && orders[orderId] ? fieldError('date', rules.outsideOrder) : notFound(),
       );
     }
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import { participantsRepo } from '@crux/store/participants-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -16,7 +17,7 @@ const repo = ({ scope }: { scope: TenantScope }) => participantsRepo(clientFor(s
 
 export async function listParticipants(req: RequestOf<`GET ${typeof base}`>): Promise<ApiResponse> {
   const page = await repo(req).list(req.query);
-  if (page === 'bad_cursor') return errorResponse(fieldError('cursor', 'cursor'));
+  if (page === 'bad_cursor') return errorResponse(fieldError('cursor', rules.cursor));
   return json(200, page);
 }
 
@@ -46,7 +47,7 @@ export async function updateParticipant(
     case 'written':
       return json(200, outcome.participant);
     case 'ends_before_start':
-      return errorResponse(fieldError('startDate', 'after_end'));
+      return errorResponse(fieldError('startDate', rules.afterEnd));
   }
 }
 
@@ -61,6 +62,6 @@ export async function endParticipation(
     case 'already_ended':
       return errorResponse(conflict(outcome.current));
     case 'ends_before_start':
-      return errorResponse(fieldError('endDate', 'before_start'));
+      return errorResponse(fieldError('endDate', rules.beforeStart));
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkSpan } from '@crux/domain/records/spans';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import { type SpanKind, type SpanOutcome, spansRepo } from '@crux/store/spans-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -19,7 +20,7 @@ function answer(kind: SpanKind, outcome: SpanOutcome, type: string, created: boo
     case 'written':
       return json(created ? 201 : 200, outcome.span);
     case 'outside_participation':
-      return errorResponse(fieldError('startDate', 'outside_participation'));
+      return errorResponse(fieldError('startDate', rules.outsideParticipation));
     case 'catalogue_refused':
       return errorResponse(
         catalogueRefusal(outcome.catalogue, (c) => checkSpan(c, catalogueList[kind], { type })),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkImport } from '@crux/domain/import';
+import * as rules from '@crux/domain/rules';
 import { fieldError, validationError } from '@crux/domain/validation';
 import { importRepo } from '@crux/store/import-repo';
 import { catalogueRefusal } from '../http/catalogue-refusal';
@@ -45,11 +46,11 @@ export async function importRecords(
       if (part.what === 'catalogue')
         return errorResponse(catalogueRefusal(outcome.current, (c) => checkImport(req.body, c)));
       if (part.what === 'exists')
-        return errorResponse(fieldError(`records.${part.index}.id`, 'duplicate_id'));
+        return errorResponse(fieldError(`records.${part.index}.id`, rules.duplicateId));
       if (part.what === 'account')
-        return errorResponse(fieldError(`records.${part.index}.account`, 'account_taken'));
-      if (part.what === 'volunteer') return errorResponse(fieldError('records', 'unknown_volunteer'));
-      return errorResponse(fieldError('records', 'unknown_participant'));
+        return errorResponse(fieldError(`records.${part.index}.account`, rules.accountTaken));
+      if (part.what === 'volunteer') return errorResponse(fieldError('records', rules.unknownVolunteer));
+      return errorResponse(fieldError('records', rules.unknownParticipant));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import { checkWheelUses, conversationUses } from '@crux/domain/wheel/check';
 import { conversationsRepo } from '@crux/store/conversations-repo';
@@ -33,7 +34,7 @@ export async function recordConversation(req: RequestOf<`POST ${typeof path}`>):
       countRegistrations('centre', ['wheel_conversation']);
       return json(201, outcome.recorded);
     case 'outside_participation':
-      return errorResponse(fieldError('date', 'outside_participation'));
+      return errorResponse(fieldError('date', rules.outsideParticipation));
     case 'catalogue_refused': {
       const uses = conversationUses(req.body);
       return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkWheelUses(c, uses, uses)));

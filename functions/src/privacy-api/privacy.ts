@@ -3,6 +3,7 @@ import { conflict, notFound } from '@crux/domain/errors';
 import type { AccessLogEntry, AccessReport } from '@crux/domain/privacy/access-log';
 import { withCatalogueNames } from '@crux/domain/privacy/export-names';
 import { accessLogCutoff, retentionOf } from '@crux/domain/privacy/retention';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import { accessLogRepo, centreParticipantNames } from '@crux/store/access-log-repo';
 import { catalogueRepo } from '@crux/store/catalogue-repo';
@@ -47,7 +48,7 @@ export async function accessLog(
     logOf(req.scope).page(req.query),
     centreParticipantNames(clientFor(req.scope), tableName(), req.scope),
   ]);
-  if (page === 'bad_cursor') return errorResponse(fieldError('cursor', 'cursor'));
+  if (page === 'bad_cursor') return errorResponse(fieldError('cursor', rules.cursor));
   const participants = names(new Set(page.items.flatMap((e) => e.people.participant ?? [])));
   return json(200, { ...page, participants });
 }

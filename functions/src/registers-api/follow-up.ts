@@ -1,4 +1,5 @@
 import { checkFollowUp } from '@crux/domain/registers/follow-up';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import { followUpRepo } from '@crux/store/follow-up-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -33,7 +34,7 @@ export async function setFollowUp(req: RequestOf<`PUT ${typeof path}`>): Promise
         talk >= 0
           ? `talks.${talk}.volunteerId`
           : `gatherings.${gathering}.attendees.${req.body.gatherings[gathering]?.attendees.indexOf(outcome.volunteerId)}`;
-      return errorResponse(fieldError(field, 'unknown_volunteer'));
+      return errorResponse(fieldError(field, rules.unknownVolunteer));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import { positionsRepo } from '@crux/store/positions-repo';
 import type { TenantScope } from '@crux/store/tenant-scope';
@@ -13,7 +14,7 @@ const repo = (scope: TenantScope) => positionsRepo(clientFor(scope), tableName()
 /** The centre's staff positions, for its leader: a page in id order, one Query. */
 export async function listPositions(req: RequestOf<`GET ${typeof base}`>): Promise<ApiResponse> {
   const page = await repo(req.scope).list(req.query);
-  return page === 'bad_cursor' ? errorResponse(fieldError('cursor', 'cursor')) : json(200, page);
+  return page === 'bad_cursor' ? errorResponse(fieldError('cursor', rules.cursor)) : json(200, page);
 }
 
 export async function createPosition(req: RequestOf<`POST ${typeof base}`>): Promise<ApiResponse> {

@@ -6,6 +6,7 @@ import {
   type OwnHours,
   type VolunteerHoursEntry,
 } from '@crux/domain/registers/volunteers';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { type EntryOutcome, volunteerHoursRepo, type Writer } from '@crux/store/volunteer-hours-repo';
@@ -70,7 +71,7 @@ export async function logVolunteerHours(req: RequestOf<`POST ${typeof hours}`>):
     case 'not_own':
       return refusalResponse(notFound());
     case 'outside_volunteering':
-      return errorResponse(fieldError('date', 'outside_volunteering'));
+      return errorResponse(fieldError('date', rules.outsideVolunteering));
     case 'catalogue_refused':
       return errorResponse(catalogueRefusal(outcome.catalogue, (c) => checkVolunteerHours(c, req.body)));
   }

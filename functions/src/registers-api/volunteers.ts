@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@crux/domain/errors';
 import { checkVolunteer } from '@crux/domain/registers/volunteers';
+import * as rules from '@crux/domain/rules';
 import { fieldError } from '@crux/domain/validation';
 import type { TenantScope } from '@crux/store/tenant-scope';
 import { volunteersRepo } from '@crux/store/volunteers-repo';
@@ -17,7 +18,7 @@ const noContent = (): ApiResponse => ({ statusCode: 204, headers: { 'cache-contr
 
 export async function listVolunteers(req: RequestOf<`GET ${typeof base}`>): Promise<ApiResponse> {
   const page = await repo(req.scope).list(req.query);
-  return page === 'bad_cursor' ? errorResponse(fieldError('cursor', 'cursor')) : json(200, page);
+  return page === 'bad_cursor' ? errorResponse(fieldError('cursor', rules.cursor)) : json(200, page);
 }
 
 export async function createVolunteer(req: RequestOf<`POST ${typeof base}`>): Promise<ApiResponse> {
@@ -59,7 +60,7 @@ export async function linkAccount(
     case 'already_linked':
       return errorResponse(conflict(outcome.current));
     case 'account_taken':
-      return errorResponse(fieldError('account', 'account_taken'));
+      return errorResponse(fieldError('account', rules.accountTaken));
   }
 }
 

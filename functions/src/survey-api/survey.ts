@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { conflict } from '@crux/domain/errors';
+import * as rules from '@crux/domain/rules';
 import { CODE_LENGTH, codeFromBytes } from '@crux/domain/survey/code';
 import { fieldError } from '@crux/domain/validation';
 import { centreFiguresRepo } from '@crux/store/centre-figures-repo';
@@ -28,7 +29,7 @@ export async function openRound(req: RequestOf<`POST ${typeof rounds}`>): Promis
     case 'written':
       return json(201, outcome.round);
     case 'unknown_version':
-      return errorResponse(fieldError('version', 'unknown_version'));
+      return errorResponse(fieldError('version', rules.unknownVersion));
     case 'already_open':
       return errorResponse(conflict({ round: outcome.round }));
   }

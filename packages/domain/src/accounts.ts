@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { CentreInput } from './centre';
 import { Role } from './role-schema';
+import * as rules from './rules';
 import { SingleLine } from './text-input';
+import { raise } from './validation';
 
 /**
  * An e-mail address, the account's username (Cognito signs people in by e-mail). Stored trimmed and in
@@ -11,7 +13,7 @@ export const Email = z.string().check(
   z.trim(),
   z.toLowerCase(),
   z.maxLength(254),
-  z.refine((s) => /^[^\s@"<>()[\],;:\\]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(s), { message: 'email' }),
+  z.refine((s) => /^[^\s@"<>()[\],;:\\]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(s), { ...raise(rules.email) }),
 );
 
 /** A person's name on an account, as shown in the web client. */

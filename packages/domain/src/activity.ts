@@ -6,7 +6,8 @@ import { ParticipantId } from './participant';
 import { IsoDate, PastDate } from './period';
 import { PageQuery } from './queries';
 import { catalogueRefErrors } from './records/catalogue-ref';
-import { fieldError, validationError } from './validation';
+import * as rules from './rules';
+import { fieldError, raise, validationError } from './validation';
 
 /**
  * What a centre registers day by day: a count of one activity kind of the foundation's catalogue (the
@@ -74,11 +75,11 @@ export function checkActivityItem(
   const fields = catalogueRefErrors(catalogue, 'activityKinds', item.kind, field('kind'));
   const kind = catalogue.activityKinds.find((k) => k.id === item.kind);
   if (daily && kind?.registration === 'plan')
-    fields.push(...(fieldError(field('kind'), 'registered_on_plan').fields ?? []));
+    fields.push(...(fieldError(field('kind'), rules.registeredOnPlan).fields ?? []));
   if (kind?.participant === 'must' && item.participantId === undefined)
-    fields.push(...(fieldError(field('participantId'), 'participant_required').fields ?? []));
+    fields.push(...(fieldError(field('participantId'), rules.participantRequired).fields ?? []));
   if (kind?.participant === 'mustNot' && item.participantId !== undefined)
-    fields.push(...(fieldError(field('participantId'), 'participant_not_allowed').fields ?? []));
+    fields.push(...(fieldError(field('participantId'), rules.participantNotAllowed).fields ?? []));
   return fields;
 }
 
@@ -95,9 +96,12 @@ const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) /
 
 /** The checks of a listing's `from` and `to`, for every dated listing. */
 export const rangeChecks = [
-  z.refine<{ from: string; to: string }>((r) => r.from <= r.to, { message: 'before_start', path: ['to'] }),
+  z.refine<{ from: string; to: string }>((r) => r.from <= r.to, {
+    ...raise(rules.beforeStart),
+    path: ['to'],
+  }),
   z.refine<{ from: string; to: string }>((r) => r.from > r.to || days(r.from, r.to) < MAX_RANGE_DAYS, {
-    message: 'range_too_long',
+    ...raise(rules.rangeTooLong),
     path: ['to'],
   }),
 ];

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Slug } from './catalogue/ids';
 import type { Catalogue } from './catalogue/lists';
 import { fail, ok, type Result } from './errors';
+import * as rules from './rules';
 import { fieldError } from './validation';
 
 /**
@@ -36,7 +37,7 @@ export const defaultCentreSettings: CentreSettings = {
 export function checkTodayKindsOnce(update: CentreSettingsUpdate): Result<CentreSettingsUpdate> {
   const seen = new Set<string>();
   for (const [i, id] of update.todayKinds.entries()) {
-    if (seen.has(id)) return fail(fieldError(`todayKinds.${i}`, 'duplicate_id'));
+    if (seen.has(id)) return fail(fieldError(`todayKinds.${i}`, rules.duplicateId));
     seen.add(id);
   }
   return ok(update);
@@ -51,7 +52,7 @@ export function checkCentreSettings(
     catalogue.activityKinds.filter((k) => k.status === 'active' && !k.registration).map((k) => k.id),
   );
   for (const [i, id] of update.todayKinds.entries()) {
-    if (!inUse.has(id)) return fail(fieldError(`todayKinds.${i}`, 'unknown_type'));
+    if (!inUse.has(id)) return fail(fieldError(`todayKinds.${i}`, rules.unknownType));
   }
   return checkTodayKindsOnce(update);
 }

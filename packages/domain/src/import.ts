@@ -7,6 +7,8 @@ import { PastDate } from './period';
 import { RecordId } from './record-id';
 import { checkSpan, HoursCreate, MeasureCreate } from './records/spans';
 import { checkRegisterRecords, importedRegisterRecords } from './registers/import';
+import * as rules from './rules';
+import type { Rule } from './validation';
 import { fieldError, validationError } from './validation';
 
 /**
@@ -72,7 +74,7 @@ const within = (day: string, from: string, to: string | undefined) =>
  */
 export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<CentreImport> {
   const fields: FieldError[] = [];
-  const at = (i: number, field: string, rule: string) =>
+  const at = (i: number, field: string, rule: Rule) =>
     fields.push(...(fieldError(`records.${i}.${field}`, rule).fields ?? []));
   const people = new Map<string, ImportedParticipant>();
   for (const r of batch.records) if (r.type === 'participant') people.set(r.id, r);
@@ -81,7 +83,7 @@ export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<
   // in AWS refuses the whole request otherwise), and of two measures under one id only one would be kept.
   const ids = new Set<string>();
   const once = (i: number, field: string, id: string) => {
-    if (ids.has(id)) at(i, field, 'duplicate_id');
+    if (ids.has(id)) at(i, field, rules.duplicateId);
     ids.add(id);
   };
   batch.records.forEach((r, i) => {
@@ -89,7 +91,7 @@ export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<
     if (r.type === 'participant') {
       once(i, 'id', r.id);
       const end = r.end?.endDate;
-      if (end !== undefined && end < r.body.startDate) at(i, 'end.endDate', 'before_start');
+      if (end !== undefined && end < r.body.startDate) at(i, 'end.endDate', rules.beforeStart);
       for (const [list, spans] of [
         ['measureTypes', r.measures],
         ['orderTypes', r.orders],
@@ -98,10 +100,15 @@ export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<
           const field = `${list === 'measureTypes' ? 'measures' : 'orders'}.${j}`;
           once(i, `${field}.id`, s.id);
           const found = catalogue ? checkSpan(catalogue, list, s) : ok(s);
-          if (!found.ok) at(i, `${field}.type`, found.error.fields?.[0]?.rule ?? 'unknown_type');
+          if (!found.ok) {
+            // The catalogue's own refusal (unknown or retired), moved to the record's field.
+            const refused = found.error.fields?.[0];
+            if (refused) fields.push({ ...refused, field: `records.${i}.${field}.type` });
+            else at(i, `${field}.type`, rules.unknownType);
+          }
           const last = s.endDate ?? end;
           if (s.startDate < r.body.startDate || (end !== undefined && (last === undefined || last > end)))
-            at(i, `${field}.startDate`, 'outside_participation');
+            at(i, `${field}.startDate`, rules.outsideParticipation);
         });
       }
     }
@@ -109,7 +116,7 @@ export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<
       once(i, 'id', r.id);
       const person = people.get(r.participantId);
       const order = person?.orders?.find((o) => o.id === r.orderId);
-      if (person && !order) at(i, 'orderId', 'unknown_order');
+      if (person && !order) at(i, 'orderId', rules.unknownOrder);
       if (
         person &&
         order &&
@@ -118,7 +125,7 @@ export function checkImport(batch: CentreImport, catalogue?: Catalogue): Result<
           within(r.date, person.body.startDate, person.end?.endDate)
         )
       )
-        at(i, 'date', 'outside_order');
+        at(i, 'date', rules.outsideOrder);
     }
   });
   return fields.length ? fail(validationError(fields)) : ok(batch);

@@ -3,7 +3,9 @@ import { PastDate, PlannedDate } from './period';
 import { PageQuery } from './queries';
 import { RecordId } from './record-id';
 import type { Span } from './records/spans';
+import * as rules from './rules';
 import { SingleLine } from './text-input';
+import { raise } from './validation';
 
 export const genders = ['woman', 'man', 'other'] as const;
 export const Gender = z.enum(genders);
@@ -41,7 +43,7 @@ const editable = {
 const adultAtStart = z.refine<{ birthYear: number; startDate: string }>(
   (p) => Number(p.startDate.slice(0, 4)) - p.birthYear >= 18,
   {
-    message: 'adult',
+    ...raise(rules.adult),
     path: ['birthYear'],
     when: (payload) =>
       !payload.issues.some((i) => !i.path?.length || i.path[0] === 'startDate' || i.path[0] === 'birthYear'),

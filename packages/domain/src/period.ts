@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { type Rule, raise } from './validation';
 
 /** A calendar date `YYYY-MM-DD` that exists (2024-02-30 is refused). */
 export const IsoDate = z.iso.date();
@@ -26,21 +27,49 @@ export const planningHorizon = (now: Date = new Date()): IsoDate => addDays(toda
  */
 export const PLAN_AHEAD_DAYS = 3 * 366;
 
+/** `31.12.2026`: dates in messages as people in Norway write them, in both languages. */
+const shown = (iso: string) => iso.split('-').reverse().join('.');
+
+export const datePast: Rule = {
+  name: 'date_past',
+  text: () => ({
+    nb: `Datoen må være fra ${shown(PLATFORM_START)} til i dag (${shown(todayInOslo())}).`,
+    en: `The date must be from ${shown(PLATFORM_START)} to today (${shown(todayInOslo())}).`,
+  }),
+};
+
+export const datePlanned: Rule = {
+  name: 'date_planned',
+  text: () => ({
+    nb: `Datoen må være fra ${shown(PLATFORM_START)} til ${shown(planningHorizon())}.`,
+    en: `The date must be from ${shown(PLATFORM_START)} to ${shown(planningHorizon())}.`,
+  }),
+};
+
+export const datePlan: Rule = {
+  name: 'date_plan',
+  text: () => ({
+    nb: `Datoen må være fra ${shown(PLATFORM_START)} til ${shown(addDays(todayInOslo(), PLAN_AHEAD_DAYS))}.`,
+    en: `The date must be from ${shown(PLATFORM_START)} to ${shown(addDays(todayInOslo(), PLAN_AHEAD_DAYS))}.`,
+  }),
+};
+
 /** A date in a plan: from 2000-01-01 to `PLAN_AHEAD_DAYS` ahead of today in Oslo. */
 export const PlanDate = IsoDate.check(
-  z.refine((d: string) => d >= PLATFORM_START && d <= addDays(todayInOslo(), PLAN_AHEAD_DAYS), {
-    message: 'date_plan',
-  }),
+  z.refine(
+    (d: string) => d >= PLATFORM_START && d <= addDays(todayInOslo(), PLAN_AHEAD_DAYS),
+    raise(datePlan),
+  ),
 );
 
 /** A date of something that has happened: from 2000-01-01 to today in Oslo. */
 export const PastDate = IsoDate.check(
-  z.refine((d: string) => d >= PLATFORM_START && d <= todayInOslo(), { message: 'date_past' }),
+  z.refine((d: string) => d >= PLATFORM_START && d <= todayInOslo(), raise(datePast)),
 );
 
 /** A date of something planned or happened: from 2000-01-01 to `PLANNING_DAYS` days after today. */
 export const PlannedDate = IsoDate.check(
-  z.refine((d: string) => d >= PLATFORM_START && d <= planningHorizon(), { message: 'date_planned' }),
+  z.refine((d: string) => d >= PLATFORM_START && d <= planningHorizon(), raise(datePlanned)),
 );
 
 /** `YYYY-MM` */

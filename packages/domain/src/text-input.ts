@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import * as rules from './rules';
+import { raise } from './validation';
 
 /**
  * What people type into names and free text. Printable text only: no control characters, no lone
@@ -26,7 +28,7 @@ export const SingleLine = (min: number, max: number) =>
   z
     .string()
     .check(
-      z.refine(printable(false), { message: 'printable', abort: true }),
+      z.refine(printable(false), { ...raise(rules.printable), abort: true }),
       z.normalize('NFC'),
       z.trim(),
       z.minLength(min),
@@ -38,7 +40,7 @@ export const MultiLine = (min: number, max: number) =>
   z
     .string()
     .check(
-      z.refine(printable(true), { message: 'printable', abort: true }),
+      z.refine(printable(true), { ...raise(rules.printable), abort: true }),
       z.normalize('NFC'),
       z.trim(),
       z.minLength(min),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { conflict, fail, ok, type Result } from '../errors';
+import * as rules from '../rules';
 import { fieldError, parse, validationError } from '../validation';
 import {
   type Catalogue,
@@ -110,12 +111,12 @@ export function applyCatalogueChange(
     const index = entries.findIndex((e) => e.id === id);
     const current = entries[index];
     if (change.op === 'add') {
-      if (current) return fail(fieldError('entry.id', 'duplicate_id'));
+      if (current) return fail(fieldError('entry.id', rules.duplicateId));
       after = change.entry;
       setList(next, change.list, [...entries, after]);
       at = { list: change.list, index: entries.length, field: 'entry' };
     } else if (!current) {
-      return fail(fieldError('id', 'unknown_entry'));
+      return fail(fieldError('id', rules.unknownEntry));
     } else if (change.op === 'update') {
       const locked = (catalogueLists[change.list].locked as readonly string[]).find(
         (field) =>
@@ -123,7 +124,7 @@ export function applyCatalogueChange(
           (change.patch as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field],
       );
       if (locked && hasHistory(change.list, id))
-        return fail(fieldError(`patch.${locked}`, 'counting_locked'));
+        return fail(fieldError(`patch.${locked}`, rules.countingLocked));
       before = current;
       after = { ...current, ...change.patch } as CatalogueEntry;
       setList(
@@ -137,9 +138,9 @@ export function applyCatalogueChange(
         change.list === 'sections' &&
         sectionedLists.some((l) => catalogue[l].some((e) => e.section === id))
       )
-        return fail(fieldError('id', 'section_in_use'));
+        return fail(fieldError('id', rules.sectionInUse));
       if (change.list !== 'sections' && hasHistory(change.list, id))
-        return fail(fieldError('id', 'has_history'));
+        return fail(fieldError('id', rules.hasHistory));
       before = current;
       setList(
         next,

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import * as rules from '../rules';
+import { type Rule, raise } from '../validation';
 import {
   CatalogueArena,
   CatalogueIncomeSource,
@@ -66,8 +68,8 @@ export type CatalogueEntry = Catalogue[CatalogueListName][number];
 /** The lists whose entries belong to a report section (every list but the sections themselves). */
 export const sectionedLists = ['activityKinds', 'measureTypes', 'orderTypes'] as const;
 
-/** A broken rule of the catalogue as a whole, at a path into it; the rule's text is in validation.ts. */
-export type CatalogueProblem = { path: (string | number)[]; rule: string };
+/** A broken rule of the catalogue as a whole, at a path into it, with its text (rules.ts). */
+export type CatalogueProblem = { path: (string | number)[]; rule: Rule };
 
 /**
  * What no catalogue may be: two entries of a list with one id or one name, an entry in a section that
@@ -80,36 +82,37 @@ export function catalogueProblems(c: Catalogue): CatalogueProblem[] {
     const ids = new Set<string>();
     const names = { nb: new Set<string>(), en: new Set<string>() };
     c[list].forEach((entry, i) => {
-      if (ids.has(entry.id)) problems.push({ path: [list, i, 'id'], rule: 'duplicate_id' });
+      if (ids.has(entry.id)) problems.push({ path: [list, i, 'id'], rule: rules.duplicateId });
       ids.add(entry.id);
       for (const lang of ['nb', 'en'] as const) {
         const name = entry.name[lang].toLocaleLowerCase('nb');
-        if (names[lang].has(name)) problems.push({ path: [list, i, 'name', lang], rule: 'duplicate_name' });
+        if (names[lang].has(name))
+          problems.push({ path: [list, i, 'name', lang], rule: rules.duplicateName });
         names[lang].add(name);
       }
     });
   }
   const sections = new Set(c.sections.map((s) => s.id));
   for (const id of engineSections)
-    if (!sections.has(id)) problems.push({ path: ['sections'], rule: 'required_section' });
+    if (!sections.has(id)) problems.push({ path: ['sections'], rule: rules.requiredSection });
   for (const list of sectionedLists) {
     c[list].forEach((entry, i) => {
       if (!sections.has(entry.section))
-        problems.push({ path: [list, i, 'section'], rule: 'unknown_section' });
+        problems.push({ path: [list, i, 'section'], rule: rules.unknownSection });
       else if (engineSections.includes(entry.section))
-        problems.push({ path: [list, i, 'section'], rule: 'reserved_section' });
+        problems.push({ path: [list, i, 'section'], rule: rules.reservedSection });
     });
   }
   // Every plan kind is named when there are two, so the one just changed is named at its own field.
   const planKinds = c.activityKinds.filter((kind) => kind.registration === 'plan').length;
   c.activityKinds.forEach((kind, i) => {
     if (kind.counts === 'participants' && kind.participant !== 'must')
-      problems.push({ path: ['activityKinds', i, 'participant'], rule: 'names_participants' });
+      problems.push({ path: ['activityKinds', i, 'participant'], rule: rules.namesParticipants });
     if (kind.registration !== 'plan') return;
     // A conversation names its participant: it is counted as one, or as one of the people who had one.
     if (kind.counts === 'persons')
-      problems.push({ path: ['activityKinds', i, 'counts'], rule: 'plan_counts' });
-    if (planKinds > 1) problems.push({ path: ['activityKinds', i, 'registration'], rule: 'one_plan_kind' });
+      problems.push({ path: ['activityKinds', i, 'counts'], rule: rules.planCounts });
+    if (planKinds > 1) problems.push({ path: ['activityKinds', i, 'registration'], rule: rules.onePlanKind });
   });
   return problems;
 }
@@ -118,7 +121,7 @@ export function catalogueProblems(c: Catalogue): CatalogueProblem[] {
 export const Catalogue = CatalogueShape.check(
   z.superRefine((c, ctx) => {
     for (const p of catalogueProblems(c))
-      ctx.addIssue({ code: 'custom', message: p.rule, path: p.path, input: c });
+      ctx.addIssue({ code: 'custom', ...raise(p.rule), path: p.path, input: c });
   }),
 );
 

@@ -1,5 +1,6 @@
 import type { Catalogue, CatalogueListName } from '../catalogue/lists';
 import type { FieldError } from '../errors';
+import * as rules from '../rules';
 import { fieldError } from '../validation';
 
 /**
@@ -13,7 +14,7 @@ export function catalogueRefErrors(
   field: string,
 ): FieldError[] {
   const entry = catalogue[list].find((e) => e.id === id);
-  if (!entry) return fieldError(field, 'unknown_type').fields ?? [];
-  if (entry.status === 'retired') return fieldError(field, 'retired').fields ?? [];
+  if (!entry) return fieldError(field, rules.unknownType).fields ?? [];
+  if (entry.status === 'retired') return fieldError(field, rules.retired).fields ?? [];
   return [];
 }

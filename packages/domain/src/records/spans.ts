@@ -5,13 +5,14 @@ import type { Catalogue } from '../catalogue/lists';
 import { fail, ok, type Result } from '../errors';
 import { ParticipantId } from '../participant';
 import { IsoDate, PastDate, PlannedDate } from '../period';
-import { validationError } from '../validation';
+import * as rules from '../rules';
+import { raise, validationError } from '../validation';
 import { catalogueRefErrors } from './catalogue-ref';
 
 /** Start and end of something a participant takes part in: the end, when known, not before the start. */
 export const endNotBeforeStart = z.refine<{ startDate: string; endDate?: string | undefined }>(
   (r) => r.endDate === undefined || r.endDate >= r.startDate,
-  { message: 'before_start', path: ['endDate'] },
+  { ...raise(rules.beforeStart), path: ['endDate'] },
 );
 
 /**
@@ -56,7 +57,7 @@ export const HoursCreate = z.strictObject({
   hours: z.number().check(
     z.gte(0.25),
     z.lte(24),
-    z.refine((h) => Number.isInteger(h * 4), { message: 'quarter_hours' }),
+    z.refine((h) => Number.isInteger(h * 4), { ...raise(rules.quarterHours) }),
   ),
 });
 export type HoursCreate = z.infer<typeof HoursCreate>;

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { Slug } from '../catalogue/ids';
 import type { Catalogue } from '../catalogue/lists';
 import { fail, ok, type Result } from '../errors';
-import { fieldError, validationError } from '../validation';
+import * as rules from '../rules';
+import { fieldError, raise, validationError } from '../validation';
 
 /**
  * A centre's income of a year by source (the sources are the foundation's catalogue list), in whole
@@ -13,7 +14,7 @@ import { fieldError, validationError } from '../validation';
 export const IncomeUpdate = z.strictObject({
   amounts: z
     .record(Slug, z.int().check(z.gte(0), z.lte(1_000_000_000)))
-    .check(z.refine((a) => Object.keys(a).length <= 40, { message: 'amounts_count' })),
+    .check(z.refine((a) => Object.keys(a).length <= 40, { ...raise(rules.amountsCount) })),
   /** 0 for a year with nothing registered yet. */
   version: z.int().check(z.gte(0)),
 });
@@ -33,7 +34,7 @@ export const emptyIncome = (year: number): Income => ({ year, amounts: {}, versi
 export function checkIncome(catalogue: Catalogue, update: IncomeUpdate): Result<IncomeUpdate> {
   const known = new Set(catalogue.incomeSources.map((s) => s.id));
   const fields = Object.keys(update.amounts).flatMap((source) =>
-    known.has(source) ? [] : (fieldError(`amounts.${source}`, 'unknown_type').fields ?? []),
+    known.has(source) ? [] : (fieldError(`amounts.${source}`, rules.unknownType).fields ?? []),
   );
   return fields.length ? fail(validationError(fields)) : ok(update);
 }

@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { type FieldError, fail, ok, type Result } from '../errors';
 import { PastDate, PlannedDate, yearOf } from '../period';
 import { RecordId } from '../record-id';
+import * as rules from '../rules';
 import { SingleLine } from '../text-input';
+import type { Rule } from '../validation';
 import { fieldError, validationError } from '../validation';
 
 /**
@@ -59,7 +61,7 @@ export type NamedVolunteer = { volunteerId: string; first: string; last: string 
  */
 export function checkFollowUp(year: number, doc: VolunteerFollowUpUpdate): Result<NamedVolunteer[]> {
   const fields: FieldError[] = [];
-  const at = (field: string, rule: string) => fields.push(...(fieldError(field, rule).fields ?? []));
+  const at = (field: string, rule: Rule) => fields.push(...(fieldError(field, rule).fields ?? []));
   const named = new Map<string, NamedVolunteer>();
   const name = (volunteerId: string, day: string | undefined) => {
     const n = named.get(volunteerId) ?? { volunteerId, first: day ?? '', last: day ?? '' };
@@ -69,20 +71,20 @@ export function checkFollowUp(year: number, doc: VolunteerFollowUpUpdate): Resul
   };
   doc.talks.forEach((t, i) => {
     if (doc.talks.slice(0, i).some((o) => o.volunteerId === t.volunteerId))
-      at(`talks.${i}.volunteerId`, 'duplicate_id');
+      at(`talks.${i}.volunteerId`, rules.duplicateId);
     for (const field of ['plannedDate', 'heldDate'] as const) {
       const day = t[field];
-      if (day && yearOf(day) !== year) at(`talks.${i}.${field}`, 'other_year');
+      if (day && yearOf(day) !== year) at(`talks.${i}.${field}`, rules.otherYear);
     }
     name(t.volunteerId, t.heldDate ?? t.plannedDate);
   });
   doc.gatherings.forEach((g, i) => {
-    if (yearOf(g.date) !== year) at(`gatherings.${i}.date`, 'other_year');
+    if (yearOf(g.date) !== year) at(`gatherings.${i}.date`, rules.otherYear);
     g.attendees.forEach((id, j) => {
-      if (g.attendees.slice(0, j).includes(id)) at(`gatherings.${i}.attendees.${j}`, 'duplicate_id');
+      if (g.attendees.slice(0, j).includes(id)) at(`gatherings.${i}.attendees.${j}`, rules.duplicateId);
       name(id, g.date);
     });
   });
-  if (named.size > MAX_NAMED_VOLUNTEERS) at('talks', 'too_many_volunteers');
+  if (named.size > MAX_NAMED_VOLUNTEERS) at('talks', rules.tooManyVolunteers);
   return fields.length ? fail(validationError(fields)) : ok([...named.values()]);
 }

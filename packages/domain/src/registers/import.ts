@@ -3,6 +3,8 @@ import type { Catalogue } from '../catalogue/lists';
 import type { FieldError } from '../errors';
 import { monthOf, Year } from '../period';
 import { RecordId } from '../record-id';
+import * as rules from '../rules';
+import type { Rule } from '../validation';
 import { fieldError } from '../validation';
 import { MonthQueryParam } from '../year-param';
 import { checkIncome, IncomeUpdate } from './economy';
@@ -100,7 +102,7 @@ export function checkRegisterRecords(
     const repeated = itemOf(r).some((item) => seen.has(item));
     for (const item of itemOf(r)) seen.add(item);
     const own = checkRegisterRecord(r, i, volunteers, catalogue);
-    return repeated ? [...(fieldError(`records.${i}`, 'duplicate_id').fields ?? []), ...own] : own;
+    return repeated ? [...(fieldError(`records.${i}`, rules.duplicateId).fields ?? []), ...own] : own;
   });
 }
 
@@ -110,7 +112,7 @@ function checkRegisterRecord(
   volunteers: ReadonlyMap<string, ImportedVolunteer>,
   catalogue: Catalogue | undefined,
 ): FieldError[] {
-  const at = (field: string, rule: string) => fieldError(`records.${i}.${field}`, rule).fields ?? [];
+  const at = (field: string, rule: Rule) => fieldError(`records.${i}.${field}`, rule).fields ?? [];
   const prefixed = (fields: readonly FieldError[] | undefined, under: string) =>
     (fields ?? []).map((f) => ({ ...f, field: `records.${i}.${under}${f.field}` }));
   if (r.type === 'volunteer') {
@@ -121,9 +123,9 @@ function checkRegisterRecord(
     const volunteer = volunteers.get(r.volunteerId)?.body;
     return r.entries.flatMap((e, j) => {
       const fields: FieldError[] = [];
-      if (monthOf(e.date) !== r.month) fields.push(...at(`entries.${j}.date`, 'other_month'));
+      if (monthOf(e.date) !== r.month) fields.push(...at(`entries.${j}.date`, rules.otherMonth));
       else if (volunteer && !within(e.date, volunteer.startDate, volunteer.endDate))
-        fields.push(...at(`entries.${j}.date`, 'outside_volunteering'));
+        fields.push(...at(`entries.${j}.date`, rules.outsideVolunteering));
       const arena = catalogue ? checkVolunteerHours(catalogue, e) : undefined;
       if (arena && !arena.ok) fields.push(...prefixed(arena.error.fields, `entries.${j}.`));
       return fields;

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import type { Month } from '../period';
 import { xlsxWorkbook } from '../reports/xlsx';
+import * as rules from '../rules';
+import { raise } from '../validation';
 import { MonthQueryParam, YearQueryParam } from '../year-param';
 
 /**
@@ -35,7 +37,7 @@ export const ShopReportQuery = z
   })
   .check(
     z.refine((q) => q.month === undefined || q.month.startsWith(`${q.year}-`), {
-      message: 'other_year',
+      ...raise(rules.otherYear),
       path: ['month'],
     }),
   );

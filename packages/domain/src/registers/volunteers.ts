@@ -6,8 +6,9 @@ import { PastDate, PlannedDate } from '../period';
 import { PageQuery } from '../queries';
 import { catalogueRefErrors } from '../records/catalogue-ref';
 import { endNotBeforeStart, HoursCreate } from '../records/spans';
+import * as rules from '../rules';
 import { SingleLine } from '../text-input';
-import { validationError } from '../validation';
+import { raise, validationError } from '../validation';
 import { MonthQueryParam, YearQueryParam } from '../year-param';
 
 /**
@@ -15,7 +16,7 @@ import { MonthQueryParam, YearQueryParam } from '../year-param';
  * are the foundation's catalogue list). Only what the centre needs to reach them and to count them.
  */
 const noRepeats = z.refine<string[]>((ids) => new Set(ids).size === ids.length, {
-  message: 'duplicate_id',
+  ...raise(rules.duplicateId),
 });
 
 const editable = {
@@ -97,7 +98,7 @@ export const OwnHoursQuery = z
   .strictObject({ year: z.optional(YearQueryParam), month: z.optional(MonthQueryParam) })
   .check(
     z.refine((q) => (q.year === undefined) !== (q.month === undefined), {
-      message: 'year_or_month',
+      ...raise(rules.yearOrMonth),
       path: ['year'],
     }),
   );

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { Slug } from '../catalogue/ids';
 import { type FieldError, fail, ok, type Result } from '../errors';
+import * as rules from '../rules';
 import { MultiLine } from '../text-input';
-import { fieldError, validationError } from '../validation';
+import type { Rule } from '../validation';
+import { fieldError, raise, validationError } from '../validation';
 import { AnswerCode } from './code';
 import { isScale, NOT_APPLICABLE, type Questionnaire, type SurveyQuestion } from './questionnaire';
 
@@ -19,7 +21,7 @@ export const AnswerSubmit = z.strictObject({
   version: z.int().check(z.gte(1)),
   answers: z
     .record(Slug, z.string().check(z.maxLength(FREE_TEXT_MAX * 2)))
-    .check(z.refine((a) => Object.keys(a).length <= 60, { message: 'too_many_answers' })),
+    .check(z.refine((a) => Object.keys(a).length <= 60, { ...raise(rules.tooManyAnswers) })),
 });
 export type AnswerSubmit = z.infer<typeof AnswerSubmit>;
 
@@ -52,12 +54,12 @@ export function checkAnswers(
     const field = `answers.${id}`;
     const question = byId.get(id);
     if (!question) {
-      fields.push(...fieldsOf(field, 'unknown_question'));
+      fields.push(...fieldsOf(field, rules.unknownQuestion));
       continue;
     }
     if (isScale(question)) {
       if (value === NOT_APPLICABLE || scales.get(question.scale)?.has(value)) choices[id] = value;
-      else fields.push(...fieldsOf(field, 'unknown_option'));
+      else fields.push(...fieldsOf(field, rules.unknownOption));
       continue;
     }
     if (value.trim() === '') continue;
@@ -65,13 +67,16 @@ export function checkAnswers(
     if (text.success) texts[id] = text.data;
     else
       fields.push(
-        ...fieldsOf(field, text.error.issues[0]?.message === 'printable' ? 'printable' : 'free_text_length'),
+        ...fieldsOf(
+          field,
+          text.error.issues[0]?.message === rules.printable.name ? rules.printable : rules.freeTextLength,
+        ),
       );
   }
   return fields.length ? fail(validationError(fields)) : ok({ choices, texts });
 }
 
-const fieldsOf = (field: string, rule: string) => fieldError(field, rule).fields ?? [];
+const fieldsOf = (field: string, rule: Rule) => fieldError(field, rule).fields ?? [];
 
 /** How an answer to a scale question counts: agreeing with its statement, not agreeing, or not applicable. */
 export type Counted = 'positive' | 'other' | 'not_applicable';

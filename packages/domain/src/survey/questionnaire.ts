@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { Slug } from '../catalogue/ids';
+import * as rules from '../rules';
 import { SingleLine } from '../text-input';
+import { type Rule, raise } from '../validation';
 
 /**
  * The participant survey's questionnaire: foundation data, drafted by the head office, commented on by
@@ -51,15 +53,15 @@ export const QuestionnaireShape = z.strictObject({
 });
 export type Questionnaire = z.infer<typeof QuestionnaireShape>;
 
-/** A broken rule across the questionnaire, at a path into it; the rule's text is in validation.ts. */
-export type QuestionnaireProblem = { path: (string | number)[]; rule: string };
+/** A broken rule across the questionnaire, at a path into it, with its text (rules.ts). */
+export type QuestionnaireProblem = { path: (string | number)[]; rule: Rule };
 
 function duplicates(ids: readonly string[], at: (i: number) => (string | number)[]): QuestionnaireProblem[] {
   const seen = new Set<string>();
   return ids.flatMap((id, i) => {
     const twice = seen.has(id);
     seen.add(id);
-    return twice ? [{ path: at(i), rule: 'duplicate_id' }] : [];
+    return twice ? [{ path: at(i), rule: rules.duplicateId }] : [];
   });
 }
 
@@ -93,25 +95,26 @@ export function questionnaireProblems(q: Questionnaire): QuestionnaireProblem[] 
     );
     scale.options.forEach((o, i) => {
       if (o.id === NOT_APPLICABLE)
-        problems.push({ path: ['scales', s, 'options', i, 'id'], rule: 'reserved_option' });
+        problems.push({ path: ['scales', s, 'options', i, 'id'], rule: rules.reservedOption });
     });
   });
   const sections = new Set(q.sections.map((s) => s.id));
   const scales = new Map(q.scales.map((s) => [s.id, new Set(s.options.map((o) => o.id))]));
   q.questions.forEach((question, i) => {
     if (!sections.has(question.section))
-      problems.push({ path: ['questions', i, 'section'], rule: 'unknown_section' });
+      problems.push({ path: ['questions', i, 'section'], rule: rules.unknownSection });
     if (question.kind !== 'scale') return;
     const options = scales.get(question.scale);
     if (!options) {
-      problems.push({ path: ['questions', i, 'scale'], rule: 'unknown_scale' });
+      problems.push({ path: ['questions', i, 'scale'], rule: rules.unknownScale });
       return;
     }
     question.positive.forEach((p, j) => {
-      if (!options.has(p)) problems.push({ path: ['questions', i, 'positive', j], rule: 'unknown_option' });
+      if (!options.has(p))
+        problems.push({ path: ['questions', i, 'positive', j], rule: rules.unknownOption });
     });
     if (new Set(question.positive).size >= options.size)
-      problems.push({ path: ['questions', i, 'positive'], rule: 'all_positive' });
+      problems.push({ path: ['questions', i, 'positive'], rule: rules.allPositive });
   });
   return problems;
 }
@@ -120,7 +123,7 @@ export function questionnaireProblems(q: Questionnaire): QuestionnaireProblem[] 
 export const QuestionnaireDoc = QuestionnaireShape.check(
   z.superRefine((q, ctx) => {
     for (const p of questionnaireProblems(q))
-      ctx.addIssue({ code: 'custom', message: p.rule, path: p.path, input: q });
+      ctx.addIssue({ code: 'custom', ...raise(p.rule), path: p.path, input: q });
   }),
 );
 

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { Slug } from '../catalogue/ids';
 import { todayInOslo, Year } from '../period';
+import * as rules from '../rules';
 import { MultiLine } from '../text-input';
+import { raise } from '../validation';
 import { type PublishedQuestionnaire, type Questionnaire, QuestionnaireDoc } from './questionnaire';
 
 /**
@@ -36,7 +38,7 @@ export const CommentCreate = z.strictObject({
 export type CommentCreate = z.infer<typeof CommentCreate>;
 
 export const RoundOpen = z.strictObject({
-  year: Year.check(z.refine((y) => y <= Number(todayInOslo().slice(0, 4)), { message: 'year_not_begun' })),
+  year: Year.check(z.refine((y) => y <= Number(todayInOslo().slice(0, 4)), { ...raise(rules.yearNotBegun) })),
   version: z.int().check(z.gte(1)),
 });
 export type RoundOpen = z.infer<typeof RoundOpen>;

@@ -67,7 +67,7 @@ describe('the questionnaire', () => {
     welcome.positive = ['very_small', 'small', 'some', 'great', 'very_great'];
     expect(
       questionnaireProblems(broken)
-        .map((p) => p.rule)
+        .map((p) => p.rule.name)
         .sort(),
     ).toEqual(['all_positive', 'reserved_option']);
   });

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue/lists';
 import { type FieldError, fail, ok, type Result } from '../errors';
 import { catalogueRefErrors } from '../records/catalogue-ref';
+import * as rules from '../rules';
 import { fieldError, validationError } from '../validation';
 import type {
   ConversationCreate,
@@ -68,7 +69,7 @@ export function checkWheelUses<T>(catalogue: Catalogue, uses: WheelUses, value: 
   const fields: FieldError[] = [];
   const scale = catalogue.settings.wheelScale;
   if (scale.min !== uses.scale.min || scale.max !== uses.scale.max)
-    fields.push(...(fieldError('scale', 'scale_changed').fields ?? []));
+    fields.push(...(fieldError('scale', rules.scaleChanged).fields ?? []));
   for (const d of uses.domains) fields.push(...catalogueRefErrors(catalogue, 'wheelDomains', d.id, d.field));
   for (const p of uses.partnerTypes)
     fields.push(...catalogueRefErrors(catalogue, 'partnerTypes', p.id, p.field));

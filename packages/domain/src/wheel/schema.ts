@@ -4,7 +4,9 @@ import { Slug } from '../catalogue/ids';
 import type { Participant } from '../participant';
 import { PastDate, PlanDate } from '../period';
 import { RecordId } from '../record-id';
+import * as rules from '../rules';
 import { MultiLine, SingleLine } from '../text-input';
+import { raise } from '../validation';
 
 /**
  * *Arbeidshjulet*: a participant's plan across the living-condition domains of the foundation's catalogue
@@ -25,7 +27,7 @@ export const MAX_DOMAINS = 12;
 const Position = z.int().check(z.gte(0), z.lte(10));
 
 const fewDomains = z.refine<Record<string, unknown>>((r) => Object.keys(r).length <= MAX_DOMAINS, {
-  message: 'too_many_domains',
+  ...raise(rules.tooManyDomains),
 });
 
 /** Positions by domain id. */
@@ -83,7 +85,7 @@ type Issues = { addIssue: (issue: z.core.$ZodRawIssue) => void };
 function outsideScale(scale: ScaleUsed, positions: DomainPositions, path: string[], ctx: Issues) {
   for (const [domain, value] of Object.entries(positions))
     if (value < scale.min || value > scale.max)
-      ctx.addIssue({ code: 'custom', message: 'outside_scale', path: [...path, domain], input: value });
+      ctx.addIssue({ code: 'custom', ...raise(rules.outsideScale), path: [...path, domain], input: value });
 }
 
 /** Both views' positions on the scale the body says they are given on, each error at its own position. */
@@ -106,7 +108,7 @@ const uniqueIds = z.superRefine<{
   for (const list of ['goals', 'steps', 'partners'] as const)
     (plan[list] ?? []).forEach((item, i) => {
       if (seen.has(item.id))
-        ctx.addIssue({ code: 'custom', message: 'duplicate_id', path: [list, i, 'id'], input: item.id });
+        ctx.addIssue({ code: 'custom', ...raise(rules.duplicateId), path: [list, i, 'id'], input: item.id });
       seen.add(item.id);
     });
 });
