@@ -4,7 +4,7 @@ import {
   parseCatalogueChange,
 } from '@crux/domain/catalogue/change';
 import { type Catalogue, type CatalogueListName, catalogueLists } from '@crux/domain/catalogue/lists';
-import * as rules from '@crux/domain/rules';
+import * as catalogueRules from '@crux/domain/catalogue/rules';
 import { fieldError } from '@crux/domain/validation';
 import { catalogueHash, catalogueRepo } from '@crux/store/catalogue-repo';
 import { isShared, sharedAnswer } from '../http/outcome';
@@ -64,7 +64,7 @@ export async function changeCatalogue(
       return errorResponse(
         fieldError(
           change.value.op === 'remove' ? 'change.id' : 'change.patch.counts',
-          change.value.op === 'remove' ? rules.hasHistory : rules.countingLocked,
+          change.value.op === 'remove' ? catalogueRules.hasHistory : catalogueRules.countingLocked,
         ),
       );
   }

@@ -1,9 +1,9 @@
 import { foundationRoutes } from '@crux/api/routes/foundation';
 import { foundationSchemas } from '@crux/api/schemas/foundation';
 import { notFound } from '@crux/domain/errors';
-import * as rules from '@crux/domain/rules';
 import { checkAnswers } from '@crux/domain/survey/answer';
 import { codeRefused, codeUsed, roundNotOpen } from '@crux/domain/survey/answer-errors';
+import * as surveyRules from '@crux/domain/survey/rules';
 import { fieldError } from '@crux/domain/validation';
 import { questionnaireRepo } from '@crux/store/questionnaire-repo';
 import { surveyAnswersRepo } from '@crux/store/survey-answers-repo';
@@ -32,7 +32,7 @@ async function openRound(req: RequestOf<'GET /api/answer/{centreId}'>): Promise<
  */
 async function answer(req: RequestOf<`POST ${typeof answerPath}`>): Promise<ApiResponse> {
   const published = await questionnaires().version(req.body.version);
-  if (!published) return errorResponse(fieldError('version', rules.unknownVersion));
+  if (!published) return errorResponse(fieldError('version', surveyRules.unknownVersion));
   const checked = checkAnswers(published.questionnaire, req.body.answers);
   if (!checked.ok) return errorResponse(checked.error);
   const outcome = await surveyAnswersRepo(documentClient(), tableName(), req.scope).answer(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { conflict } from '@crux/domain/errors';
-import * as rules from '@crux/domain/rules';
 import { CODE_LENGTH, codeFromBytes } from '@crux/domain/survey/code';
+import * as surveyRules from '@crux/domain/survey/rules';
 import { fieldError } from '@crux/domain/validation';
 import { centreFiguresRepo } from '@crux/store/centre-figures-repo';
 import { surveyRoundsRepo } from '@crux/store/survey-rounds-repo';
@@ -29,7 +29,7 @@ export async function openRound(req: RequestOf<`POST ${typeof rounds}`>): Promis
     case 'written':
       return json(201, outcome.round);
     case 'unknown_version':
-      return errorResponse(fieldError('version', rules.unknownVersion));
+      return errorResponse(fieldError('version', surveyRules.unknownVersion));
     case 'already_open':
       return errorResponse(conflict({ round: outcome.round }));
   }

@@ -4,7 +4,8 @@ import type { Rule } from './validation';
  * The rules the platform's checks and schemas raise beyond zod's own, each with its text in both
  * languages (validation.ts says how they are raised). One named export each, so that a function's
  * bundle keeps only the texts of the rules its code can raise; the date windows, worded from today,
- * are in period.ts.
+ * are in period.ts, the survey's in survey/rules.ts and the catalogue's in
+ * catalogue/rules.ts.
  */
 
 export const email: Rule = {
@@ -81,56 +82,6 @@ export const duplicateId: Rule = {
   text: { nb: 'Id-en er allerede i bruk i listen.', en: 'This id is already used in the list.' },
 };
 
-export const duplicateName: Rule = {
-  name: 'duplicate_name',
-  text: { nb: 'Navnet er allerede i bruk i listen.', en: 'This name is already used in the list.' },
-};
-
-export const requiredSection: Rule = {
-  name: 'required_section',
-  text: {
-    nb: 'Seksjonene plattformen fyller selv (deltakere, går videre til, Arbeidshjulet, frivillige, ansatte, ombruk og økonomi) må finnes.',
-    en: 'The sections the platform fills itself (participants, goes on to, the wheel, volunteers, staff, reuse and economy) must exist.',
-  },
-};
-
-export const unknownSection: Rule = {
-  name: 'unknown_section',
-  text: { nb: 'Fant ingen seksjon med denne id-en.', en: 'No section with this id.' },
-};
-
-export const reservedSection: Rule = {
-  name: 'reserved_section',
-  text: {
-    nb: 'Denne seksjonen fyller plattformen selv, fra deltakelsene eller senterets registre, og den kan ikke ha egne typer.',
-    en: "The platform fills this section itself, from the participations or the centre's registers, and it takes no entries of its own.",
-  },
-};
-
-export const namesParticipants: Rule = {
-  name: 'names_participants',
-  text: {
-    nb: 'En type som teller deltakere må alltid registreres på en deltaker.',
-    en: 'A kind that counts participants must always name a participant.',
-  },
-};
-
-export const planCounts: Rule = {
-  name: 'plan_counts',
-  text: {
-    nb: 'En type som telles fra planene teller samtaler eller deltakere, ikke personer uten navn.',
-    en: 'A kind counted from the plans counts conversations or participants, not unnamed persons.',
-  },
-};
-
-export const onePlanKind: Rule = {
-  name: 'one_plan_kind',
-  text: {
-    nb: 'Bare én type kan telles fra arbeidshjul-samtalene.',
-    en: 'Only one kind can be counted from the wheel conversations.',
-  },
-};
-
 export const registeredOnPlan: Rule = {
   name: 'registered_on_plan',
   text: {
@@ -160,35 +111,6 @@ export const scaleChanged: Rule = {
   text: {
     nb: 'Skalaen i katalogen er endret. Last siden på nytt og prøv igjen.',
     en: 'The scale in the catalogue has changed. Reload the page and try again.',
-  },
-};
-
-export const unknownEntry: Rule = {
-  name: 'unknown_entry',
-  text: { nb: 'Fant ingen oppføring med denne id-en.', en: 'No entry with this id.' },
-};
-
-export const hasHistory: Rule = {
-  name: 'has_history',
-  text: {
-    nb: 'Det er registrert noe på denne. Ta den ut av bruk i stedet for å slette den.',
-    en: 'Something is registered under this entry. Retire it instead of deleting it.',
-  },
-};
-
-export const countingLocked: Rule = {
-  name: 'counting_locked',
-  text: {
-    nb: 'Hva typen teller kan ikke endres når det er registrert noe på den.',
-    en: 'What the kind counts cannot change once something is registered under it.',
-  },
-};
-
-export const sectionInUse: Rule = {
-  name: 'section_in_use',
-  text: {
-    nb: 'Seksjonen har oppføringer. Flytt dem til en annen seksjon først.',
-    en: 'The section holds entries. Move them to another section first.',
   },
 };
 
@@ -319,72 +241,4 @@ export const month: Rule = {
     nb: 'Må være en måned (ÅÅÅÅ-MM) i et år fra 2000 til 2100.',
     en: 'Must be a month (YYYY-MM) of a year from 2000 to 2100.',
   },
-};
-
-export const answerCode: Rule = {
-  name: 'answer_code',
-  text: {
-    nb: 'Koden har 10 tegn: tall og bokstaver. Sjekk at den er skrevet riktig.',
-    en: 'The code has 10 characters: digits and letters. Check that it is typed correctly.',
-  },
-};
-
-export const unknownQuestion: Rule = {
-  name: 'unknown_question',
-  text: {
-    nb: 'Spørsmålet finnes ikke i undersøkelsen.',
-    en: 'This question is not in the survey.',
-  },
-};
-
-export const unknownOption: Rule = {
-  name: 'unknown_option',
-  text: {
-    nb: 'Dette svaret finnes ikke på spørsmålet.',
-    en: 'This answer is not one of the question’s.',
-  },
-};
-
-export const freeTextLength: Rule = {
-  name: 'free_text_length',
-  text: { nb: 'Teksten kan ha høyst 1000 tegn.', en: 'The text can be at most 1000 characters.' },
-};
-
-export const tooManyAnswers: Rule = {
-  name: 'too_many_answers',
-  text: { nb: 'For mange svar.', en: 'Too many answers.' },
-};
-
-export const reservedOption: Rule = {
-  name: 'reserved_option',
-  text: {
-    nb: '«Ikke aktuelt» gis på hvert spørsmål og kan ikke være et eget svaralternativ.',
-    en: '"Not applicable" is offered on every question and cannot be an option of its own.',
-  },
-};
-
-export const unknownScale: Rule = {
-  name: 'unknown_scale',
-  text: { nb: 'Fant ingen skala med denne id-en.', en: 'No scale with this id.' },
-};
-
-export const allPositive: Rule = {
-  name: 'all_positive',
-  text: {
-    nb: 'Minst ett svaralternativ må telle som ikke positivt.',
-    en: 'At least one option must count as not positive.',
-  },
-};
-
-export const unknownVersion: Rule = {
-  name: 'unknown_version',
-  text: {
-    nb: 'Det finnes ingen publisert versjon med dette nummeret.',
-    en: 'No published version has this number.',
-  },
-};
-
-export const yearNotBegun: Rule = {
-  name: 'year_not_begun',
-  text: { nb: 'Året har ikke begynt ennå.', en: 'This year has not begun yet.' },
 };

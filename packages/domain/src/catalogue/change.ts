@@ -11,6 +11,7 @@ import {
   catalogueProblems,
   sectionedLists,
 } from './lists';
+import * as catalogueRules from './rules';
 import { CatalogueSettings, Slug } from './schema';
 
 /** The catalogue version the admin saw: a change made against an older one is a conflict, never applied. */
@@ -116,7 +117,7 @@ export function applyCatalogueChange(
       setList(next, change.list, [...entries, after]);
       at = { list: change.list, index: entries.length, field: 'entry' };
     } else if (!current) {
-      return fail(fieldError('id', rules.unknownEntry));
+      return fail(fieldError('id', catalogueRules.unknownEntry));
     } else if (change.op === 'update') {
       const locked = (catalogueLists[change.list].locked as readonly string[]).find(
         (field) =>
@@ -124,7 +125,7 @@ export function applyCatalogueChange(
           (change.patch as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field],
       );
       if (locked && hasHistory(change.list, id))
-        return fail(fieldError(`patch.${locked}`, rules.countingLocked));
+        return fail(fieldError(`patch.${locked}`, catalogueRules.countingLocked));
       before = current;
       after = { ...current, ...change.patch } as CatalogueEntry;
       setList(
@@ -138,9 +139,9 @@ export function applyCatalogueChange(
         change.list === 'sections' &&
         sectionedLists.some((l) => catalogue[l].some((e) => e.section === id))
       )
-        return fail(fieldError('id', rules.sectionInUse));
+        return fail(fieldError('id', catalogueRules.sectionInUse));
       if (change.list !== 'sections' && hasHistory(change.list, id))
-        return fail(fieldError('id', rules.hasHistory));
+        return fail(fieldError('id', catalogueRules.hasHistory));
       before = current;
       setList(
         next,

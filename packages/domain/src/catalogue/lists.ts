@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import * as rules from '../rules';
 import { type Rule, raise } from '../validation';
+import * as catalogueRules from './rules';
 import {
   CatalogueArena,
   CatalogueIncomeSource,
@@ -87,32 +88,33 @@ export function catalogueProblems(c: Catalogue): CatalogueProblem[] {
       for (const lang of ['nb', 'en'] as const) {
         const name = entry.name[lang].toLocaleLowerCase('nb');
         if (names[lang].has(name))
-          problems.push({ path: [list, i, 'name', lang], rule: rules.duplicateName });
+          problems.push({ path: [list, i, 'name', lang], rule: catalogueRules.duplicateName });
         names[lang].add(name);
       }
     });
   }
   const sections = new Set(c.sections.map((s) => s.id));
   for (const id of engineSections)
-    if (!sections.has(id)) problems.push({ path: ['sections'], rule: rules.requiredSection });
+    if (!sections.has(id)) problems.push({ path: ['sections'], rule: catalogueRules.requiredSection });
   for (const list of sectionedLists) {
     c[list].forEach((entry, i) => {
       if (!sections.has(entry.section))
-        problems.push({ path: [list, i, 'section'], rule: rules.unknownSection });
+        problems.push({ path: [list, i, 'section'], rule: catalogueRules.unknownSection });
       else if (engineSections.includes(entry.section))
-        problems.push({ path: [list, i, 'section'], rule: rules.reservedSection });
+        problems.push({ path: [list, i, 'section'], rule: catalogueRules.reservedSection });
     });
   }
   // Every plan kind is named when there are two, so the one just changed is named at its own field.
   const planKinds = c.activityKinds.filter((kind) => kind.registration === 'plan').length;
   c.activityKinds.forEach((kind, i) => {
     if (kind.counts === 'participants' && kind.participant !== 'must')
-      problems.push({ path: ['activityKinds', i, 'participant'], rule: rules.namesParticipants });
+      problems.push({ path: ['activityKinds', i, 'participant'], rule: catalogueRules.namesParticipants });
     if (kind.registration !== 'plan') return;
     // A conversation names its participant: it is counted as one, or as one of the people who had one.
     if (kind.counts === 'persons')
-      problems.push({ path: ['activityKinds', i, 'counts'], rule: rules.planCounts });
-    if (planKinds > 1) problems.push({ path: ['activityKinds', i, 'registration'], rule: rules.onePlanKind });
+      problems.push({ path: ['activityKinds', i, 'counts'], rule: catalogueRules.planCounts });
+    if (planKinds > 1)
+      problems.push({ path: ['activityKinds', i, 'registration'], rule: catalogueRules.onePlanKind });
   });
   return problems;
 }

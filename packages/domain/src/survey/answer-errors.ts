@@ -1,5 +1,5 @@
 import type { AppError } from '../errors';
-import * as rules from '../rules';
+import * as surveyRules from './rules';
 
 /**
  * The answer route's refusals, said so a participant knows what to do. A code that is no code of this
@@ -15,7 +15,7 @@ export const codeRefused = (): AppError => ({
   fields: [
     {
       field: 'code',
-      rule: rules.answerCode.name,
+      rule: surveyRules.answerCode.name,
       message: { nb: 'Koden gjelder ikke denne undersøkelsen.', en: 'The code is not for this survey.' },
     },
   ],

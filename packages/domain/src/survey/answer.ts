@@ -7,6 +7,7 @@ import type { Rule } from '../validation';
 import { fieldError, raise, validationError } from '../validation';
 import { AnswerCode } from './code';
 import { isScale, NOT_APPLICABLE, type Questionnaire, type SurveyQuestion } from './questionnaire';
+import * as surveyRules from './rules';
 
 /** Free text a participant may write in a text question. */
 export const FREE_TEXT_MAX = 1000;
@@ -21,7 +22,7 @@ export const AnswerSubmit = z.strictObject({
   version: z.int().check(z.gte(1)),
   answers: z
     .record(Slug, z.string().check(z.maxLength(FREE_TEXT_MAX * 2)))
-    .check(z.refine((a) => Object.keys(a).length <= 60, { ...raise(rules.tooManyAnswers) })),
+    .check(z.refine((a) => Object.keys(a).length <= 60, { ...raise(surveyRules.tooManyAnswers) })),
 });
 export type AnswerSubmit = z.infer<typeof AnswerSubmit>;
 
@@ -54,12 +55,12 @@ export function checkAnswers(
     const field = `answers.${id}`;
     const question = byId.get(id);
     if (!question) {
-      fields.push(...fieldsOf(field, rules.unknownQuestion));
+      fields.push(...fieldsOf(field, surveyRules.unknownQuestion));
       continue;
     }
     if (isScale(question)) {
       if (value === NOT_APPLICABLE || scales.get(question.scale)?.has(value)) choices[id] = value;
-      else fields.push(...fieldsOf(field, rules.unknownOption));
+      else fields.push(...fieldsOf(field, surveyRules.unknownOption));
       continue;
     }
     if (value.trim() === '') continue;
@@ -69,7 +70,9 @@ export function checkAnswers(
       fields.push(
         ...fieldsOf(
           field,
-          text.error.issues[0]?.message === rules.printable.name ? rules.printable : rules.freeTextLength,
+          text.error.issues[0]?.message === rules.printable.name
+            ? rules.printable
+            : surveyRules.freeTextLength,
         ),
       );
   }

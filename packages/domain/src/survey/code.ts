@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import * as rules from '../rules';
 import { raise } from '../validation';
+import * as surveyRules from './rules';
 
 /**
  * A one-time answer code: 10 symbols of Crockford's base 32 (digits and capitals without I, L, O and U,
@@ -31,5 +31,5 @@ const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 export const AnswerCode = z.string().check(
   z.maxLength(32),
   z.overwrite(normaliseCode),
-  z.refine((code) => CODE_PATTERN.test(code), { ...raise(rules.answerCode) }),
+  z.refine((code) => CODE_PATTERN.test(code), { ...raise(surveyRules.answerCode) }),
 );

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { Slug } from '../catalogue/ids';
+import * as catalogueRules from '../catalogue/rules';
 import * as rules from '../rules';
 import { SingleLine } from '../text-input';
 import { type Rule, raise } from '../validation';
+import * as surveyRules from './rules';
 
 /**
  * The participant survey's questionnaire: foundation data, drafted by the head office, commented on by
@@ -95,26 +97,26 @@ export function questionnaireProblems(q: Questionnaire): QuestionnaireProblem[] 
     );
     scale.options.forEach((o, i) => {
       if (o.id === NOT_APPLICABLE)
-        problems.push({ path: ['scales', s, 'options', i, 'id'], rule: rules.reservedOption });
+        problems.push({ path: ['scales', s, 'options', i, 'id'], rule: surveyRules.reservedOption });
     });
   });
   const sections = new Set(q.sections.map((s) => s.id));
   const scales = new Map(q.scales.map((s) => [s.id, new Set(s.options.map((o) => o.id))]));
   q.questions.forEach((question, i) => {
     if (!sections.has(question.section))
-      problems.push({ path: ['questions', i, 'section'], rule: rules.unknownSection });
+      problems.push({ path: ['questions', i, 'section'], rule: catalogueRules.unknownSection });
     if (question.kind !== 'scale') return;
     const options = scales.get(question.scale);
     if (!options) {
-      problems.push({ path: ['questions', i, 'scale'], rule: rules.unknownScale });
+      problems.push({ path: ['questions', i, 'scale'], rule: surveyRules.unknownScale });
       return;
     }
     question.positive.forEach((p, j) => {
       if (!options.has(p))
-        problems.push({ path: ['questions', i, 'positive', j], rule: rules.unknownOption });
+        problems.push({ path: ['questions', i, 'positive', j], rule: surveyRules.unknownOption });
     });
     if (new Set(question.positive).size >= options.size)
-      problems.push({ path: ['questions', i, 'positive'], rule: rules.allPositive });
+      problems.push({ path: ['questions', i, 'positive'], rule: surveyRules.allPositive });
   });
   return problems;
 }

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { Slug } from '../catalogue/ids';
 import { todayInOslo, Year } from '../period';
-import * as rules from '../rules';
 import { MultiLine } from '../text-input';
 import { raise } from '../validation';
 import { type PublishedQuestionnaire, type Questionnaire, QuestionnaireDoc } from './questionnaire';
+import * as surveyRules from './rules';
 
 /**
  * The bodies of the survey's routes. The questionnaire: the head office saves its draft against the
@@ -38,7 +38,9 @@ export const CommentCreate = z.strictObject({
 export type CommentCreate = z.infer<typeof CommentCreate>;
 
 export const RoundOpen = z.strictObject({
-  year: Year.check(z.refine((y) => y <= Number(todayInOslo().slice(0, 4)), { ...raise(rules.yearNotBegun) })),
+  year: Year.check(
+    z.refine((y) => y <= Number(todayInOslo().slice(0, 4)), { ...raise(surveyRules.yearNotBegun) }),
+  ),
   version: z.int().check(z.gte(1)),
 });
 export type RoundOpen = z.infer<typeof RoundOpen>;
