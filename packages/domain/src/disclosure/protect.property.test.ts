@@ -105,4 +105,25 @@ describe('the same data, the same result (item 3)', () => {
       { numRuns: 4 },
     );
   }, 60_000);
+
+  // Found on 2026-12-02 by a local run of this property (fast-check seed 6, case 199): protection never
+  // ends. The audit finds tromso's 2017 community-sentence persons pinned by the reader who knows
+  // centre-001; the repairer finds it moves with nothing hidden and nothing left unrepaired, so each
+  // round hides nothing and the next audit finds the same cell again (likely cause, not yet confirmed:
+  // the repairer's program leaves out what a shown share says once a count under it is a candidate,
+  // chosen or not). Not `it.fails`: the loop is synchronous, so a timeout
+  // cannot stop it; skipped until fixed (then an ordinary case, with p.unprotected empty or not).
+  it.skip('known defect, never ends: centres 1, years 3, seed 756395107, tromso 1 then 3', () => {
+    const input = syntheticPublication({
+      centres: 1,
+      years: 3,
+      seed: 756395107,
+      smallCentres: 1,
+      zeros: 0.3,
+      tromso: { before: 1, fresh: 3 },
+      lines: 'small',
+    });
+    const p = protectPublication(input, solver);
+    expect(everyReader(input, p)).toEqual([]);
+  }, 60_000);
 });

@@ -91,6 +91,29 @@ describe('stable across time (issue 10, item 3)', () => {
     60_000,
   );
 
+  // Found on 2026-12-02 by a local run of the first property with 4 to 6 centres (more than it draws):
+  // with nothing corrected, centre-001's 2017 "other" outcome is left pinned for the outsider in the
+  // new publication. It is reported unprotected (the job holds the publication back), not leaked; the
+  // cause is not yet known. Kept as a known defect: this fails once it is fixed.
+  it.fails('known defect: a new year with nothing corrected is published in full (centres 6, seed 2147483618)', () => {
+    const all = syntheticPublication({
+      centres: 6,
+      seed: 2147483618,
+      zeros: 0.6,
+      smallCentres: 0.5,
+      years: 3,
+      lines: 'small',
+    });
+    const last = all.years[2] as number;
+    const first: PublicationInput = {
+      ...all,
+      years: all.years.slice(0, 2),
+      rows: all.rows.filter((r) => r.year !== last),
+    };
+    const p2 = protectPublication({ ...all, earlier: protectPublication(first, solver).cells }, solver);
+    expect(p2.unprotected).toEqual([]);
+  }, 60_000);
+
   it('a late correction of an old year hides more in the corrected cells, never shows a hidden one', () => {
     fc.assert(
       fc.property(seeds, fc.integer({ min: 1, max: 40 }), (o, delta) => {
