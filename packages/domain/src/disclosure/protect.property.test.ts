@@ -105,4 +105,39 @@ describe('the same data, the same result (item 3)', () => {
       { numRuns: 4 },
     );
   }, 60_000);
+
+  // Found on 2026-12-02 by a local run of this property (fast-check seed 6, case 199): protection never
+  // ended. The audit finds tromso's 2017 community-sentence persons pinned by the reader who knows
+  // centre-001; the repairer finds it moves with nothing hidden and nothing left unrepaired, so each
+  // round hid nothing and the next audit found the same cell again (likely cause, not yet confirmed:
+  // the repairer's program leaves out what a shown share says once a count under it is a candidate,
+  // chosen or not). Protection now stops when an exact audit's failures change nothing and reports
+  // them: it ends, nothing is published that a reader pins, and the job holds the set back. Still a
+  // defect (the set should be protected, not held back): this first case ends and is safe; the second
+  // fails until the repairer protects the cell.
+  const unimprovable = () =>
+    syntheticPublication({
+      centres: 1,
+      years: 3,
+      seed: 756395107,
+      smallCentres: 1,
+      zeros: 0.3,
+      tromso: { before: 1, fresh: 3 },
+      lines: 'small',
+    });
+  it('a table the repairer cannot improve ends, with the pinned cell reported unprotected', () => {
+    const input = unimprovable();
+    const p = protectPublication(input, solver);
+    const pinned = new Set(everyReader(input, p).map((a) => `${a.centre}|${a.year}|${a.figure}`));
+    const reported = new Set(p.unprotected.map((c) => `${c.centre}|${c.year}|${c.figure}`));
+    expect(reported.size).toBeGreaterThan(0);
+    for (const cell of pinned) expect(reported.has(cell), cell).toBe(true);
+  }, 60_000);
+
+  it.fails('known defect: that table is protected in full', () => {
+    const input = unimprovable();
+    const p = protectPublication(input, solver);
+    expect(p.unprotected).toEqual([]);
+    expect(everyReader(input, p)).toEqual([]);
+  }, 60_000);
 });

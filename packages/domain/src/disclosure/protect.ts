@@ -156,15 +156,21 @@ export function protectPublication(
     const failures = auditor.run(status, links, exact).filter((f) => !given.has(`${f.cell}:${f.insider}`));
     if (failures.length === 0) break;
     const { hidden, relabelled, unrepaired } = repairer.choose(status, links, constraints, failures);
+    const changed = hidden.size > 0 || relabelled.size > 0;
+    // An exact audit whose failures the repairer changes nothing for would come back the same in every
+    // round after: they are reported, so the job holds the publication back (and alarms) rather than
+    // running until its timeout. A known defect of the repairer reaches this (protect.property.test.ts).
+    const stuck = exact && !changed;
     // What no hiding and no dropped label in its neighbourhood lets move: asked exactly first, then
     // reported (only a late correction the last publication gives away can cause it).
-    for (const f of unrepaired) {
-      if (!f.sure) continue;
+    for (const f of stuck ? failures : unrepaired) {
+      if (!(f.sure || stuck)) continue;
       given.add(`${f.cell}:${f.insider}`);
       unprotected.push(f);
     }
+    if (stuck) break;
     propagateTies(status, tieList);
-    exact = hidden.size === 0 && relabelled.size === 0;
+    exact = !changed;
   }
   const cells: PublishedCell[] = [];
   for (let cell = 0; cell < t.size; cell++) {

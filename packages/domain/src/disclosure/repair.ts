@@ -1,6 +1,7 @@
 import type { Failure } from './audit';
 import type { Constraint } from './constraints';
 import type { Links } from './links';
+import { propagateTies, type Tie } from './primary';
 import { type Aim, Probe } from './probe';
 import type { LpSolver } from './solver';
 import { isUnknown, LINE, SECONDARY, type Status, VISIBLE } from './status';
@@ -37,7 +38,7 @@ export class Repairer {
     private readonly t: Table,
     private readonly solver: LpSolver,
     private readonly frozen: Uint8Array,
-    ties: readonly { cell: number; on: number }[],
+    private readonly ties: readonly Tie[],
   ) {
     for (const tie of ties) this.tied.set(tie.on, (this.tied.get(tie.on) ?? 0) + 1);
   }
@@ -84,6 +85,10 @@ export class Repairer {
     const relabelled = new Set<number>();
     const unrepaired: Failure[] = [];
     for (const [row, list] of [...byRow].sort((a, b) => a[0] - b[0])) {
+      // A count an earlier row hid in this round takes its shares and means with it: followed now, so
+      // that this row's program does not keep what they said (the round's constraints were written
+      // before). Kept, they pinned cells the reader cannot pin, and the repair gave up on them or hid more.
+      propagateTies(status, this.ties);
       const rows = [...new Set([row, ...links.partners(row, PARTNERS), t.totalRow])].sort((a, b) => a - b);
       const cells: number[] = [];
       const candidates: number[] = [];
@@ -98,12 +103,16 @@ export class Repairer {
       }
       const ks = new Set<number>();
       for (const cell of [...cells, ...candidates]) for (const k of of.get(cell) ?? []) ks.add(k);
-      // What a shown mean or share says goes with it when a candidate it derives from is hidden.
+      // What a shown mean or share says goes with it when a candidate it derives from is hidden, or when
+      // it is hidden already.
       const open = new Set(candidates);
       const rowsOf = [...ks]
         .sort((a, b) => a - b)
         .map((k) => constraints[k] as Constraint)
-        .filter((c) => c.shown === undefined || !c.cells.some((cell) => open.has(cell)));
+        .filter(
+          (c) =>
+            c.shown === undefined || (status[c.shown] === VISIBLE && !c.cells.some((cell) => open.has(cell))),
+        );
       const probe = new Probe(t, status, cells, rowsOf, this.solver, { candidates });
       try {
         const groups = new Map<number, Failure[]>();

@@ -59,16 +59,46 @@ describe('stable across time (issue 10, item 3)', () => {
     );
   }, 60_000);
 
-  // Found by the property above on 2026-12-02 (fast-check seed 1077547913): with no correction at all,
-  // the repairer gives up on the head office total of 2018's "other" outcome (reported unprotected, so
-  // the job holds the whole publication back and raises its alarm), although the attacker, insiders
-  // included, solves nothing in the cells it publishes. The auditor and the repairer disagree about a
-  // cell the earlier publication froze. Kept as a known defect: this fails once it is fixed, and then
-  // becomes an ordinary case of the property.
-  it.fails('known defect: a new year with nothing corrected is published in full (centres 2, seed 1888915379)', () => {
+  // Found by the property above (the first on 2026-12-02, fast-check seed 1077547913; the others in a
+  // local run of 1000 cases): the repairer gave up on a count (reported unprotected, so the job held the
+  // whole publication back and raised its alarm) although the attacker, insiders included, solved
+  // nothing in the cells published — even with no earlier publication (seeds 17 and 2147483639). Its
+  // program for a row kept what the shares of counts hidden earlier in the same round had said
+  // (repair.test.ts): in the first, the total's 2018 participants of another gender were pinned by the
+  // women's and men's shares of a total whose counts centre-001's repair had just hidden.
+  it.each([
+    { centres: 2, seed: 1888915379, zeros: 0.6, smallCentres: 0.5 },
+    { centres: 2, seed: 17, zeros: 0.3, smallCentres: 1 },
+    { centres: 3, seed: 348206691, zeros: 0.3, smallCentres: 1 },
+    { centres: 2, seed: 2147483639, zeros: 0.6, smallCentres: 1 },
+  ])(
+    'a new year with nothing corrected is published in full (centres $centres, seed $seed)',
+    (o) => {
+      const all = syntheticPublication({ ...o, years: 3, lines: 'small' });
+      const last = all.years[2] as number;
+      const first: PublicationInput = {
+        ...all,
+        years: all.years.slice(0, 2),
+        rows: all.rows.filter((r) => r.year !== last),
+      };
+      const p1 = protectPublication(first, solver);
+      expect(p1.unprotected).toEqual([]);
+      const p2 = protectPublication({ ...all, earlier: p1.cells }, solver);
+      expectStable(p1.cells, p2.cells, new Set());
+      for (const insider of [null, ...all.centres]) expect(attack(all, p2.cells, highs, insider)).toEqual([]);
+      expect(p2.unprotected).toEqual([]);
+    },
+    60_000,
+  );
+
+  // Found on 2026-12-02 by a local run of the first property with 4 to 6 centres (more than it draws):
+  // with nothing corrected, centre-001's 2017 "other" outcome is left pinned for the outsider in the
+  // new publication. It is reported unprotected (the job holds the publication back), not leaked; the
+  // cause is not yet known. Kept as a known defect: this fails once it is fixed.
+  it.fails('known defect: a new year with nothing corrected is published in full (centres 6, seed 2147483618)', () => {
     const all = syntheticPublication({
-      centres: 2,
-      seed: 1888915379,
+      centres: 6,
+      seed: 2147483618,
       zeros: 0.6,
       smallCentres: 0.5,
       years: 3,
@@ -81,7 +111,6 @@ describe('stable across time (issue 10, item 3)', () => {
       rows: all.rows.filter((r) => r.year !== last),
     };
     const p2 = protectPublication({ ...all, earlier: protectPublication(first, solver).cells }, solver);
-    for (const insider of [null, ...all.centres]) expect(attack(all, p2.cells, highs, insider)).toEqual([]);
     expect(p2.unprotected).toEqual([]);
   }, 60_000);
 
