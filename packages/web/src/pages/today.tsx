@@ -1,11 +1,9 @@
-import { ActivitiesCreate } from '@crux/domain/activity';
 import { compareOrder } from '@crux/domain/catalogue/lists';
 import type { CatalogueKind } from '@crux/domain/catalogue/schema';
 import { figureOf } from '@crux/domain/figure-set';
-import { kindId } from '@crux/domain/figures/define';
+import { kindId } from '@crux/domain/figures/ids';
 import { monthOf, todayInOslo } from '@crux/domain/period';
 import type { Text } from '@crux/domain/text';
-import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
 import { entriesOfDay, figuresOfMonth, totalsByKind } from '../api/activities';
 import { useCatalogue, useCentreSettings } from '../api/catalogue';
@@ -106,6 +104,12 @@ export function TodayPage({ centre }: { centre: string }) {
   const save = async () => {
     setSaved(null);
     const sent = body();
+    // The schema loads when the user first saves, not with the page: built at import, it was a long
+    // task of the page's first load (Lighthouse's blocking time).
+    const check = await import('./today-check').catch(() => null);
+    // Offline before the first save: the same "not reached, what you filled in is kept" as a lost request.
+    if (!check) return submit.fail({ kind: 'network' });
+    const { ActivitiesCreate, parse } = check;
     if (sent.entries.length === 0) {
       const dateOk = parse(ActivitiesCreate, { ...sent, entries: [{ kind: 'visit', count: 1 }] });
       return submit.invalid(
