@@ -1,8 +1,8 @@
-import { compareOrder } from '@crux/domain/catalogue/lists';
+import { monthOf, todayInOslo } from '@crux/domain/calendar';
+import { compareOrder } from '@crux/domain/catalogue/order';
 import type { CatalogueKind } from '@crux/domain/catalogue/schema';
 import { figureOf } from '@crux/domain/figure-set';
 import { kindId } from '@crux/domain/figures/ids';
-import { monthOf, todayInOslo } from '@crux/domain/period';
 import type { Text } from '@crux/domain/text';
 import { type FormEvent, useState } from 'react';
 import { entriesOfDay, figuresOfMonth, totalsByKind } from '../api/activities';
@@ -12,6 +12,7 @@ import { useApp } from '../app-context';
 import { DayEntries } from '../forms/day-entries';
 import { useDraft } from '../forms/drafts';
 import { toFormErrors } from '../forms/form-errors';
+import { loadOnce, prefetch } from '../forms/load-once';
 import { NetworkRetry } from '../forms/network-retry';
 import { useSubmitState } from '../forms/submit-state';
 import { formatDate, formatMonth, formatNumber, formatTimestamp } from '../i18n/format';
@@ -36,6 +37,8 @@ type TodayDraft = { date: string; counts: Record<string, number>; key: string };
 const freshDraft = (): TodayDraft => ({ date: todayInOslo(), counts: {}, key: crypto.randomUUID() });
 
 const nothingToSave: Text = { nb: nb.today.nothingToSave, en: en.today.nothingToSave };
+
+const loadCheck = loadOnce(() => import('./today-check'));
 
 const validDate = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date);
 const DATE_ID = 'today-date';
@@ -104,9 +107,8 @@ export function TodayPage({ centre }: { centre: string }) {
   const save = async () => {
     setSaved(null);
     const sent = body();
-    // The schema loads when the user first saves, not with the page: built at import, it was a long
-    // task of the page's first load (Lighthouse's blocking time).
-    const check = await import('./today-check').catch(() => null);
+    // The schema is not loaded with the page (forms/load-once.ts).
+    const check = await loadCheck().catch(() => null);
     // Offline before the first save: the same "not reached, what you filled in is kept" as a lost request.
     if (!check) return submit.fail({ kind: 'network' });
     const { ActivitiesCreate, parse } = check;
@@ -186,7 +188,7 @@ export function TodayPage({ centre }: { centre: string }) {
       ) : null}
       {settings.state === 'failed' ? <FailureView failure={settings.failure} retry={reloadSettings} /> : null}
       {catalogue.state === 'ok' && settings.state === 'ok' ? (
-        <form onSubmit={onSubmit} noValidate>
+        <form onSubmit={onSubmit} onFocus={prefetch(loadCheck)} noValidate>
           <ErrorSummary
             errors={state.errors}
             fieldIds={ids}
