@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
+import { addDays, todayInOslo } from './calendar';
 import { type Rule, raise } from './validation';
+
+export * from './calendar';
 
 /** A calendar date `YYYY-MM-DD` that exists (2024-02-30 is refused). */
 export const IsoDate = z.iso.date();
@@ -13,10 +16,6 @@ export type IsoDate = z.infer<typeof IsoDate>;
  */
 export const PLATFORM_START: IsoDate = '2000-01-01';
 export const PLANNING_DAYS = 60;
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The last day a planned date may fall on, from today in Oslo. */
 export const planningHorizon = (now: Date = new Date()): IsoDate => addDays(todayInOslo(now), PLANNING_DAYS);
@@ -72,62 +71,4 @@ export const PlannedDate = IsoDate.check(
   z.refine((d: string) => d >= PLATFORM_START && d <= planningHorizon(), raise(datePlanned)),
 );
 
-/** `YYYY-MM` */
-export type Month = string;
-
 export const Year = z.int().check(z.gte(2000), z.lte(2100));
-
-/** A period is a month or a calendar year, as its first and last day (both included). */
-export type Period = { first: IsoDate; last: IsoDate };
-
-export function monthPeriod(month: Month): Period {
-  return { first: firstDayOf(month), last: lastDayOf(month) };
-}
-
-export function yearPeriod(year: number): Period {
-  return { first: `${year}-01-01`, last: `${year}-12-31` };
-}
-
-export function monthOf(date: IsoDate): Month {
-  return date.slice(0, 7);
-}
-
-export function yearOf(dateOrMonth: string): number {
-  return Number(dateOrMonth.slice(0, 4));
-}
-
-export function firstDayOf(month: Month): IsoDate {
-  return `${month}-01`;
-}
-
-export function lastDayOf(month: Month): IsoDate {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
-
-export function nextMonth(month: Month): Month {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-/** Every month from `from` to `to`, both included; empty when `from` is after `to`. */
-export function monthsBetween(from: Month, to: Month): Month[] {
-  const out: Month[] = [];
-  for (let m = from; m <= to; m = nextMonth(m)) out.push(m);
-  return out;
-}
-
-/**
- * One formatter for the process, made on first use: making an Intl.DateTimeFormat loads its time-zone
- * data (about 0.3–1 ms warm, some 20 ms the first time in a process), and every date in a request body
- * is checked against today, so a fresh one per call was most of what a warm API call spent beyond its
- * database requests; made at import, it was the largest part of a cold start's own work.
- */
-let osloDay: Intl.DateTimeFormat | undefined;
-
-/** Today in Norway: the centres register work by the local calendar day, not UTC's. */
-export function todayInOslo(now: Date = new Date()): IsoDate {
-  osloDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
-  return osloDay.format(now);
-}

@@ -15,6 +15,8 @@ import {
   engineSections,
 } from './schema';
 
+export { compareOrder } from './order';
+
 /**
  * The catalogue's lists and what a change may do to each. `locked` names the fields that may not change
  * once something was registered under the entry: a kind's counting rule and where its entries come
@@ -126,8 +128,3 @@ export const Catalogue = CatalogueShape.check(
       ctx.addIssue({ code: 'custom', ...raise(p.rule), path: p.path, input: c });
   }),
 );
-
-/** By order, ties by id: the same order every time, whatever order the entries were stored in. */
-export function compareOrder(a: { order: number; id: string }, b: { order: number; id: string }): number {
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}

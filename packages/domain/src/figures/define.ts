@@ -9,24 +9,14 @@ import type {
 import { surveyFigures, surveySection } from '../survey/figures';
 import type { PublishedQuestionnaire } from '../survey/questionnaire';
 import type { FigureDefinition, FigureGroup, TableLine, ValueType } from './definition';
+import { kindId, measureId, orderHoursId, orderLineId, orderPersonsId } from './ids';
 import { participantsId, peopleFigures } from './people';
 import { registerFigures } from './registers';
 import type { FigureId } from './relations';
 import { wheelFigures } from './wheel';
 
-/**
- * Figure ids: `participants`, `participants.new`, `participants.mean_age`, `participants.woman.share`,
- * `outcome.<outcome>`; from the catalogue `kind.<kind>`, `measure.<type>`, `order.<type>.persons` and
- * `order.<type>.hours` (shown together on the line `order.<type>`), and per wheel domain
- * `wheel.<domain>.up|same|down` (figures/wheel.ts); from the registers those of registers.ts
- * (`volunteers`, `staff.fte`, `turnover`, `income.<source>`, …). A catalogue id never changes, so
- * neither does its figure's.
- */
-export const kindId = (kind: string): FigureId => `kind.${kind}`;
-export const measureId = (type: string): FigureId => `measure.${type}`;
-export const orderLineId = (type: string) => `order.${type}`;
-export const orderPersonsId = (type: string): FigureId => `order.${type}.persons`;
-export const orderHoursId = (type: string): FigureId => `order.${type}.hours`;
+// The ids have a module of their own, so a page that only names a figure (I dag) loads none of the definitions.
+export { kindId, measureId, orderHoursId, orderLineId, orderPersonsId };
 
 const count = { kind: 'count' } as const;
 

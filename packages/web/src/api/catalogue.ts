@@ -1,12 +1,9 @@
 import type { Catalogue } from '@crux/domain/catalogue/lists';
 import type { StoredCatalogue } from '@crux/domain/catalogue/request';
 import type { CentreSettings } from '@crux/domain/centre-settings';
-import { defineFigures, type FigureSet } from '@crux/domain/figures/define';
 import type { Text } from '@crux/domain/text';
-import { useCallback, useMemo } from 'react';
 import { useApp } from '../app-context';
 import type { Api, ApiResult } from './client';
-import { usePublishedQuestionnaires } from './survey';
 import { type Resource, useResource } from './use-resource';
 
 /**
@@ -17,25 +14,6 @@ import { type Resource, useResource } from './use-resource';
 export function useCatalogue(): [Resource<StoredCatalogue>, () => void] {
   const { api } = useApp();
   return useResource('catalogue', () => api.get<StoredCatalogue>('/api/catalogue'));
-}
-
-/**
- * The figures and table lines the catalogue defines, with the survey's from its published versions (a
- * line group of its own), made once per catalogue and set of versions.
- */
-export function useFigureSet(): [Resource<FigureSet>, () => void] {
-  const [catalogue, reloadCatalogue] = useCatalogue();
-  const [published, reloadPublished] = usePublishedQuestionnaires();
-  const value = catalogue.state === 'ok' ? catalogue.value.catalogue : null;
-  const versions = published.state === 'ok' ? published.value : null;
-  const set = useMemo(() => (value && versions ? defineFigures(value, versions) : null), [value, versions]);
-  const reload = useCallback(() => {
-    reloadCatalogue();
-    reloadPublished();
-  }, [reloadCatalogue, reloadPublished]);
-  if (catalogue.state !== 'ok') return [catalogue, reload];
-  if (published.state !== 'ok') return [published, reload];
-  return [{ state: 'ok', value: set as FigureSet }, reload];
 }
 
 /** The centre's own choices for I dag (the API answers the defaults until its leader has chosen). */

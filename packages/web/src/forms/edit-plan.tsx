@@ -1,12 +1,12 @@
-import { type Plan, PlanUpdate } from '@crux/domain/wheel/schema';
+import type { Plan } from '@crux/domain/wheel/schema';
 import { useApp } from '../app-context';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Language } from '../i18n/language';
 import type { Messages } from '../i18n/messages-nb';
-import { checkBody } from './check-body';
 import { ConflictChoices } from './conflict-resolver';
 import { useDraft } from './drafts';
+import { loadOnce, prefetch } from './load-once';
 import { PlanForm } from './plan-form';
 import {
   differingParts,
@@ -30,6 +30,9 @@ type PlanDraft = {
   values: PlanValues;
   conflict: Plan | null;
 };
+
+/** The plan's schemas, not loaded with the page (load-once.ts). */
+const loadChecks = loadOnce(() => import('./plan-checks'));
 
 type Props = Omit<PlanFormProps, 'onConflict'> & {
   partnerTypes: readonly { id: string; name: string }[];
@@ -95,7 +98,10 @@ export function EditPlan(props: Props) {
       scale: { min: scale.min, max: scale.max },
       positions: { participant: {}, staff: {} },
     };
-    const checked = checkBody(PlanUpdate, planBody(values, version, basis));
+    const checks = await loadChecks().catch(() => null);
+    // Offline before the first save: the same "not reached, what you filled in is kept" as a lost request.
+    if (!checks) return submit.fail({ kind: 'network' });
+    const checked = checks.checkBody(checks.PlanUpdate, planBody(values, version, basis));
     if (!checked.ok) return submit.invalid(checked.errors);
     submit.start();
     const result = await api.put<Plan>(path, checked.body);
@@ -117,7 +123,10 @@ export function EditPlan(props: Props) {
           type="button"
           className="ds-button"
           data-variant="secondary"
-          onClick={() => update(() => ({ ...fresh(), editing: true }))}
+          onClick={() => {
+            prefetch(loadChecks)();
+            update(() => ({ ...fresh(), editing: true }));
+          }}
         >
           {t.plan.edit}
         </button>

@@ -1,5 +1,5 @@
+import { todayInOslo } from '@crux/domain/calendar';
 import { type Outcome, outcomes, type Participant, ParticipationEnd } from '@crux/domain/participant';
-import { todayInOslo } from '@crux/domain/period';
 import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
 import { useApp } from '../app-context';

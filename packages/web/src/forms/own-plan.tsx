@@ -1,5 +1,5 @@
 import type { Text } from '@crux/domain/text';
-import { type Goal, OwnPlanUpdate, type Plan } from '@crux/domain/wheel/schema';
+import type { Goal, Plan } from '@crux/domain/wheel/schema';
 import { type FormEvent, useState } from 'react';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
@@ -8,9 +8,9 @@ import { nb } from '../i18n/messages-nb';
 import { ErrorSummary } from '../ui/error-summary';
 import { SelectField } from '../ui/fields';
 import { Alert, Progress } from '../ui/status';
-import { checkBody } from './check-body';
 import { useDraft } from './drafts';
 import { GoalFields } from './goal-fields';
+import { loadOnce, prefetch } from './load-once';
 import { NetworkRetry } from './network-retry';
 import { planFieldId, samePart } from './plan-values';
 import { asPositions, asText, type PlanFormProps, scaleOptions } from './record-conversation';
@@ -40,6 +40,9 @@ const positionId = (domain: string) => `own-positions-${domain}`;
  * the plan. When the plan moved on meanwhile, what they wrote stays in the form and the page shows the
  * stored plan, so they can look it over and save again against it.
  */
+/** The plan's schemas, not loaded with the page (load-once.ts). */
+const loadChecks = loadOnce(() => import('./plan-checks'));
+
 export function OwnPlan({ centre, participantId, plan, domains, scale, onSaved, onConflict }: PlanFormProps) {
   const { t } = useI18n();
   const { api, claims } = useApp();
@@ -66,7 +69,10 @@ export function OwnPlan({ centre, participantId, plan, domains, scale, onSaved, 
       positions: asPositions(draft.positions),
       goals: draft.goals,
     };
-    const checked = checkBody(OwnPlanUpdate, body);
+    const checks = await loadChecks().catch(() => null);
+    // Offline before the first save: the same "not reached, what you filled in is kept" as a lost request.
+    if (!checks) return submit.fail({ kind: 'network' });
+    const checked = checks.checkBody(checks.OwnPlanUpdate, body);
     if (!checked.ok) return submit.invalid(checked.errors);
     submit.start();
     const result = await api.put<Plan>(
@@ -96,7 +102,13 @@ export function OwnPlan({ centre, participantId, plan, domains, scale, onSaved, 
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby="own-plan-title">
+    <form
+      onSubmit={onSubmit}
+      onFocus={prefetch(loadChecks)}
+      noValidate
+      className="stack"
+      aria-labelledby="own-plan-title"
+    >
       <h2 className="ds-heading" data-size="md" id="own-plan-title">
         {t.ownPlan.title}
       </h2>

@@ -1,7 +1,7 @@
 import { ActivitiesCreate } from '@crux/domain/activity';
+import { todayInOslo } from '@crux/domain/calendar';
 import { type Catalogue, compareOrder } from '@crux/domain/catalogue/lists';
 import type { Participant } from '@crux/domain/participant';
-import { todayInOslo } from '@crux/domain/period';
 import { HoursCreate, type HoursEntry, type Span } from '@crux/domain/records/spans';
 import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';

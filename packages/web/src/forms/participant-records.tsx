@@ -1,7 +1,7 @@
+import { addDays, todayInOslo } from '@crux/domain/calendar';
 import { type Catalogue, compareOrder } from '@crux/domain/catalogue/lists';
 import type { CatalogueListed } from '@crux/domain/catalogue/schema';
 import type { Participant } from '@crux/domain/participant';
-import { addDays, todayInOslo } from '@crux/domain/period';
 import type { HoursEntry, Span } from '@crux/domain/records/spans';
 import { useState } from 'react';
 import { useResource } from '../api/use-resource';

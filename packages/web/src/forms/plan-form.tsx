@@ -1,4 +1,4 @@
-import { todayInOslo } from '@crux/domain/period';
+import { todayInOslo } from '@crux/domain/calendar';
 import type { FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/error-summary';

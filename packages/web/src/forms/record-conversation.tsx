@@ -1,4 +1,4 @@
-import { todayInOslo } from '@crux/domain/period';
+import { todayInOslo } from '@crux/domain/calendar';
 import type { DomainPositions, Plan, ScaleUsed } from '@crux/domain/wheel/schema';
 import { type FormEvent, useState } from 'react';
 import { useApp } from '../app-context';

@@ -1,4 +1,4 @@
-import { todayInOslo } from '@crux/domain/period';
+import { todayInOslo } from '@crux/domain/calendar';
 import { type OwnHours, VolunteerHoursCreate } from '@crux/domain/registers/volunteers';
 import type { Text } from '@crux/domain/text';
 import { parse } from '@crux/domain/validation';

@@ -1,4 +1,4 @@
-import { todayInOslo } from '@crux/domain/period';
+import { todayInOslo } from '@crux/domain/calendar';
 import type { AccessLogPage as LogPage, NamedParticipant } from '@crux/domain/privacy/access-log';
 import { type FormEvent, useState } from 'react';
 import { useResource } from '../api/use-resource';

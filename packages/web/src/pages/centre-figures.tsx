@@ -1,6 +1,6 @@
 import type { CentreFiguresMonths, CentreFiguresYear } from '@crux/domain/figure-set';
 import { formatLine, lineValues, tableTitle, yearTable } from '@crux/domain/figures/display';
-import { useFigureSet } from '../api/catalogue';
+import { useFigureSet } from '../api/figure-set';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { formatMonthShort, formatTimestamp } from '../i18n/format';

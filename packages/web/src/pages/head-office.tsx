@@ -7,7 +7,7 @@ import {
   TOTAL,
 } from '@crux/domain/figure-set';
 import { yearTable } from '@crux/domain/figures/display';
-import { useFigureSet } from '../api/catalogue';
+import { useFigureSet } from '../api/figure-set';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { formatMonth, formatNumber, formatTimestamp, withPrevious } from '../i18n/format';

@@ -1,6 +1,6 @@
 import { type NetworkCell, type NetworkYear, TOTAL } from '@crux/domain/figure-set';
 import { type NetworkValue, networkLineValues } from '@crux/domain/figures/network-display';
-import { useFigureSet } from '../api/catalogue';
+import { useFigureSet } from '../api/figure-set';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
 import { formatNumber, formatTimestamp } from '../i18n/format';

@@ -1,5 +1,5 @@
+import { todayInOslo } from '@crux/domain/calendar';
 import { type Participant, ParticipantCreate } from '@crux/domain/participant';
-import { todayInOslo } from '@crux/domain/period';
 import { useApp } from '../app-context';
 import { useDraft } from '../forms/drafts';
 import { ParticipantForm } from '../forms/participant-form';

@@ -1,4 +1,4 @@
-import { todayInOslo } from '@crux/domain/period';
+import { todayInOslo } from '@crux/domain/calendar';
 import { sharedWithPartners } from '@crux/domain/wheel/shared';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';

@@ -1,4 +1,4 @@
-import { monthOf, monthsBetween, todayInOslo } from '@crux/domain/period';
+import { monthOf, monthsBetween, todayInOslo } from '@crux/domain/calendar';
 import { type ShopMonth, ShopMonthUpdate, shopReportName } from '@crux/domain/registers/shop';
 import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';

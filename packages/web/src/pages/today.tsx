@@ -1,11 +1,9 @@
-import { ActivitiesCreate } from '@crux/domain/activity';
-import { compareOrder } from '@crux/domain/catalogue/lists';
+import { monthOf, todayInOslo } from '@crux/domain/calendar';
+import { compareOrder } from '@crux/domain/catalogue/order';
 import type { CatalogueKind } from '@crux/domain/catalogue/schema';
 import { figureOf } from '@crux/domain/figure-set';
-import { kindId } from '@crux/domain/figures/define';
-import { monthOf, todayInOslo } from '@crux/domain/period';
+import { kindId } from '@crux/domain/figures/ids';
 import type { Text } from '@crux/domain/text';
-import { parse } from '@crux/domain/validation';
 import { type FormEvent, useState } from 'react';
 import { entriesOfDay, figuresOfMonth, totalsByKind } from '../api/activities';
 import { useCatalogue, useCentreSettings } from '../api/catalogue';
@@ -14,6 +12,7 @@ import { useApp } from '../app-context';
 import { DayEntries } from '../forms/day-entries';
 import { useDraft } from '../forms/drafts';
 import { toFormErrors } from '../forms/form-errors';
+import { loadOnce, prefetch } from '../forms/load-once';
 import { NetworkRetry } from '../forms/network-retry';
 import { useSubmitState } from '../forms/submit-state';
 import { formatDate, formatMonth, formatNumber, formatTimestamp } from '../i18n/format';
@@ -38,6 +37,8 @@ type TodayDraft = { date: string; counts: Record<string, number>; key: string };
 const freshDraft = (): TodayDraft => ({ date: todayInOslo(), counts: {}, key: crypto.randomUUID() });
 
 const nothingToSave: Text = { nb: nb.today.nothingToSave, en: en.today.nothingToSave };
+
+const loadCheck = loadOnce(() => import('./today-check'));
 
 const validDate = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date);
 const DATE_ID = 'today-date';
@@ -106,6 +107,11 @@ export function TodayPage({ centre }: { centre: string }) {
   const save = async () => {
     setSaved(null);
     const sent = body();
+    // The schema is not loaded with the page (forms/load-once.ts).
+    const check = await loadCheck().catch(() => null);
+    // Offline before the first save: the same "not reached, what you filled in is kept" as a lost request.
+    if (!check) return submit.fail({ kind: 'network' });
+    const { ActivitiesCreate, parse } = check;
     if (sent.entries.length === 0) {
       const dateOk = parse(ActivitiesCreate, { ...sent, entries: [{ kind: 'visit', count: 1 }] });
       return submit.invalid(
@@ -182,7 +188,7 @@ export function TodayPage({ centre }: { centre: string }) {
       ) : null}
       {settings.state === 'failed' ? <FailureView failure={settings.failure} retry={reloadSettings} /> : null}
       {catalogue.state === 'ok' && settings.state === 'ok' ? (
-        <form onSubmit={onSubmit} noValidate>
+        <form onSubmit={onSubmit} onFocus={prefetch(loadCheck)} noValidate>
           <ErrorSummary
             errors={state.errors}
             fieldIds={ids}

@@ -1,5 +1,5 @@
+import { monthOf, todayInOslo } from '@crux/domain/calendar';
 import type { Catalogue } from '@crux/domain/catalogue/lists';
-import { monthOf, todayInOslo } from '@crux/domain/period';
 import { type OwnHours, VolunteerHoursCreate } from '@crux/domain/registers/volunteers';
 import { parse } from '@crux/domain/validation';
 import { useRef, useState } from 'react';

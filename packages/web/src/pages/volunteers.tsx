@@ -1,5 +1,5 @@
+import { todayInOslo } from '@crux/domain/calendar';
 import type { Catalogue } from '@crux/domain/catalogue/lists';
-import { todayInOslo } from '@crux/domain/period';
 import type { VolunteerFollowUp } from '@crux/domain/registers/follow-up';
 import type { Volunteer } from '@crux/domain/registers/volunteers';
 import { useRef, useState } from 'react';

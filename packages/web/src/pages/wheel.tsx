@@ -1,4 +1,4 @@
-import { todayInOslo } from '@crux/domain/period';
+import { todayInOslo } from '@crux/domain/calendar';
 import type { Plan, Step } from '@crux/domain/wheel/schema';
 import { useState } from 'react';
 import { useApp } from '../app-context';
