@@ -30,6 +30,18 @@ function expectStable(
   }
 }
 
+/** Three years of a synthetic table, and the same table as published before its last year came. */
+function threeYears(o: { centres: number; seed: number; zeros: number; smallCentres: number }) {
+  const all = syntheticPublication({ ...o, years: 3, lines: 'small' });
+  const last = all.years[2] as number;
+  const first: PublicationInput = {
+    ...all,
+    years: all.years.slice(0, 2),
+    rows: all.rows.filter((r) => r.year !== last),
+  };
+  return { all, first };
+}
+
 const seeds = fc.record({
   centres: fc.integer({ min: 2, max: 3 }),
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
@@ -41,13 +53,7 @@ describe('stable across time (issue 10, item 3)', () => {
   it('a new year never reveals what an earlier publication hid, and the set still passes the attacker', () => {
     fc.assert(
       fc.property(seeds, (o) => {
-        const all = syntheticPublication({ ...o, years: 3, lines: 'small' });
-        const last = all.years[2] as number;
-        const first: PublicationInput = {
-          ...all,
-          years: all.years.slice(0, 2),
-          rows: all.rows.filter((r) => r.year !== last),
-        };
+        const { all, first } = threeYears(o);
         const p1 = protectPublication(first, solver);
         const p2 = protectPublication({ ...all, earlier: p1.cells }, solver);
         expectStable(p1.cells, p2.cells, new Set());
@@ -74,13 +80,7 @@ describe('stable across time (issue 10, item 3)', () => {
   ])(
     'a new year with nothing corrected is published in full (centres $centres, seed $seed)',
     (o) => {
-      const all = syntheticPublication({ ...o, years: 3, lines: 'small' });
-      const last = all.years[2] as number;
-      const first: PublicationInput = {
-        ...all,
-        years: all.years.slice(0, 2),
-        rows: all.rows.filter((r) => r.year !== last),
-      };
+      const { all, first } = threeYears(o);
       const p1 = protectPublication(first, solver);
       expect(p1.unprotected).toEqual([]);
       const p2 = protectPublication({ ...all, earlier: p1.cells }, solver);
@@ -96,20 +96,7 @@ describe('stable across time (issue 10, item 3)', () => {
   // new publication. It is reported unprotected (the job holds the publication back), not leaked; the
   // cause is not yet known. Kept as a known defect: this fails once it is fixed.
   it.fails('known defect: a new year with nothing corrected is published in full (centres 6, seed 2147483618)', () => {
-    const all = syntheticPublication({
-      centres: 6,
-      seed: 2147483618,
-      zeros: 0.6,
-      smallCentres: 0.5,
-      years: 3,
-      lines: 'small',
-    });
-    const last = all.years[2] as number;
-    const first: PublicationInput = {
-      ...all,
-      years: all.years.slice(0, 2),
-      rows: all.rows.filter((r) => r.year !== last),
-    };
+    const { all, first } = threeYears({ centres: 6, seed: 2147483618, zeros: 0.6, smallCentres: 0.5 });
     const p2 = protectPublication({ ...all, earlier: protectPublication(first, solver).cells }, solver);
     expect(p2.unprotected).toEqual([]);
   }, 60_000);
