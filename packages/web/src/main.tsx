@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { isExpired, loadSession } from './auth/session';
 import { loadConfig } from './config';
-import { prepareFormats } from './i18n/format';
 import { I18nProvider } from './i18n/i18n';
 import { applyLanguage, storedLanguage } from './i18n/language';
 import { mayOpen } from './routing/access';
@@ -18,16 +17,12 @@ applyLanguage(language);
 /**
  * A signed-in user's page is asked for alongside config.json rather than after it, and the first render
  * waits for both: one round trip instead of two, and the page is drawn whole, not a spinner first.
- * While both are on their way, the main thread has nothing to do: it makes the first Intl formatter
- * then, the one costly step of drawing numbers and dates.
  */
 function firstPage(): Promise<unknown> {
   const session = loadSession();
   const route = matchPath(location.pathname);
   if (!session || isExpired(session) || !mayOpen(session.claims, route)) return Promise.resolve();
-  const page = preloadPage(route).catch(() => undefined);
-  setTimeout(prepareFormats);
-  return page;
+  return preloadPage(route).catch(() => undefined);
 }
 
 const root = document.getElementById('root');

@@ -1,3 +1,4 @@
+import { britishNumbers, formatDecimal, norwegianNumbers } from '../numbers';
 import type { Text } from '../text';
 import type { BaseFigures } from './compute';
 import type { FigureSet } from './define';
@@ -62,15 +63,12 @@ function formatValues(
   lang: keyof Text,
   joiner: string,
 ): string {
-  const locale = lang === 'nb' ? 'nb-NO' : 'en-GB';
+  const style = lang === 'nb' ? norwegianNumbers : britishNumbers;
   return values
     .map((v, i) => {
       if (v === null) return '–';
       const type = types[i] as ValueType;
-      const number =
-        Number.isInteger(v) && !grouped.includes(type)
-          ? String(v)
-          : v.toLocaleString(locale, { maximumFractionDigits: 2 });
+      const number = Number.isInteger(v) && !grouped.includes(type) ? String(v) : formatDecimal(v, style, 2);
       return number + (units[type]?.[lang] ?? '');
     })
     .join(joiner);
