@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { genders, outcomes, referralSources } from './participant-lists';
 import { PastDate, PlannedDate } from './period';
 import { PageQuery } from './queries';
 import { RecordId } from './record-id';
@@ -7,17 +8,14 @@ import * as rules from './rules';
 import { SingleLine } from './text-input';
 import { raise } from './validation';
 
-export const genders = ['woman', 'man', 'other'] as const;
+export { genders, outcomes, referralSources } from './participant-lists';
+
 export const Gender = z.enum(genders);
 export type Gender = z.infer<typeof Gender>;
 
-/** Who referred the participant: NAV, the municipal mental-health and substance team, Friomsorgen, others, or self. */
-export const referralSources = ['nav', 'municipal_team', 'probation', 'other_body', 'self'] as const;
 export const ReferralSource = z.enum(referralSources);
 export type ReferralSource = z.infer<typeof ReferralSource>;
 
-/** What a participant goes on to when the participation ends (*går videre til*). */
-export const outcomes = ['stable_life', 'treatment', 'other_nav_measure', 'other'] as const;
 export const Outcome = z.enum(outcomes);
 export type Outcome = z.infer<typeof Outcome>;
 

@@ -1,5 +1,5 @@
-import { registerSections } from './ids';
 import type { Catalogue } from './lists';
+import { registerSections } from './sections';
 import { startingCatalogue } from './starting';
 
 /**

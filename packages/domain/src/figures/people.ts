@@ -1,5 +1,5 @@
-import { peopleSections } from '../catalogue/ids';
-import { outcomes } from '../participant';
+import { peopleSections } from '../catalogue/sections';
+import { outcomes } from '../participant-lists';
 import type { IsoDate, Period } from '../period';
 import type { Text } from '../text';
 import type { FigureDefinition, FigureGroup, GenderGroup, TableLine } from './definition';

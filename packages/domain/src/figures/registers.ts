@@ -1,4 +1,5 @@
-import { type Catalogue, compareOrder } from '../catalogue/lists';
+import type { Catalogue } from '../catalogue/lists';
+import { compareOrder } from '../catalogue/order';
 import type { FigureDefinition, FigureGroup, TableLine } from './definition';
 import type { FigureId } from './relations';
 

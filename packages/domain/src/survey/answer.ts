@@ -6,10 +6,13 @@ import { MultiLine } from '../text-input';
 import type { Rule } from '../validation';
 import { fieldError, raise, validationError } from '../validation';
 import { AnswerCode } from './code';
-import { isScale, NOT_APPLICABLE, type Questionnaire, type SurveyQuestion } from './questionnaire';
+import type { Questionnaire } from './questionnaire';
+import { isScale, NOT_APPLICABLE } from './reading';
 import * as surveyRules from './rules';
 
 /** Free text a participant may write in a text question. */
+export { type Counted, countedAs } from './reading';
+
 export const FREE_TEXT_MAX = 1000;
 
 /**
@@ -80,12 +83,3 @@ export function checkAnswers(
 }
 
 const fieldsOf = (field: string, rule: Rule) => fieldError(field, rule).fields ?? [];
-
-/** How an answer to a scale question counts: agreeing with its statement, not agreeing, or not applicable. */
-export type Counted = 'positive' | 'other' | 'not_applicable';
-
-export function countedAs(question: SurveyQuestion, value: string | undefined): Counted | undefined {
-  if (value === undefined || !isScale(question)) return undefined;
-  if (value === NOT_APPLICABLE) return 'not_applicable';
-  return question.positive.includes(value) ? 'positive' : 'other';
-}

@@ -4,7 +4,8 @@ import type { FigureDefinition, FigureGroup, TableLine } from '../figures/defini
 import type { FigureId } from '../figures/relations';
 import type { Text } from '../text';
 import type { StoredAnswers } from './answer';
-import { askedOrder, isScale, type PublishedQuestionnaire, type ScaleQuestion } from './questionnaire';
+import type { PublishedQuestionnaire, ScaleQuestion } from './questionnaire';
+import { askedOrder, isScale } from './reading';
 import { countAnswers, MIN_ANSWERS, type QuestionCounts } from './results';
 
 /**

@@ -4,6 +4,7 @@ import * as catalogueRules from '../catalogue/rules';
 import * as rules from '../rules';
 import { SingleLine } from '../text-input';
 import { type Rule, raise } from '../validation';
+import { NOT_APPLICABLE } from './reading';
 import * as surveyRules from './rules';
 
 /**
@@ -17,7 +18,7 @@ import * as surveyRules from './rules';
  * agreeing with its `statement`, the sentence the results report ("håndterer hverdagen bedre"). A text
  * question takes free text, which only the centre reads, and only after its round has closed.
  */
-export const NOT_APPLICABLE = 'not_applicable';
+export { askedOrder, isScale, NOT_APPLICABLE } from './reading';
 
 const Text = (max: number) => z.strictObject({ nb: SingleLine(1, max), en: SingleLine(1, max) });
 const Order = z.int().check(z.gte(0), z.lte(10_000));
@@ -135,18 +136,3 @@ export type PublishedQuestionnaire = {
   publishedAt: string;
   questionnaire: Questionnaire;
 };
-
-/** The questions in the order they are asked: by section, then by their order in it, ties by id. */
-export function askedOrder(q: Questionnaire): SurveyQuestion[] {
-  const rank = new Map(
-    [...q.sections].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)).map((s, i) => [s.id, i]),
-  );
-  return [...q.questions].sort(
-    (a, b) =>
-      (rank.get(a.section) ?? 0) - (rank.get(b.section) ?? 0) ||
-      a.order - b.order ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-}
-
-export const isScale = (q: SurveyQuestion): q is ScaleQuestion => q.kind === 'scale';

@@ -1,5 +1,6 @@
-import { countedAs, type StoredAnswers } from './answer';
-import { askedOrder, isScale, type Questionnaire, type ScaleQuestion } from './questionnaire';
+import type { StoredAnswers } from './answer';
+import type { Questionnaire, ScaleQuestion } from './questionnaire';
+import { askedOrder, countedAs, isScale } from './reading';
 
 /**
  * The survey's results, counted as DOMAIN.md says: for each question, the share of positive answers
