@@ -11,7 +11,8 @@ import { CHROMIUM, chromiumArgs } from '../test/browser/support/browser';
 import { type Figure, median, progress } from './measure';
 
 const dist = join(repoRoot, 'packages/web/dist');
-const RUNS = 3;
+/** Three runs each; BENCH_LIGHTHOUSE_RUNS asks for more when comparing two builds of the client. */
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 
 /**
  * Every page of the client that exists today. `path` may depend on the signed-in page (a participant's
@@ -207,6 +208,9 @@ async function audit(
     if (process.env.BENCH_LIGHTHOUSE_SAVE && lhr) {
       const file = `${p.id}-${language}-${Date.now()}.json`;
       writeFileSync(join(process.env.BENCH_LIGHTHOUSE_SAVE, file), JSON.stringify(lhr));
+      const trace = (result?.artifacts as { Trace?: unknown } | undefined)?.Trace;
+      if (trace)
+        writeFileSync(join(process.env.BENCH_LIGHTHOUSE_SAVE, `trace-${file}`), JSON.stringify(trace));
     }
     // The page must have been drawn in the language audited, not fallen back to bokmål.
     const drawnIn = await page.evaluate(() => document.documentElement.lang);
