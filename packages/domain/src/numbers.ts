@@ -21,7 +21,7 @@ export const norwegianNumbers: NumberStyle = {
 };
 export const britishNumbers: NumberStyle = { locale: 'en-GB', group: ',', decimal: '.', minus: '-' };
 
-/** `digits` (decimal digits) rounded to `max` fraction digits, half away from zero: [whole, fraction]. */
+/** The decimal `whole.fraction` rounded to `max` fraction digits, half away from zero: [whole, fraction]. */
 function rounded(whole: string, fraction: string, max: number): [string, string] {
   if (fraction.length <= max) return [whole, fraction];
   const kept = whole + fraction.slice(0, max);
