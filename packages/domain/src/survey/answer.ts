@@ -11,8 +11,6 @@ import { isScale, NOT_APPLICABLE } from './reading';
 import * as surveyRules from './rules';
 
 /** Free text a participant may write in a text question. */
-export { type Counted, countedAs } from './reading';
-
 export const FREE_TEXT_MAX = 1000;
 
 /**
