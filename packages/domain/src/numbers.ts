@@ -1,9 +1,9 @@
 /**
  * Numbers written as the annual reports write them (`4 375 000`, `12,5`), without Intl.NumberFormat: a
- * browser's first NumberFormat costs about 30 ms of main thread while ICU loads its number data (measured
- * in Chromium; a DateTimeFormat costs 3 ms), which was the longest single task on several pages. The
- * result is the same string Intl gives for the locale (numbers.test.ts compares them), rounded half away
- * from zero on the shortest decimal form of the value, as Intl does.
+ * browser's first NumberFormat costs about 30 ms of main thread while ICU loads its data (measured in
+ * Chromium; whichever Intl object comes first pays it, see dates.ts), which was the longest single task
+ * on several pages. The result is the same string Intl gives for the locale (numbers.test.ts compares
+ * them), rounded half away from zero on the shortest decimal form of the value, as Intl does.
  */
 export type NumberStyle = {
   /** The locale Intl would format with: used only for values this module does not write itself. */

@@ -1,4 +1,4 @@
-import { addDays, todayInOslo } from '@crux/domain/calendar';
+import { addDays, compareDates, todayInOslo } from '@crux/domain/calendar';
 import { type Catalogue, compareOrder } from '@crux/domain/catalogue/lists';
 import type { CatalogueListed } from '@crux/domain/catalogue/schema';
 import type { Participant } from '@crux/domain/participant';
@@ -40,12 +40,9 @@ export function ParticipantRecords({ centre, participant, catalogue, onChanged }
   };
   const period = (s: Span) =>
     r.period(formatDate(s.startDate, language), s.endDate ? formatDate(s.endDate, language) : null);
-  const measures = Object.values(participant.measures ?? {}).sort((a, b) =>
-    a.startDate.localeCompare(b.startDate),
-  );
-  const orders = Object.values(participant.orders ?? {}).sort((a, b) =>
-    a.startDate.localeCompare(b.startDate),
-  );
+  const byStart = (a: Span, b: Span) => compareDates(a.startDate, b.startDate);
+  const measures = Object.values(participant.measures ?? {}).sort(byStart);
+  const orders = Object.values(participant.orders ?? {}).sort(byStart);
   const { api } = useApp();
   // The hours of the last year (a listing covers a year at most): what staff correct is recent.
   const [hours, reloadHours] = useResource(`hours:${participant.id}`, () => {
