@@ -1,8 +1,9 @@
-import { type Participant, ParticipantUpdate } from '@crux/domain/participant';
+import type { Participant } from '@crux/domain/participant';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { ConflictResolver, differingFields } from './conflict-resolver';
 import { useDraft } from './drafts';
+import { loadParticipantChecks, participantCheck, prefetch } from './load-once';
 import { displayValue, fieldLabel } from './participant-display';
 import { ParticipantForm } from './participant-form';
 import { checkParticipant, editableFields, type ParticipantValues, valuesOf } from './participant-values';
@@ -42,7 +43,9 @@ export function EditParticipant({ centre, participant, onSaved }: Props) {
   const path = `/api/centres/${centre}/participants/${participant.id}`;
 
   const put = async (values: ParticipantValues, version: number) => {
-    const checked = checkParticipant(ParticipantUpdate, values, { version });
+    const checked = await participantCheck((c) => checkParticipant(c.ParticipantUpdate, values, { version }));
+    // Offline before the first save: the same "not reached, what you filled in is kept" as a lost request.
+    if (!checked) return submit.fail({ kind: 'network' });
     if (!checked.ok) {
       update((d) => ({ ...d, conflict: null }));
       return submit.invalid(checked.errors);
@@ -79,7 +82,10 @@ export function EditParticipant({ centre, participant, onSaved }: Props) {
           type="button"
           className="ds-button"
           data-variant="secondary"
-          onClick={() => update(() => ({ ...fresh(), editing: true }))}
+          onClick={() => {
+            prefetch(loadParticipantChecks)();
+            update(() => ({ ...fresh(), editing: true }));
+          }}
         >
           {t.participant.edit}
         </button>

@@ -1,6 +1,6 @@
 import { todayInOslo } from '@crux/domain/calendar';
-import { type Outcome, outcomes, type Participant, ParticipationEnd } from '@crux/domain/participant';
-import { parse } from '@crux/domain/validation';
+import type { Outcome, Participant } from '@crux/domain/participant';
+import { outcomes } from '@crux/domain/participant-lists';
 import { type FormEvent, useState } from 'react';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
@@ -9,6 +9,7 @@ import { RadioGroup, TextField } from '../ui/fields';
 import { Alert, Progress } from '../ui/status';
 import { useDraft } from './drafts';
 import { required, toFormErrors } from './form-errors';
+import { loadParticipantChecks, participantCheck, prefetch } from './load-once';
 import { NetworkRetry } from './network-retry';
 import { useSubmitState } from './submit-state';
 
@@ -43,7 +44,8 @@ export function EndParticipation({ centre, participant, onEnded, onConflict }: P
       ...(draft.endDate ? [] : [required('endDate')]),
       ...(draft.outcome ? [] : [required('outcome', true)]),
     ];
-    const checked = parse(ParticipationEnd, body);
+    const checked = await participantCheck((c) => c.parse(c.ParticipationEnd, body));
+    if (!checked) return submit.fail({ kind: 'network' });
     if (!checked.ok || plain.length > 0) {
       return submit.invalid(toFormErrors([...plain, ...(checked.ok ? [] : (checked.error.fields ?? []))]));
     }
@@ -74,7 +76,13 @@ export function EndParticipation({ centre, participant, onEnded, onConflict }: P
   };
   const { state } = submit;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack end" aria-labelledby="end-title">
+    <form
+      onSubmit={onSubmit}
+      onFocus={prefetch(loadParticipantChecks)}
+      noValidate
+      className="stack end"
+      aria-labelledby="end-title"
+    >
       <h2 className="ds-heading" data-size="md" id="end-title">
         {t.participant.endTitle}
       </h2>

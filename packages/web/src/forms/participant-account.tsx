@@ -1,4 +1,4 @@
-import { type Account, ParticipantAccountCreate } from '@crux/domain/accounts';
+import type { Account } from '@crux/domain/accounts';
 import type { FieldError } from '@crux/domain/errors';
 import type { FormEvent } from 'react';
 import { useApp } from '../app-context';
@@ -6,9 +6,9 @@ import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/error-summary';
 import { TextField } from '../ui/fields';
 import { Progress } from '../ui/status';
-import { checkBody } from './check-body';
 import { useDraft } from './drafts';
 import { required } from './form-errors';
+import { loadParticipantChecks, participantCheck, prefetch } from './load-once';
 import { NetworkRetry } from './network-retry';
 import { useSubmitState } from './submit-state';
 
@@ -41,7 +41,9 @@ export function ParticipantAccountForm({
 
   const save = async () => {
     const empty: FieldError[] = draft.email.trim() ? [] : [required('email')];
-    const checked = checkBody(ParticipantAccountCreate, { email: draft.email }, empty);
+    const body = { email: draft.email };
+    const checked = await participantCheck((c) => c.checkBody(c.ParticipantAccountCreate, body, empty));
+    if (!checked) return submit.fail({ kind: 'network' });
     if (!checked.ok) return submit.invalid(checked.errors);
     submit.start();
     const result = await api.post<Account>(
@@ -64,7 +66,13 @@ export function ParticipantAccountForm({
   };
   const { state } = submit;
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="own-access-title" className="stack">
+    <form
+      onSubmit={onSubmit}
+      onFocus={prefetch(loadParticipantChecks)}
+      noValidate
+      aria-labelledby="own-access-title"
+      className="stack"
+    >
       <h2 className="ds-heading" data-size="md" id="own-access-title">
         {t.ownAccess.title}
       </h2>

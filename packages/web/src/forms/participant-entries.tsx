@@ -1,9 +1,7 @@
-import { ActivitiesCreate } from '@crux/domain/activity';
-import { todayInOslo } from '@crux/domain/calendar';
+import { compareDates, todayInOslo } from '@crux/domain/calendar';
 import { type Catalogue, compareOrder } from '@crux/domain/catalogue/lists';
 import type { Participant } from '@crux/domain/participant';
-import { HoursCreate, type HoursEntry, type Span } from '@crux/domain/records/spans';
-import { parse } from '@crux/domain/validation';
+import type { HoursEntry, Span } from '@crux/domain/records/spans';
 import { type FormEvent, useState } from 'react';
 import { useApp } from '../app-context';
 import { formatDate, formatNumber } from '../i18n/format';
@@ -12,6 +10,7 @@ import { ErrorSummary } from '../ui/error-summary';
 import { SelectField, TextField } from '../ui/fields';
 import { Success } from '../ui/status';
 import { SubmitRow } from '../ui/submit-row';
+import { loadParticipantChecks, participantCheck, prefetch } from './load-once';
 import { useWrite, type Written } from './use-write';
 
 /** Hours are typed the Norwegian way too: "1,5" is 1.5. */
@@ -38,13 +37,18 @@ export function OrderHours(props: {
   const total = props.entries.reduce((sum, e) => sum + e.hours, 0);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    write('post', props.path, parse(HoursCreate, { date: values.date, hours: hoursOf(values.hours) }));
+    const body = { date: values.date, hours: hoursOf(values.hours) };
+    write(
+      'post',
+      props.path,
+      participantCheck((c) => c.parse(c.HoursCreate, body)),
+    );
   };
   const remove = async (entry: HoursEntry) => {
     const result = await api.delete(`${props.path}/${entry.date}/${entry.id}`);
     if (result.ok) props.onRemoved();
   };
-  const sorted = [...props.entries].sort((a, b) => b.date.localeCompare(a.date));
+  const sorted = [...props.entries].sort((a, b) => compareDates(b.date, a.date));
   return (
     <details className="order-hours">
       <summary>
@@ -69,7 +73,7 @@ export function OrderHours(props: {
           </li>
         ))}
       </ul>
-      <form onSubmit={onSubmit} noValidate className="stack">
+      <form onSubmit={onSubmit} onFocus={prefetch(loadParticipantChecks)} noValidate className="stack">
         <ErrorSummary errors={state.errors} fieldIds={ids} attempt={state.attempt} extra={state.formError} />
         <TextField
           id={ids.date}
@@ -132,14 +136,15 @@ export function ParticipantActivity(props: {
       date: values.date,
       entries: [{ kind: values.kind, count, participantId: props.participant.id }],
     };
-    write('post', `/api/centres/${props.centre}/activities`, parse(ActivitiesCreate, body));
+    const checked = participantCheck((c) => c.parse(c.ActivitiesCreate, body));
+    write('post', `/api/centres/${props.centre}/activities`, checked);
   };
   // The schema names the entry's fields (`entries.0.count`); here each has its own input.
   const errors = Object.fromEntries(
     Object.entries(state.errors).map(([field, message]) => [field.replace(/^entries\.0\./, ''), message]),
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form onSubmit={onSubmit} onFocus={prefetch(loadParticipantChecks)} noValidate className="stack">
       <h2 className="ds-heading" data-size="md">
         {r.activityTitle}
       </h2>

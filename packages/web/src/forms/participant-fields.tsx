@@ -1,4 +1,4 @@
-import { genders, referralSources } from '@crux/domain/participant';
+import { genders, referralSources } from '@crux/domain/participant-lists';
 import { useI18n } from '../i18n/i18n';
 import { SelectField, TextField } from '../ui/fields';
 import type { FormErrors } from './form-errors';

@@ -1,11 +1,6 @@
 import type { FieldError } from '@crux/domain/errors';
-import {
-  type Gender,
-  genders,
-  type Participant,
-  type ReferralSource,
-  referralSources,
-} from '@crux/domain/participant';
+import type { Gender, Participant, ReferralSource } from '@crux/domain/participant';
+import { genders, referralSources } from '@crux/domain/participant-lists';
 import type * as z from 'zod/mini';
 import { en } from '../i18n/messages-en';
 import { nb } from '../i18n/messages-nb';

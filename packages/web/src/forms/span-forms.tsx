@@ -1,11 +1,11 @@
 import type { CatalogueListed } from '@crux/domain/catalogue/schema';
-import { MeasureCreate, type Span, SpanUpdate } from '@crux/domain/records/spans';
-import { parse } from '@crux/domain/validation';
+import type { Span } from '@crux/domain/records/spans';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/error-summary';
 import { SelectField, TextField } from '../ui/fields';
 import { SubmitRow } from '../ui/submit-row';
+import { loadParticipantChecks, participantCheck, prefetch } from './load-once';
 import { useWrite, type Written } from './use-write';
 
 type AddProps = {
@@ -34,10 +34,14 @@ export function AddSpanForm({ idPrefix, path, title, types, onWritten }: AddProp
       startDate: values.startDate,
       ...(values.endDate ? { endDate: values.endDate } : {}),
     };
-    write('post', path, parse(MeasureCreate, body));
+    write(
+      'post',
+      path,
+      participantCheck((c) => c.parse(c.MeasureCreate, body)),
+    );
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form onSubmit={onSubmit} onFocus={prefetch(loadParticipantChecks)} noValidate className="stack">
       <h3 className="ds-heading" data-size="xs">
         {title}
       </h3>
@@ -87,10 +91,15 @@ export function EndSpanForm(props: {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const { type, startDate, version } = props.span;
-    write('put', props.path, parse(SpanUpdate, { type, startDate, endDate, version }));
+    const body = { type, startDate, endDate, version };
+    write(
+      'put',
+      props.path,
+      participantCheck((c) => c.parse(c.SpanUpdate, body)),
+    );
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form onSubmit={onSubmit} onFocus={prefetch(loadParticipantChecks)} noValidate className="stack">
       <ErrorSummary
         errors={state.errors}
         fieldIds={{ endDate: id }}
