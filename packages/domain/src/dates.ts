@@ -9,13 +9,40 @@ import type { Text } from './text';
  */
 type Language = keyof Text;
 
+// Array literals, not split strings: a bundler drops them from a function that never writes a date.
 const months: Record<Language, readonly string[]> = {
-  nb: 'januar februar mars april mai juni juli august september oktober november desember'.split(' '),
-  en: 'January February March April May June July August September October November December'.split(' '),
+  nb: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 const shortMonths: Record<Language, readonly string[]> = {
-  nb: 'jan feb mar apr mai jun jul aug sep okt nov des'.split(' '),
-  en: 'Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec'.split(' '),
+  nb: ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
 };
 
 /** Wall-clock fields of a moment; `month` 1–12. */
