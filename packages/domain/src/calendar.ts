@@ -1,4 +1,5 @@
 import { isoDay, osloClock } from './dates';
+import { compareText } from './text';
 
 /**
  * Calendar arithmetic on `YYYY-MM-DD` dates and `YYYY-MM` months, without zod: pages that only need
@@ -12,8 +13,8 @@ type IsoDate = string;
 /** `YYYY-MM` */
 export type Month = string;
 
-/** `YYYY-MM-DD` dates in order: plain text order is date order (localeCompare would start ICU's collator). */
-export const compareDates = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : a > b ? 1 : 0);
+/** `YYYY-MM-DD` dates in order: plain text order is date order. */
+export const compareDates: (a: IsoDate, b: IsoDate) => number = compareText;
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import type { FigureSet } from '../figures/define';
 import { type FigureDefinition, isBase } from '../figures/definition';
 import { figureValue } from '../figures/display';
 import type { DisclosureClass, FigureId } from '../figures/relations';
+import { compareText } from '../text';
 import { type CellKey, type PublicationInput, type RowId, TOTAL } from './types';
 
 /**
@@ -41,8 +42,6 @@ export type Table = {
   size: number;
   value: Float64Array;
 };
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function cellIndex(t: Table, row: number, year: number, figure: number): number {
   return (row * t.years.length + year) * t.figures.length + figure;
@@ -89,11 +88,11 @@ export function buildTable(input: PublicationInput): Table {
   if (input.centres.includes(TOTAL))
     throw new Error(`disclosure: "${TOTAL}" is the total's row, not a centre`);
   const seenIds = seenByNetwork(set);
-  const rows = [...input.centres].sort(byText).concat(TOTAL);
+  const rows = [...input.centres].sort(compareText).concat(TOTAL);
   const years = [...input.years].sort((a, b) => a - b);
   const figures = set.figures
     .filter((f) => isBase(f) || seenIds.has(f.id))
-    .sort((a, b) => byText(a.id, b.id));
+    .sort((a, b) => compareText(a.id, b.id));
   const size = rows.length * years.length * figures.length;
   const t: Table = {
     rows,

@@ -1,4 +1,5 @@
 import { startingCatalogue } from '../catalogue/starting';
+import { compareText } from '../text';
 import type { AccessLogEntry } from './access-log';
 import { retentionOf } from './retention';
 
@@ -79,7 +80,7 @@ export const archiveKey = (centre: string, hour: Hour): string =>
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareText(a, b)))
       : v,
   );
 }
@@ -95,7 +96,7 @@ export function archiveObjects(entries: readonly AccessLogEntry[]): ArchiveObjec
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([key, group]) => ({
       key,
       entries: group.length,
