@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signIn } from './support/app';
 import { type AxeFinding, axeViolations } from './support/axe';
 import { launchChromium, newContext, skipBrowser } from './support/browser';
-import { eventually, pageOverflowsSideways } from './support/pages';
+import { eventually, pageOverflowsSideways, shownTexts } from './support/pages';
 import { startTestRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
@@ -78,7 +78,7 @@ describe.skipIf(skipBrowser)('accounts in the web client', () => {
     await create.click();
     await page.getByText(`Invitasjonen er sendt til ${email}.`).waitFor();
     expect(runtime.outbox.at(-1)).toMatchObject({ to: email });
-    await eventually(() => row(page, name).locator('td').allInnerTexts()).toEqual([
+    await eventually(() => shownTexts(row(page, name).locator('td'))).toEqual([
       email,
       'Frivillig',
       'Invitert',

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiFromPage, signIn, todayInOslo } from './support/app';
 import { launchChromium, newContext, skipBrowser } from './support/browser';
-import { eventually } from './support/pages';
+import { eventually, shownTexts } from './support/pages';
 import { startTestRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
@@ -39,8 +39,8 @@ async function lineOf(
     .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
   await row.waitFor();
   return {
-    heads: (await table.locator('thead th').allInnerTexts()).slice(1),
-    cells: await row.locator('td').allInnerTexts(),
+    heads: (await shownTexts(table.locator('thead th'))).slice(1),
+    cells: await shownTexts(row.locator('td')),
   };
 }
 

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiFromPage, monthTotalFromApi, nbNumber, setStepper, signIn, todayInOslo } from './support/app';
 import { launchChromium, newContext, skipBrowser } from './support/browser';
-import { eventually, isFocused, leadingNumber, tabTo, todayFigures } from './support/pages';
+import { eventually, isFocused, leadingNumber, shownTexts, tabTo, todayFigures } from './support/pages';
 import { startTestRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
@@ -39,7 +39,7 @@ async function headOfficeRow(page: Page, centreName: string): Promise<string[]> 
     has: page.getByRole('rowheader', { name: centreName, exact: true }),
   });
   await row.waitFor();
-  return row.locator('td').allInnerTexts();
+  return shownTexts(row.locator('td'));
 }
 
 describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded runtime', () => {
@@ -154,9 +154,7 @@ describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded r
       suppressed += cells.filter((cell) => typeof cell !== 'number').length;
       const row = net.locator('tr', { has: net.getByRole('rowheader', { name: c.name, exact: true }) });
       // The year's table replaces the last one when its answer comes: a loaded machine may take seconds.
-      await expect
-        .poll(() => row.locator('td').allInnerTexts(), { timeout: 15_000 })
-        .toEqual(cells.map(words));
+      await expect.poll(() => shownTexts(row.locator('td')), { timeout: 15_000 }).toEqual(cells.map(words));
     }
     expect(suppressed).toBeGreaterThan(0);
     await net.getByText('«under 5»: tallet er mellom 1 og 4.', { exact: false }).waitFor();

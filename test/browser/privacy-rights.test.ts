@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiFromPage, signIn } from './support/app';
 import { axeViolations } from './support/axe';
 import { launchChromium, newContext, skipBrowser } from './support/browser';
-import { eventually, pageOverflowsSideways } from './support/pages';
+import { eventually, pageOverflowsSideways, shownTexts } from './support/pages';
 import { startTestRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
@@ -40,7 +40,7 @@ async function figures(page: Page): Promise<string[]> {
   );
   await page.locator('caption', { hasText: /^Økonomi$/ }).waitFor();
   // The tables of months come folded (and may come later): what is compared is what the page shows.
-  return (await page.locator('main table').allInnerTexts()).filter((text) => text !== '');
+  return (await shownTexts(page.locator('main table'))).filter((text) => text !== '');
 }
 
 describe.skipIf(skipBrowser)("the participant's rights, in Chromium against the embedded runtime", () => {
@@ -118,7 +118,7 @@ describe.skipIf(skipBrowser)("the participant's rights, in Chromium against the 
     await eventually(() =>
       rows.filter({ hasText: 'Hentet ut alle opplysninger' }).count(),
     ).toBeGreaterThanOrEqual(1);
-    const lines = await rows.allInnerTexts();
+    const lines = await shownTexts(rows);
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expect(line).toContain(name);
     await accessible(page, 'tilgangslogg-deltaker');

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiFromPage, nbNumber, signIn, todayInOslo } from './support/app';
 import { launchChromium, newContext, skipBrowser } from './support/browser';
-import { eventually, pageOverflowsSideways, rowCells } from './support/pages';
+import { eventually, pageOverflowsSideways, rowCells, shownTexts } from './support/pages';
 import { startTestRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
@@ -119,7 +119,7 @@ describe.skipIf(skipBrowser)("the centre's registers in Chromium on a phone", ()
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByRole('status').filter({ hasText: 'Lagret for' }).waitFor();
     await eventually(async () => {
-      const cells = await page.getByRole('row').allInnerTexts();
+      const cells = await shownTexts(page.getByRole('row'));
       return cells.some((row) => row.includes(nbNumber(2100)));
     }).toBe(true);
     expect(await pageOverflowsSideways(page)).toBe(false);
@@ -270,11 +270,12 @@ describe.skipIf(skipBrowser)("the centre's registers in Chromium on a phone", ()
     await hq.getByRole('table').first().waitFor();
     const heads = async (caption: RegExp) =>
       (
-        await hq
-          .locator('table')
-          .filter({ has: hq.locator('caption', { hasText: caption }) })
-          .locator('thead th')
-          .allInnerTexts()
+        await shownTexts(
+          hq
+            .locator('table')
+            .filter({ has: hq.locator('caption', { hasText: caption }) })
+            .locator('thead th'),
+        )
       ).slice(1);
     const ovreEiker = async (caption: RegExp, line: string) =>
       (await rowCells(hq, caption, line))[(await heads(caption)).indexOf('CRUX Øvre Eiker')];

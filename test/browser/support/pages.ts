@@ -8,6 +8,29 @@ export function leadingNumber(text: string): number {
   return Number(match[0].replace(/[\s\u00a0\u202f]/g, ''));
 }
 
+/**
+ * The innerText of each element `elements` finds, as a reader sees it: one that reads nothing yet is
+ * scrolled into view first, as the reader would scroll to it. A table below the first screen is not rendered until it
+ * nears the viewport (`content-visibility: auto` on `.table-scroll`), and until then Chromium gives
+ * its cells no innerText. An element that is not shown at all (in a closed <details>) still reads ''.
+ */
+export function shownTexts(elements: Locator): Promise<string[]> {
+  return elements.evaluateAll(async (found) => {
+    const texts: string[] = [];
+    for (const element of found) {
+      const shown = element as HTMLElement;
+      if (shown.innerText === '' && shown.textContent?.trim()) {
+        shown.scrollIntoView({ block: 'nearest' });
+        // Chromium decides what is near the viewport in its next frames, then renders it.
+        for (let frame = 0; frame < 3 && shown.innerText === ''; frame++)
+          await new Promise((done) => requestAnimationFrame(done));
+      }
+      texts.push(shown.innerText);
+    }
+    return texts;
+  });
+}
+
 /** The text of each cell of a table row whose header cell reads `rowHeader`, in column order. */
 export async function rowCells(
   page: Page,
@@ -16,7 +39,7 @@ export async function rowCells(
 ): Promise<string[]> {
   const table = page.locator('table').filter({ has: page.locator('caption', { hasText: tableCaption }) });
   const row = table.locator('tr').filter({ has: page.locator('th', { hasText: rowHeader }) });
-  return row.locator('td').allInnerTexts();
+  return shownTexts(row.locator('td'));
 }
 
 /** The I dag page's figures: [today/the chosen day, the month] for one kind, by its catalogue name. */
@@ -25,7 +48,7 @@ export async function todayFigures(page: Page, kind: string): Promise<{ day: num
     .locator('table tr')
     .filter({ has: page.getByRole('rowheader', { name: kind, exact: true }) });
   await row.waitFor();
-  const [day, month] = await row.locator('td').allInnerTexts();
+  const [day, month] = await shownTexts(row.locator('td'));
   return { day: leadingNumber(day ?? ''), month: leadingNumber(month ?? '') };
 }
 
