@@ -9,8 +9,9 @@ import { RadioGroup, TextField } from '../ui/fields';
 import { Alert, Progress } from '../ui/status';
 import { useDraft } from './drafts';
 import { required, toFormErrors } from './form-errors';
-import { loadParticipantChecks, participantCheck, prefetch } from './load-once';
+import { prefetch } from './load-once';
 import { NetworkRetry } from './network-retry';
+import { loadParticipantChecks, participantCheck } from './participant-check';
 import { useSubmitState } from './submit-state';
 
 type EndDraft = { endDate: string; outcome: Outcome | ''; key: string };

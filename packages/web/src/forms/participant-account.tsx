@@ -8,8 +8,9 @@ import { TextField } from '../ui/fields';
 import { Progress } from '../ui/status';
 import { useDraft } from './drafts';
 import { required } from './form-errors';
-import { loadParticipantChecks, participantCheck, prefetch } from './load-once';
+import { prefetch } from './load-once';
 import { NetworkRetry } from './network-retry';
+import { loadParticipantChecks, participantCheck } from './participant-check';
 import { useSubmitState } from './submit-state';
 
 type Draft = { email: string; key: string };

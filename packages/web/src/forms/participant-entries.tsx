@@ -10,7 +10,8 @@ import { ErrorSummary } from '../ui/error-summary';
 import { SelectField, TextField } from '../ui/fields';
 import { Success } from '../ui/status';
 import { SubmitRow } from '../ui/submit-row';
-import { loadParticipantChecks, participantCheck, prefetch } from './load-once';
+import { prefetch } from './load-once';
+import { loadParticipantChecks, participantCheck } from './participant-check';
 import { useWrite, type Written } from './use-write';
 
 /** Hours are typed the Norwegian way too: "1,5" is 1.5. */

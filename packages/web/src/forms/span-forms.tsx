@@ -5,7 +5,8 @@ import { useI18n } from '../i18n/i18n';
 import { ErrorSummary } from '../ui/error-summary';
 import { SelectField, TextField } from '../ui/fields';
 import { SubmitRow } from '../ui/submit-row';
-import { loadParticipantChecks, participantCheck, prefetch } from './load-once';
+import { prefetch } from './load-once';
+import { loadParticipantChecks, participantCheck } from './participant-check';
 import { useWrite, type Written } from './use-write';
 
 type AddProps = {
