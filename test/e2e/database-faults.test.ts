@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outcomeUnknown, RETRY_AFTER_SECONDS, unavailable } from '@crux/api/errors';
@@ -38,7 +38,7 @@ beforeAll(async () => {
   staff = await t.token('ansatt.ovre-eiker');
 });
 afterAll(async () => {
-  if (paused) process.kill(paused, 'SIGCONT');
+  if (paused) resume(paused);
   await t?.runtime.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -62,6 +62,55 @@ function databasePid(): number {
   const pid = t.runtime.database.pid();
   if (pid === undefined) throw new Error('DynamoDB Local is not running');
   return pid;
+}
+
+/** The state letter /proc gives a process (T: stopped), or undefined once it is gone. */
+async function processState(pid: number): Promise<string | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  // "pid (name) S ...": the name may hold spaces and parentheses, so read after the last ')'.
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+}
+
+/** Whether `pid` holds the socket listening on the database's port, from /proc/net/tcp and its fds. */
+async function holdsListener(pid: number): Promise<boolean> {
+  const port = Number(new URL(t.runtime.database.endpoint).port);
+  // Java listens through an IPv6 socket (::ffff:127.0.0.1) unless told to prefer IPv4: read both tables.
+  const tables = await Promise.all(['tcp', 'tcp6'].map((f) => readFile(`/proc/net/${f}`, 'utf8')));
+  const listening = tables
+    .flatMap((table) => table.split('\n').slice(1))
+    .map((line) => line.trim().split(/\s+/))
+    // local address "ADDR:PORT" in hex, state 0A = LISTEN, inode in column 10.
+    .filter((cols) => cols.length > 9 && Number.parseInt(cols[1]?.split(':')[1] ?? '', 16) === port)
+    .filter((cols) => cols[3] === '0A')
+    .map((cols) => `socket:[${cols[9]}]`);
+  const fds = await readdir(`/proc/${pid}/fd`).catch(() => []);
+  const links = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')));
+  return links.some((link) => listening.includes(link));
+}
+
+/**
+ * SIGSTOP on the process that really serves the API's database, and only once the kernel says it is
+ * stopped: a request made after this cannot be answered until it is continued or killed. Both are
+ * checked rather than assumed because a run once saw a write answered 201 "while stopped", and the
+ * check names which of the two did not hold.
+ */
+async function stopDatabase(): Promise<number> {
+  const pid = databasePid();
+  expect(await holdsListener(pid), `DynamoDB Local (pid ${pid}) holds the port the API uses`).toBe(true);
+  process.kill(pid, 'SIGSTOP');
+  paused = pid;
+  await expect.poll(() => processState(pid), { timeout: 5_000, interval: 10 }).toBe('T');
+  return pid;
+}
+
+/** SIGCONT, unless it has died meanwhile (then there is nothing to continue). */
+function resume(pid: number) {
+  paused = undefined;
+  try {
+    process.kill(pid, 'SIGCONT');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+  }
 }
 
 async function timed(request: Promise<Answer>): Promise<Answer & { ms: number }> {
@@ -101,9 +150,7 @@ describe('DynamoDB Local killed', () => {
   }, 90_000);
 
   it('mid-request: 503 outcome_unknown; restarted, the retry with the same key gives one record', async () => {
-    const pid = databasePid();
-    process.kill(pid, 'SIGSTOP');
-    paused = pid;
+    const pid = await stopDatabase();
     const write = timed(create('Midt i', 'killed-during-0001'));
     // Well inside the first attempt's request timeout: the request is in DynamoDB Local's socket.
     await new Promise((r) => setTimeout(r, requestTimeout / 2));
@@ -121,12 +168,9 @@ describe('DynamoDB Local killed', () => {
 
 describe('DynamoDB Local paused (hung)', () => {
   it('answers 503 within the stated time; after it resumes, the retry with the same key gives one record', async () => {
-    const pid = databasePid();
-    process.kill(pid, 'SIGSTOP');
-    paused = pid;
+    const pid = await stopDatabase();
     const [write, read] = await Promise.all([timed(create('På pause', 'paused-write-0001')), timed(list())]);
-    process.kill(pid, 'SIGCONT');
-    paused = undefined;
+    resume(pid);
 
     expect503(write, outcomeUnknown());
     expect503(read, unavailable(false));
