@@ -1,4 +1,5 @@
-import { accessLogMonths, jobKeys } from '@crux/store/keys';
+import { jobKeys } from '@crux/store/keys';
+import { accessLogMonths } from '@crux/store/log-keys';
 import {
   accessLogDeny,
   changeActions,

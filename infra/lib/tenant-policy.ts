@@ -1,4 +1,5 @@
-import { accessLogKeys, accessLogPartitions, catalogueKeys, questionnaireKeys } from '@crux/store/keys';
+import { catalogueKeys, questionnaireKeys } from '@crux/store/keys';
+import { accessLogKeys, accessLogPartitions } from '@crux/store/log-keys';
 
 /**
  * Which items of the table each principal may reach, as plain IAM JSON so the tests can compare it whole.

@@ -12,7 +12,8 @@ import {
 import { logExportPolicy } from '@crux/infra/log-export-policy';
 import { logReaderPolicy, type PolicyJson, type Statement, tenantPolicy } from '@crux/infra/tenant-policy';
 import { personLogIndex } from '@crux/store/access-log-index';
-import { accessLogKeys, catalogueKeys, centreKeys, jobKeys, logRef } from '@crux/store/keys';
+import { catalogueKeys, centreKeys, jobKeys } from '@crux/store/keys';
+import { accessLogKeys, logRef } from '@crux/store/log-keys';
 import { issueTenantScope } from '@crux/store/tenant-scope';
 import { describe, expect, it } from 'vitest';
 

@@ -1,5 +1,5 @@
 import type { AccessLogPage } from '@crux/domain/privacy/access-log';
-import { logRef } from '@crux/store/keys';
+import { logRef } from '@crux/store/log-keys';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, claimsFor, functionsReady } from '../api/call';
 import { createParticipant } from '../api/fixtures';

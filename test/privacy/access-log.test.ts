@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PersonalData } from '@crux/api/personal-data';
 import { type RouteDef, routes } from '@crux/api/routes';
 import { PARTICIPANT_ROLE, type Role } from '@crux/domain/roles';
-import { logRef } from '@crux/store/keys';
+import { logRef } from '@crux/store/log-keys';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, claimsFor, functionsReady } from '../api/call';
 import { participantClaims } from '../api/fixtures';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { issueLogScope, withPendingEntry } from '@crux/store/access-log';
-import { logRef } from '@crux/store/keys';
+import { logRef } from '@crux/store/log-keys';
 import { countRequests } from '@crux/store/request-counter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, claimsFor, functionsReady } from '../api/call';

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccessLogEntry, AccessLogPage } from '@crux/domain/privacy/access-log';
 import { personLogIndex } from '@crux/store/access-log-index';
-import { accessLogKeys, logRef } from '@crux/store/keys';
+import { accessLogKeys, logRef } from '@crux/store/log-keys';
 import { countRequests } from '@crux/store/request-counter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, claimsFor, functionsReady } from '../api/call';

@@ -3,7 +3,7 @@ import { runFiguresJob } from '@crux/functions/figures-job/handler';
 import { runRetentionJob } from '@crux/functions/retention-job/run';
 import { issueLogScope } from '@crux/store/access-log';
 import { writeAccessEntry } from '@crux/store/access-log-repo';
-import { logRef } from '@crux/store/keys';
+import { logRef } from '@crux/store/log-keys';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, claimsFor, functionsReady } from '../api/call';
 import { endParticipation } from '../api/fixtures';

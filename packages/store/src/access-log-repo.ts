@@ -10,7 +10,8 @@ import {
 } from './access-log';
 import { personLogIndex } from './access-log-index';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
-import { accessLogKeys, centreKeys, logRef } from './keys';
+import { centreKeys } from './keys';
+import { accessLogKeys, logRef } from './log-keys';
 import { queryAll } from './query-all';
 import { assertIssued, type TenantScope } from './tenant-scope';
 

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { CentreId } from '@crux/domain/centre';
 import type { AccessLogEntry, PersonKind } from '@crux/domain/privacy/access-log';
-import { accessLogKeys, logRef } from './keys';
+import { accessLogKeys, logRef } from './log-keys';
 import { assertIssued, type TenantScope } from './tenant-scope';
 import type { TransactItem } from './transact';
 

@@ -10,7 +10,8 @@ import {
 } from '@crux/domain/privacy/anonymise';
 import { markMonthDirty } from './dirty-markers';
 import { type Idempotency, judgeReuse, type Replay, rememberAnswer } from './idempotency';
-import { centreKeys, logRef } from './keys';
+import { centreKeys } from './keys';
+import { logRef } from './log-keys';
 import { toParticipant } from './participants-repo';
 import { centreItems, itemsAbout, namesPerson, type PersonItem } from './person-records';
 import { assertIssued, type TenantScope } from './tenant-scope';

@@ -4,7 +4,8 @@ import { monthOf, monthsBetween, PLATFORM_START } from '@crux/domain/period';
 import type { AccessLogEntry } from '@crux/domain/privacy/access-log';
 import { addHours, type Chunk, type Hour, hourOf } from '@crux/domain/privacy/log-export';
 import { toAccessLogEntry } from './access-log';
-import { accessLogKeys, jobKeys } from './keys';
+import { jobKeys } from './keys';
+import { accessLogKeys } from './log-keys';
 import { queryAll } from './query-all';
 import { table as definition } from './table';
 

@@ -1,7 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type IsoDate, type Month, monthOf, monthsBetween, PLATFORM_START } from '@crux/domain/period';
 import { deleteAll } from './batch';
-import { accessLogKeys, centreKeys, jobKeys } from './keys';
+import { centreKeys, jobKeys } from './keys';
+import { accessLogKeys } from './log-keys';
 import { queryAll } from './query-all';
 import { table as definition } from './table';
 import { assertIssued, type TenantScope } from './tenant-scope';
