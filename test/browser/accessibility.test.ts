@@ -2,12 +2,12 @@ import type { Participant } from '@crux/domain/participant';
 import type { Plan, PlanPage } from '@crux/domain/wheel/schema';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiFromPage, completeProviderSignIn } from './support/app';
 import { type AxeFinding, axeViolations } from './support/axe';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { pageOverflowsSideways } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -248,14 +248,8 @@ function staffVisits(language: Language): Visit[] {
 }
 
 describe.skipIf(skipBrowser)('accessibility of every page, in both languages', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
   });
 
   for (const language of ['nb', 'en'] as const) {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { signIn } from './support/app';
 import { type AxeFinding, axeViolations } from './support/axe';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { eventually, pageOverflowsSideways, shownTexts } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -41,14 +41,8 @@ const row = (page: Page, name: string) =>
   page.locator('tr', { has: page.getByRole('rowheader', { name, exact: true }) });
 
 describe.skipIf(skipBrowser)('accounts in the web client', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
   });
 
   test('a leader invites a staff member, deactivates and reactivates the account, in bokmål and English', async () => {

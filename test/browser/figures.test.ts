@@ -3,11 +3,11 @@ import type { Participant } from '@crux/domain/participant';
 import type { HoursEntry } from '@crux/domain/records/spans';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiFromPage, signIn, todayInOslo } from './support/app';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { eventually, shownTexts } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -111,14 +111,8 @@ const published: Record<string, Record<string, string>> = {
 describe.skipIf(skipBrowser)(
   'figures pages and the catalogue, in Chromium against the embedded runtime',
   () => {
-    beforeAll(async () => {
-      browser = await launchChromium();
-      runtime = await startTestRuntime();
-    }, 180_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await runtime?.stop();
+    chromiumAndRuntime((started) => {
+      ({ browser, runtime } = started);
     });
 
     test("Øvre Eiker's figures page for 2024 shows the published table, line for line", async () => {

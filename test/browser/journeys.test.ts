@@ -8,11 +8,11 @@ import {
 import type { Participant } from '@crux/domain/participant';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiFromPage, monthTotalFromApi, nbNumber, setStepper, signIn, todayInOslo } from './support/app';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { eventually, isFocused, leadingNumber, shownTexts, tabTo, todayFigures } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -43,14 +43,8 @@ async function headOfficeRow(page: Page, centreName: string): Promise<string[]> 
 }
 
 describe.skipIf(skipBrowser)('the web client in Chromium, against the embedded runtime', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
   });
 
   test('a staff user registers visits; after the figures job the head office sees them', async () => {

@@ -1,11 +1,11 @@
 import type { Participant } from '@crux/domain/participant';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiFromPage, signIn, todayInOslo } from './support/app';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { eventually } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 
 /**
  * The participant page's forms check what is typed with a module loaded on first use
@@ -20,14 +20,8 @@ let browser: Browser;
 const CHECKS = '**/assets/participant-checks-*.js';
 
 describe.skipIf(skipBrowser)("the participant page's checks, loaded on first use", () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
   });
 
   test('unreachable while saving: a network failure, the form kept, nothing written; the retry saves once', async () => {

@@ -3,12 +3,12 @@ import type { PlanPage } from '@crux/domain/wheel/schema';
 import { signInWithPassword } from '@crux/local/idp/sign-in-flow';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiFromPage, enterTotpCode, signIn, todayInOslo } from './support/app';
 import { type AxeFinding, axeViolations } from './support/axe';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { pageOverflowsSideways } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -67,14 +67,8 @@ async function giveOwnAccess(
 }
 
 describe.skipIf(skipBrowser)("the participant's own plan in Chromium", () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
   });
 
   test('the participant signs in at 360 px, marks a step done and writes their own view and goal', async () => {

@@ -1,12 +1,12 @@
 import type { PlanPage } from '@crux/domain/wheel/schema';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiFromPage, signIn } from './support/app';
 import { type AxeFinding, axeViolations } from './support/axe';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { pageOverflowsSideways } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -59,14 +59,8 @@ const planOf = async (page: Page, id: string) =>
   (await apiFromPage<PlanPage>(page, 'GET', `/api/centres/${centre}/participants/${id}/plan`)).body.plan;
 
 describe.skipIf(skipBrowser)('the plan of Arbeidshjulet in Chromium', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
   });
 
   test('staff write the plan at 360 px; a change saved meanwhile is chosen, not overwritten; it prints for NAV on one page', async () => {

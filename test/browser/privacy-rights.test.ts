@@ -3,12 +3,12 @@ import { startingCatalogue } from '@crux/domain/catalogue/starting';
 import type { Participant } from '@crux/domain/participant';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiFromPage, signIn } from './support/app';
 import { axeViolations } from './support/axe';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { eventually, pageOverflowsSideways, shownTexts } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -44,14 +44,8 @@ async function figures(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(skipBrowser)("the participant's rights, in Chromium against the embedded runtime", () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
   });
 
   test('the log filtered to the person, the export, then the erasure: the figures as before', async () => {

@@ -3,11 +3,11 @@ import type { VolunteerFollowUp } from '@crux/domain/registers/follow-up';
 import type { Volunteer } from '@crux/domain/registers/volunteers';
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiFromPage, nbNumber, signIn, todayInOslo } from './support/app';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { eventually, pageOverflowsSideways, rowCells, shownTexts } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -33,15 +33,9 @@ const hoursIn = async (page: Page, testId: string) =>
   Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/[^\d,]/g, '').replace(',', '.'));
 
 describe.skipIf(skipBrowser)("the centre's registers in Chromium on a phone", () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  }, 120_000);
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
+  });
 
   test('a volunteer logs two hours in the shop in two taps and sees them in their month', async () => {
     const page = await onPhone('frivillig.ovre-eiker');

@@ -1,10 +1,10 @@
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { accessToken, monthTotalFromApi, setStepper, signIn } from './support/app';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { eventually } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -42,21 +42,18 @@ async function typedCounts(page: Page): Promise<[string, string]> {
 }
 
 describe.skipIf(skipBrowser)('an expired session in the web client', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime({
+  chromiumAndRuntime(
+    (started) => {
+      ({ browser, runtime } = started);
+    },
+    {
       lifetimes: {
         accessTokenSeconds: TOKEN_SECONDS,
         idTokenSeconds: TOKEN_SECONDS,
         refreshTokenSeconds: REFRESH_SECONDS,
       },
-    });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+    },
+  );
 
   test('while the session lasts, the access token is renewed before it runs out: no sign-in, nothing lost', async () => {
     const page = await (await newContext(browser)).newPage();

@@ -1,11 +1,11 @@
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
 import { renderSVG } from 'uqr';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { signIn } from './support/app';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { pageOverflowsSideways, shownTexts } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -44,14 +44,8 @@ async function phone(code: string): Promise<Page> {
 const BROWSER_TEST_MS = 180_000;
 
 describe.skipIf(skipBrowser)('the participant survey in the web client', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
   });
 
   test(

@@ -1,11 +1,11 @@
 import type { Runtime } from '@crux/local/runtime';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { apiFromPage, signIn, todayInOslo } from './support/app';
 import { type AxeFinding, axeViolations } from './support/axe';
-import { launchChromium, newContext, skipBrowser } from './support/browser';
+import { newContext, skipBrowser } from './support/browser';
 import { pageOverflowsSideways, shownTexts } from './support/pages';
-import { startTestRuntime } from './support/runtime';
+import { chromiumAndRuntime } from './support/runtime';
 import { screenshot } from './support/screenshots';
 
 /**
@@ -38,14 +38,8 @@ async function tabToId(page: Page, id: string, maxStops = 80): Promise<void> {
 }
 
 describe.skipIf(skipBrowser)('Arbeidshjulet in Chromium', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-    runtime = await startTestRuntime();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
+  chromiumAndRuntime((started) => {
+    ({ browser, runtime } = started);
   });
 
   test('staff record a conversation by keyboard at 360 px; the wheel shows it over the earlier one', async () => {

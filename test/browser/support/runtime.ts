@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Runtime, type RuntimeOptions, startRuntime } from '@crux/local/runtime';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser';
 
 const webDist = fileURLToPath(new URL('../../../packages/web/dist', import.meta.url));
 
@@ -11,4 +14,28 @@ export async function startTestRuntime(options: Pick<RuntimeOptions, 'lifetimes'
     throw new Error('packages/web/dist is missing: run `npm run build:web` first (npm test does)');
   }
   return startRuntime({ port: 0, inMemory: true, seedDemo: true, webDist, ...options });
+}
+
+export type Started = { browser: Browser; runtime: Runtime };
+
+/**
+ * Chromium and an embedded runtime for the tests of one file (or one describe): started before the
+ * first, stopped after the last. `set` hands both to the file's own variables, which its helpers read.
+ */
+export function chromiumAndRuntime(
+  set: (started: Started) => void,
+  options: Pick<RuntimeOptions, 'lifetimes'> = {},
+): void {
+  let browser: Browser | undefined;
+  let runtime: Runtime | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    runtime = await startTestRuntime(options);
+    set({ browser, runtime });
+  }, 180_000);
+  // Stopping waits for the figures job and DynamoDB Local to finish what they were doing.
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.stop();
+  }, 120_000);
 }
