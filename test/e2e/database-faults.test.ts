@@ -125,9 +125,21 @@ function expect503(answer: Answer, error: object) {
   expect(answer.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
 }
 
-/** Until the runtime has brought DynamoDB Local back (it names the new process then) and the API reads. */
-async function backUp() {
-  await expect.poll(() => t.runtime.database.pid(), { timeout: 60_000, interval: 100 }).toBeDefined();
+/**
+ * Until the runtime has brought DynamoDB Local back and the API reads. The runtime names the new process
+ * only once it is ready; until it has noticed the old one's death it still names that one, so "some
+ * process" is not enough: it must be another than the one killed.
+ */
+async function backUp(killed: number) {
+  await expect
+    .poll(
+      () => {
+        const pid = t.runtime.database.pid();
+        return pid !== undefined && pid !== killed;
+      },
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe(true);
   expect((await list()).status).toBe(200);
 }
 
@@ -144,7 +156,7 @@ describe('DynamoDB Local killed', () => {
     expect503(read, unavailable(false));
     expect(read.ms).toBeLessThan(DOWN_MS + SLACK_MS);
 
-    await backUp();
+    await backUp(pid);
     expect((await create('Drept før', 'killed-before-0001')).status).toBe(201);
     expect(await stored('Drept før')).toBe(1);
   }, 90_000);
@@ -160,7 +172,7 @@ describe('DynamoDB Local killed', () => {
     expect503(answer, outcomeUnknown());
     expect(answer.ms).toBeLessThan(HUNG_MS + SLACK_MS);
 
-    await backUp();
+    await backUp(pid);
     expect((await create('Midt i', 'killed-during-0001')).status).toBe(201);
     expect(await stored('Midt i')).toBe(1);
   }, 90_000);
