@@ -5,8 +5,9 @@ import type { TenantScope } from './tenant-scope';
 
 /**
  * Every key of the table is built here (the access log's in log-keys.ts), and every centre key from a
- * TenantScope: there is no function that takes a raw partition key from a caller. A centre's items live under `C#<centre>` and
- * `C#<centre>#…`, which is exactly what the centre API's IAM policy allows (`dynamodb:LeadingKeys`).
+ * TenantScope: there is no function that takes a raw partition key from a caller. A centre's items live
+ * under `C#<centre>` and `C#<centre>#…`, which is exactly what the centre API's IAM policy allows
+ * (`dynamodb:LeadingKeys`).
  * Where the job must read a key back (a dirty marker found in the index), its parser stands beside its
  * builder, so the two cannot drift apart.
  */

@@ -33,7 +33,7 @@ export function chromiumAndRuntime(
     runtime = await startTestRuntime(options);
     set({ browser, runtime });
   }, 180_000);
-  // Stopping waits for the figures job and DynamoDB Local to finish what they were doing.
+  // Above the suite's 90 s hook limit, as registers.test.ts had it: stopping after a long file can take longer.
   afterAll(async () => {
     await browser?.close();
     await runtime?.stop();
