@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { type Credentials, nextTotpCode, signInWithPassword } from '@crux/local/idp/sign-in-flow';
 import { CLIENT_ID, type Runtime, startRuntime } from '@crux/local/runtime';
 import { navigation } from 'lighthouse';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { repoRoot } from '../infra/lib/bundling';
 import { SESSION_KEY } from '../packages/web/src/auth/session';
 import { LANGUAGE_KEY, type Language, languages } from '../packages/web/src/i18n/language';
-import { CHROMIUM, chromiumArgs } from '../test/browser/support/browser';
+import { launchAuditBrowser } from './lighthouse-browser';
 import { type Figure, median, progress } from './measure';
 
 const dist = join(repoRoot, 'packages/web/dist');
@@ -246,7 +246,7 @@ const figureId = (page: Audited, language: Language) => (language === 'nb' ? pag
 export async function benchLighthouse(only?: string[]): Promise<Figure[]> {
   progress('starting the embedded runtime for Lighthouse');
   const runtime = await startRuntime({ port: 0, inMemory: true, seedDemo: true, webDist: dist });
-  const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: chromiumArgs });
+  const { browser, close } = await launchAuditBrowser();
   const figures: Figure[] = [];
   const started = Date.now();
   try {
@@ -292,7 +292,7 @@ export async function benchLighthouse(only?: string[]): Promise<Figure[]> {
       `Lighthouse: ${audited.length} page-languages in ${Math.round((Date.now() - started) / 1000)} s`,
     );
   } finally {
-    await browser.close();
+    await close();
     await runtime.stop();
   }
   return figures;
