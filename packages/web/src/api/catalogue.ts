@@ -4,6 +4,7 @@ import type { CentreSettings } from '@crux/domain/centre-settings';
 import type { Text } from '@crux/domain/text';
 import { useApp } from '../app-context';
 import type { Api, ApiResult } from './client';
+import { catalogueRead } from './reads';
 import { type Resource, useResource } from './use-resource';
 
 /**
@@ -13,7 +14,7 @@ import { type Resource, useResource } from './use-resource';
  */
 export function useCatalogue(): [Resource<StoredCatalogue>, () => void] {
   const { api } = useApp();
-  return useResource('catalogue', () => api.get<StoredCatalogue>('/api/catalogue'));
+  return useResource('catalogue', () => api.get<StoredCatalogue>(catalogueRead));
 }
 
 /** The centre's own choices for I dag (the API answers the defaults until its leader has chosen). */
@@ -24,7 +25,7 @@ export function useCentreSettings(centre: string): [Resource<CentreSettings>, ()
 
 /** The foundation's catalogue, which names the arenas and income sources these pages offer. */
 export async function loadCatalogue(api: Api): Promise<ApiResult<Catalogue>> {
-  const answer = await api.get<{ catalogue: Catalogue; hash: string }>('/api/catalogue');
+  const answer = await api.get<{ catalogue: Catalogue; hash: string }>(catalogueRead);
   return answer.ok ? { ok: true, value: answer.value.catalogue } : answer;
 }
 

@@ -2,6 +2,7 @@ import { IDEMPOTENCY_HEADER } from '@crux/api/headers';
 import type { AppError } from '@crux/domain/errors';
 import { isExpired, type Session } from '../auth/session';
 import type { RuntimeConfig } from '../config';
+import { takeReadAhead } from './read-ahead';
 
 /**
  * Every call the client makes to the API. Failures are values, split the way the user needs them:
@@ -61,11 +62,13 @@ export function createApi(
     if (options.idempotencyKey) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey;
     let response: Response;
     try {
-      response = await fetch(url, {
-        method,
-        headers,
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-      });
+      const early = method === 'GET' ? takeReadAhead(url.href, session.accessToken) : undefined;
+      response = await (early ??
+        fetch(url, {
+          method,
+          headers,
+          ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        }));
     } catch {
       return { ok: false, failure: { kind: 'network' } };
     }

@@ -1,6 +1,7 @@
 import type { Catalogue } from '@crux/domain/catalogue/lists';
 import type { Text } from '@crux/domain/text';
 import type { PlanPage } from '@crux/domain/wheel/schema';
+import { catalogueRead, planRead } from '../api/reads';
 import type { Resource } from '../api/use-resource';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
@@ -16,10 +17,8 @@ import { NotFoundPage } from './not-found';
  */
 export function usePlanData(centre: string, id: string) {
   const { api } = useApp();
-  const [page, reload] = useResource(`${centre}:${id}:plan`, () =>
-    api.get<PlanPage>(`/api/centres/${centre}/participants/${id}/plan`),
-  );
-  const [catalogue] = useResource('catalogue', () => api.get<{ catalogue: Catalogue }>('/api/catalogue'));
+  const [page, reload] = useResource(`${centre}:${id}:plan`, () => api.get<PlanPage>(planRead(centre, id)));
+  const [catalogue] = useResource('catalogue', () => api.get<{ catalogue: Catalogue }>(catalogueRead));
   return { page, catalogue, reload };
 }
 
