@@ -17,23 +17,29 @@ let browser: Browser;
 const centre = 'ovre-eiker';
 const WHEEL_CHUNK = '**/assets/wheel-*.js';
 
+/** Staff of Øvre Eiker signed in, with a participant of their own to open the plan of. */
+async function staffWithParticipant(displayName: string) {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, runtime, 'ansatt.ovre-eiker');
+  const made = await apiFromPage<{ id: string }>(
+    page,
+    'POST',
+    `/api/centres/${centre}/participants`,
+    { displayName, birthYear: 1984, startDate: '2024-03-01', referralSource: 'self' },
+    crypto.randomUUID(),
+  );
+  expect(made.status).toBe(201);
+  const id = made.body.id;
+  return { page, id, planPath: `/api/centres/${centre}/participants/${id}/plan` };
+}
+
 describe.skipIf(skipBrowser)('the first page’s reads, asked for ahead', () => {
   chromiumAndRuntime((started) => {
     ({ browser, runtime } = started);
   });
 
   test('the plan page reads its plan and catalogue once, before its module has come', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await signIn(page, runtime, 'ansatt.ovre-eiker');
-    const made = await apiFromPage<{ id: string }>(
-      page,
-      'POST',
-      `/api/centres/${centre}/participants`,
-      { displayName: 'Forut Testesen', birthYear: 1984, startDate: '2024-03-01', referralSource: 'self' },
-      crypto.randomUUID(),
-    );
-    expect(made.status).toBe(201);
-    const planPath = `/api/centres/${centre}/participants/${made.body.id}/plan`;
+    const { page, id, planPath } = await staffWithParticipant('Forut Testesen');
 
     const events: string[] = [];
     page.on('request', (r) => {
@@ -48,7 +54,7 @@ describe.skipIf(skipBrowser)('the first page’s reads, asked for ahead', () => 
       await route.continue();
     });
 
-    await page.goto(`${runtime.url}/senter/${centre}/deltakere/${made.body.id}/hjul`);
+    await page.goto(`${runtime.url}/senter/${centre}/deltakere/${id}/hjul`);
     await page.getByRole('img', { name: 'Arbeidshjulet for Forut Testesen' }).waitFor();
 
     expect(events.filter((e) => e === `read ${planPath}`)).toHaveLength(1);
@@ -57,23 +63,13 @@ describe.skipIf(skipBrowser)('the first page’s reads, asked for ahead', () => 
   }, 120_000);
 
   test('a page opened later in the tab reads for itself', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await signIn(page, runtime, 'ansatt.ovre-eiker');
-    const made = await apiFromPage<{ id: string }>(
-      page,
-      'POST',
-      `/api/centres/${centre}/participants`,
-      { displayName: 'Senere Testesen', birthYear: 1979, startDate: '2024-03-01', referralSource: 'self' },
-      crypto.randomUUID(),
-    );
-    expect(made.status).toBe(201);
-    const planPath = `/api/centres/${centre}/participants/${made.body.id}/plan`;
+    const { page, id, planPath } = await staffWithParticipant('Senere Testesen');
     const reads: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'GET' && new URL(r.url()).pathname === planPath) reads.push(r.url());
     });
     // Signed in on the home page, the plan is reached by the client's own navigation: nothing was read ahead.
-    await page.goto(`${runtime.url}/senter/${centre}/deltakere/${made.body.id}`);
+    await page.goto(`${runtime.url}/senter/${centre}/deltakere/${id}`);
     await page.getByRole('link', { name: 'Arbeidshjulet og planen' }).click();
     await page.getByRole('img', { name: 'Arbeidshjulet for Senere Testesen' }).waitFor();
     expect(reads).toHaveLength(1);
