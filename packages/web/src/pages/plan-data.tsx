@@ -1,7 +1,8 @@
 import type { Catalogue } from '@crux/domain/catalogue/lists';
 import type { Text } from '@crux/domain/text';
 import type { PlanPage } from '@crux/domain/wheel/schema';
-import { catalogueRead, planRead } from '../api/reads';
+import { useCatalogue } from '../api/catalogue';
+import { planRead } from '../api/reads';
 import type { Resource } from '../api/use-resource';
 import { useResource } from '../api/use-resource';
 import { useApp } from '../app-context';
@@ -18,7 +19,7 @@ import { NotFoundPage } from './not-found';
 export function usePlanData(centre: string, id: string) {
   const { api } = useApp();
   const [page, reload] = useResource(`${centre}:${id}:plan`, () => api.get<PlanPage>(planRead(centre, id)));
-  const [catalogue] = useResource('catalogue', () => api.get<{ catalogue: Catalogue }>(catalogueRead));
+  const [catalogue] = useCatalogue();
   return { page, catalogue, reload };
 }
 
