@@ -20,7 +20,8 @@ type Started = {
   child: ChildProcess;
   url: string;
   credentials: { password: string; totpSecret: string };
-  exited: Promise<number | null>;
+  /** How it ended, with what it printed, so that a failed stop says why. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
 };
 
 let dataDir: string;
@@ -49,8 +50,11 @@ async function startProcess(): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
+  const exited = new Promise<Awaited<Started['exited']>>((resolve) =>
+    // 'close', not 'exit': by then everything it printed has been read.
+    child.once('close', (code, signal) => resolve({ code, signal, output })),
+  );
   child.stdout?.on('data', (chunk) => {
     output += chunk;
   });
@@ -68,6 +72,12 @@ async function startProcess(): Promise<Started> {
   const password = (await readFile(join(dataDir, 'demo-password.txt'), 'utf8')).trim();
   const totpSecret = (await readFile(join(dataDir, 'demo-totp-secret.txt'), 'utf8')).trim();
   return { child, url, credentials: { password, totpSecret }, exited };
+}
+
+/** Exit code 0 after Ctrl+C; otherwise the failure names the signal or code and the process's output. */
+async function expectCleanStop(started: Started): Promise<void> {
+  const { code, signal, output } = await started.exited;
+  expect({ code, signal }, output).toEqual({ code: 0, signal: null });
 }
 
 /** Java processes running DynamoDB Local on this test's data folder, found by their command lines. */
@@ -119,7 +129,7 @@ describe('npm start as its own process', () => {
     }
     // What a terminal does on Ctrl+C: SIGINT to the foreground process group.
     process.kill(-(first.child.pid as number), 'SIGINT');
-    expect(await first.exited).toBe(0);
+    await expectCleanStop(first);
     await expect.poll(() => databaseProcesses(), { timeout: 10_000 }).toEqual([]);
 
     second = await startProcess();
@@ -140,7 +150,7 @@ describe('npm start as its own process', () => {
     for (let i = 0; i < 3; i++) {
       const started = await startProcess();
       process.kill(-(started.child.pid as number), 'SIGINT');
-      expect(await started.exited).toBe(0);
+      await expectCleanStop(started);
       await expect.poll(() => databaseProcesses(), { timeout: 10_000 }).toEqual([]);
     }
   }, 240_000);
